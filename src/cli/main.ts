@@ -1,0 +1,50 @@
+import { COMPUTE_HELP, runCompute } from "./compute-command";
+import { type CommandOutput, EXIT } from "./io";
+
+const VERSION = "0.1.0";
+
+interface Command {
+  summary: string;
+  help: string;
+  run: (args: string[], stdin: NodeJS.ReadableStream) => Promise<CommandOutput>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  compute: { summary: "compute an interim invoice from a JSON request", help: COMPUTE_HELP, run: runCompute },
+};
+
+function usage(): string {
+  const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  const details = Object.values(COMMANDS).map((c) => c.help);
+  return [
+    "interim: progress (interim) invoices from a schedule of values.",
+    "",
+    "Usage: interim <command> [arguments]",
+    "",
+    "Commands:",
+    ...list,
+    "",
+    "Options:",
+    "  -h, --help     show this help (or `interim <command> --help` for one command)",
+    "  -v, --version  print the version",
+    "",
+    ...details.flatMap((d) => [d, ""]),
+  ].join("\n");
+}
+
+/** Runs one command line and says what to print and how to exit; it never calls process.exit itself. */
+export async function main(argv: string[], stdin: NodeJS.ReadableStream): Promise<CommandOutput> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+    const topic = name === "help" ? args[0] : undefined;
+    const command = topic === undefined ? undefined : COMMANDS[topic];
+    return { status: name === undefined ? EXIT.badInput : EXIT.done, stdout: command ? `${command.help}\n` : usage(), stderr: "" };
+  }
+  if (name === "-v" || name === "--version") return { status: EXIT.done, stdout: `${VERSION}\n`, stderr: "" };
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    return { status: EXIT.badInput, stdout: "", stderr: `interim: unknown command "${name}".\n\n${usage()}` };
+  }
+  if (args.includes("--help") || args.includes("-h")) return { status: EXIT.done, stdout: `${command.help}\n`, stderr: "" };
+  return command.run(args, stdin);
+}

@@ -1,0 +1,245 @@
+import { computeAdvanceRecovery, type AdvanceFigures } from "./advance";
+import { Dec, ZERO, sum } from "./decimal";
+import { type Issue, MESSAGES, describePath } from "./issues";
+import { computeLineWork, previousLineWork, type LineWork } from "./progress";
+import type { Contract, Milestone } from "./request";
+import type { BillingResult, ComputeOutcome, InvoiceLine } from "./result";
+import { computeRetention, type RetentionFigures } from "./retention";
+import { formatFraction, formatMoney, roundMoney } from "./rounding";
+import { computeTax, type TaxGroup } from "./tax";
+import { validateRequest } from "./validate";
+
+/**
+ * The billing core's public entry: judges the whole request, then computes the application.
+ * Nothing is computed into a result when any problem is found.
+ */
+export function computeInvoice(request: unknown): ComputeOutcome {
+  const validated = validateRequest(request);
+  if (validated.contract === undefined) return { ok: false, errors: validated.issues };
+  const figures = computeApplication(validated.contract);
+  if (figures.errors.length > 0) return { ok: false, errors: figures.errors };
+  return { ok: true, result: toResult(validated.contract, figures) };
+}
+
+/** Every figure of an application, unrounded to text; errors that only the arithmetic can show. */
+export interface ApplicationFigures {
+  work: LineWork[];
+  retention: RetentionFigures;
+  retentionReleased: Dec;
+  originalContractSum: Dec;
+  netChangeByChangeOrders: Dec;
+  contractSumToDate: Dec;
+  totalCompletedAndStoredToDate: Dec;
+  totalRetention: Dec;
+  totalEarnedLessRetention: Dec;
+  previousCertificates: Dec;
+  advance: AdvanceFigures | undefined;
+  currentPaymentDue: Dec;
+  taxes: TaxGroup[];
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+/** The unchecked computation over a validated contract. */
+export function computeApplication(contract: Contract): ApplicationFigures {
+  const { minorUnits, rounding } = contract;
+  const money = { minorUnits, rounding };
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+
+  const work = contract.lines.map((line) => computeLineWork(line, minorUnits, rounding));
+  contract.lines.forEach((line, i) => judgeLine(contract, line, work[i] as LineWork, errors, warnings));
+
+  const originalContractSum = sum(contract.lines.filter((l) => !l.changeOrder).map((l) => l.scheduledValue));
+  const netChangeByChangeOrders = sum(contract.lines.filter((l) => l.changeOrder).map((l) => l.scheduledValue));
+  const contractSumToDate = originalContractSum.plus(netChangeByChangeOrders);
+  const totalCompletedAndStoredToDate = sum(work.map((w) => w.completedAndStoredToDate));
+
+  const retention = computeRetention(contract.lines, work, contract.retention, contractSumToDate, money);
+  const held = heldAfterEarlierReleases(retention, contract, errors);
+  const retentionReleased = releaseOf(contract, held, errors);
+  const totalRetention = held.minus(retentionReleased);
+  const totalEarnedLessRetention = totalCompletedAndStoredToDate.minus(totalRetention);
+
+  const previousCertificates = contract.previousCertificates ?? derivePreviousCertificates(contract, contractSumToDate);
+  const previousCompletedAndStored = sum(work.map((w) => w.previousCompletedAndStored));
+  const advance =
+    contract.advance &&
+    computeAdvanceRecovery(
+      contract.advance,
+      totalCompletedAndStoredToDate,
+      previousCompletedAndStored,
+      contractSumToDate,
+      minorUnits,
+      rounding,
+    );
+  const currentPaymentDue = totalEarnedLessRetention.minus(previousCertificates).minus(advance?.recovery ?? ZERO);
+
+  const taxLines = contract.lines.map((line, i) => {
+    const w = work[i] as LineWork;
+    return {
+      rate: line.taxRate ?? contract.tax.rate,
+      periodBase: w.completedAndStoredToDate.minus(w.previousCompletedAndStored),
+      completedAndStoredToDate: w.completedAndStoredToDate,
+    };
+  });
+  const taxes = computeTax(taxLines, contract.tax, currentPaymentDue, minorUnits, rounding);
+
+  return {
+    work, retention, retentionReleased, originalContractSum, netChangeByChangeOrders, contractSumToDate,
+    totalCompletedAndStoredToDate, totalRetention, totalEarnedLessRetention, previousCertificates, advance,
+    currentPaymentDue, taxes, errors, warnings,
+  };
+}
+
+function judgeLine(contract: Contract, line: Milestone, work: LineWork, errors: Issue[], warnings: Issue[]): void {
+  const field = line.progress.kind === "none" ? "previouslyCompleted" : line.progress.kind;
+  const path = ["lines", line.index, field];
+  const { minorUnits } = contract;
+  if (line.scheduledValue.greaterThanOrEqualTo(0) && work.completedAndStoredToDate.greaterThan(line.scheduledValue)) {
+    const message = MESSAGES.OVERBILLED(
+      `${describePath(path)} (line "${line.id}")`,
+      formatMoney(work.completedAndStoredToDate, minorUnits),
+      formatMoney(line.scheduledValue, minorUnits),
+    );
+    (contract.allowOverbilling ? warnings : errors).push({ code: "OVERBILLED", path, message });
+  }
+  if (work.thisPeriod.lessThan(0)) {
+    warnings.push({
+      code: "NEGATIVE_PERIOD",
+      path,
+      message: MESSAGES.NEGATIVE_PERIOD(`${describePath(path)} (line "${line.id}")`, formatMoney(work.thisPeriod, minorUnits)),
+    });
+  }
+}
+
+/** Retention held to date before this application's release: 5a + 5b less what earlier applications released. */
+function heldAfterEarlierReleases(retention: RetentionFigures, contract: Contract, errors: Issue[]): Dec {
+  const held = retention.onCompletedWork.plus(retention.onStoredMaterials).minus(contract.retention.previouslyReleased);
+  if (held.lessThan(0)) {
+    const path = ["retention", "previouslyReleased"];
+    const { minorUnits } = contract;
+    errors.push({
+      code: "RELEASE_EXCEEDS_RETENTION",
+      path,
+      message: MESSAGES.RELEASE_EXCEEDS_RETENTION(
+        describePath(path),
+        formatMoney(contract.retention.previouslyReleased, minorUnits),
+        formatMoney(held.plus(contract.retention.previouslyReleased), minorUnits),
+      ),
+    });
+    return ZERO;
+  }
+  return held;
+}
+
+function releaseOf(contract: Contract, held: Dec, errors: Issue[]): Dec {
+  const release = contract.retention.release;
+  if (release === undefined) return ZERO;
+  if (release === "all") return held;
+  if (release === "half") return roundMoney(held.dividedBy(2), contract.minorUnits, contract.rounding);
+  if (release.greaterThan(held)) {
+    const path = ["retention", "release"];
+    errors.push({
+      code: "RELEASE_EXCEEDS_RETENTION",
+      path,
+      message: MESSAGES.RELEASE_EXCEEDS_RETENTION(
+        describePath(path),
+        formatMoney(release, contract.minorUnits),
+        formatMoney(held, contract.minorUnits),
+      ),
+    });
+    return ZERO;
+  }
+  return release;
+}
+
+/** Line 6 of the same contract as it stood on the previous application (E = 0, F = previous stored, no release). */
+function derivePreviousCertificates(contract: Contract, contractSumToDate: Dec): Dec {
+  const work = contract.lines.map(previousLineWork);
+  const retention = computeRetention(contract.lines, work, contract.retention, contractSumToDate, contract);
+  const held = retention.onCompletedWork.plus(retention.onStoredMaterials).minus(contract.retention.previouslyReleased);
+  return sum(work.map((w) => w.completedAndStoredToDate)).minus(held);
+}
+
+function toResult(contract: Contract, figures: ApplicationFigures): BillingResult {
+  const money = (amount: Dec): string => formatMoney(amount, contract.minorUnits);
+  const lines = contract.lines.map((line, i) => toInvoiceLine(contract, line, figures, i, money));
+  const taxableAmount = sum(figures.taxes.map((t) => t.taxableAmount));
+  const tax = sum(figures.taxes.map((t) => t.tax));
+  const { retention } = figures;
+  const result: BillingResult = {
+    currency: contract.currency,
+    minorUnits: contract.minorUnits,
+    rounding: contract.rounding,
+    lines,
+    summary: {
+      originalContractSum: money(figures.originalContractSum),
+      netChangeByChangeOrders: money(figures.netChangeByChangeOrders),
+      contractSumToDate: money(figures.contractSumToDate),
+      totalCompletedAndStoredToDate: money(figures.totalCompletedAndStoredToDate),
+      retentionOnCompletedWork: money(retention.onCompletedWork),
+      retentionOnStoredMaterials: money(retention.onStoredMaterials),
+      retentionReleased: money(figures.retentionReleased),
+      totalRetention: money(figures.totalRetention),
+      totalEarnedLessRetention: money(figures.totalEarnedLessRetention),
+      previousCertificates: money(figures.previousCertificates),
+      advanceRecovery: money(figures.advance?.recovery ?? ZERO),
+      currentPaymentDue: money(figures.currentPaymentDue),
+      balanceToFinishIncludingRetention: money(figures.contractSumToDate.minus(figures.totalEarnedLessRetention)),
+      taxableAmount: money(taxableAmount),
+      tax: money(tax),
+      totalDue: money(figures.currentPaymentDue.plus(tax)),
+    },
+    taxBreakdown: figures.taxes.map((t) => ({
+      rate: t.rate.toString(),
+      taxableAmount: money(t.taxableAmount),
+      tax: money(t.tax),
+    })),
+    warnings: figures.warnings,
+  };
+  if (contract.advance !== undefined && figures.advance !== undefined) {
+    result.advance = {
+      amount: money(contract.advance.amount),
+      previouslyRecovered: money(contract.advance.previouslyRecovered),
+      recovery: money(figures.advance.recovery),
+      outstanding: money(figures.advance.outstanding),
+    };
+  }
+  return result;
+}
+
+function toInvoiceLine(
+  contract: Contract,
+  line: Milestone,
+  figures: ApplicationFigures,
+  i: number,
+  money: (amount: Dec) => string,
+): InvoiceLine {
+  const w = figures.work[i] as LineWork;
+  const r = figures.retention.lines[i] as { onWork: Dec; onStoredMaterials: Dec };
+  const C = line.scheduledValue;
+  const G = w.completedAndStoredToDate;
+  const invoiceLine: InvoiceLine = {
+    id: line.id,
+    description: line.description,
+    changeOrder: line.changeOrder,
+    scheduledValue: money(C),
+    previouslyCompleted: money(w.previouslyCompleted),
+    thisPeriod: money(w.thisPeriod),
+    storedMaterials: money(w.storedMaterials),
+    completedAndStoredToDate: money(G),
+    percentComplete: formatFraction(C.isZero() ? ZERO : G.dividedBy(C)),
+    balanceToFinish: money(C.minus(G)),
+    retention: money(r.onWork.plus(r.onStoredMaterials)),
+    retentionOnWork: money(r.onWork),
+    retentionOnStoredMaterials: money(r.onStoredMaterials),
+    taxRate: (line.taxRate ?? contract.tax.rate).toString(),
+  };
+  if (line.progress.kind === "quantityToDate") {
+    invoiceLine.quantityToDate = line.progress.quantity.toString();
+    invoiceLine.unitPrice = line.progress.unitPrice.toString();
+  }
+  if (line.unit !== undefined) invoiceLine.unit = line.unit;
+  return invoiceLine;
+}

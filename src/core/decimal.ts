@@ -1,0 +1,17 @@
+import { Decimal } from "decimal.js";
+
+/**
+ * The one Decimal of the billing core. 34 significant digits (IEEE 754 decimal128) are far
+ * more than any contract needs, so intermediate products and quotients are exact in practice;
+ * amounts are rounded to the currency only at the points that the billing rules list.
+ */
+export const Dec = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export type Dec = Decimal;
+
+export const ZERO = new Dec(0);
+
+export function sum(values: readonly Dec[]): Dec {
+  let total = ZERO;
+  for (const value of values) total = total.plus(value);
+  return total;
+}

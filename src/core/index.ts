@@ -1,0 +1,10 @@
+export { computeInvoice, computeApplication } from "./compute";
+export { validateRequest } from "./validate";
+export { allocateLargestRemainder } from "./allocate";
+export { minorUnitsOf } from "./currency";
+export { roundAmount } from "./round-amount";
+export { Dec } from "./decimal";
+export { roundMoney, formatMoney, ROUNDING_MODES, type RoundingMode } from "./rounding";
+export { CoreInputError, MESSAGES, describePath, type Issue, type IssuePath, type ErrorCode, type WarningCode } from "./issues";
+export type { BillingRequest, MilestoneInput, RetentionInput, AdvanceInput, TaxInput, Contract, Milestone } from "./request";
+export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBreakdown, AdvanceState } from "./result";

@@ -1,0 +1,80 @@
+/** Where a problem is: a path into the request, such as ["lines", 3, "percentComplete"]. */
+export type IssuePath = (string | number)[];
+
+export type ErrorCode =
+  | "REQUIRED"
+  | "NOT_A_NUMBER"
+  | "PERCENT_OUT_OF_RANGE"
+  | "NEGATIVE_AMOUNT"
+  | "DUPLICATE_ID"
+  | "AMBIGUOUS_PROGRESS"
+  | "OVERBILLED"
+  | "UNKNOWN_CURRENCY"
+  | "CONFLICTING_RETENTION"
+  | "TOO_MANY_DECIMALS"
+  | "AMOUNT_TOO_LARGE"
+  | "UNKNOWN_FIELD"
+  | "INVALID_OPTION"
+  | "NOT_A_LIST"
+  | "RELEASE_EXCEEDS_RETENTION";
+
+export type WarningCode = "NEGATIVE_PERIOD" | "OVERBILLED";
+
+/** A problem found in a request: a code to act on, a path to the field, and plain words. */
+export interface Issue {
+  code: ErrorCode | WarningCode;
+  path: IssuePath;
+  message: string;
+}
+
+/** The amounts the core accepts: far above any contract, far below where doubles lose cents. */
+export const MAX_AMOUNT_DIGITS = 15;
+
+/** One catalog of the words, so every surface says a problem the same way. */
+export const MESSAGES = {
+  REQUIRED: (field: string) => `${field} is required.`,
+  REQUIRED_UNIT_PRICE: (field: string) => `${field} is required when the line states a quantity to date.`,
+  NOT_A_NUMBER: (field: string, value: string) => `${field} must be a number, not ${value}.`,
+  PERCENT_OUT_OF_RANGE: (field: string, value: string) =>
+    `${field} must be a fraction between 0 and 1 (0.10 is 10 %), not ${value}.` +
+    (Number(value) > 1 && Number(value) <= 100 ? ` Did you mean ${value} %? Write it as a fraction.` : ""),
+  NEGATIVE_AMOUNT: (field: string, value: string) => `${field} must not be below zero, not ${value}.`,
+  DUPLICATE_ID: (field: string, id: string, firstIndex: number) =>
+    `${field} "${id}" is already used by line ${firstIndex + 1}; every line needs its own id.`,
+  AMBIGUOUS_PROGRESS: (field: string, fields: string[]) =>
+    `${field} states progress in more than one way (${fields.join(", ")}); keep exactly one.`,
+  OVERBILLED: (field: string, toDate: string, scheduled: string) =>
+    `${field}: completed and stored to date (${toDate}) exceeds the scheduled value (${scheduled}).`,
+  UNKNOWN_CURRENCY: (code: string) =>
+    `currency "${code}" has no known ISO 4217 minor units; use a known code or give minorUnits.`,
+  CONFLICTING_RETENTION: (field: string) =>
+    `${field}: retention steps and per-line retention rates cannot be combined; use one or the other.`,
+  TOO_MANY_DECIMALS: (field: string, value: string, currency: string, minorUnits: number) =>
+    `${field} is ${value}, which has more decimals than ${currency} has (${minorUnits}).`,
+  AMOUNT_TOO_LARGE: (field: string, value: string) =>
+    `${field} is ${value}, more than the ${MAX_AMOUNT_DIGITS} digits an amount may have.`,
+  UNKNOWN_FIELD: (field: string, known: readonly string[]) =>
+    `${field} is not a field Interim knows; the fields here are ${known.join(", ")}.`,
+  INVALID_OPTION: (field: string, value: string, allowed: string) => `${field} must be ${allowed}, not ${value}.`,
+  NOT_A_LIST: (field: string, what: string) => `${field} must be ${what}.`,
+  RELEASE_EXCEEDS_RETENTION: (field: string, release: string, held: string) =>
+    `${field} releases ${release} but only ${held} of retention is held.`,
+  NEGATIVE_PERIOD: (field: string, amount: string) =>
+    `${field}: work completed went down this period (${amount}); the invoice credits the difference.`,
+} as const;
+
+/** The path as a person reads it: lines[3].percentComplete. */
+export function describePath(path: IssuePath): string {
+  return path.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`)).join("");
+}
+
+/** A misuse of the core's API (not a problem in the user's data, which is an Issue). */
+export class CoreInputError extends Error {
+  constructor(
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = "CoreInputError";
+  }
+}

@@ -1,0 +1,131 @@
+import type { Dec } from "./decimal";
+import type { RoundingMode } from "./rounding";
+
+/**
+ * A billing request as it is given at the edges (JSON, cells): amounts as decimal strings
+ * (numbers are accepted too), rates as fractions. Field names follow the billing rules.
+ */
+export interface MilestoneInput {
+  id: string | number;
+  description?: string;
+  scheduledValue: string | number;
+  changeOrder?: boolean;
+  previouslyCompleted?: string | number;
+  percentComplete?: string | number;
+  completedToDate?: string | number;
+  thisPeriod?: string | number;
+  quantityToDate?: string | number;
+  unitPrice?: string | number;
+  unit?: string;
+  storedMaterials?: string | number;
+  previousStoredMaterials?: string | number;
+  retentionRate?: string | number;
+  taxRate?: string | number;
+}
+
+export interface RetentionStepInput {
+  from: string | number;
+  rate: string | number;
+}
+
+export interface RetentionInput {
+  rate?: string | number;
+  storedMaterialsRate?: string | number;
+  steps?: RetentionStepInput[];
+  mode?: "whole" | "marginal";
+  limit?: string | number;
+  limitRate?: string | number;
+  release?: "half" | "all" | string | number;
+  previouslyReleased?: string | number;
+}
+
+export interface AdvanceInput {
+  amount: string | number;
+  previouslyRecovered?: string | number;
+  startsAt?: string | number;
+  rate?: string | number;
+}
+
+export interface TaxInput {
+  rate?: string | number;
+  base?: "period" | "payment";
+}
+
+export interface BillingRequest {
+  currency?: string;
+  minorUnits?: number;
+  rounding?: RoundingMode;
+  allowOverbilling?: boolean;
+  retention?: RetentionInput;
+  previousCertificates?: string | number;
+  advance?: AdvanceInput;
+  tax?: TaxInput;
+  lines: MilestoneInput[];
+}
+
+/** How a line states its progress; exactly one way, or none (nothing done this period). */
+export type Progress =
+  | { kind: "none" }
+  | { kind: "percentComplete"; fraction: Dec }
+  | { kind: "completedToDate"; amount: Dec }
+  | { kind: "thisPeriod"; amount: Dec }
+  | { kind: "quantityToDate"; quantity: Dec; unitPrice: Dec };
+
+export const PROGRESS_FIELDS = ["percentComplete", "completedToDate", "thisPeriod", "quantityToDate"] as const;
+
+/** A validated milestone: every number a Dec, every default applied. */
+export interface Milestone {
+  index: number;
+  id: string;
+  description: string;
+  changeOrder: boolean;
+  scheduledValue: Dec;
+  previouslyCompleted: Dec;
+  progress: Progress;
+  unit: string | undefined;
+  storedMaterials: Dec;
+  previousStoredMaterials: Dec;
+  retentionRate: Dec | undefined;
+  taxRate: Dec | undefined;
+}
+
+export interface RetentionStep {
+  from: Dec;
+  rate: Dec;
+}
+
+export interface RetentionPolicy {
+  rate: Dec;
+  storedMaterialsRate: Dec | undefined;
+  steps: RetentionStep[];
+  mode: "whole" | "marginal";
+  limit: Dec | undefined;
+  limitRate: Dec | undefined;
+  release: "half" | "all" | Dec | undefined;
+  previouslyReleased: Dec;
+}
+
+export interface AdvancePolicy {
+  amount: Dec;
+  previouslyRecovered: Dec;
+  startsAt: Dec;
+  rate: Dec;
+}
+
+export interface TaxPolicy {
+  rate: Dec;
+  base: "period" | "payment";
+}
+
+/** A validated request. */
+export interface Contract {
+  currency: string;
+  minorUnits: number;
+  rounding: RoundingMode;
+  allowOverbilling: boolean;
+  retention: RetentionPolicy;
+  previousCertificates: Dec | undefined;
+  advance: AdvancePolicy | undefined;
+  tax: TaxPolicy;
+  lines: Milestone[];
+}

@@ -1,0 +1,70 @@
+import type { Issue } from "./issues";
+import type { RoundingMode } from "./rounding";
+
+/** One G703 line of the result: amounts as strings with the currency's minor units. */
+export interface InvoiceLine {
+  id: string;
+  description: string;
+  changeOrder: boolean;
+  scheduledValue: string;
+  previouslyCompleted: string;
+  thisPeriod: string;
+  storedMaterials: string;
+  completedAndStoredToDate: string;
+  /** G / C as a fraction with 4 decimals, for display only. */
+  percentComplete: string;
+  balanceToFinish: string;
+  retention: string;
+  retentionOnWork: string;
+  retentionOnStoredMaterials: string;
+  taxRate: string;
+  quantityToDate?: string;
+  unitPrice?: string;
+  unit?: string;
+}
+
+/** The G702 summary, by the field names of the billing rules. */
+export interface ContractSummary {
+  originalContractSum: string;
+  netChangeByChangeOrders: string;
+  contractSumToDate: string;
+  totalCompletedAndStoredToDate: string;
+  retentionOnCompletedWork: string;
+  retentionOnStoredMaterials: string;
+  retentionReleased: string;
+  totalRetention: string;
+  totalEarnedLessRetention: string;
+  previousCertificates: string;
+  advanceRecovery: string;
+  currentPaymentDue: string;
+  balanceToFinishIncludingRetention: string;
+  taxableAmount: string;
+  tax: string;
+  totalDue: string;
+}
+
+export interface TaxBreakdown {
+  rate: string;
+  taxableAmount: string;
+  tax: string;
+}
+
+export interface AdvanceState {
+  amount: string;
+  previouslyRecovered: string;
+  recovery: string;
+  outstanding: string;
+}
+
+export interface BillingResult {
+  currency: string;
+  minorUnits: number;
+  rounding: RoundingMode;
+  lines: InvoiceLine[];
+  summary: ContractSummary;
+  taxBreakdown: TaxBreakdown[];
+  advance?: AdvanceState;
+  warnings: Issue[];
+}
+
+export type ComputeOutcome = { ok: true; result: BillingResult } | { ok: false; errors: Issue[] };

@@ -1,0 +1,388 @@
+import { Dec, ZERO } from "./decimal";
+import { MAX_MINOR_UNITS, minorUnitsOf } from "./currency";
+import { type Issue, type IssuePath, MAX_AMOUNT_DIGITS, MESSAGES, describePath } from "./issues";
+import {
+  type AdvancePolicy,
+  type Contract,
+  type Milestone,
+  PROGRESS_FIELDS,
+  type Progress,
+  type RetentionPolicy,
+  type RetentionStep,
+  type TaxPolicy,
+} from "./request";
+import { ROUNDING_MODES, type RoundingMode } from "./rounding";
+
+const REQUEST_FIELDS = [
+  "currency", "minorUnits", "rounding", "allowOverbilling", "retention",
+  "previousCertificates", "advance", "tax", "lines",
+] as const;
+const LINE_FIELDS = [
+  "id", "description", "scheduledValue", "changeOrder", "previouslyCompleted", ...PROGRESS_FIELDS,
+  "unitPrice", "unit", "storedMaterials", "previousStoredMaterials", "retentionRate", "taxRate",
+] as const;
+const RETENTION_FIELDS = [
+  "rate", "storedMaterialsRate", "steps", "mode", "limit", "limitRate", "release", "previouslyReleased",
+] as const;
+const STEP_FIELDS = ["from", "rate"] as const;
+const ADVANCE_FIELDS = ["amount", "previouslyRecovered", "startsAt", "rate"] as const;
+const TAX_FIELDS = ["rate", "base"] as const;
+
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+type Fields = Record<string, unknown>;
+
+/** Reads the fields of one request, collecting every problem rather than stopping at the first. */
+class Reader {
+  readonly issues: Issue[] = [];
+  minorUnits = 2;
+  currency = "USD";
+
+  problem(code: Issue["code"], path: IssuePath, message: string): undefined {
+    this.issues.push({ code, path, message });
+    return undefined;
+  }
+
+  object(value: unknown, path: IssuePath, known: readonly string[]): Fields | undefined {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return this.problem("NOT_A_LIST", path, MESSAGES.NOT_A_LIST(describePath(path), "an object of fields"));
+    }
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) {
+        this.problem("UNKNOWN_FIELD", [...path, key], MESSAGES.UNKNOWN_FIELD(describePath([...path, key]), known));
+      }
+    }
+    return value as Fields;
+  }
+
+  /** Any number: a decimal string or a finite JSON number. Absent (undefined or null) gives undefined. */
+  number(fields: Fields, key: string, path: IssuePath): Dec | undefined {
+    const raw = fields[key];
+    if (raw === undefined || raw === null) return undefined;
+    const at = [...path, key];
+    const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : undefined;
+    if (text === undefined || !DECIMAL_TEXT.test(text)) {
+      return this.problem("NOT_A_NUMBER", at, MESSAGES.NOT_A_NUMBER(describePath(at), show(raw)));
+    }
+    const value = new Dec(text);
+    if (!value.isFinite()) return this.problem("NOT_A_NUMBER", at, MESSAGES.NOT_A_NUMBER(describePath(at), show(raw)));
+    if (value.abs().greaterThanOrEqualTo(new Dec(10).pow(MAX_AMOUNT_DIGITS))) {
+      return this.problem("AMOUNT_TOO_LARGE", at, MESSAGES.AMOUNT_TOO_LARGE(describePath(at), text));
+    }
+    return value.isZero() ? ZERO : value;
+  }
+
+  /** A money amount: at most the currency's minor units, and not below zero unless allowed. */
+  amount(fields: Fields, key: string, path: IssuePath, options: { nonNegative: boolean }): Dec | undefined {
+    const value = this.number(fields, key, path);
+    if (value === undefined) return undefined;
+    const at = [...path, key];
+    if (value.decimalPlaces() > this.minorUnits) {
+      return this.problem(
+        "TOO_MANY_DECIMALS",
+        at,
+        MESSAGES.TOO_MANY_DECIMALS(describePath(at), value.toString(), this.currency, this.minorUnits),
+      );
+    }
+    if (options.nonNegative && value.lessThan(0)) {
+      return this.problem("NEGATIVE_AMOUNT", at, MESSAGES.NEGATIVE_AMOUNT(describePath(at), value.toString()));
+    }
+    return value;
+  }
+
+  /** A fraction between 0 and 1, as Excel stores a percentage. */
+  rate(fields: Fields, key: string, path: IssuePath): Dec | undefined {
+    const value = this.number(fields, key, path);
+    if (value === undefined) return undefined;
+    if (value.lessThan(0) || value.greaterThan(1)) {
+      const at = [...path, key];
+      return this.problem("PERCENT_OUT_OF_RANGE", at, MESSAGES.PERCENT_OUT_OF_RANGE(describePath(at), value.toString()));
+    }
+    return value;
+  }
+
+  option<T extends string>(fields: Fields, key: string, path: IssuePath, allowed: readonly T[]): T | undefined {
+    const raw = fields[key];
+    if (raw === undefined || raw === null) return undefined;
+    if (typeof raw === "string" && (allowed as readonly string[]).includes(raw)) return raw as T;
+    const at = [...path, key];
+    return this.problem(
+      "INVALID_OPTION",
+      at,
+      MESSAGES.INVALID_OPTION(describePath(at), show(raw), allowed.map((a) => `"${a}"`).join(" or ")),
+    );
+  }
+
+  flag(fields: Fields, key: string, path: IssuePath): boolean {
+    const raw = fields[key];
+    if (raw === undefined || raw === null) return false;
+    if (typeof raw === "boolean") return raw;
+    const at = [...path, key];
+    this.problem("INVALID_OPTION", at, MESSAGES.INVALID_OPTION(describePath(at), show(raw), "true or false"));
+    return false;
+  }
+
+  text(fields: Fields, key: string, path: IssuePath): string | undefined {
+    const raw = fields[key];
+    if (raw === undefined || raw === null) return undefined;
+    if (typeof raw === "string") return raw;
+    if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
+    const at = [...path, key];
+    return this.problem("INVALID_OPTION", at, MESSAGES.INVALID_OPTION(describePath(at), show(raw), "text"));
+  }
+}
+
+function show(raw: unknown): string {
+  if (typeof raw === "string") return `"${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
+  if (typeof raw === "number" || typeof raw === "boolean" || raw === null) return String(raw);
+  return Array.isArray(raw) ? "a list" : "an object";
+}
+
+/**
+ * Judges a whole request before anything is computed: every problem is reported, each with
+ * its code, the path of the field and plain words. Returns the validated contract only when
+ * there is no problem.
+ */
+export function validateRequest(input: unknown): { contract: Contract; issues: [] } | { contract?: undefined; issues: Issue[] } {
+  const reader = new Reader();
+  const fields = reader.object(input, [], REQUEST_FIELDS);
+  if (fields === undefined) return { issues: reader.issues };
+
+  const currencyAndUnits = readCurrency(reader, fields);
+  const rounding = reader.option<RoundingMode>(fields, "rounding", [], ROUNDING_MODES) ?? "half-up";
+  const allowOverbilling = reader.flag(fields, "allowOverbilling", []);
+  const lines = readLines(reader, fields["lines"]);
+  const retention = readRetention(reader, fields["retention"], lines);
+  const previousCertificates = reader.amount(fields, "previousCertificates", [], { nonNegative: false });
+  const advance = readAdvance(reader, fields["advance"]);
+  const tax = readTax(reader, fields["tax"]);
+
+  if (reader.issues.length > 0 || currencyAndUnits === undefined || lines === undefined || retention === undefined) {
+    return { issues: reader.issues };
+  }
+  return {
+    contract: { ...currencyAndUnits, rounding, allowOverbilling, retention, previousCertificates, advance, tax, lines },
+    issues: [],
+  };
+}
+
+function readCurrency(reader: Reader, fields: Fields): { currency: string; minorUnits: number } | undefined {
+  const code = (reader.text(fields, "currency", []) ?? "USD").trim().toUpperCase();
+  const given = fields["minorUnits"];
+  let minorUnits: number | undefined;
+  if (given !== undefined && given !== null) {
+    if (typeof given !== "number" || !Number.isInteger(given) || given < 0 || given > MAX_MINOR_UNITS) {
+      reader.problem(
+        "INVALID_OPTION",
+        ["minorUnits"],
+        MESSAGES.INVALID_OPTION("minorUnits", show(given), `a whole number from 0 to ${MAX_MINOR_UNITS}`),
+      );
+      return undefined;
+    }
+    minorUnits = given;
+  } else {
+    minorUnits = minorUnitsOf(code);
+  }
+  if (minorUnits === undefined || !/^[A-Z]{3}$/.test(code)) {
+    reader.problem("UNKNOWN_CURRENCY", ["currency"], MESSAGES.UNKNOWN_CURRENCY(code));
+    return undefined;
+  }
+  reader.minorUnits = minorUnits;
+  reader.currency = code;
+  return { currency: code, minorUnits };
+}
+
+function readLines(reader: Reader, raw: unknown): Milestone[] | undefined {
+  if (raw === undefined || raw === null) {
+    return reader.problem("REQUIRED", ["lines"], MESSAGES.REQUIRED("lines"));
+  }
+  if (!Array.isArray(raw)) {
+    return reader.problem("NOT_A_LIST", ["lines"], MESSAGES.NOT_A_LIST("lines", "a list of milestone lines"));
+  }
+  if (raw.length === 0) {
+    return reader.problem("REQUIRED", ["lines"], "lines must hold at least one milestone line.");
+  }
+  const lines: Milestone[] = [];
+  const firstIndexOfId = new Map<string, number>();
+  raw.forEach((item: unknown, index) => {
+    const line = readLine(reader, item, index);
+    if (line === undefined) return;
+    // Ids that differ only by case or spacing are the same milestone to a person.
+    const key = line.id.toLowerCase().replace(/\s+/g, " ");
+    const first = firstIndexOfId.get(key);
+    if (first !== undefined) {
+      const at = ["lines", index, "id"];
+      reader.problem("DUPLICATE_ID", at, MESSAGES.DUPLICATE_ID(describePath(at), line.id, first));
+    } else {
+      firstIndexOfId.set(key, index);
+    }
+    lines.push(line);
+  });
+  return lines;
+}
+
+function readLine(reader: Reader, item: unknown, index: number): Milestone | undefined {
+  const path = ["lines", index];
+  const fields = reader.object(item, path, LINE_FIELDS);
+  if (fields === undefined) return undefined;
+
+  const id = reader.text(fields, "id", path)?.trim();
+  if (id === undefined || id === "") reader.problem("REQUIRED", [...path, "id"], MESSAGES.REQUIRED(describePath([...path, "id"])));
+  const scheduledValue = reader.amount(fields, "scheduledValue", path, { nonNegative: false });
+  if (fields["scheduledValue"] === undefined || fields["scheduledValue"] === null) {
+    reader.problem("REQUIRED", [...path, "scheduledValue"], MESSAGES.REQUIRED(describePath([...path, "scheduledValue"])));
+  }
+  // A deductive change order (C < 0) carries negative work; on every other line D is never below zero.
+  const deductive = scheduledValue !== undefined && scheduledValue.lessThan(0);
+  const previouslyCompleted = reader.amount(fields, "previouslyCompleted", path, { nonNegative: !deductive }) ?? ZERO;
+  const progress = readProgress(reader, fields, path, deductive);
+  const storedMaterials = reader.amount(fields, "storedMaterials", path, { nonNegative: true }) ?? ZERO;
+  const previousStoredMaterials = reader.amount(fields, "previousStoredMaterials", path, { nonNegative: true }) ?? ZERO;
+
+  const line: Milestone = {
+    index,
+    id: id ?? "",
+    description: reader.text(fields, "description", path) ?? "",
+    changeOrder: reader.flag(fields, "changeOrder", path),
+    scheduledValue: scheduledValue ?? ZERO,
+    previouslyCompleted,
+    progress: progress ?? { kind: "none" },
+    unit: reader.text(fields, "unit", path),
+    storedMaterials,
+    previousStoredMaterials,
+    retentionRate: reader.rate(fields, "retentionRate", path),
+    taxRate: reader.rate(fields, "taxRate", path),
+  };
+  return id === undefined || id === "" || scheduledValue === undefined ? undefined : line;
+}
+
+function readProgress(reader: Reader, fields: Fields, path: IssuePath, deductive: boolean): Progress | undefined {
+  const given = PROGRESS_FIELDS.filter((key) => fields[key] !== undefined && fields[key] !== null);
+  if (given.length > 1) {
+    const at = [...path, given[1] as string];
+    return reader.problem("AMBIGUOUS_PROGRESS", at, MESSAGES.AMBIGUOUS_PROGRESS(describePath(path), given));
+  }
+  if (fields["unitPrice"] !== undefined && fields["unitPrice"] !== null && given[0] !== "quantityToDate") {
+    const at = [...path, "quantityToDate"];
+    return reader.problem("REQUIRED", at, `${describePath(at)} is required when the line states a unit price.`);
+  }
+  switch (given[0]) {
+    case undefined:
+      return { kind: "none" };
+    case "percentComplete": {
+      const fraction = reader.rate(fields, "percentComplete", path);
+      return fraction && { kind: "percentComplete", fraction };
+    }
+    case "completedToDate": {
+      const amount = reader.amount(fields, "completedToDate", path, { nonNegative: !deductive });
+      return amount && { kind: "completedToDate", amount };
+    }
+    case "thisPeriod": {
+      const amount = reader.amount(fields, "thisPeriod", path, { nonNegative: false });
+      return amount && { kind: "thisPeriod", amount };
+    }
+    case "quantityToDate": {
+      const quantity = reader.number(fields, "quantityToDate", path);
+      if (quantity !== undefined && quantity.lessThan(0)) {
+        const at = [...path, "quantityToDate"];
+        return reader.problem("NEGATIVE_AMOUNT", at, MESSAGES.NEGATIVE_AMOUNT(describePath(at), quantity.toString()));
+      }
+      const unitPrice = reader.number(fields, "unitPrice", path);
+      if (fields["unitPrice"] === undefined || fields["unitPrice"] === null) {
+        const at = [...path, "unitPrice"];
+        return reader.problem("REQUIRED", at, MESSAGES.REQUIRED_UNIT_PRICE(describePath(at)));
+      }
+      return quantity && unitPrice && { kind: "quantityToDate", quantity, unitPrice };
+    }
+  }
+}
+
+function readRetention(reader: Reader, raw: unknown, lines: Milestone[] | undefined): RetentionPolicy | undefined {
+  const path = ["retention"];
+  const none: RetentionPolicy = {
+    rate: ZERO, storedMaterialsRate: undefined, steps: [], mode: "whole",
+    limit: undefined, limitRate: undefined, release: undefined, previouslyReleased: ZERO,
+  };
+  if (raw === undefined || raw === null) return none;
+  const fields = reader.object(raw, path, RETENTION_FIELDS);
+  if (fields === undefined) return undefined;
+  const steps = readSteps(reader, fields["steps"]);
+  const lineWithRate = lines?.find((line) => line.retentionRate !== undefined);
+  if (steps !== undefined && steps.length > 0 && lineWithRate !== undefined) {
+    const at = ["lines", lineWithRate.index, "retentionRate"];
+    reader.problem("CONFLICTING_RETENTION", at, MESSAGES.CONFLICTING_RETENTION(describePath(at)));
+  }
+  return {
+    rate: reader.rate(fields, "rate", path) ?? ZERO,
+    storedMaterialsRate: reader.rate(fields, "storedMaterialsRate", path),
+    steps: steps ?? [],
+    mode: reader.option(fields, "mode", path, ["whole", "marginal"] as const) ?? "whole",
+    limit: reader.amount(fields, "limit", path, { nonNegative: true }),
+    limitRate: reader.rate(fields, "limitRate", path),
+    release: readRelease(reader, fields),
+    previouslyReleased: reader.amount(fields, "previouslyReleased", path, { nonNegative: true }) ?? ZERO,
+  };
+}
+
+function readSteps(reader: Reader, raw: unknown): RetentionStep[] | undefined {
+  const path = ["retention", "steps"];
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw)) {
+    return reader.problem("NOT_A_LIST", path, MESSAGES.NOT_A_LIST(describePath(path), "a list of {from, rate}"));
+  }
+  const steps: RetentionStep[] = [];
+  raw.forEach((item: unknown, index) => {
+    const at = [...path, index];
+    const fields = reader.object(item, at, STEP_FIELDS);
+    if (fields === undefined) return;
+    const from = reader.rate(fields, "from", at);
+    const rate = reader.rate(fields, "rate", at);
+    if (from === undefined && (fields["from"] === undefined || fields["from"] === null)) {
+      reader.problem("REQUIRED", [...at, "from"], MESSAGES.REQUIRED(describePath([...at, "from"])));
+    }
+    if (rate === undefined && (fields["rate"] === undefined || fields["rate"] === null)) {
+      reader.problem("REQUIRED", [...at, "rate"], MESSAGES.REQUIRED(describePath([...at, "rate"])));
+    }
+    if (from === undefined || rate === undefined) return;
+    const previous = steps[steps.length - 1];
+    if (previous !== undefined && !from.greaterThan(previous.from)) {
+      reader.problem(
+        "INVALID_OPTION",
+        [...at, "from"],
+        MESSAGES.INVALID_OPTION(describePath([...at, "from"]), from.toString(), `greater than the previous step's from (${previous.from.toString()})`),
+      );
+    }
+    steps.push({ from, rate });
+  });
+  return steps;
+}
+
+function readRelease(reader: Reader, fields: Fields): RetentionPolicy["release"] {
+  const raw = fields["release"];
+  if (raw === "half" || raw === "all") return raw;
+  return reader.amount(fields, "release", ["retention"], { nonNegative: true });
+}
+
+function readAdvance(reader: Reader, raw: unknown): AdvancePolicy | undefined {
+  const path = ["advance"];
+  if (raw === undefined || raw === null) return undefined;
+  const fields = reader.object(raw, path, ADVANCE_FIELDS);
+  if (fields === undefined) return undefined;
+  const amount = reader.amount(fields, "amount", path, { nonNegative: true });
+  if (fields["amount"] === undefined || fields["amount"] === null) {
+    reader.problem("REQUIRED", [...path, "amount"], MESSAGES.REQUIRED("advance.amount"));
+  }
+  const previouslyRecovered = reader.amount(fields, "previouslyRecovered", path, { nonNegative: true }) ?? ZERO;
+  const startsAt = reader.rate(fields, "startsAt", path) ?? new Dec("0.10");
+  const rate = reader.rate(fields, "rate", path) ?? new Dec("0.25");
+  return amount && { amount, previouslyRecovered, startsAt, rate };
+}
+
+function readTax(reader: Reader, raw: unknown): TaxPolicy {
+  const path = ["tax"];
+  const fields = raw === undefined || raw === null ? {} : reader.object(raw, path, TAX_FIELDS) ?? {};
+  return {
+    rate: reader.rate(fields, "rate", path) ?? ZERO,
+    base: reader.option(fields, "base", path, ["period", "payment"] as const) ?? "period",
+  };
+}
