@@ -1,30 +1,52 @@
-import { Dec, ZERO, sum } from "./decimal";
+import { Dec, ZERO } from "./decimal";
 
 /**
- * Splits `total` (already a whole number of minor units) into parts proportional to
- * `weights` by the largest-remainder method: each part is its exact share floored to the
- * minor unit, and the minor units left over go one each to the parts with the largest
- * remainders (earlier parts first on a tie). The parts always add up to the total; with a
- * non-negative total and non-negative weights no part is negative.
- * When the weights add up to zero, the whole total goes to the first part (if any).
+ * Splits `total` (a whole number of minor units) into parts proportional to `weights` by the
+ * largest-remainder method: each part is its exact share floored to the minor unit, and the
+ * minor units left over go one each to the parts with the largest remainders (earlier parts
+ * first on a tie). The parts always add up to the total; with a non-negative total and
+ * non-negative weights no part is negative. When the weights add up to zero, the whole total
+ * goes to the first part.
+ *
+ * The shares are worked out in exact integers (minor units times the weights' own scale), so
+ * that every floor and remainder is exact without a division per part.
  */
 export function allocateLargestRemainder(total: Dec, weights: readonly Dec[], minorUnits: number): Dec[] {
   if (weights.length === 0) return [];
-  const weightSum = sum(weights);
-  const unit = new Dec(1).dividedBy(new Dec(10).pow(minorUnits));
-  if (weightSum.isZero()) return weights.map((_, index) => (index === 0 ? total : ZERO));
-
-  const exact = weights.map((weight) => total.times(weight).dividedBy(weightSum));
-  const floored = exact.map((share) => share.dividedBy(unit).floor().times(unit));
-  const byRemainder = exact
-    .map((share, index) => ({ index, remainder: share.minus(floored[index] as Dec) }))
-    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
-  // Floors never exceed their shares, so fewer than weights.length units are left over.
-  let leftover = total.minus(sum(floored));
-  for (let k = 0; leftover.greaterThanOrEqualTo(unit); k += 1) {
-    const target = byRemainder[k] as { index: number };
-    floored[target.index] = (floored[target.index] as Dec).plus(unit);
-    leftover = leftover.minus(unit);
+  const weightScale = weights.reduce((places, w) => Math.max(places, w.decimalPlaces()), 0);
+  let units = weights.map((w) => wholeUnits(w, weightScale));
+  let unitSum = units.reduce((a, b) => a + b, 0n);
+  if (unitSum === 0n) return weights.map((_, index) => (index === 0 ? total : ZERO));
+  if (unitSum < 0n) {
+    units = units.map((u) => -u);
+    unitSum = -unitSum;
   }
-  return floored;
+  const totalUnits = wholeUnits(total, minorUnits);
+  const parts = units.map((u) => floorDivide(totalUnits * u, unitSum));
+  const remainders = units.map((u, i) => totalUnits * u - (parts[i] as bigint) * unitSum);
+  let leftover = totalUnits - parts.reduce((a, b) => a + b, 0n);
+  if (leftover > 0n) {
+    // Floors never exceed their shares, so fewer than weights.length units are left over.
+    const order = remainders.map((_, i) => i).sort((a, b) => compareDescending(remainders[a] as bigint, remainders[b] as bigint) || a - b);
+    for (let k = 0; leftover > 0n; k += 1, leftover -= 1n) {
+      const index = order[k] as number;
+      parts[index] = (parts[index] as bigint) + 1n;
+    }
+  }
+  const unit = new Dec(1).dividedBy(new Dec(10).pow(minorUnits));
+  return parts.map((p) => (p === 0n ? ZERO : new Dec(p.toString()).times(unit)));
+}
+
+/** The value times 10^places as an exact integer (the value has at most that many decimals). */
+function wholeUnits(value: Dec, places: number): bigint {
+  return BigInt(value.toFixed(places).replace(".", ""));
+}
+
+function floorDivide(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+}
+
+function compareDescending(a: bigint, b: bigint): number {
+  return a > b ? -1 : a < b ? 1 : 0;
 }

@@ -96,7 +96,7 @@ function judgeLine(contract: Contract, line: Milestone, work: LineWork, errors: 
   const field = line.progress.kind === "none" ? "previouslyCompleted" : line.progress.kind;
   const path = ["lines", line.index, field];
   const { minorUnits } = contract;
-  if (line.scheduledValue.greaterThanOrEqualTo(0) && work.completedAndStoredToDate.greaterThan(line.scheduledValue)) {
+  if (line.scheduledValue.greaterThanOrEqualTo(ZERO) && work.completedAndStoredToDate.greaterThan(line.scheduledValue)) {
     const message = MESSAGES.OVERBILLED(
       `${describePath(path)} (line "${line.id}")`,
       formatMoney(work.completedAndStoredToDate, minorUnits),
@@ -104,7 +104,10 @@ function judgeLine(contract: Contract, line: Milestone, work: LineWork, errors: 
     );
     (contract.allowOverbilling ? warnings : errors).push({ code: "OVERBILLED", path, message });
   }
-  if (work.thisPeriod.lessThan(0)) {
+  // Work goes backwards when this period moves away from the scheduled value: below zero on an
+  // ordinary line, above zero on a deductive change order (whose work is negative by nature).
+  const backwards = line.scheduledValue.lessThan(ZERO) ? work.thisPeriod.greaterThan(ZERO) : work.thisPeriod.lessThan(ZERO);
+  if (backwards) {
     warnings.push({
       code: "NEGATIVE_PERIOD",
       path,
@@ -116,7 +119,7 @@ function judgeLine(contract: Contract, line: Milestone, work: LineWork, errors: 
 /** Retention held to date before this application's release: 5a + 5b less what earlier applications released. */
 function heldAfterEarlierReleases(retention: RetentionFigures, contract: Contract, errors: Issue[]): Dec {
   const held = retention.onCompletedWork.plus(retention.onStoredMaterials).minus(contract.retention.previouslyReleased);
-  if (held.lessThan(0)) {
+  if (held.lessThan(ZERO)) {
     const path = ["retention", "previouslyReleased"];
     const { minorUnits } = contract;
     errors.push({

@@ -1,4 +1,4 @@
-import { Dec } from "./decimal";
+import { type Dec, ZERO } from "./decimal";
 import type { Milestone } from "./request";
 import { type RoundingMode, roundMoney } from "./rounding";
 
@@ -54,7 +54,7 @@ export function previousLineWork(line: Milestone): LineWork {
   const previous = line.previouslyCompleted.plus(line.previousStoredMaterials);
   return {
     previouslyCompleted: line.previouslyCompleted,
-    thisPeriod: new Dec(0),
+    thisPeriod: ZERO,
     workToDate: line.previouslyCompleted,
     storedMaterials: line.previousStoredMaterials,
     completedAndStoredToDate: previous,

@@ -37,7 +37,7 @@ export function computeRetention(
 ): RetentionFigures {
   const round = (amount: Dec): Dec => roundMoney(amount, money.minorUnits, money.rounding);
   const totalWork = sum(work.map((w) => w.workToDate));
-  const projectComplete = contractSumToDate.greaterThan(0) ? totalWork.dividedBy(contractSumToDate) : ZERO;
+  const projectComplete = contractSumToDate.greaterThan(ZERO) ? totalWork.dividedBy(contractSumToDate) : ZERO;
   const stepRate = currentStepRate(policy, projectComplete);
 
   const storedRateOf = (line: Milestone): Dec => policy.storedMaterialsRate ?? line.retentionRate ?? stepRate;

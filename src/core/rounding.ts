@@ -1,4 +1,6 @@
-import { Dec } from "./decimal";
+import { Dec, ZERO } from "./decimal";
+
+const ZERO_TEXT = ["0", "0.0", "0.00", "0.000", "0.0000"];
 
 export type RoundingMode = "half-up" | "half-even";
 export const ROUNDING_MODES: readonly RoundingMode[] = ["half-up", "half-even"];
@@ -17,11 +19,19 @@ export function truncateMoney(amount: Dec, minorUnits: number): Dec {
   return amount.toDecimalPlaces(minorUnits, Dec.ROUND_DOWN);
 }
 
-/** A money amount as it travels at the edges: a decimal string with exactly the minor units. */
+/**
+ * A money amount as it travels at the edges: a decimal string with exactly the minor units.
+ * Amounts reach here already whole in minor units (inputs are checked, sums of such amounts
+ * stay so, and everything else went through roundMoney), so the digits are padded, never
+ * rounded: a value with more decimals is a defect in the core and throws.
+ */
 export function formatMoney(amount: Dec, minorUnits: number): string {
-  const text = amount.toFixed(minorUnits);
-  // -0.00 is still zero; never show a signed zero on an invoice.
-  return amount.isZero() || /^-0(\.0+)?$/.test(text) ? new Dec(0).toFixed(minorUnits) : text;
+  if (amount.isZero()) return ZERO_TEXT[minorUnits] ?? ZERO.toFixed(minorUnits);
+  const places = amount.decimalPlaces();
+  if (places > minorUnits) throw new Error(`formatMoney: ${amount.toString()} is not whole in ${minorUnits} minor units`);
+  if (minorUnits === 0) return amount.toString();
+  const text = amount.toString();
+  return places === 0 ? `${text}.${"0".repeat(minorUnits)}` : text + "0".repeat(minorUnits - places);
 }
 
 /** A fraction for display (percent complete): 4 decimals, half-up. */

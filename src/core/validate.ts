@@ -1,4 +1,4 @@
-import { Dec, ZERO } from "./decimal";
+import { Dec, ONE, ZERO } from "./decimal";
 import { MAX_MINOR_UNITS, minorUnitsOf } from "./currency";
 import { type Issue, type IssuePath, MAX_AMOUNT_DIGITS, MESSAGES, describePath } from "./issues";
 import {
@@ -66,7 +66,8 @@ class Reader {
     }
     const value = new Dec(text);
     if (!value.isFinite()) return this.problem("NOT_A_NUMBER", at, MESSAGES.NOT_A_NUMBER(describePath(at), show(raw)));
-    if (value.abs().greaterThanOrEqualTo(new Dec(10).pow(MAX_AMOUNT_DIGITS))) {
+    // e is the decimal exponent: 15 or more means at least 16 digits before the point.
+    if (value.e >= MAX_AMOUNT_DIGITS) {
       return this.problem("AMOUNT_TOO_LARGE", at, MESSAGES.AMOUNT_TOO_LARGE(describePath(at), text));
     }
     return value.isZero() ? ZERO : value;
@@ -84,7 +85,7 @@ class Reader {
         MESSAGES.TOO_MANY_DECIMALS(describePath(at), value.toString(), this.currency, this.minorUnits),
       );
     }
-    if (options.nonNegative && value.lessThan(0)) {
+    if (options.nonNegative && value.isNegative() && !value.isZero()) {
       return this.problem("NEGATIVE_AMOUNT", at, MESSAGES.NEGATIVE_AMOUNT(describePath(at), value.toString()));
     }
     return value;
@@ -94,7 +95,7 @@ class Reader {
   rate(fields: Fields, key: string, path: IssuePath): Dec | undefined {
     const value = this.number(fields, key, path);
     if (value === undefined) return undefined;
-    if (value.lessThan(0) || value.greaterThan(1)) {
+    if (value.lessThan(ZERO) || value.greaterThan(ONE)) {
       const at = [...path, key];
       return this.problem("PERCENT_OUT_OF_RANGE", at, MESSAGES.PERCENT_OUT_OF_RANGE(describePath(at), value.toString()));
     }
@@ -233,7 +234,7 @@ function readLine(reader: Reader, item: unknown, index: number): Milestone | und
     reader.problem("REQUIRED", [...path, "scheduledValue"], MESSAGES.REQUIRED(describePath([...path, "scheduledValue"])));
   }
   // A deductive change order (C < 0) carries negative work; on every other line D is never below zero.
-  const deductive = scheduledValue !== undefined && scheduledValue.lessThan(0);
+  const deductive = scheduledValue !== undefined && scheduledValue.lessThan(ZERO);
   const previouslyCompleted = reader.amount(fields, "previouslyCompleted", path, { nonNegative: !deductive }) ?? ZERO;
   const progress = readProgress(reader, fields, path, deductive);
   const storedMaterials = reader.amount(fields, "storedMaterials", path, { nonNegative: true }) ?? ZERO;
@@ -283,7 +284,7 @@ function readProgress(reader: Reader, fields: Fields, path: IssuePath, deductive
     }
     case "quantityToDate": {
       const quantity = reader.number(fields, "quantityToDate", path);
-      if (quantity !== undefined && quantity.lessThan(0)) {
+      if (quantity !== undefined && quantity.lessThan(ZERO)) {
         const at = [...path, "quantityToDate"];
         return reader.problem("NEGATIVE_AMOUNT", at, MESSAGES.NEGATIVE_AMOUNT(describePath(at), quantity.toString()));
       }
