@@ -1,5 +1,5 @@
 import { computeAdvanceRecovery, type AdvanceFigures } from "./advance";
-import { Dec, ZERO, sum } from "./decimal";
+import { type Dec, ZERO, plus, sum } from "./decimal";
 import { type Issue, MESSAGES, describePath } from "./issues";
 import { computeLineWork, previousLineWork, type LineWork } from "./progress";
 import type { Contract, Milestone } from "./request";
@@ -50,10 +50,18 @@ export function computeApplication(contract: Contract): ApplicationFigures {
   const work = contract.lines.map((line) => computeLineWork(line, minorUnits, rounding));
   contract.lines.forEach((line, i) => judgeLine(contract, line, work[i] as LineWork, errors, warnings));
 
-  const originalContractSum = sum(contract.lines.filter((l) => !l.changeOrder).map((l) => l.scheduledValue));
-  const netChangeByChangeOrders = sum(contract.lines.filter((l) => l.changeOrder).map((l) => l.scheduledValue));
+  let originalContractSum = ZERO;
+  let netChangeByChangeOrders = ZERO;
+  let totalCompletedAndStoredToDate = ZERO;
+  let previousCompletedAndStored = ZERO;
+  contract.lines.forEach((line, i) => {
+    const w = work[i] as LineWork;
+    if (line.changeOrder) netChangeByChangeOrders = plus(netChangeByChangeOrders, line.scheduledValue);
+    else originalContractSum = plus(originalContractSum, line.scheduledValue);
+    totalCompletedAndStoredToDate = plus(totalCompletedAndStoredToDate, w.completedAndStoredToDate);
+    previousCompletedAndStored = plus(previousCompletedAndStored, w.previousCompletedAndStored);
+  });
   const contractSumToDate = originalContractSum.plus(netChangeByChangeOrders);
-  const totalCompletedAndStoredToDate = sum(work.map((w) => w.completedAndStoredToDate));
 
   const retention = computeRetention(contract.lines, work, contract.retention, contractSumToDate, money);
   const held = heldAfterEarlierReleases(retention, contract, errors);
@@ -61,8 +69,8 @@ export function computeApplication(contract: Contract): ApplicationFigures {
   const totalRetention = held.minus(retentionReleased);
   const totalEarnedLessRetention = totalCompletedAndStoredToDate.minus(totalRetention);
 
-  const previousCertificates = contract.previousCertificates ?? derivePreviousCertificates(contract, contractSumToDate);
-  const previousCompletedAndStored = sum(work.map((w) => w.previousCompletedAndStored));
+  const previousCertificates =
+    contract.previousCertificates ?? derivePreviousCertificates(contract, contractSumToDate, previousCompletedAndStored);
   const advance =
     contract.advance &&
     computeAdvanceRecovery(
@@ -158,16 +166,17 @@ function releaseOf(contract: Contract, held: Dec, errors: Issue[]): Dec {
 }
 
 /** Line 6 of the same contract as it stood on the previous application (E = 0, F = previous stored, no release). */
-function derivePreviousCertificates(contract: Contract, contractSumToDate: Dec): Dec {
+function derivePreviousCertificates(contract: Contract, contractSumToDate: Dec, previousCompletedAndStored: Dec): Dec {
   const work = contract.lines.map(previousLineWork);
   const retention = computeRetention(contract.lines, work, contract.retention, contractSumToDate, contract);
   const held = retention.onCompletedWork.plus(retention.onStoredMaterials).minus(contract.retention.previouslyReleased);
-  return sum(work.map((w) => w.completedAndStoredToDate)).minus(held);
+  return previousCompletedAndStored.minus(held);
 }
 
 function toResult(contract: Contract, figures: ApplicationFigures): BillingResult {
   const money = (amount: Dec): string => formatMoney(amount, contract.minorUnits);
-  const lines = contract.lines.map((line, i) => toInvoiceLine(contract, line, figures, i, money));
+  const defaultTaxRate = contract.tax.rate.toString();
+  const lines = contract.lines.map((line, i) => toInvoiceLine(line, figures, i, money, defaultTaxRate));
   const taxableAmount = sum(figures.taxes.map((t) => t.taxableAmount));
   const tax = sum(figures.taxes.map((t) => t.tax));
   const { retention } = figures;
@@ -213,11 +222,11 @@ function toResult(contract: Contract, figures: ApplicationFigures): BillingResul
 }
 
 function toInvoiceLine(
-  contract: Contract,
   line: Milestone,
   figures: ApplicationFigures,
   i: number,
   money: (amount: Dec) => string,
+  defaultTaxRate: string,
 ): InvoiceLine {
   const w = figures.work[i] as LineWork;
   const r = figures.retention.lines[i] as { onWork: Dec; onStoredMaterials: Dec };
@@ -234,10 +243,10 @@ function toInvoiceLine(
     completedAndStoredToDate: money(G),
     percentComplete: formatFraction(C.isZero() ? ZERO : G.dividedBy(C)),
     balanceToFinish: money(C.minus(G)),
-    retention: money(r.onWork.plus(r.onStoredMaterials)),
+    retention: money(plus(r.onWork, r.onStoredMaterials)),
     retentionOnWork: money(r.onWork),
     retentionOnStoredMaterials: money(r.onStoredMaterials),
-    taxRate: (line.taxRate ?? contract.tax.rate).toString(),
+    taxRate: line.taxRate === undefined ? defaultTaxRate : line.taxRate.toString(),
   };
   if (line.progress.kind === "quantityToDate") {
     invoiceLine.quantityToDate = line.progress.quantity.toString();

@@ -11,8 +11,13 @@ export type Dec = Decimal;
 export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 
+/** a + b; most lines have no stored materials, so adding a zero is skipped. */
+export function plus(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.isZero() ? b : a.plus(b);
+}
+
 export function sum(values: readonly Dec[]): Dec {
   let total = ZERO;
-  for (const value of values) total = total.plus(value);
+  for (const value of values) total = plus(total, value);
   return total;
 }

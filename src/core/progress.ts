@@ -1,4 +1,4 @@
-import { type Dec, ZERO } from "./decimal";
+import { type Dec, ZERO, plus } from "./decimal";
 import type { Milestone } from "./request";
 import { type RoundingMode, roundMoney } from "./rounding";
 
@@ -28,8 +28,8 @@ export function computeLineWork(line: Milestone, minorUnits: number, rounding: R
     thisPeriod: workToDate.minus(previouslyCompleted),
     workToDate,
     storedMaterials: line.storedMaterials,
-    completedAndStoredToDate: workToDate.plus(line.storedMaterials),
-    previousCompletedAndStored: previouslyCompleted.plus(line.previousStoredMaterials),
+    completedAndStoredToDate: plus(workToDate, line.storedMaterials),
+    previousCompletedAndStored: plus(previouslyCompleted, line.previousStoredMaterials),
   };
 }
 
@@ -51,7 +51,7 @@ function workToDateOf(line: Milestone, minorUnits: number, rounding: RoundingMod
 
 /** The same line as it stood on the previous application: E = 0, F = previous stored materials. */
 export function previousLineWork(line: Milestone): LineWork {
-  const previous = line.previouslyCompleted.plus(line.previousStoredMaterials);
+  const previous = plus(line.previouslyCompleted, line.previousStoredMaterials);
   return {
     previouslyCompleted: line.previouslyCompleted,
     thisPeriod: ZERO,

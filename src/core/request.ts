@@ -35,7 +35,8 @@ export interface RetentionInput {
   mode?: "whole" | "marginal";
   limit?: string | number;
   limitRate?: string | number;
-  release?: "half" | "all" | string | number;
+  /** "half", "all" or an amount. */
+  release?: string | number;
   previouslyReleased?: string | number;
 }
 

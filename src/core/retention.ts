@@ -41,7 +41,10 @@ export function computeRetention(
   const stepRate = currentStepRate(policy, projectComplete);
 
   const storedRateOf = (line: Milestone): Dec => policy.storedMaterialsRate ?? line.retentionRate ?? stepRate;
-  const onStored = milestones.map((line, i) => round(storedRateOf(line).times((work[i] as LineWork).storedMaterials)));
+  const onStored = milestones.map((line, i) => {
+    const stored = (work[i] as LineWork).storedMaterials;
+    return stored.isZero() ? ZERO : round(storedRateOf(line).times(stored));
+  });
 
   let onWork: Dec[];
   if (policy.steps.length > 0 && policy.mode === "marginal") {

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { BillingResult, Issue } from "../../src/core";
 
 /**
  * The command line as a user gets it: the package is packed as npm would publish it,
@@ -34,7 +35,7 @@ describe("interim compute, from the packed package", () => {
     const run = interim(["compute", join(root, "examples/rules-example.json")]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const result = JSON.parse(run.stdout);
+    const result = JSON.parse(run.stdout) as BillingResult;
     expect(result.summary).toMatchObject({
       originalContractSum: "120000.00",
       netChangeByChangeOrders: "12500.00",
@@ -46,24 +47,24 @@ describe("interim compute, from the packed package", () => {
       currentPaymentDue: "18275.00",
       balanceToFinishIncludingRetention: "48125.00",
     });
-    expect(result.lines.map((l: { thisPeriod: string }) => l.thisPeriod)).toEqual(["0.00", "22500.00", "6250.00"]);
+    expect(result.lines.map((l) => l.thisPeriod)).toEqual(["0.00", "22500.00", "6250.00"]);
   });
 
   test("reads the request from standard input with -", () => {
     const request = { currency: "JPY", lines: [{ id: "A", scheduledValue: "1000", percentComplete: "0.3335" }] };
     const run = interim(["compute", "-"], JSON.stringify(request));
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).lines[0].completedAndStoredToDate).toBe("334");
+    expect((JSON.parse(run.stdout) as BillingResult).lines[0]?.completedAndStoredToDate).toBe("334");
   });
 
   test("an invalid request prints {errors} and exits 2", () => {
     const request = { lines: [{ id: "A", scheduledValue: "100.00", percentComplete: "55" }] };
     const run = interim(["compute", "-"], JSON.stringify(request));
     expect(run.status).toBe(2);
-    const output = JSON.parse(run.stdout);
+    const output = JSON.parse(run.stdout) as { errors: Issue[] };
     expect(Object.keys(output)).toEqual(["errors"]);
     expect(output.errors[0]).toMatchObject({ code: "PERCENT_OUT_OF_RANGE", path: ["lines", 0, "percentComplete"] });
-    expect(output.errors[0].message).toMatch(/lines\[0\]\.percentComplete/);
+    expect(output.errors[0]?.message).toMatch(/lines\[0\]\.percentComplete/);
     expect(run.stderr).toMatch(/nothing was computed/);
   });
 

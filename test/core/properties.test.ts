@@ -12,7 +12,8 @@ function amountsOf(result: BillingResult): string[] {
     l.balanceToFinish, l.retention, l.retentionOnWork, l.retentionOnStoredMaterials,
   ]);
   const fromTaxes = result.taxBreakdown.flatMap((t) => [t.taxableAmount, t.tax]);
-  return [...fromLines, ...Object.values(result.summary), ...fromTaxes];
+  const fromSummary = Object.values(result.summary as unknown as Record<string, string>);
+  return [...fromLines, ...fromSummary, ...fromTaxes];
 }
 
 describe("properties of the billing core", () => {

@@ -1,0 +1,32 @@
+/** Median wall time of `runs` runs of `work`, in milliseconds, after `warmup` unmeasured runs. */
+export function medianMs(work: () => unknown, runs: number, warmup = 1): number {
+  for (let i = 0; i < warmup; i += 1) work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.hrtime.bigint();
+    work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const mid = Math.floor(times.length / 2);
+  return times.length % 2 === 1 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Heap growth while `work` runs, in MiB: the heap is collected first, then sampled while the
+ * work runs on a timer-free basis (before and after, without collecting in between), which
+ * includes the garbage it made; this is an upper bound on its peak.
+ */
+export function heapGrowthMiB(work: () => unknown): { peak: number; retained: number } {
+  if (gc === undefined) throw new Error("run the benchmark with node --expose-gc (npm run bench does)");
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = work();
+  const after = process.memoryUsage().heapUsed;
+  gc();
+  const retained = process.memoryUsage().heapUsed;
+  void kept;
+  return { peak: (after - before) / 2 ** 20, retained: (retained - before) / 2 ** 20 };
+}

@@ -1,0 +1,113 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+// Checks the production build that `npm test` makes before running jest (`npm run build`).
+
+const root = path.resolve(__dirname, "..");
+const dist = path.join(root, "dist");
+const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { config: { productionUrl: string } };
+const officeJsOrigin = "https://appsforoffice.microsoft.com";
+
+const read = (file: string): string => readFileSync(path.join(dist, file), "utf8");
+
+/** The URL webpack.config.js writes into the production manifest. */
+function productionUrl(): string {
+  const url = process.env.INTERIM_PUBLIC_URL || pkg.config.productionUrl;
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** Every http(s) URL written anywhere in a text. */
+const urlsIn = (text: string): string[] => text.match(/https?:\/\/[^\s"'<>`)]+/g) ?? [];
+
+/** The src and href attribute values of an HTML page. */
+const linksIn = (html: string): string[] =>
+  [...html.matchAll(/\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+
+beforeAll(() => {
+  if (!existsSync(path.join(dist, "manifest.xml"))) {
+    throw new Error("dist/ holds no build: run `npm run build` first (npm test does).");
+  }
+});
+
+describe("production build", () => {
+  it("is a production build: no local office.js copy", () => {
+    expect(existsSync(path.join(dist, "office-js"))).toBe(false);
+  });
+
+  it.each(["taskpane.html"])("%s loads office.js from Microsoft's CDN and the rest locally", (page) => {
+    const html = read(page);
+    const links = linksIn(html);
+    expect(links).toContain(`${officeJsOrigin}/lib/1/hosted/office.js`);
+    expect(links).toContain("functions.js");
+    for (const link of links) {
+      const relative = !/^[a-z][a-z0-9+.-]*:/i.test(link) && !link.startsWith("//");
+      expect({ link, allowed: relative || link.startsWith(`${officeJsOrigin}/`) }).toEqual({ link, allowed: true });
+      if (relative) expect({ link, exists: existsSync(path.join(dist, link)) }).toEqual({ link, exists: true });
+    }
+    expect(urlsIn(html).filter((url) => !url.startsWith(officeJsOrigin))).toEqual([]);
+  });
+
+  it("runs the task pane and the custom functions in the same page (shared runtime)", () => {
+    const links = linksIn(read("taskpane.html"));
+    expect(links).toEqual(expect.arrayContaining(["functions.js", "taskpane.js"]));
+  });
+
+  it("associates ROUND with its implementation", () => {
+    expect(read("functions.js")).toMatch(/CustomFunctions\.associate\("ROUND",/);
+  });
+
+  it("generates functions.json for ROUND from its JSDoc", () => {
+    const metadata = JSON.parse(read("functions.json")) as { functions: unknown[] };
+    expect(metadata.functions).toEqual([
+      expect.objectContaining({
+        id: "ROUND",
+        name: "ROUND",
+        description: "Rounds an amount to the currency's minor units the way Interim's billing core rounds.",
+        parameters: [
+          { name: "amount", description: "The amount to round.", type: "number" },
+          expect.objectContaining({ name: "currency", optional: true, type: "string" }),
+          expect.objectContaining({ name: "mode", optional: true, type: "string" }),
+        ],
+        result: { type: "number" },
+      }),
+    ]);
+  });
+
+  it("writes a manifest that points at the production URL only", () => {
+    const manifest = read("manifest.xml");
+    expect(manifest).toContain(`${productionUrl()}taskpane.html`);
+    expect(manifest).not.toMatch(/localhost/i);
+    const urls = urlsIn(manifest).filter((url) => !url.startsWith("http://schemas.microsoft.com/") && !url.startsWith("http://www.w3.org/"));
+    expect(urls.filter((url) => !url.startsWith(productionUrl()))).toEqual([]);
+  });
+
+  it("copies the icons", () => {
+    for (const size of [16, 32, 64, 80, 128]) {
+      const icon = `assets/icon-${size}.png`;
+      expect(readFileSync(path.join(dist, icon)).equals(readFileSync(path.join(root, icon)))).toBe(true);
+    }
+  });
+
+  it("builds an executable CLI that runs without node_modules", () => {
+    const cli = path.join(dist, "cli", "interim.js");
+    expect(readFileSync(cli, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    if (process.platform !== "win32") expect(statSync(cli).mode & 0o111).toBe(0o111);
+
+    const alone = mkdtempSync(path.join(tmpdir(), "interim-cli-"));
+    try {
+      copyFileSync(cli, path.join(alone, "interim.js"));
+      const run = spawnSync(process.execPath, [path.join(alone, "interim.js"), "--help"], {
+        cwd: alone,
+        input: "",
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+      expect(run.error).toBeUndefined();
+      expect(run.stderr).not.toMatch(/Cannot find module|MODULE_NOT_FOUND/);
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
+    }
+  });
+});
