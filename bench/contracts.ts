@@ -1,11 +1,16 @@
 import type { BillingRequest, MilestoneInput } from "../src/core";
 
+export type ContractKind = "typical" | "every-feature";
+
 /**
  * A deterministic contract of `count` lines that uses every way of stating progress, stored
- * materials, change orders (some deductive), two tax rates and step-down retention, so that a
- * benchmark exercises the whole of the core.
+ * materials, change orders (some deductive) and two tax rates.
+ * - "typical": what the add-in sends for most contracts: a flat 10 % retention (5 % on stored
+ *   materials) and line 7 taken from the billing log.
+ * - "every-feature": marginal step-down retention allocated to the lines, an advance to
+ *   recover and line 7 derived (a second retention pass), the most work a request can ask.
  */
-export function benchContract(count: number, seed = 1): BillingRequest {
+export function benchContract(count: number, kind: ContractKind = "every-feature", seed = 1): BillingRequest {
   let state = seed;
   const random = (): number => {
     state = (state * 1103515245 + 12345) % 2147483648;
@@ -31,6 +36,16 @@ export function benchContract(count: number, seed = 1): BillingRequest {
     if (!deductive && i % 5 === 0) line.storedMaterials = cents(1000);
     if (i % 7 === 0) line.taxRate = "0.09";
     lines.push(line);
+  }
+  if (kind === "typical") {
+    return {
+      currency: "USD",
+      retention: { rate: "0.10", storedMaterialsRate: "0.05" },
+      previousCertificates: "0.00",
+      tax: { rate: "0.21" },
+      allowOverbilling: true,
+      lines,
+    };
   }
   return {
     currency: "USD",

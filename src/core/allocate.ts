@@ -33,13 +33,25 @@ export function allocateLargestRemainder(total: Dec, weights: readonly Dec[], mi
       parts[index] = (parts[index] as bigint) + 1n;
     }
   }
-  const unit = new Dec(1).dividedBy(new Dec(10).pow(minorUnits));
-  return parts.map((p) => (p === 0n ? ZERO : new Dec(p.toString()).times(unit)));
+  return parts.map((p) => (p === 0n ? ZERO : fromWholeUnits(p, minorUnits)));
+}
+
+/** An exact integer count of 10^-places as a Dec. */
+function fromWholeUnits(units: bigint, places: number): Dec {
+  if (places === 0) return new Dec(units.toString());
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(places + 1, "0");
+  return new Dec(`${negative ? "-" : ""}${digits.slice(0, -places)}.${digits.slice(-places)}`);
 }
 
 /** The value times 10^places as an exact integer (the value has at most that many decimals). */
 function wholeUnits(value: Dec, places: number): bigint {
-  return BigInt(value.toFixed(places).replace(".", ""));
+  if (value.isZero()) return 0n;
+  const text = value.toString();
+  const point = text.indexOf(".");
+  if (point < 0) return BigInt(text) * 10n ** BigInt(places);
+  const decimals = text.length - point - 1;
+  return BigInt(text.slice(0, point) + text.slice(point + 1)) * 10n ** BigInt(places - decimals);
 }
 
 function floorDivide(a: bigint, b: bigint): bigint {

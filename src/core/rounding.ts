@@ -11,6 +11,8 @@ export const ROUNDING_MODES: readonly RoundingMode[] = ["half-up", "half-even"];
  * "half-up" rounds a half away from zero, as Excel's ROUND does.
  */
 export function roundMoney(amount: Dec, minorUnits: number, mode: RoundingMode): Dec {
+  // Already whole in minor units (a rate of 0, a round percentage): nothing to round.
+  if (amount.decimalPlaces() <= minorUnits) return amount;
   return amount.toDecimalPlaces(minorUnits, mode === "half-even" ? Dec.ROUND_HALF_EVEN : Dec.ROUND_HALF_UP);
 }
 
@@ -36,6 +38,9 @@ export function formatMoney(amount: Dec, minorUnits: number): string {
 
 /** A fraction for display (percent complete): 4 decimals, half-up. */
 export function formatFraction(value: Dec): string {
-  const text = value.toFixed(4, Dec.ROUND_HALF_UP);
-  return /^-0\.0+$/.test(text) ? "0.0000" : text;
+  const rounded = value.toDecimalPlaces(4, Dec.ROUND_HALF_UP);
+  if (rounded.isZero()) return "0.0000";
+  const text = rounded.toString();
+  const places = rounded.decimalPlaces();
+  return places === 0 ? `${text}.0000` : text + "0".repeat(4 - places);
 }
