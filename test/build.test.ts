@@ -54,25 +54,59 @@ describe("production build", () => {
     expect(links).toEqual(expect.arrayContaining(["functions.js", "taskpane.js"]));
   });
 
-  it("associates ROUND with its implementation", () => {
-    expect(read("functions.js")).toMatch(/CustomFunctions\.associate\("ROUND",/);
+  const functionIds = ["EARNED", "DUE", "RETENTION", "BALANCE", "TAX", "ROUND", "INVOICE", "SUMMARY"];
+
+  it("associates every INTERIM function with its implementation", () => {
+    const script = read("functions.js");
+    for (const id of functionIds) expect(script).toMatch(new RegExp(`CustomFunctions\\.associate\\("${id}",`));
   });
 
-  it("generates functions.json for ROUND from its JSDoc", () => {
-    const metadata = JSON.parse(read("functions.json")) as { functions: unknown[] };
-    expect(metadata.functions).toEqual([
-      expect.objectContaining({
-        id: "ROUND",
-        name: "ROUND",
-        description: "Rounds an amount to the currency's minor units the way Interim's billing core rounds.",
-        parameters: [
-          { name: "amount", description: "The amount to round.", type: "number" },
-          expect.objectContaining({ name: "currency", optional: true, type: "string" }),
-          expect.objectContaining({ name: "mode", optional: true, type: "string" }),
-        ],
-        result: { type: "number" },
-      }),
+  interface Parameter {
+    name: string;
+    description: string;
+    type: string;
+    optional?: boolean;
+    dimensionality?: string;
+  }
+  interface FunctionMetadata {
+    id: string;
+    name: string;
+    description: string;
+    parameters: Parameter[];
+    result: { type?: string; dimensionality?: string };
+  }
+  const metadata = (): FunctionMetadata[] => (JSON.parse(read("functions.json")) as { functions: FunctionMetadata[] }).functions;
+  const signature = (f: FunctionMetadata): string =>
+    `${f.name}(${f.parameters.map((p) => `${p.optional === true ? "[" : ""}${p.name}${p.dimensionality === "matrix" ? "[][]" : ""}${p.optional === true ? "]" : ""}`).join(", ")})`;
+
+  it("generates functions.json from the JSDoc: every function with its parameters in order", () => {
+    expect(metadata().map(signature)).toEqual([
+      "EARNED(scheduledValue, percentComplete, [storedMaterials], [currency])",
+      "DUE(scheduledValue, percentComplete, previouslyCompleted, [retentionRate], [currency])",
+      "RETENTION(workToDate, rate, [storedMaterials], [storedRate], [currency])",
+      "BALANCE(scheduledValue, percentComplete, [storedMaterials])",
+      "TAX(base, rate, [currency])",
+      "ROUND(amount, [currency], [mode])",
+      "INVOICE(milestones[][], [retentionRate], [currency])",
+      "SUMMARY(milestones[][], [retentionRate], [previousCertificates], [currency])",
     ]);
+    expect(metadata().map((f) => f.id)).toEqual(functionIds);
+  });
+
+  it("gives every function and parameter the help text Excel's autocomplete shows", () => {
+    for (const f of metadata()) {
+      expect(f.description.length).toBeGreaterThan(20);
+      for (const p of f.parameters) expect(p.description.length).toBeGreaterThan(5);
+    }
+  });
+
+  it("spills INVOICE and SUMMARY as matrices and returns numbers from the rest", () => {
+    for (const f of metadata()) {
+      const spilled = f.id === "INVOICE" || f.id === "SUMMARY";
+      expect(f.result).toEqual(spilled ? { dimensionality: "matrix" } : { type: "number" });
+      const currency = f.parameters.find((p) => p.name === "currency");
+      if (currency !== undefined) expect(currency).toMatchObject({ type: "string", optional: true });
+    }
   });
 
   it("writes a manifest that points at the production URL only", () => {

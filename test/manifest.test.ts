@@ -92,6 +92,11 @@ describe("manifest.xml", () => {
     expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
   });
 
+  it("declares the runtime first inside the Workbook host", () => {
+    const host = all.find(({ element }) => element.name === "Host" && element.attributes["xsi:type"] === "Workbook");
+    expect(host?.element.children[0]?.name).toBe("Runtimes");
+  });
+
   it("runs the task pane, the ribbon button and the functions in one long-lived runtime", () => {
     const [runtime, ...others] = named("Runtime");
     expect(others).toEqual([]);

@@ -1,3 +1,5 @@
+import { Dec } from "./decimal";
+
 /** Where a problem is: a path into the request, such as ["lines", 3, "percentComplete"]. */
 export type IssuePath = (string | number)[];
 
@@ -16,7 +18,9 @@ export type ErrorCode =
   | "UNKNOWN_FIELD"
   | "INVALID_OPTION"
   | "NOT_A_LIST"
-  | "RELEASE_EXCEEDS_RETENTION";
+  | "RELEASE_EXCEEDS_RETENTION"
+  | "MISSING_COLUMN"
+  | "DUPLICATE_COLUMN";
 
 export type WarningCode = "NEGATIVE_PERIOD" | "OVERBILLED";
 
@@ -35,9 +39,14 @@ export const MESSAGES = {
   REQUIRED: (field: string) => `${field} is required.`,
   REQUIRED_UNIT_PRICE: (field: string) => `${field} is required when the line states a quantity to date.`,
   NOT_A_NUMBER: (field: string, value: string) => `${field} must be a number, not ${value}.`,
-  PERCENT_OUT_OF_RANGE: (field: string, value: string) =>
-    `${field} must be a fraction between 0 and 1 (0.10 is 10 %), not ${value}.` +
-    (Number(value) > 1 && Number(value) <= 100 ? ` Did you mean ${value} %? Write it as a fraction.` : ""),
+  PERCENT_OUT_OF_RANGE: (field: string, value: string) => {
+    const typed = new Dec(value);
+    const likelyPercent = typed.greaterThan(1) && typed.lessThanOrEqualTo(100);
+    return (
+      `${field} must be a fraction between 0 and 1 (0.10 is 10 %), not ${value}.` +
+      (likelyPercent ? ` Did you mean ${value} %? Enter ${value}% or ${typed.dividedBy(100).toString()}.` : "")
+    );
+  },
   NEGATIVE_AMOUNT: (field: string, value: string) => `${field} must not be below zero, not ${value}.`,
   DUPLICATE_ID: (field: string, id: string, firstIndex: number) =>
     `${field} "${id}" is already used by line ${firstIndex + 1}; every line needs its own id.`,

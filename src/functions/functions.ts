@@ -1,26 +1,151 @@
-import { CoreInputError, roundAmount } from "../core";
-import { cellToDecimalText, decimalTextToCell } from "./cell";
+import {
+  balanceToFinish,
+  earnedToDate,
+  moneyOf,
+  netDueThisPeriod,
+  retentionHeld,
+  roundAmount,
+  taxOn,
+} from "../core";
+import { cellCall, numberText, toCell } from "./cell-call";
+import { currencyFor } from "./contract-currency";
+import { invoiceTable, summaryTable } from "./spilled-tables";
 
-// The optional parameters are declared `string`, not `string | null`: the metadata generator
-// turns any union into `any`, and `string` lets Excel coerce what a cell holds. At run time
-// Excel passes null for an omitted argument and "" for an empty cell; `||` maps both to the
-// default.
+// Each function is a few lines over the billing core. Optional parameters arrive as null when
+// left out (TypeScript defaults do not apply); rates are fractions, as Excel stores a
+// percentage. The metadata generator reads the JSDoc below into functions.json, so the text
+// is what a user sees in Excel's formula autocomplete.
 
 /**
- * Rounds an amount to the currency's minor units the way Interim's billing core rounds.
+ * Work completed and stored to date (G): scheduled value × % complete, rounded to the currency, plus stored materials.
+ * @customfunction EARNED
+ * @param scheduledValue The line's scheduled value (C).
+ * @param percentComplete Work completed to date as a fraction of the scheduled value: 45% or 0.45.
+ * @param [storedMaterials] Materials presently stored and not yet installed (F). Default 0.
+ * @param [currency] ISO 4217 currency code. Default: the contract's currency, else USD.
+ * @returns Completed and stored to date (G).
+ */
+export function earned(scheduledValue: number, percentComplete: number, storedMaterials?: number, currency?: string): number {
+  return cellCall(() =>
+    toCell(earnedToDate(numberText(scheduledValue), numberText(percentComplete), numberText(storedMaterials), moneyOf(currencyFor(currency)))),
+  );
+}
+
+/**
+ * The line's net amount due this period: work to date less its retention, minus previously completed less its retention.
+ * @customfunction DUE
+ * @param scheduledValue The line's scheduled value (C).
+ * @param percentComplete Work completed to date as a fraction of the scheduled value: 45% or 0.45.
+ * @param previouslyCompleted Work completed on earlier applications (D).
+ * @param [retentionRate] Retention withheld on work, as a fraction: 10% or 0.10. Default 0.
+ * @param [currency] ISO 4217 currency code. Default: the contract's currency, else USD.
+ * @returns Net amount due this period for the line.
+ */
+export function due(
+  scheduledValue: number,
+  percentComplete: number,
+  previouslyCompleted: number,
+  retentionRate?: number,
+  currency?: string,
+): number {
+  return cellCall(() =>
+    toCell(
+      netDueThisPeriod(
+        numberText(scheduledValue),
+        numberText(percentComplete),
+        numberText(previouslyCompleted),
+        numberText(retentionRate),
+        moneyOf(currencyFor(currency)),
+      ),
+    ),
+  );
+}
+
+/**
+ * Retention held on a line (I): rate × work to date plus stored rate × stored materials, each rounded to the currency.
+ * @customfunction RETENTION
+ * @param workToDate Work completed to date, without stored materials (D + E).
+ * @param rate Retention rate on work, as a fraction: 10% or 0.10.
+ * @param [storedMaterials] Materials presently stored (F). Default 0.
+ * @param [storedRate] Retention rate on stored materials. Default: the rate on work.
+ * @param [currency] ISO 4217 currency code. Default: the contract's currency, else USD.
+ * @returns Retention held (I).
+ */
+export function retention(workToDate: number, rate: number, storedMaterials?: number, storedRate?: number, currency?: string): number {
+  return cellCall(() =>
+    toCell(
+      retentionHeld(
+        numberText(workToDate),
+        numberText(rate),
+        numberText(storedMaterials),
+        typeof storedRate === "number" ? numberText(storedRate) : undefined,
+        moneyOf(currencyFor(currency)),
+      ),
+    ),
+  );
+}
+
+/**
+ * Balance to finish (H): scheduled value less work completed and stored to date.
+ * @customfunction BALANCE
+ * @param scheduledValue The line's scheduled value (C).
+ * @param percentComplete Work completed to date as a fraction of the scheduled value: 45% or 0.45.
+ * @param [storedMaterials] Materials presently stored (F). Default 0.
+ * @returns Balance to finish (H), in the contract's currency.
+ */
+export function balance(scheduledValue: number, percentComplete: number, storedMaterials?: number): number {
+  return cellCall(() =>
+    toCell(balanceToFinish(numberText(scheduledValue), numberText(percentComplete), numberText(storedMaterials), moneyOf(currencyFor(null)))),
+  );
+}
+
+/**
+ * Tax on a base at a rate, rounded once to the currency, as Interim taxes each rate of an invoice.
+ * @customfunction TAX
+ * @param base The taxable amount.
+ * @param rate The tax rate as a fraction: 21% or 0.21.
+ * @param [currency] ISO 4217 currency code. Default: the contract's currency, else USD.
+ * @returns The tax.
+ */
+export function tax(base: number, rate: number, currency?: string): number {
+  return cellCall(() => toCell(taxOn(numberText(base), numberText(rate), moneyOf(currencyFor(currency)))));
+}
+
+/**
+ * Rounds an amount to the currency's minor units the way Interim rounds (USD 2 decimals, JPY 0, KWD 3).
  * @customfunction ROUND
  * @param amount The amount to round.
- * @param [currency] ISO 4217 currency code, for example "USD" (default) or "JPY".
+ * @param [currency] ISO 4217 currency code. Default: the contract's currency, else USD.
  * @param [mode] "half-up" (default, as Excel's ROUND) or "half-even".
  * @returns The rounded amount.
  */
 export function round(amount: number, currency?: string, mode?: string): number {
-  try {
-    return decimalTextToCell(roundAmount(cellToDecimalText(amount), currency || "USD", mode || "half-up"));
-  } catch (e) {
-    if (e instanceof CoreInputError) {
-      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, e.message);
-    }
-    throw e;
-  }
+  return cellCall(() => toCell(roundAmount(numberText(amount), moneyOf(currencyFor(currency), mode || "half-up"))));
+}
+
+/**
+ * The G703 continuation sheet of a milestone range: a header row and one row per line (C, D, E, F, G, %, H, I).
+ * @customfunction INVOICE
+ * @param milestones The milestone table with its header row: id, scheduled value, % complete (or completed to date, or this period), previously completed, stored materials...
+ * @param [retentionRate] Retention withheld on work, as a fraction: 10% or 0.10. Default 0.
+ * @param [currency] ISO 4217 currency code. Default: the contract's currency, else USD.
+ * @returns The G703 table, spilled.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata generator knows any[][] as a range of mixed values
+export function invoice(milestones: any[][], retentionRate?: number, currency?: string): any[][] {
+  return invoiceTable(milestones, { retentionRate, previousCertificates: null, currency: currencyFor(currency) });
+}
+
+/**
+ * The G702 summary of a milestone range: one row per line of the application for payment, label and amount.
+ * @customfunction SUMMARY
+ * @param milestones The milestone table with its header row: id, scheduled value, % complete (or completed to date, or this period), previously completed, stored materials...
+ * @param [retentionRate] Retention withheld on work, as a fraction: 10% or 0.10. Default 0.
+ * @param [previousCertificates] Line 7, the total of earlier certificates. Default: derived from previously completed.
+ * @param [currency] ISO 4217 currency code. Default: the contract's currency, else USD.
+ * @returns The G702 summary, spilled as label and amount.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata generator knows any[][] as a range of mixed values
+export function summary(milestones: any[][], retentionRate?: number, previousCertificates?: number, currency?: string): any[][] {
+  return summaryTable(milestones, { retentionRate, previousCertificates, currency: currencyFor(currency) });
 }

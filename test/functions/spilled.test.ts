@@ -1,0 +1,82 @@
+import { computeInvoice } from "../../src/core";
+import { cellResult, installCustomFunctionsRuntime } from "../support/custom-functions-runtime";
+
+installCustomFunctionsRuntime();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fns = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
+
+// A range as Excel hands it over: header texts as people write them, empty cells as "" or 0.
+const range = [
+  ["Item #", "Description of work", "Contract value", "Previously completed", "% Complete", "Stored materials (F)", "Change order?", "Notes"],
+  ["1", "Discovery workshop", 12000, 12000, 1, "", "no", "signed off"],
+  ["2", "Build", 48000, 12000, 0.55, 1500, "", ""],
+  ["", "", "", "", "", "", "", ""],
+  ["CO-1", "Extra interface", 6000, 0, 1 / 3, 0, "yes", 0],
+];
+
+describe("INTERIM.INVOICE and INTERIM.SUMMARY", () => {
+  test("INVOICE spills a header row and one row per line, equal to the core's figures", () => {
+    const table = fns.invoice(range, 0.1);
+    expect(table).toHaveLength(4); // header + 3 lines; the blank row is skipped
+    expect(table.every((row) => row.length === 10)).toBe(true);
+    expect(table[0]).toEqual([
+      "Id", "Description", "Scheduled value", "Previously completed", "This period", "Stored materials",
+      "Completed and stored to date", "% complete", "Balance to finish", "Retention",
+    ]);
+    // Build: G = 26400.00 + 1500.00; retention 2640.00 + 150.00. CO-1: round(6000 / 3) = 2000.00.
+    expect(table[2]).toEqual(["2", "Build", 48000, 12000, 14400, 1500, 27900, 0.5813, 20100, 2790]);
+    expect(table[3]).toEqual(["CO-1", "Extra interface", 6000, 0, 2000, 0, 2000, 0.3333, 4000, 200]);
+  });
+
+  test("SUMMARY spills the G702 lines as label and amount", () => {
+    const summary = fns.summary(range, 0.1, 10800);
+    expect(summary).toHaveLength(14);
+    expect(summary.every((row) => row.length === 2)).toBe(true);
+    const byLabel = Object.fromEntries(summary.map(([label, amount]) => [label, amount])) as Record<string, number>;
+    expect(byLabel["1. Original contract sum"]).toBe(60000);
+    expect(byLabel["2. Net change by change orders"]).toBe(6000);
+    expect(byLabel["4. Total completed and stored to date"]).toBe(41900);
+    expect(byLabel["5. Total retention"]).toBe(4190);
+    expect(byLabel["7. Less previous certificates for payment"]).toBe(10800);
+    expect(byLabel["8. Current payment due"]).toBe(41900 - 4190 - 10800);
+    const core = computeInvoice({
+      retention: { rate: "0.1" },
+      previousCertificates: "10800",
+      lines: [
+        { id: "1", description: "Discovery workshop", scheduledValue: "12000", previouslyCompleted: "12000", percentComplete: "1", changeOrder: false },
+        { id: "2", description: "Build", scheduledValue: "48000", previouslyCompleted: "12000", percentComplete: "0.55", storedMaterials: "1500" },
+        { id: "CO-1", description: "Extra interface", scheduledValue: "6000", previouslyCompleted: "0", percentComplete: String(1 / 3), storedMaterials: "0", changeOrder: true },
+      ],
+    });
+    if (!core.ok) throw new Error("core rejected the request");
+    expect(byLabel["Total due"]).toBe(Number(core.result.summary.totalDue));
+  });
+
+  test("a missing required column is #N/A naming it", () => {
+    const noValue = range.map((row) => row.filter((_, column) => column !== 2));
+    expect(cellResult(() => fns.invoice(noValue))).toEqual({
+      error: "#N/A",
+      message: 'The table has no Scheduled value column; add a column headed "Scheduled value".',
+    });
+  });
+
+  test("a bad cell is #VALUE! naming its row, line and column header", () => {
+    const typedAs55 = range.map((row, r) => (r === 2 ? row.map((cell, c) => (c === 4 ? 55 : cell)) : row));
+    expect(cellResult(() => fns.invoice(typedAs55))).toEqual({
+      error: "#VALUE!",
+      message: 'Row 3 (line "2"): "% Complete" must be a fraction between 0 and 1 (0.10 is 10 %), not 55. Did you mean 55 %? Enter 55% or 0.55.',
+    });
+    const text = range.map((row, r) => (r === 1 ? row.map((cell, c) => (c === 2 ? "twelve" : cell)) : row));
+    expect(cellResult(() => fns.summary(text))).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/^Row 2 \(line "1"\): "Contract value" must be a number, not "twelve"/) });
+    const duplicate = [...range, ["2", "Build again", 100, 0, 0, 0, "no", ""]];
+    expect(cellResult(() => fns.invoice(duplicate))).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/^Row 6 \(line "2"\): "Item #" "2" is already used/) });
+    const badFlag = range.map((row, r) => (r === 1 ? row.map((cell, c) => (c === 6 ? "maybe" : cell)) : row));
+    expect(cellResult(() => fns.invoice(badFlag))).toMatchObject({ error: "#VALUE!", message: 'Row 2: Change order must be yes or no, not "maybe".' });
+    expect(cellResult(() => fns.invoice([range[0]!]))).toMatchObject({ error: "#VALUE!", message: "The range has headers but no milestone rows." });
+  });
+
+  test("several problems are counted", () => {
+    const bad = range.map((row, r) => (r > 0 && r !== 3 ? row.map((cell, c) => (c === 4 ? 40 : cell)) : row));
+    expect(cellResult(() => fns.invoice(bad))).toMatchObject({ message: expect.stringMatching(/\(and 2 more problems\)$/) });
+  });
+});
