@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 // Checks the production build that `npm test` makes before running jest (`npm run build`).
 
@@ -143,5 +144,15 @@ describe("production build", () => {
     } finally {
       rmSync(alone, { recursive: true, force: true });
     }
+  });
+
+  // Sizes are stable from build to build, so their budgets are checked here; timings are only
+  // reported by npm run bench.
+  it.each([
+    ["taskpane.js", 250],
+    ["functions.js", 60],
+  ])("keeps %s within its size budget (%i KB gzip)", (file, budgetKb) => {
+    const gzipKb = gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length / 1024;
+    expect(gzipKb).toBeLessThan(budgetKb);
   });
 });

@@ -4,8 +4,10 @@
  * noise: 0.1 is "0.1", and 0.1 + 0.2 is "0.3", not "0.30000000000000004".
  */
 export function numberToDecimalText(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
   if (value === 0) return "0";
+  const shortest = String(value);
+  // Up to 15 characters hold at most 15 significant digits: already what Excel shows.
+  if (shortest.length <= 15 || !Number.isFinite(value)) return shortest;
   return String(Number(value.toPrecision(15)));
 }
 

@@ -15,7 +15,20 @@ interface Money {
   rounding: RoundingMode;
 }
 
+const moneyByKey = new Map<string, Money>();
+
+/** The currency and rounding of a calculation; the same arguments give the same (shared) object. */
 export function moneyOf(currency: string, rounding = "half-up"): Money {
+  const key = `${currency}|${rounding}`;
+  let money = moneyByKey.get(key);
+  if (money === undefined) {
+    money = checkedMoney(currency, rounding);
+    moneyByKey.set(key, money);
+  }
+  return money;
+}
+
+function checkedMoney(currency: string, rounding: string): Money {
   const code = currency.trim().toUpperCase();
   const minorUnits = minorUnitsOf(code);
   if (minorUnits === undefined) throw new CoreInputError(`currency: ${MESSAGES.UNKNOWN_CURRENCY(code)}`);
@@ -57,7 +70,7 @@ function workToDate(scheduledValue: Dec, percentComplete: Dec, money: Money): De
 }
 
 function retentionOn(rate: Dec, base: Dec, money: Money): Dec {
-  return base.isZero() ? ZERO : roundMoney(rate.times(base), money.minorUnits, money.rounding);
+  return base.isZero() || rate.isZero() ? ZERO : roundMoney(rate.times(base), money.minorUnits, money.rounding);
 }
 
 /** G: round(C × percent complete) + stored materials. */
