@@ -1,0 +1,197 @@
+import { addAmounts, numberToDecimalText, subtractAmount } from "../core";
+import { serialToIso } from "./dates";
+import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type CellValue, type TableData } from "./port";
+import { type WorkbookProblem, problem, problemAt } from "./problems";
+
+/** What the billing log says about one line of an issued invoice (amounts as decimal text). */
+export interface LoggedLine {
+  id: string;
+  scheduledValue: string;
+  previouslyCompleted: string;
+  thisPeriod: string;
+  storedMaterials: string;
+  completedAndStoredToDate: string;
+  retention: string;
+}
+
+/** One issued document of the billing log: an invoice or a credit note. */
+export interface LoggedInvoice {
+  number: string;
+  sequence: number;
+  kind: "invoice" | "credit note";
+  /** For a credit note: the invoice it cancels. */
+  credits: string;
+  invoiceDate: string;
+  periodStart: string;
+  periodEnd: string;
+  currency: string;
+  sheet: string;
+  earnedLessRetention: string;
+  advanceRecovered: string;
+  retentionReleased: string;
+  totalDue: string;
+  lines: LoggedLine[];
+}
+
+/** Where the next invoice starts: what the log carries forward. */
+export interface CarryForward {
+  /** The invoices in force (issued and not cancelled by a credit note), oldest first. */
+  active: LoggedInvoice[];
+  all: LoggedInvoice[];
+  previousCertificates: string;
+  /** By line id (trimmed, lower case): the id as billed, work completed to date (D + E) and stored materials on the last invoice. */
+  previousByLine: Map<string, { id: string; workToDate: string; storedMaterials: string }>;
+  advanceRecovered: string;
+  retentionReleased: string;
+  lastPeriodEnd: string | undefined;
+  lastInvoiceSequence: number;
+  lastCreditSequence: number;
+}
+
+export const EMPTY_LOG: CarryForward = {
+  active: [], all: [], previousCertificates: "0", previousByLine: new Map(), advanceRecovered: "0",
+  retentionReleased: "0", lastPeriodEnd: undefined, lastInvoiceSequence: 0, lastCreditSequence: 0,
+};
+
+export function lineKey(id: string): string {
+  return id.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/**
+ * A fingerprint of an invoice's log rows (FNV-1a, 32 bits, over their JSON): the "Check"
+ * column. A figure changed by hand no longer matches, and Interim refuses to carry it forward.
+ */
+export function checkOf(invoiceRow: readonly CellValue[], lineRows: readonly (readonly CellValue[])[]): string {
+  const text = JSON.stringify([invoiceRow, lineRows]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+const I = Object.fromEntries(INVOICE_LOG_HEADERS.map((h, i) => [h, i])) as Record<(typeof INVOICE_LOG_HEADERS)[number], number>;
+const L = Object.fromEntries(LINE_LOG_HEADERS.map((h, i) => [h, i])) as Record<(typeof LINE_LOG_HEADERS)[number], number>;
+
+/**
+ * Reads the billing log and replays it: every invoice in force, and what the next invoice
+ * starts from. A log edited by hand (a changed figure, a deleted row, a gap in the numbers)
+ * is a problem at the cell to look at: the next invoice would otherwise bill wrong amounts.
+ */
+export function readBillingLog(
+  invoices: TableData | undefined,
+  lines: TableData | undefined,
+  invoicePrefix: string,
+): { log: CarryForward; problems: WorkbookProblem[] } {
+  if (invoices === undefined && lines === undefined) return { log: EMPTY_LOG, problems: [] };
+  if (invoices === undefined || lines === undefined) {
+    return { log: EMPTY_LOG, problems: [problem("LOG_EDITED", "The billing log is missing one of its two tables; restore it from a saved copy of the workbook.")] };
+  }
+  const problems: WorkbookProblem[] = [];
+  const edited = (row: number, column: number, message: string): void => {
+    problems.push(problemAt("LOG_EDITED", message, invoices.sheet, invoices.top + 1 + row, invoices.left + column));
+  };
+  const headerProblem = headersDiffer(invoices, INVOICE_LOG_HEADERS) ?? headersDiffer(lines, LINE_LOG_HEADERS);
+  if (headerProblem !== undefined) return { log: EMPTY_LOG, problems: [headerProblem] };
+
+  const linesOf = new Map<string, CellValue[][]>();
+  for (const row of lines.values.slice(1)) {
+    const number = String(row[L.Invoice] ?? "");
+    linesOf.set(number, [...(linesOf.get(number) ?? []), row]);
+  }
+  const all: LoggedInvoice[] = [];
+  invoices.values.slice(1).forEach((row, index) => {
+    const number = String(row[I.Number] ?? "");
+    const lineRows = linesOf.get(number) ?? [];
+    linesOf.delete(number);
+    const check = checkOf(row.slice(0, I.Check), lineRows);
+    if (row[I.Check] !== check) {
+      edited(index, I.Check, `Billing log row ${index + 2} (${number || "no number"}) does not match what Interim recorded: a figure or line of it was changed or deleted by hand. Undo the change (or restore a saved copy); the next invoice is carried forward from these figures.`);
+      return;
+    }
+    all.push(toLogged(row, lineRows));
+  });
+  for (const [number] of linesOf) {
+    problems.push(problemAt("LOG_EDITED", `The billing log has lines of ${number || "an unnumbered invoice"} but no such invoice: its row was deleted by hand. Restore it from a saved copy.`, lines.sheet, lines.top, lines.left));
+  }
+  const { log, gaps } = replay(all, invoicePrefix);
+  for (const gap of gaps) problems.push(problemAt("LOG_EDITED", gap, invoices.sheet, invoices.top, invoices.left));
+  return { log, problems };
+}
+
+function headersDiffer(table: TableData, headers: readonly string[]): WorkbookProblem | undefined {
+  const actual = (table.values[0] ?? []).map((h) => String(h ?? ""));
+  if (headers.every((h, i) => actual[i] === h)) return undefined;
+  return problemAt("LOG_EDITED", `The billing log table ${table.name} no longer has its columns (${headers.join(", ")}); restore it from a saved copy.`, table.sheet, table.top, table.left);
+}
+
+const text = (value: CellValue): string => (value === null ? "" : String(value));
+const amount = (value: CellValue): string => (typeof value === "number" ? numberToDecimalText(value) : text(value) || "0");
+const date = (value: CellValue): string => (typeof value === "number" ? serialToIso(value) : text(value));
+
+function toLogged(row: CellValue[], lineRows: CellValue[][]): LoggedInvoice {
+  const number = text(row[I.Number] ?? null);
+  return {
+    number,
+    sequence: Number(/(\d+)$/.exec(number)?.[1] ?? 0),
+    kind: row[I.Kind] === "credit note" ? "credit note" : "invoice",
+    credits: text(row[I.Credits] ?? null),
+    invoiceDate: date(row[I["Invoice date"]] ?? null),
+    periodStart: date(row[I["Period start"]] ?? null),
+    periodEnd: date(row[I["Period end"]] ?? null),
+    currency: text(row[I.Currency] ?? null),
+    sheet: text(row[I.Sheet] ?? null),
+    earnedLessRetention: amount(row[I["Earned less retention"]] ?? null),
+    advanceRecovered: amount(row[I["Advance recovered"]] ?? null),
+    retentionReleased: amount(row[I["Retention released"]] ?? null),
+    totalDue: amount(row[I["Total due"]] ?? null),
+    lines: lineRows.map((l) => ({
+      id: text(l[L.Line] ?? null),
+      scheduledValue: amount(l[L["Scheduled value"]] ?? null),
+      previouslyCompleted: amount(l[L["Previously completed"]] ?? null),
+      thisPeriod: amount(l[L["This period"]] ?? null),
+      storedMaterials: amount(l[L["Stored materials"]] ?? null),
+      completedAndStoredToDate: amount(l[L["Completed and stored to date"]] ?? null),
+      retention: amount(l[L.Retention] ?? null),
+    })),
+  };
+}
+
+/** Replays the log: invoices take effect in order, a credit note cancels the latest invoice in force. */
+function replay(all: LoggedInvoice[], invoicePrefix: string): { log: CarryForward; gaps: string[] } {
+  const gaps: string[] = [];
+  const active: LoggedInvoice[] = [];
+  let lastInvoiceSequence = 0;
+  let lastCreditSequence = 0;
+  for (const entry of all) {
+    if (entry.kind === "invoice") {
+      if (entry.number.startsWith(invoicePrefix) && entry.sequence !== lastInvoiceSequence + 1 && lastInvoiceSequence !== 0) {
+        gaps.push(`The billing log jumps from invoice ${lastInvoiceSequence} to ${entry.number}: a row was deleted by hand. Restore it from a saved copy.`);
+      }
+      lastInvoiceSequence = entry.sequence;
+      active.push(entry);
+    } else {
+      lastCreditSequence = entry.sequence;
+      const cancelled = active.pop();
+      if (cancelled === undefined || cancelled.number !== entry.credits) {
+        gaps.push(`Credit note ${entry.number} cancels ${entry.credits}, which is not the latest invoice in force in the billing log.`);
+      }
+    }
+  }
+  const last = active[active.length - 1];
+  const log: CarryForward = {
+    active,
+    all,
+    previousCertificates: last?.earnedLessRetention ?? "0",
+    previousByLine: new Map(
+      (last?.lines ?? []).map((l) => [lineKey(l.id), { id: l.id, workToDate: subtractAmount(l.completedAndStoredToDate, l.storedMaterials), storedMaterials: l.storedMaterials }]),
+    ),
+    advanceRecovered: addAmounts(active.map((i) => i.advanceRecovered)),
+    retentionReleased: addAmounts(active.map((i) => i.retentionReleased)),
+    lastPeriodEnd: last?.periodEnd,
+    lastInvoiceSequence,
+    lastCreditSequence,
+  };
+  return { log, gaps };
+}

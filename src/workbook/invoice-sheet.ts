@@ -1,0 +1,127 @@
+import { type BillingResult, Dec, addAmounts } from "../core";
+import { columnLetters } from "./a1";
+import type { CellBlock, CellValue, SheetLayout } from "./port";
+import type { ContractSettings } from "./settings";
+
+/** What an invoice sheet says besides the figures. */
+export interface InvoiceHeader {
+  number: string;
+  kind: "invoice" | "credit note" | "draft";
+  /** For a credit note: the invoice it cancels. */
+  credits: string | undefined;
+  invoiceDate: string;
+  periodStart: string;
+  periodEnd: string;
+  dueDate: string;
+}
+
+export const G703_HEADERS = [
+  "Item", "Description of work", "Scheduled value (C)", "From previous application (D)", "This period (E)",
+  "Materials presently stored (F)", "Completed and stored to date (G)", "% (G ÷ C)", "Balance to finish (H)", "Retention (I)",
+];
+
+const WIDTHS = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14];
+const COLUMNS = G703_HEADERS.length;
+const HEADER_ROWS = 11;
+
+/** The Excel number format for amounts of a currency: thousands separators, its minor units. */
+export function moneyFormat(minorUnits: number): string {
+  return minorUnits === 0 ? "#,##0" : `#,##0.${"0".repeat(minorUnits)}`;
+}
+
+/**
+ * Lays out an invoice sheet: a header block (supplier, client, number, dates, period, contract),
+ * the G703 lines with their totals, the G702 summary with tax and the total due, and the payment
+ * terms. Each block is one range write; the page prints landscape, one page wide, with the
+ * table header repeated on every page.
+ */
+export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult): SheetLayout {
+  const money = moneyFormat(result.minorUnits);
+  const title = header.kind === "credit note" ? "CREDIT NOTE" : header.kind === "draft" ? "DRAFT INVOICE" : "INVOICE";
+  const row = (...cells: CellValue[]): CellValue[] => Array.from({ length: COLUMNS }, (_, c) => cells[c] ?? null);
+  const headerBlock: CellBlock = {
+    top: 0,
+    left: 0,
+    values: [
+      row(`${title} ${header.number}`),
+      row(),
+      row("From", settings.supplierName, null, null, null, null, "Invoice number", null, header.number),
+      row(null, settings.supplierAddress, null, null, null, null, "Invoice date", null, header.invoiceDate),
+      row(null, settings.supplierTaxId === "" ? null : `Tax id ${settings.supplierTaxId}`, null, null, null, null, "Period", null, `${header.periodStart} to ${header.periodEnd}`),
+      row("To", settings.clientName, null, null, null, null, "Due date", null, header.dueDate),
+      row(null, settings.clientAddress, null, null, null, null, "Contract", null, settings.contractReference),
+      row(null, settings.clientTaxId === "" ? null : `Tax id ${settings.clientTaxId}`, null, null, null, null, "Purchase order", null, settings.purchaseOrder),
+      row(null, null, null, null, null, null, header.credits === undefined ? "Amounts in" : "Cancels", null, header.credits ?? result.currency),
+      row(),
+      row(header.credits === undefined ? null : `Amounts in ${result.currency}`),
+    ],
+    // Text throughout, so that Excel never reads a reference such as 12345 or a date as a number.
+    numberFormat: "@",
+  };
+  const lineTop = HEADER_ROWS + 1;
+  const tableHeader: CellBlock = { top: HEADER_ROWS, left: 0, values: [G703_HEADERS], bold: true, wrap: true, fill: "#DCE6F0", borderBottom: true };
+  const lineValues = result.lines.map((l) => [
+    l.id, l.description, Number(l.scheduledValue), Number(l.previouslyCompleted), Number(l.thisPeriod), Number(l.storedMaterials),
+    Number(l.completedAndStoredToDate), Number(l.percentComplete), Number(l.balanceToFinish), Number(l.retention),
+  ]);
+  const lineFormats = ["@", "@", money, money, money, money, money, "0.00%", money, money];
+  const lines: CellBlock = { top: lineTop, left: 0, values: lineValues, numberFormat: lineFormats };
+  const totalsTop = lineTop + lineValues.length;
+  const s = result.summary;
+  const totals: CellBlock = {
+    top: totalsTop,
+    left: 0,
+    values: [[
+      null, "Totals", Number(s.contractSumToDate), sumOf(result, "previouslyCompleted"), sumOf(result, "thisPeriod"),
+      sumOf(result, "storedMaterials"), Number(s.totalCompletedAndStoredToDate), null, sumOf(result, "balanceToFinish"),
+      Number(addAmounts([s.retentionOnCompletedWork, s.retentionOnStoredMaterials])),
+    ]],
+    numberFormat: lineFormats,
+    bold: true,
+  };
+  const summaryTop = totalsTop + 2;
+  const summaryRows: [string, string][] = [
+    ["1. Original contract sum", s.originalContractSum],
+    ["2. Net change by change orders", s.netChangeByChangeOrders],
+    ["3. Contract sum to date (1 + 2)", s.contractSumToDate],
+    ["4. Total completed and stored to date (G)", s.totalCompletedAndStoredToDate],
+    ["5a. Retention on completed work", s.retentionOnCompletedWork],
+    ["5b. Retention on stored materials", s.retentionOnStoredMaterials],
+    ...(Number(s.retentionReleased) === 0 ? [] : [["   Retention released", s.retentionReleased] as [string, string]]),
+    ["5. Total retention", s.totalRetention],
+    ["6. Total earned less retention (4 − 5)", s.totalEarnedLessRetention],
+    ["7. Less previous certificates for payment", s.previousCertificates],
+    ...(Number(s.advanceRecovery) === 0 ? [] : [["   Less advance recovery", s.advanceRecovery] as [string, string]]),
+    ["8. Current payment due", s.currentPaymentDue],
+    ["9. Balance to finish, including retention (3 − 6)", s.balanceToFinishIncludingRetention],
+    ...result.taxBreakdown.map((t): [string, string] => [`Tax at ${percentLabel(t.rate)} on ${t.taxableAmount}`, t.tax]),
+  ];
+  const summary: CellBlock = {
+    top: summaryTop,
+    left: 1,
+    values: summaryRows.map(([label, value]) => [label, Number(value)]),
+    numberFormat: ["@", money],
+  };
+  const dueTop = summaryTop + summaryRows.length;
+  const totalDue: CellBlock = { top: dueTop, left: 1, values: [[`Total due (${result.currency})`, Number(s.totalDue)]], numberFormat: ["@", money], bold: true, fill: "#DCE6F0" };
+  const terms = settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`;
+  const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[`Payment terms: ${terms}`]] };
+  const lastRow = dueTop + 2;
+  return {
+    name: sheetName,
+    blocks: [headerBlock, tableHeader, ...(lineValues.length > 0 ? [lines] : []), totals, summary, totalDue, footer],
+    columnWidths: WIDTHS,
+    printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
+    orientation: "landscape",
+    fitToPagesWide: 1,
+    printTitleRows: `${HEADER_ROWS + 1}:${HEADER_ROWS + 1}`,
+  };
+}
+
+function sumOf(result: BillingResult, field: "previouslyCompleted" | "thisPeriod" | "storedMaterials" | "balanceToFinish"): number {
+  return Number(addAmounts(result.lines.map((line) => line[field])));
+}
+
+function percentLabel(rate: string): string {
+  return `${new Dec(rate).times(100).toString()} %`;
+}

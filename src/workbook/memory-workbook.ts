@@ -1,0 +1,228 @@
+import {
+  type CellValue,
+  INVOICE_LOG_HEADERS,
+  LINE_LOG_HEADERS,
+  type LogCommit,
+  NAMES,
+  type SettingWrite,
+  type SheetLayout,
+  type TableData,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+} from "./port";
+
+/** A worksheet of the in-memory workbook: its cells from A1, and what Interim set on it. */
+export interface MemorySheet {
+  name: string;
+  cells: CellValue[][];
+  protected: boolean;
+  layout: Omit<SheetLayout, "name" | "blocks"> | undefined;
+  /** Number formats by "row,column", as written. */
+  numberFormats: Map<string, string>;
+}
+
+/** An Excel table: where it is; its size includes the header row. */
+export interface MemoryTable {
+  name: string;
+  sheet: string;
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+/** The state of an in-memory workbook: plain data, so tests can build and inspect it. */
+export interface MemoryState {
+  sheets: MemorySheet[];
+  tables: MemoryTable[];
+  /** Workbook-level names and the sheet each refers to. */
+  names: { name: string; sheet: string }[];
+}
+
+export function emptyState(): MemoryState {
+  return { sheets: [], tables: [], names: [] };
+}
+
+export function newSheet(name: string, cells: CellValue[][] = []): MemorySheet {
+  return { name, cells, protected: false, layout: undefined, numberFormats: new Map() };
+}
+
+/** The value of a cell; empty cells read as null. */
+export function cellOf(sheet: MemorySheet, row: number, column: number): CellValue {
+  return sheet.cells[row]?.[column] ?? null;
+}
+
+export function setCell(sheet: MemorySheet, row: number, column: number, value: CellValue): void {
+  while (sheet.cells.length <= row) sheet.cells.push([]);
+  const cells = sheet.cells[row] as CellValue[];
+  while (cells.length < column) cells.push(null);
+  cells[column] = value;
+}
+
+export function findSheet(state: MemoryState, name: string): MemorySheet | undefined {
+  const wanted = name.toLowerCase();
+  return state.sheets.find((sheet) => sheet.name.toLowerCase() === wanted);
+}
+
+export function findTable(state: MemoryState, name: string): MemoryTable | undefined {
+  const wanted = name.toLowerCase();
+  return state.tables.find((table) => table.name.toLowerCase() === wanted);
+}
+
+export function tableValues(state: MemoryState, table: MemoryTable): CellValue[][] {
+  const sheet = findSheet(state, table.sheet);
+  if (sheet === undefined) throw new Error(`Table ${table.name} is on a sheet that does not exist: ${table.sheet}`);
+  return Array.from({ length: table.rows }, (_, r) =>
+    Array.from({ length: table.columns }, (_, c) => cellOf(sheet, table.top + r, table.left + c)),
+  );
+}
+
+/** The used region of a sheet from A1, for a sheet whose first row holds headers. */
+function sheetRegion(sheet: MemorySheet): CellValue[][] {
+  const width = Math.max(0, ...sheet.cells.map((row) => row.length));
+  return sheet.cells.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+}
+
+/**
+ * The in-memory workbook: the port over plain data, used by the task pane's browser preview
+ * and by the tests. It behaves as Excel does for what Interim uses, including the refusal to
+ * write into a protected sheet.
+ */
+export class MemoryWorkbook implements WorkbookPort {
+  /** How many round trips each call would cost against Excel: one per call. */
+  roundTrips = 0;
+
+  constructor(readonly state: MemoryState = emptyState()) {}
+
+  read(milestoneTable: string): Promise<WorkbookSnapshot> {
+    this.roundTrips += 1;
+    const table = (name: string): TableData | undefined => {
+      const found = findTable(this.state, name);
+      return found && { name: found.name, sheet: found.sheet, top: found.top, left: found.left, values: tableValues(this.state, found) };
+    };
+    const milestoneSheet = findSheet(this.state, milestoneTable);
+    const milestones =
+      table(milestoneTable) ??
+      (milestoneSheet && { name: milestoneSheet.name, sheet: milestoneSheet.name, top: 0, left: 0, values: sheetRegion(milestoneSheet) });
+    return Promise.resolve({
+      milestones,
+      settings: table(NAMES.settingsTable),
+      invoices: table(NAMES.invoicesTable),
+      invoiceLines: table(NAMES.linesTable),
+      sheets: this.state.sheets.map((sheet) => sheet.name),
+      interimSheets: this.state.names.filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix)).map((n) => n.sheet),
+    });
+  }
+
+  writeInvoiceSheet(layout: SheetLayout, replace: string | undefined): Promise<void> {
+    this.roundTrips += 1;
+    if (replace !== undefined) this.deleteSheet(replace);
+    if (findSheet(this.state, layout.name) !== undefined) {
+      return Promise.reject(new Error(`A sheet named ${layout.name} already exists.`));
+    }
+    const sheet = newSheet(layout.name);
+    for (const block of layout.blocks) {
+      block.values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          setCell(sheet, block.top + r, block.left + c, value);
+          const format = Array.isArray(block.numberFormat) ? block.numberFormat[c] : block.numberFormat;
+          if (format !== undefined) sheet.numberFormats.set(`${block.top + r},${block.left + c}`, format);
+        }),
+      );
+    }
+    sheet.layout = {
+      columnWidths: layout.columnWidths,
+      printArea: layout.printArea,
+      orientation: layout.orientation,
+      fitToPagesWide: layout.fitToPagesWide,
+      printTitleRows: layout.printTitleRows,
+    };
+    this.state.sheets.push(sheet);
+    this.state.names.push({ name: markerName(layout.name), sheet: layout.name });
+    return Promise.resolve();
+  }
+
+  commitInvoice(commit: LogCommit): Promise<void> {
+    this.roundTrips += 1;
+    if (commit.createLog) this.createLog();
+    this.appendRows(NAMES.invoicesTable, [commit.invoiceRow]);
+    this.appendRows(NAMES.linesTable, commit.lineRows);
+    this.applySettings(commit.settings);
+    const locked = findSheet(this.state, commit.lockSheet);
+    if (locked === undefined) return Promise.reject(new Error(`No sheet ${commit.lockSheet} to lock.`));
+    locked.protected = true;
+    return Promise.resolve();
+  }
+
+  writeSettings(rows: SettingWrite[], create: boolean): Promise<void> {
+    this.roundTrips += 1;
+    if (create) {
+      if (findSheet(this.state, NAMES.settingsSheet) !== undefined) {
+        return Promise.reject(new Error(`A sheet named ${NAMES.settingsSheet} already exists.`));
+      }
+      this.state.sheets.push(newSheet(NAMES.settingsSheet, [["Setting", "Value"]]));
+      this.state.tables.push({ name: NAMES.settingsTable, sheet: NAMES.settingsSheet, top: 0, left: 0, rows: 1, columns: 2 });
+    }
+    this.applySettings(rows);
+    return Promise.resolve();
+  }
+
+  createMilestoneTable(name: string, sheetName: string, values: CellValue[][]): Promise<void> {
+    this.roundTrips += 1;
+    if (findSheet(this.state, sheetName) !== undefined) return Promise.reject(new Error(`A sheet named ${sheetName} already exists.`));
+    if (findTable(this.state, name) !== undefined) return Promise.reject(new Error(`A table named ${name} already exists.`));
+    this.state.sheets.push(newSheet(sheetName, values.map((row) => [...row])));
+    this.state.tables.push({ name, sheet: sheetName, top: 0, left: 0, rows: values.length, columns: values[0]?.length ?? 0 });
+    return Promise.resolve();
+  }
+
+  private deleteSheet(name: string): void {
+    this.state.sheets = this.state.sheets.filter((sheet) => sheet.name !== name);
+    this.state.names = this.state.names.filter((n) => n.sheet !== name);
+    this.state.tables = this.state.tables.filter((t) => t.sheet !== name);
+  }
+
+  private createLog(): void {
+    if (findSheet(this.state, NAMES.logSheet) !== undefined) throw new Error(`A sheet named ${NAMES.logSheet} already exists.`);
+    const lineLeft = INVOICE_LOG_HEADERS.length + 1;
+    const sheet = newSheet(NAMES.logSheet);
+    INVOICE_LOG_HEADERS.forEach((header, c) => setCell(sheet, 0, c, header));
+    LINE_LOG_HEADERS.forEach((header, c) => setCell(sheet, 0, lineLeft + c, header));
+    this.state.sheets.push(sheet);
+    this.state.tables.push(
+      { name: NAMES.invoicesTable, sheet: NAMES.logSheet, top: 0, left: 0, rows: 1, columns: INVOICE_LOG_HEADERS.length },
+      { name: NAMES.linesTable, sheet: NAMES.logSheet, top: 0, left: lineLeft, rows: 1, columns: LINE_LOG_HEADERS.length },
+    );
+  }
+
+  private appendRows(tableName: string, rows: CellValue[][]): void {
+    const table = findTable(this.state, tableName);
+    const sheet = table && findSheet(this.state, table.sheet);
+    if (table === undefined || sheet === undefined) throw new Error(`No table ${tableName} to append to.`);
+    if (sheet.protected) throw new Error(`The sheet ${sheet.name} is protected.`);
+    for (const row of rows) {
+      row.forEach((value, c) => setCell(sheet, table.top + table.rows, table.left + c, value));
+      table.rows += 1;
+    }
+  }
+
+  private applySettings(rows: SettingWrite[]): void {
+    const table = findTable(this.state, NAMES.settingsTable);
+    const sheet = table && findSheet(this.state, table.sheet);
+    if (table === undefined || sheet === undefined) throw new Error("No settings table to write to.");
+    for (const { key, value, row } of rows) {
+      if (row === undefined) {
+        setCell(sheet, table.top + table.rows, table.left, key);
+        setCell(sheet, table.top + table.rows, table.left + 1, value);
+        table.rows += 1;
+      } else {
+        setCell(sheet, table.top + 1 + row, table.left + 1, value);
+      }
+    }
+  }
+}
+
+/** The workbook name that marks a sheet as Interim's. */
+export function markerName(sheet: string): string {
+  return `${NAMES.sheetMarkerPrefix}${sheet.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}

@@ -1,0 +1,244 @@
+import {
+  type BillingRequest,
+  type BillingResult,
+  type Issue,
+  type MilestoneInput,
+  computeInvoice,
+  placeIssue,
+  subtractAmount,
+  readMilestoneTable,
+} from "../core";
+import { cellAddress } from "./a1";
+import { type CarryForward, checkOf, lineKey, readBillingLog } from "./billing-log";
+import { addDays, isIsoDate, isoToSerial, today } from "./dates";
+import { type InvoiceHeader, layoutInvoiceSheet } from "./invoice-sheet";
+import { NAMES, type CellValue, type LogCommit, type SheetLayout, type TableData, type WorkbookSnapshot } from "./port";
+import { type WorkbookProblem, problem, problemAt } from "./problems";
+import { type ContractSettings, type SettingsPlace, invoiceNumber, readSettings, settingWrites } from "./settings";
+
+export interface GenerateOptions {
+  /** The milestone table (or sheet) to bill; default Milestones. */
+  table?: string;
+  /** ISO dates; the invoice date defaults to today and the period end to the invoice date. */
+  invoiceDate?: string;
+  periodEnd?: string;
+  /** Write a draft sheet (regenerated in place each time) and record nothing in the log. */
+  draft?: boolean;
+}
+
+/** Everything Generate will write, worked out before anything is written. */
+export interface InvoicePlan {
+  ok: true;
+  number: string;
+  draft: boolean;
+  header: InvoiceHeader;
+  settings: ContractSettings;
+  result: BillingResult;
+  layout: SheetLayout;
+  /** An Interim sheet to delete first: a draft, or one left half-written by a failed attempt. */
+  replace: string | undefined;
+  commit: LogCommit;
+  warnings: WorkbookProblem[];
+}
+
+export type PlanOutcome = InvoicePlan | { ok: false; problems: WorkbookProblem[] };
+
+/** Settings keys of the request fields a core problem can name. */
+const SETTING_OF_FIELD: Record<string, string> = {
+  "retention.rate": "Retention rate", "retention.storedMaterialsRate": "Retention on stored materials",
+  "retention.steps": "Retention steps", "retention.limit": "Retention limit", "retention.limitRate": "Retention limit rate",
+  "retention.release": "Release retention on next invoice", "tax.rate": "Tax rate", "advance.amount": "Advance payment",
+  "advance.startsAt": "Advance recovery starts at", "advance.rate": "Advance recovery rate", currency: "Currency",
+};
+
+/**
+ * Works out the next invoice from one read of the workbook: the settings, the billing log
+ * (what the invoice starts from), the milestone table, the core's figures, the sheet and the
+ * log rows. Pure: the task pane previews with it, and Generate writes what it returns. Any
+ * problem, each with its sheet and cell, means nothing is to be written.
+ */
+export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions = {}): PlanOutcome {
+  const tableName = options.table ?? NAMES.milestones;
+  const table = snapshot.milestones;
+  if (table === undefined) {
+    return { ok: false, problems: [problem("NO_TABLE", `The workbook has no milestone table or sheet named "${tableName}". Create an Excel table of that name (Insert > Table, then Table Design > Table Name), or insert the sample table from the task pane.`)] };
+  }
+  const { settings, place, problems } = readSettings(snapshot.settings);
+  if (settings === undefined) return { ok: false, problems };
+  const { log, problems: logProblems } = readBillingLog(snapshot.invoices, snapshot.invoiceLines, settings.invoicePrefix);
+  problems.push(...logProblems);
+
+  const dates = planDates(options, log, problems);
+  const sequence = planSequence(settings, place, log, problems);
+  const request = buildRequest(table, settings, log, problems);
+  if (problems.length > 0 || request === undefined || dates === undefined || sequence === undefined) return { ok: false, problems };
+
+  const outcome = computeInvoice(request.request);
+  if (!outcome.ok) return { ok: false, problems: outcome.errors.map((e) => placeProblem(e, request, table, place)) };
+  const warnings = outcome.result.warnings.map((w) => placeProblem(w, request, table, place));
+
+  const number = invoiceNumber(settings, sequence);
+  const draft = options.draft === true;
+  const sheetName = draft ? `Draft ${number}` : number;
+  const replace = sheetToReplace(snapshot, log, number, sheetName);
+  if (typeof replace === "object") return { ok: false, problems: [replace] };
+  const header: InvoiceHeader = {
+    number, kind: draft ? "draft" : "invoice", credits: undefined, ...dates,
+    dueDate: addDays(dates.invoiceDate, settings.paymentTermsDays),
+  };
+  const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result);
+  const settingChanges: Record<string, CellValue> = { "Next invoice number": sequence + 1 };
+  if (request.request.retention?.release !== undefined) settingChanges["Release retention on next invoice"] = null;
+  return {
+    ok: true, number, draft, header, settings, result: outcome.result, layout, replace, warnings,
+    commit: {
+      ...logRows(number, sheetName, header, outcome.result),
+      createLog: snapshot.invoices === undefined,
+      settings: settingWrites(settingChanges, place),
+      lockSheet: sheetName,
+    },
+  };
+}
+
+function planDates(
+  options: GenerateOptions,
+  log: CarryForward,
+  problems: WorkbookProblem[],
+): { invoiceDate: string; periodStart: string; periodEnd: string } | undefined {
+  const invoiceDate = options.invoiceDate ?? today();
+  const periodEnd = options.periodEnd ?? invoiceDate;
+  for (const [name, value] of [["invoice date", invoiceDate], ["period end", periodEnd]] as const) {
+    if (!isIsoDate(value)) {
+      problems.push(problem("INVALID_DATE", `The ${name} "${value}" is not a date written as YYYY-MM-DD.`));
+      return undefined;
+    }
+  }
+  const last = log.active[log.active.length - 1];
+  if (last !== undefined && log.lastPeriodEnd !== undefined && isoToSerial(periodEnd) <= isoToSerial(log.lastPeriodEnd)) {
+    problems.push(problem("PERIOD_ALREADY_BILLED", `The period ending ${periodEnd} is already billed: ${last.number} covers ${last.periodStart} to ${last.periodEnd}. Choose a later period end, or cancel ${last.number} with a credit note first.`));
+    return undefined;
+  }
+  const periodStart = log.lastPeriodEnd === undefined ? `${periodEnd.slice(0, 8)}01` : addDays(log.lastPeriodEnd, 1);
+  return { invoiceDate, periodStart, periodEnd };
+}
+
+/** The next number: one past the last invoice in the log; the settings' number must agree (or starts the series). */
+function planSequence(settings: ContractSettings, place: SettingsPlace, log: CarryForward, problems: WorkbookProblem[]): number | undefined {
+  if (log.lastInvoiceSequence === 0) return Math.max(1, settings.nextInvoiceNumber);
+  const expected = log.lastInvoiceSequence + 1;
+  if (settings.nextInvoiceNumber === expected) return expected;
+  const cell = place.cellOfKey.get("Next invoice number");
+  const message = `Next invoice number is ${settings.nextInvoiceNumber}, but the last invoice in the billing log is ${invoiceNumber(settings, log.lastInvoiceSequence)}; set it to ${expected} so that numbers have no gap and no duplicate.`;
+  problems.push(cell === undefined ? problem("NUMBER_OUT_OF_STEP", message) : problemAt("NUMBER_OUT_OF_STEP", message, cell.sheet, cell.row, cell.column));
+  return undefined;
+}
+
+interface BuiltRequest {
+  request: BillingRequest;
+  /** The table as the core reads it, to place the core's problems in cells. */
+  milestones: ReturnType<typeof readMilestoneTable>;
+}
+
+/** The core's request: lines from the table, D and previous stored materials from the log, policy from the settings. */
+function buildRequest(table: TableData, settings: ContractSettings, log: CarryForward, problems: WorkbookProblem[]): BuiltRequest | undefined {
+  const milestones = readMilestoneTable(table.values);
+  const header = table.values[0] ?? [];
+  const at = (row: number, column: number | undefined): { sheet: string; cell: string } => ({
+    sheet: table.sheet, cell: cellAddress(table.top + row, table.left + (column ?? 0)),
+  });
+  for (const issue of milestones.issues) {
+    const placed = placeIssue(issue, milestones, header);
+    problems.push({ code: issue.code, message: placed.message, ...(placed.row === undefined ? { sheet: table.sheet, cell: cellAddress(table.top, table.left) } : at(placed.row, placed.column)) });
+  }
+  const billed = log.active.length > 0;
+  const seen = new Set<string>();
+  const lines: MilestoneInput[] = milestones.lines.map((line, index) => {
+    const key = lineKey(String(line.id ?? ""));
+    seen.add(key);
+    if (!billed) return line;
+    const previous = log.previousByLine.get(key);
+    const typed = line.previouslyCompleted;
+    const fromLog = previous?.workToDate ?? "0";
+    const column = milestones.columnOf.previouslyCompleted;
+    if (typed !== undefined && column !== undefined && !sameAmount(String(typed), fromLog)) {
+      problems.push({
+        code: "PREVIOUS_DIFFERS_FROM_LOG",
+        message: `"${String(header[column])}" says ${String(typed)} but the billing log has ${fromLog} completed on line "${String(line.id)}" up to ${log.active[log.active.length - 1]?.number ?? ""}; Interim takes it from the log, so clear the cell or make it agree.`,
+        ...at(milestones.rowOfLine[index] ?? 0, column),
+      });
+    }
+    return { ...line, previouslyCompleted: fromLog, previousStoredMaterials: previous?.storedMaterials ?? "0" };
+  });
+  for (const [key, previous] of log.previousByLine) {
+    if (!seen.has(key)) {
+      problems.push({ code: "BILLED_LINE_MISSING", message: `Line "${previous.id}" was billed on ${log.active[log.active.length - 1]?.number ?? "an earlier invoice"} but is no longer in the milestone table; put it back (a finished line stays in the table at 100 %).`, ...at(0, milestones.columnOf.id) });
+    }
+  }
+  const lastCurrency = log.active[log.active.length - 1]?.currency;
+  if (billed && lastCurrency !== undefined && lastCurrency !== settings.currency) {
+    problems.push(problem("CURRENCY_CHANGED", `The contract currency is ${settings.currency} but earlier invoices were in ${lastCurrency}; a contract keeps one currency.`));
+  }
+  const retention = { ...settings.retention, ...(billed && log.retentionReleased !== "0" ? { previouslyReleased: log.retentionReleased } : {}) };
+  const request: BillingRequest = {
+    currency: settings.currency,
+    rounding: settings.rounding,
+    allowOverbilling: settings.allowOverbilling,
+    retention,
+    tax: settings.tax,
+    ...(settings.advance === undefined ? {} : { advance: { ...settings.advance, previouslyRecovered: log.advanceRecovered } }),
+    ...(billed ? { previousCertificates: log.previousCertificates } : {}),
+    lines,
+  };
+  return { request, milestones };
+}
+
+function sameAmount(a: string, b: string): boolean {
+  return /^-?0(\.0*)?$/.test(subtractAmount(a, b));
+}
+
+/** A core problem placed at its cell: a line's field in the table, or a setting's value. */
+function placeProblem(issue: Issue, built: BuiltRequest, table: TableData, place: SettingsPlace): WorkbookProblem {
+  if (issue.path[0] === "lines") {
+    const placed = placeIssue(issue, built.milestones, table.values[0] ?? []);
+    if (placed.row !== undefined) {
+      return { code: issue.code, message: placed.message, sheet: table.sheet, cell: cellAddress(table.top + placed.row, table.left + (placed.column ?? 0)) };
+    }
+  }
+  const key = SETTING_OF_FIELD[issue.path.slice(0, 2).join(".")] ?? SETTING_OF_FIELD[String(issue.path[0])];
+  const cell = key === undefined ? undefined : place.cellOfKey.get(key);
+  const message = key === undefined ? issue.message : `${key}: ${issue.message}`;
+  return cell === undefined ? { code: issue.code, message, sheet: undefined, cell: undefined } : problemAt(issue.code, message, cell.sheet, cell.row, cell.column);
+}
+
+/** The Interim sheet to delete before writing: a half-written one of this number, or its draft. A sheet of someone else's is never replaced. */
+function sheetToReplace(snapshot: WorkbookSnapshot, log: CarryForward, number: string, sheetName: string): string | WorkbookProblem | undefined {
+  const exists = (name: string): boolean => snapshot.sheets.some((s) => s.toLowerCase() === name.toLowerCase());
+  const ours = (name: string): boolean => snapshot.interimSheets.some((s) => s.toLowerCase() === name.toLowerCase());
+  const logged = (name: string): boolean => log.all.some((entry) => entry.sheet.toLowerCase() === name.toLowerCase());
+  if (exists(sheetName)) {
+    if (!ours(sheetName) || logged(sheetName)) {
+      return problem("SHEET_EXISTS", `A sheet named "${sheetName}" already exists and Interim did not write it; rename or move it, then generate again.`);
+    }
+    return sheetName;
+  }
+  const draftName = `Draft ${number}`;
+  return sheetName !== draftName && exists(draftName) && ours(draftName) ? draftName : undefined;
+}
+
+/** The billing log rows of an invoice, with the fingerprint that shows a later edit by hand. */
+function logRows(number: string, sheet: string, header: InvoiceHeader, result: BillingResult): Pick<LogCommit, "invoiceRow" | "lineRows"> {
+  const s = result.summary;
+  const lineRows: CellValue[][] = result.lines.map((l) => [
+    number, l.id, Number(l.scheduledValue), Number(l.previouslyCompleted), Number(l.thisPeriod), Number(l.storedMaterials),
+    Number(l.completedAndStoredToDate), Number(l.retention),
+  ]);
+  const invoiceRow: CellValue[] = [
+    number, header.kind === "credit note" ? "credit note" : "invoice", header.credits ?? null, isoToSerial(header.invoiceDate),
+    isoToSerial(header.periodStart), isoToSerial(header.periodEnd), result.currency, sheet,
+    Number(s.contractSumToDate), Number(s.totalCompletedAndStoredToDate), Number(s.totalRetention), Number(s.retentionReleased),
+    Number(s.totalEarnedLessRetention), Number(s.previousCertificates), Number(s.advanceRecovery), Number(s.currentPaymentDue),
+    Number(s.tax), Number(s.totalDue), result.lines.length,
+  ];
+  return { invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows)], lineRows };
+}
+

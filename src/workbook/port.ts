@@ -1,0 +1,118 @@
+/**
+ * The workbook port: what Interim needs from a workbook, whatever holds it (Excel through
+ * Office.js, an in-memory workbook for the browser preview and tests, an .xlsx file for the
+ * command line). Each method is one round trip to the workbook, so a whole Generate costs
+ * three: read, write the invoice sheet, commit to the billing log.
+ */
+export type CellValue = string | number | boolean | null;
+
+/** The names Interim gives its tables and sheets. */
+export const NAMES = {
+  milestones: "Milestones",
+  settingsTable: "InterimSettings",
+  settingsSheet: "Contract",
+  invoicesTable: "InterimInvoices",
+  linesTable: "InterimInvoiceLines",
+  logSheet: "Billing log",
+  /** Workbook names that mark a sheet as written by Interim: InterimSheet_<sheet>. */
+  sheetMarkerPrefix: "InterimSheet_",
+} as const;
+
+/** An Excel table (ListObject) or a sheet region: where it is and what it holds. */
+export interface TableData {
+  name: string;
+  sheet: string;
+  /** 0-based row and column of the header row's first cell on the sheet. */
+  top: number;
+  left: number;
+  /** The header row, then the data rows, as the cells hold them. */
+  values: CellValue[][];
+}
+
+export interface WorkbookSnapshot {
+  milestones: TableData | undefined;
+  settings: TableData | undefined;
+  invoices: TableData | undefined;
+  invoiceLines: TableData | undefined;
+  /** Every sheet's name, in workbook order. */
+  sheets: string[];
+  /** The sheets Interim wrote (marked by a workbook name), so they can be replaced safely. */
+  interimSheets: string[];
+}
+
+/** A block of cells written in one range write. */
+export interface CellBlock {
+  top: number;
+  left: number;
+  values: CellValue[][];
+  /** One Excel number format for the whole block, or one per column. */
+  numberFormat?: string | string[];
+  bold?: boolean;
+  fill?: string;
+  wrap?: boolean;
+  borderBottom?: boolean;
+}
+
+/** A formatted sheet: its blocks, column widths (in characters) and page setup. */
+export interface SheetLayout {
+  name: string;
+  blocks: CellBlock[];
+  columnWidths: number[];
+  /** A1 range of what prints, such as "A1:J40". */
+  printArea: string;
+  orientation: "landscape" | "portrait";
+  fitToPagesWide: number;
+  /** Rows repeated at the top of every printed page (the table header), such as "12:12". */
+  printTitleRows: string | undefined;
+}
+
+/** A settings value to write: into an existing data row of the settings table, or appended. */
+export interface SettingWrite {
+  key: string;
+  value: CellValue;
+  /** 0-based data row (below the header) that holds the key now; undefined appends a row. */
+  row: number | undefined;
+}
+
+/** Everything the last step writes: the log rows, changed settings, and the sheet to lock. */
+export interface LogCommit {
+  invoiceRow: CellValue[];
+  lineRows: CellValue[][];
+  /** The billing log does not exist yet: create its sheet and both tables first. */
+  createLog: boolean;
+  settings: SettingWrite[];
+  /** The issued invoice's sheet, protected so it cannot be edited by accident. */
+  lockSheet: string;
+}
+
+export interface WorkbookPort {
+  /** Reads the milestone table, the settings, the billing log and the sheet names in one round trip. */
+  read(milestoneTable: string): Promise<WorkbookSnapshot>;
+  /**
+   * Writes an invoice sheet and marks it as Interim's, in one round trip. `replace` names an
+   * Interim sheet (a draft, or one left half-written by a failed attempt) to delete first.
+   */
+  writeInvoiceSheet(layout: SheetLayout, replace: string | undefined): Promise<void>;
+  /** Appends to the billing log (creating it the first time), writes settings and locks the sheet: one round trip, always last. */
+  commitInvoice(commit: LogCommit): Promise<void>;
+  /**
+   * Writes contract settings into the settings table (key, value), creating the settings sheet
+   * and table when `create` is true, in one round trip.
+   */
+  writeSettings(rows: SettingWrite[], create: boolean): Promise<void>;
+  /** Creates a milestone table on a new sheet from a header row and data rows. */
+  createMilestoneTable(name: string, sheet: string, values: CellValue[][]): Promise<void>;
+}
+
+/** Header rows of the billing log tables. */
+export const INVOICE_LOG_HEADERS = [
+  "Number", "Kind", "Credits", "Invoice date", "Period start", "Period end", "Currency", "Sheet",
+  "Contract sum to date", "Completed and stored to date", "Retention held", "Retention released",
+  "Earned less retention", "Previous certificates", "Advance recovered", "Current payment due",
+  "Tax", "Total due", "Lines", "Check",
+] as const;
+
+export const LINE_LOG_HEADERS = [
+  "Invoice", "Line", "Scheduled value", "Previously completed", "This period", "Stored materials",
+  "Completed and stored to date", "Retention",
+] as const;

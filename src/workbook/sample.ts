@@ -1,0 +1,49 @@
+import { NAMES, type CellValue, type WorkbookPort } from "./port";
+import { DEFAULT_SETTINGS, SETTINGS } from "./settings";
+
+/**
+ * A realistic IT-services contract to try Interim in a minute: fixed-price milestones, a
+ * time-and-materials line billed by the hour, a change order, and software licences at
+ * another tax rate.
+ */
+export const SAMPLE_MILESTONES: CellValue[][] = [
+  ["Id", "Description", "Scheduled value", "% complete", "Hours to date", "Hourly rate", "Stored materials", "Change order", "Tax %"],
+  ["M1", "Discovery and requirements", 18000, 1, null, null, null, "no", null],
+  ["M2", "Solution design", 24000, 0.6, null, null, null, "no", null],
+  ["M3", "Build and integration", 96000, 0.25, null, null, null, "no", null],
+  ["M4", "Testing and acceptance", 30000, 0, null, null, null, "no", null],
+  ["M5", "Go-live and hypercare", 12000, 0, null, null, null, "no", null],
+  ["T1", "Data migration support (time and materials, capped)", 15000, null, 42.5, 115, null, "no", null],
+  ["L1", "Software licences, first year", 20000, 1, null, null, null, "no", 0.09],
+  ["CO1", "Change order 1: single sign-on", 9500, 0.4, null, null, null, "yes", null],
+];
+
+export const SAMPLE_SETTINGS: Record<string, CellValue> = {
+  ...DEFAULT_SETTINGS,
+  "Supplier name": "Northwind Consulting Ltd",
+  "Supplier address": "12 Harbour Street, Bristol BS1 4DJ, United Kingdom",
+  "Supplier tax id": "GB123456789",
+  "Client name": "Contoso Logistics GmbH",
+  "Client address": "Hafenstraße 8, 20457 Hamburg, Germany",
+  "Client tax id": "DE987654321",
+  "Contract reference": "CT-2026-014",
+  "Purchase order": "PO-88412",
+  Currency: "EUR",
+  "Retention rate": 0.05,
+  "Tax rate": 0.19,
+  "Payment terms (days)": 30,
+  "Payment terms": "30 days net, by bank transfer to the account on file.",
+  "Invoice prefix": "INV-",
+  "Next invoice number": 1,
+};
+
+/** Settings rows in the order of SETTINGS, for a new settings table. */
+export function settingsRows(values: Record<string, CellValue>): { key: string; value: CellValue; row: undefined }[] {
+  return SETTINGS.map((spec) => ({ key: spec.key, value: values[spec.key] ?? null, row: undefined }));
+}
+
+/** Inserts the sample milestone table and contract settings into a workbook that has neither. */
+export async function insertSample(port: WorkbookPort): Promise<void> {
+  await port.createMilestoneTable(NAMES.milestones, NAMES.milestones, SAMPLE_MILESTONES);
+  await port.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
+}

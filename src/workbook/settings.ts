@@ -1,0 +1,290 @@
+import { Dec, type RetentionInput, type TaxInput, cellToField, isBlankCell, minorUnitsOf } from "../core";
+import { NAMES, type CellValue, type SettingWrite, type TableData } from "./port";
+import { type WorkbookProblem, problem, problemAt } from "./problems";
+
+/** The contract settings that travel with the workbook, in the settings table (Setting, Value). */
+export interface ContractSettings {
+  supplierName: string;
+  supplierAddress: string;
+  supplierTaxId: string;
+  clientName: string;
+  clientAddress: string;
+  clientTaxId: string;
+  contractReference: string;
+  purchaseOrder: string;
+  currency: string;
+  rounding: "half-up" | "half-even";
+  retention: RetentionInput;
+  tax: TaxInput;
+  advance: { amount: string; startsAt?: string; rate?: string } | undefined;
+  allowOverbilling: boolean;
+  paymentTermsDays: number;
+  paymentTerms: string;
+  invoicePrefix: string;
+  nextInvoiceNumber: number;
+}
+
+type Kind = "text" | "currency" | "rate" | "amount" | "whole" | "steps" | "mode" | "rounding" | "taxBase" | "release" | "yesNo";
+
+interface SettingSpec {
+  key: string;
+  kind: Kind;
+  help: string;
+}
+
+/** Every setting, in the order the settings sheet lists them. Keys are what a person reads and edits. */
+export const SETTINGS: readonly SettingSpec[] = [
+  { key: "Supplier name", kind: "text", help: "Your company, as it appears on invoices." },
+  { key: "Supplier address", kind: "text", help: "" },
+  { key: "Supplier tax id", kind: "text", help: "VAT or tax registration number." },
+  { key: "Client name", kind: "text", help: "" },
+  { key: "Client address", kind: "text", help: "" },
+  { key: "Client tax id", kind: "text", help: "" },
+  { key: "Contract reference", kind: "text", help: "" },
+  { key: "Purchase order", kind: "text", help: "" },
+  { key: "Currency", kind: "currency", help: "ISO 4217 code such as USD, EUR, GBP, JPY." },
+  { key: "Rounding", kind: "rounding", help: "half-up (as Excel's ROUND) or half-even." },
+  { key: "Retention rate", kind: "rate", help: "Retention withheld on work, such as 10%." },
+  { key: "Retention on stored materials", kind: "rate", help: "Blank: the same rate as on work." },
+  { key: "Retention steps", kind: "steps", help: "Step-downs such as: 0% 10%; 50% 5% (from project % complete, rate)." },
+  { key: "Retention step mode", kind: "mode", help: "whole (the reached rate on all work) or marginal (tiers)." },
+  { key: "Retention limit", kind: "amount", help: "Most retention to hold, as an amount." },
+  { key: "Retention limit rate", kind: "rate", help: "Most retention to hold, as a share of the contract sum." },
+  { key: "Release retention on next invoice", kind: "release", help: "half, all or an amount; cleared once the invoice is issued." },
+  { key: "Tax rate", kind: "rate", help: "Such as 20%; lines may have their own tax % column." },
+  { key: "Tax base", kind: "taxBase", help: "period (the work billed) or payment (the amount paid)." },
+  { key: "Advance payment", kind: "amount", help: "An advance to recover from the invoices (FIDIC 14.2)." },
+  { key: "Advance recovery starts at", kind: "rate", help: "Share of the contract sum certified before recovery starts; default 10%." },
+  { key: "Advance recovery rate", kind: "rate", help: "Share of each invoice recovered; default 25%." },
+  { key: "Allow overbilling", kind: "yesNo", help: "yes to bill a line past its scheduled value (with a warning)." },
+  { key: "Payment terms (days)", kind: "whole", help: "" },
+  { key: "Payment terms", kind: "text", help: "Text printed on the invoice." },
+  { key: "Invoice prefix", kind: "text", help: "Such as INV-; the invoice number is the prefix and 4 digits." },
+  { key: "Next invoice number", kind: "whole", help: "Set once; Interim keeps it in step with the billing log." },
+];
+
+export const DEFAULT_SETTINGS: Record<string, CellValue> = {
+  Currency: "USD",
+  Rounding: "half-up",
+  "Retention step mode": "whole",
+  "Tax base": "period",
+  "Allow overbilling": "no",
+  "Payment terms (days)": 30,
+  "Invoice prefix": "INV-",
+  "Next invoice number": 1,
+};
+
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
+
+/** Where each setting is in the settings table: its data row, and the sheet cell of its value. */
+export interface SettingsPlace {
+  rowOfKey: Map<string, number>;
+  cellOfKey: Map<string, { sheet: string; row: number; column: number }>;
+}
+
+/**
+ * Reads the settings table: each value checked as its kind requires, every problem reported
+ * with the cell of the value. Unknown keys are kept out (a person may add notes).
+ */
+export function readSettings(table: TableData | undefined): {
+  settings: ContractSettings | undefined;
+  place: SettingsPlace;
+  problems: WorkbookProblem[];
+} {
+  const place: SettingsPlace = { rowOfKey: new Map(), cellOfKey: new Map() };
+  if (table === undefined) {
+    return {
+      settings: undefined,
+      place,
+      problems: [problem("NO_SETTINGS", `The workbook has no contract settings (a table named ${NAMES.settingsTable}). Open Contract settings in the task pane, or run interim init, to create them.`)],
+    };
+  }
+  const problems: WorkbookProblem[] = [];
+  const raw = new Map<string, CellValue>();
+  table.values.slice(1).forEach((row, index) => {
+    const key = typeof row[0] === "string" ? row[0].trim() : "";
+    const spec = SETTINGS.find((s) => s.key.toLowerCase() === key.toLowerCase());
+    if (spec === undefined) return;
+    place.rowOfKey.set(spec.key, index);
+    place.cellOfKey.set(spec.key, { sheet: table.sheet, row: table.top + 1 + index, column: table.left + 1 });
+    raw.set(spec.key, row[1] ?? null);
+  });
+  const read = new SettingsReader(raw, place, problems);
+  const settings: ContractSettings = {
+    supplierName: read.text("Supplier name"),
+    supplierAddress: read.text("Supplier address"),
+    supplierTaxId: read.text("Supplier tax id"),
+    clientName: read.text("Client name"),
+    clientAddress: read.text("Client address"),
+    clientTaxId: read.text("Client tax id"),
+    contractReference: read.text("Contract reference"),
+    purchaseOrder: read.text("Purchase order"),
+    currency: read.currency("Currency"),
+    rounding: read.choice("Rounding", ["half-up", "half-even"]) ?? "half-up",
+    retention: read.retention(),
+    tax: { rate: read.rate("Tax rate") ?? "0", base: read.choice("Tax base", ["period", "payment"]) ?? "period" },
+    advance: read.advance(),
+    allowOverbilling: read.yesNo("Allow overbilling"),
+    paymentTermsDays: read.whole("Payment terms (days)") ?? 30,
+    paymentTerms: read.text("Payment terms"),
+    invoicePrefix: read.prefix("Invoice prefix"),
+    nextInvoiceNumber: read.whole("Next invoice number") ?? 1,
+  };
+  for (const required of ["Supplier name", "Client name"]) {
+    if (read.text(required) === "") read.fail(required, "REQUIRED", `${required} is required on an invoice; fill it in.`);
+  }
+  return { settings: problems.length === 0 ? settings : undefined, place, problems };
+}
+
+class SettingsReader {
+  constructor(
+    private readonly raw: Map<string, CellValue>,
+    private readonly place: SettingsPlace,
+    private readonly problems: WorkbookProblem[],
+  ) {}
+
+  fail(key: string, code: string, message: string): undefined {
+    const cell = this.place.cellOfKey.get(key);
+    this.problems.push(cell === undefined ? problem(code, message) : problemAt(code, message, cell.sheet, cell.row, cell.column));
+    return undefined;
+  }
+
+  private value(key: string): CellValue {
+    const value = this.raw.get(key);
+    return value === undefined || isBlankCell(value) ? (DEFAULT_SETTINGS[key] ?? null) : value;
+  }
+
+  text(key: string): string {
+    const value = this.value(key);
+    return value === null ? "" : String(value).trim();
+  }
+
+  currency(key: string): string {
+    const code = this.text(key).toUpperCase();
+    if (minorUnitsOf(code) === undefined) {
+      return this.fail(key, "UNKNOWN_CURRENCY", `Currency "${code}" is not an ISO 4217 code Interim knows; use one such as USD, EUR or GBP.`) ?? "USD";
+    }
+    return code;
+  }
+
+  choice<T extends string>(key: string, allowed: readonly T[]): T | undefined {
+    const text = this.text(key).toLowerCase();
+    if ((allowed as readonly string[]).includes(text)) return text as T;
+    return this.fail(key, "INVALID_OPTION", `${key} must be ${allowed.join(" or ")}, not "${text}".`);
+  }
+
+  rate(key: string): string | undefined {
+    const value = this.value(key);
+    if (value === null) return undefined;
+    const text = typeof value === "string" ? percentText(value) : cellToField(value);
+    if (typeof text !== "string" || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) {
+      return this.fail(key, "NOT_A_NUMBER", `${key} must be a percentage such as 10%, not "${String(value)}".`);
+    }
+    const n = new Dec(text);
+    if (n.isNegative() || n.greaterThan(1)) {
+      const hint = n.lessThanOrEqualTo(100) && n.greaterThan(1) ? ` Did you mean ${text}%? Enter it as ${text}%.` : "";
+      return this.fail(key, "PERCENT_OUT_OF_RANGE", `${key} must be a percentage from 0% to 100%, not ${text}.${hint}`);
+    }
+    return text;
+  }
+
+  amount(key: string): string | undefined {
+    const value = this.value(key);
+    if (value === null) return undefined;
+    const text = cellToField(value);
+    if (typeof text !== "string" || !/^(\d+\.?\d*|\.\d+)$/.test(text)) {
+      return this.fail(key, "NOT_A_NUMBER", `${key} must be an amount of zero or more, not "${String(value)}".`);
+    }
+    return text;
+  }
+
+  whole(key: string): number | undefined {
+    const value = this.value(key);
+    if (value === null) return undefined;
+    const n = typeof value === "number" ? value : Number(String(value).trim());
+    if (!Number.isInteger(n) || n < 0) return this.fail(key, "NOT_A_NUMBER", `${key} must be a whole number, not "${String(value)}".`);
+    return n;
+  }
+
+  yesNo(key: string): boolean {
+    const value = this.value(key);
+    if (typeof value === "boolean") return value;
+    const text = this.text(key).toLowerCase();
+    if (["yes", "y", "true"].includes(text)) return true;
+    if (["no", "n", "false", ""].includes(text)) return false;
+    this.fail(key, "INVALID_OPTION", `${key} must be yes or no, not "${text}".`);
+    return false;
+  }
+
+  prefix(key: string): string {
+    const text = this.text(key);
+    if (SHEET_NAME_FORBIDDEN.test(text) || text.length > 20) {
+      this.fail(key, "INVALID_OPTION", `${key} names the invoice sheets, so it must be at most 20 characters without [ ] : * ? / \\.`);
+    }
+    return text;
+  }
+
+  retention(): RetentionInput {
+    const retention: RetentionInput = {};
+    const rate = this.rate("Retention rate");
+    const stored = this.rate("Retention on stored materials");
+    const steps = this.steps("Retention steps");
+    const mode = this.choice("Retention step mode", ["whole", "marginal"]);
+    const limit = this.amount("Retention limit");
+    const limitRate = this.rate("Retention limit rate");
+    const release = this.release("Release retention on next invoice");
+    if (rate !== undefined) retention.rate = rate;
+    if (stored !== undefined) retention.storedMaterialsRate = stored;
+    if (steps !== undefined) {
+      retention.steps = steps;
+      if (mode !== undefined) retention.mode = mode;
+    }
+    if (limit !== undefined) retention.limit = limit;
+    if (limitRate !== undefined) retention.limitRate = limitRate;
+    if (release !== undefined) retention.release = release;
+    return retention;
+  }
+
+  /** "0% 10%; 50% 5%": pairs of (project % complete from, rate). */
+  steps(key: string): { from: string; rate: string }[] | undefined {
+    const text = this.text(key);
+    if (text === "") return undefined;
+    const steps = text.split(";").map((pair) => pair.trim().split(/[\s:]+/).filter((part) => part !== ""));
+    if (steps.some((pair) => pair.length !== 2 || pair.some((part) => !/^\d+(\.\d+)?%?$/.test(part)))) {
+      return this.fail(key, "INVALID_OPTION", `${key} must be pairs "from rate" separated by ";", such as "0% 10%; 50% 5%", not "${text}".`);
+    }
+    return steps.map(([from, rate]) => ({ from: percentText(from as string), rate: percentText(rate as string) }));
+  }
+
+  release(key: string): string | undefined {
+    const text = this.text(key).toLowerCase();
+    if (text === "") return undefined;
+    if (text === "half" || text === "all") return text;
+    return this.amount(key);
+  }
+
+  advance(): ContractSettings["advance"] {
+    const amount = this.amount("Advance payment");
+    const startsAt = this.rate("Advance recovery starts at");
+    const rate = this.rate("Advance recovery rate");
+    if (amount === undefined || amount === "0") return undefined;
+    return { amount, ...(startsAt === undefined ? {} : { startsAt }), ...(rate === undefined ? {} : { rate }) };
+  }
+}
+
+/** "10%" → "0.1"; "0.1" stays as it is. */
+function percentText(text: string): string {
+  const trimmed = text.trim();
+  const number = trimmed.endsWith("%") ? trimmed.slice(0, -1).trim() : undefined;
+  return number !== undefined && /^\d+(\.\d+)?$/.test(number) ? new Dec(number).dividedBy(100).toString() : trimmed;
+}
+
+/** The rows to write for a set of settings: existing keys in place, new keys appended. */
+export function settingWrites(values: Record<string, CellValue>, place: SettingsPlace): SettingWrite[] {
+  return Object.entries(values).map(([key, value]) => ({ key, value, row: place.rowOfKey.get(key) }));
+}
+
+/** The invoice number for a sequence number: prefix and four digits (INV-0007). */
+export function invoiceNumber(settings: ContractSettings, sequence: number): string {
+  return `${settings.invoicePrefix}${String(sequence).padStart(4, "0")}`;
+}

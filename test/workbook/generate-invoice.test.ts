@@ -1,0 +1,142 @@
+import { computeInvoice } from "../../src/core";
+import { generateInvoice } from "../../src/workbook/generate-invoice";
+import { findSheet, findTable, tableValues, type MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { NAMES, type LogCommit } from "../../src/workbook/port";
+import { copyState, sampleWorkbook, setMilestone, setSetting } from "./helpers";
+
+async function issue(workbook: MemoryWorkbook, invoiceDate: string) {
+  const outcome = await generateInvoice(workbook, { invoiceDate });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems, null, 2));
+  return outcome;
+}
+
+describe("Generate invoice over the in-memory workbook: three periods of the sample contract", () => {
+  /*
+   * Hand-checked (EUR, retention 5 %, VAT 19 %, licences 9 %):
+   * Period 1 (to 2026-09-30): G = 18000 + 14400 + 24000 + 0 + 0 + 42.5 h × 115 = 4887.50 + 20000 + CO1 3800 = 85087.50;
+   *   retention 900 + 720 + 1200 + 244.38 + 1000 + 190 = 4254.38; line 6 = 80833.12 = line 8 (first invoice);
+   *   tax 19 % × 65087.50 = 12366.63 + 9 % × 20000 = 1800.00 → 14166.63; total due 94999.75.
+   * Period 2 (M2 100 %, M3 60 %, M4 20 %, T1 80 h, CO1 100 %): G = 144300.00, retention 7215.00, line 6 137085.00,
+   *   line 7 = 80833.12 (from the log), line 8 = 56251.88; tax 19 % × 59212.50 = 11250.38; total due 67502.26.
+   * Period 3 (everything done, T1 120 h, release all): G = 223300.00, retention 11165.00 released, line 6 223300.00,
+   *   line 8 = 86215.00; tax 19 % × 79000.00 = 15010.00; total due 101225.00.
+   * The three line 8s add up to 223300.00, the work billed.
+   */
+  test("the log carries each period forward, numbers follow on, and the totals reconcile", async () => {
+    const workbook = await sampleWorkbook();
+    const first = await issue(workbook, "2026-09-30");
+    expect(first).toMatchObject({ number: "INV-0001", sheet: "INV-0001", draft: false });
+    expect(first.result.summary).toMatchObject({
+      totalCompletedAndStoredToDate: "85087.50", totalRetention: "4254.38", totalEarnedLessRetention: "80833.12",
+      previousCertificates: "0.00", currentPaymentDue: "80833.12", tax: "14166.63", totalDue: "94999.75",
+    });
+    expect(workbook.roundTrips).toBe(3);
+
+    for (const [id, value] of [["M2", 1], ["M3", 0.6], ["M4", 0.2], ["CO1", 1]] as const) setMilestone(workbook.state, id, "% complete", value);
+    setMilestone(workbook.state, "T1", "Hours to date", 80);
+    const second = await issue(workbook, "2026-10-31");
+    expect(second.number).toBe("INV-0002");
+    expect(second.result.lines.find((l) => l.id === "M3")).toMatchObject({ previouslyCompleted: "24000.00", thisPeriod: "33600.00" });
+    expect(second.result.summary).toMatchObject({
+      totalCompletedAndStoredToDate: "144300.00", totalRetention: "7215.00", totalEarnedLessRetention: "137085.00",
+      previousCertificates: "80833.12", currentPaymentDue: "56251.88", tax: "11250.38", totalDue: "67502.26",
+    });
+
+    for (const id of ["M3", "M4", "M5"]) setMilestone(workbook.state, id, "% complete", 1);
+    setMilestone(workbook.state, "T1", "Hours to date", 120);
+    setSetting(workbook.state, "Release retention on next invoice", "all");
+    const third = await issue(workbook, "2026-11-30");
+    expect(third.result.summary).toMatchObject({
+      totalCompletedAndStoredToDate: "223300.00", retentionReleased: "11165.00", totalRetention: "0.00",
+      previousCertificates: "137085.00", currentPaymentDue: "86215.00", tax: "15010.00", totalDue: "101225.00",
+    });
+    expect(workbook.roundTrips).toBe(9);
+
+    // The log: three invoices, their lines, consecutive periods; the release setting is cleared.
+    const invoices = tableValues(workbook.state, findTable(workbook.state, NAMES.invoicesTable)!);
+    expect(invoices.slice(1).map((r) => r[0])).toEqual(["INV-0001", "INV-0002", "INV-0003"]);
+    expect(tableValues(workbook.state, findTable(workbook.state, NAMES.linesTable)!)).toHaveLength(1 + 3 * 8);
+    const settings = tableValues(workbook.state, findTable(workbook.state, NAMES.settingsTable)!);
+    expect(settings.find((r) => r[0] === "Release retention on next invoice")?.[1]).toBeNull();
+    expect(settings.find((r) => r[0] === "Next invoice number")?.[1]).toBe(4);
+    for (const name of ["INV-0001", "INV-0002", "INV-0003"]) expect(findSheet(workbook.state, name)?.protected).toBe(true);
+
+    // The same figures from the core directly, as `interim compute` would print them for period 2.
+    const direct = computeInvoice({
+      currency: "EUR", retention: { rate: "0.05" }, tax: { rate: "0.19" }, previousCertificates: "80833.12",
+      lines: [
+        { id: "M1", scheduledValue: "18000", previouslyCompleted: "18000", percentComplete: "1" },
+        { id: "M2", scheduledValue: "24000", previouslyCompleted: "14400", percentComplete: "1" },
+        { id: "M3", scheduledValue: "96000", previouslyCompleted: "24000", percentComplete: "0.6" },
+        { id: "M4", scheduledValue: "30000", previouslyCompleted: "0", percentComplete: "0.2" },
+        { id: "M5", scheduledValue: "12000", previouslyCompleted: "0", percentComplete: "0" },
+        { id: "T1", scheduledValue: "15000", previouslyCompleted: "4887.50", quantityToDate: "80", unitPrice: "115" },
+        { id: "L1", scheduledValue: "20000", previouslyCompleted: "20000", percentComplete: "1", taxRate: "0.09" },
+        { id: "CO1", scheduledValue: "9500", previouslyCompleted: "3800", percentComplete: "1", changeOrder: true },
+      ],
+    });
+    expect(direct.ok && direct.result.summary).toEqual(second.result.summary);
+  });
+
+  test("the invoice sheet is laid out for print with its blocks, formats and totals", async () => {
+    const workbook = await sampleWorkbook();
+    await issue(workbook, "2026-09-30");
+    const sheet = findSheet(workbook.state, "INV-0001")!;
+    expect(sheet.cells[0]?.[0]).toBe("INVOICE INV-0001");
+    expect(sheet.cells[2]?.slice(0, 2)).toEqual(["From", "Northwind Consulting Ltd"]);
+    expect(sheet.cells[5]?.slice(0, 2)).toEqual(["To", "Contoso Logistics GmbH"]);
+    expect(sheet.cells[11]?.[0]).toBe("Item");
+    expect(sheet.cells[12]?.slice(0, 3)).toEqual(["M1", "Discovery and requirements", 18000]);
+    expect(sheet.layout).toMatchObject({ orientation: "landscape", fitToPagesWide: 1, printTitleRows: "12:12" });
+    expect(sheet.numberFormats.get("12,2")).toBe("#,##0.00");
+    const totalDueRow = sheet.cells.find((row) => String(row[1] ?? "").startsWith("Total due"));
+    expect(totalDueRow?.[2]).toBe(94999.75);
+    expect(workbook.state.names).toEqual([{ name: "InterimSheet_INV_0001", sheet: "INV-0001" }]);
+  });
+});
+
+describe("Generate invoice: once, and only once", () => {
+  test("generating the same period again bills nothing and writes nothing", async () => {
+    const workbook = await sampleWorkbook();
+    await issue(workbook, "2026-09-30");
+    const before = copyState(workbook.state);
+    const again = await generateInvoice(workbook, { invoiceDate: "2026-09-30" });
+    expect(again).toMatchObject({ ok: false, problems: [{ code: "PERIOD_ALREADY_BILLED" }] });
+    expect(copyState(workbook.state)).toBe(before);
+  });
+
+  test("a failure after the sheet is written leaves no log entry, and a retry issues exactly one invoice", async () => {
+    const workbook = await sampleWorkbook();
+    const commit = workbook.commitInvoice.bind(workbook);
+    workbook.commitInvoice = () => Promise.reject(new Error("connection lost"));
+    await expect(generateInvoice(workbook, { invoiceDate: "2026-09-30" })).rejects.toThrow("connection lost");
+    expect(findSheet(workbook.state, "INV-0001")).toBeDefined();
+    expect(findTable(workbook.state, NAMES.invoicesTable)).toBeUndefined();
+
+    workbook.commitInvoice = (c: LogCommit) => commit(c);
+    const retry = await issue(workbook, "2026-09-30");
+    expect(retry.number).toBe("INV-0001");
+    expect(workbook.state.sheets.filter((s) => s.name === "INV-0001")).toHaveLength(1);
+    expect(tableValues(workbook.state, findTable(workbook.state, NAMES.invoicesTable)!)).toHaveLength(2);
+  });
+
+  test("a draft is regenerated in place, then replaced by the issued invoice", async () => {
+    const workbook = await sampleWorkbook();
+    expect(await generateInvoice(workbook, { invoiceDate: "2026-09-30", draft: true })).toMatchObject({ ok: true, sheet: "Draft INV-0001", draft: true });
+    setMilestone(workbook.state, "M3", "% complete", 0.3);
+    await generateInvoice(workbook, { invoiceDate: "2026-09-30", draft: true });
+    expect(workbook.state.sheets.filter((s) => s.name === "Draft INV-0001")).toHaveLength(1);
+    expect(findTable(workbook.state, NAMES.invoicesTable)).toBeUndefined();
+    await issue(workbook, "2026-09-30");
+    expect(workbook.state.sheets.map((s) => s.name)).toEqual(["Milestones", "Contract", "INV-0001", "Billing log"]);
+  });
+
+  test("a sheet of the user's that has the invoice's name is never replaced", async () => {
+    const workbook = await sampleWorkbook();
+    await workbook.createMilestoneTable("Notes", "INV-0001", [["my notes"]]);
+    const before = copyState(workbook.state);
+    const outcome = await generateInvoice(workbook, { invoiceDate: "2026-09-30" });
+    expect(outcome).toMatchObject({ ok: false, problems: [{ code: "SHEET_EXISTS", message: expect.stringMatching(/"INV-0001" already exists/) }] });
+    expect(copyState(workbook.state)).toBe(before);
+  });
+});

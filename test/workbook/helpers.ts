@@ -1,0 +1,37 @@
+import { MemoryWorkbook, findSheet, findTable, setCell, type MemoryState } from "../../src/workbook/memory-workbook";
+import { insertSample } from "../../src/workbook/sample";
+import { NAMES, type CellValue } from "../../src/workbook/port";
+
+export async function sampleWorkbook(): Promise<MemoryWorkbook> {
+  const workbook = new MemoryWorkbook();
+  await insertSample(workbook);
+  workbook.roundTrips = 0;
+  return workbook;
+}
+
+/** Sets a cell of the milestone table by line id and header text, as a person would type it. */
+export function setMilestone(state: MemoryState, id: string, header: string, value: CellValue): void {
+  const table = findTable(state, NAMES.milestones);
+  const sheet = table && findSheet(state, table.sheet);
+  if (table === undefined || sheet === undefined) throw new Error("no milestone table");
+  const headers = sheet.cells[table.top] ?? [];
+  const column = headers.indexOf(header);
+  const row = sheet.cells.findIndex((cells, r) => r > table.top && cells[table.left] === id);
+  if (column < 0 || row < 0) throw new Error(`no cell ${id}/${header}`);
+  setCell(sheet, row, column, value);
+}
+
+/** Sets a contract setting's value cell. */
+export function setSetting(state: MemoryState, key: string, value: CellValue): void {
+  const table = findTable(state, NAMES.settingsTable);
+  const sheet = table && findSheet(state, table.sheet);
+  if (table === undefined || sheet === undefined) throw new Error("no settings");
+  const row = sheet.cells.findIndex((cells, r) => r > table.top && cells[table.left] === key);
+  if (row < 0) throw new Error(`no setting ${key}`);
+  setCell(sheet, row, table.left + 1, value);
+}
+
+/** A deep copy of the workbook's state, to prove that nothing was written. */
+export function copyState(state: MemoryState): string {
+  return JSON.stringify(state, (_, value: unknown) => (value instanceof Map ? [...value.entries()] : value));
+}
