@@ -9,5 +9,5 @@ export { CoreInputError, MESSAGES, describePath, type Issue, type IssuePath, typ
 export type { BillingRequest, MilestoneInput, RetentionInput, AdvanceInput, TaxInput, Contract, Milestone } from "./request";
 export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBreakdown, AdvanceState } from "./result";
 export { numberToDecimalText, isBlankCell, cellToField } from "./cells";
-export { addAmounts, subtractAmount } from "./amounts";
+export { addAmounts, formatAmount, subtractAmount } from "./amounts";
 export { readMilestoneTable, placeIssue, fieldOfHeader, normaliseHeader, type CellProblem, type MilestoneTable, type TableField, type TableIssue } from "./milestone-table";

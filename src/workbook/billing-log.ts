@@ -29,6 +29,8 @@ export interface LoggedInvoice {
   earnedLessRetention: string;
   advanceRecovered: string;
   retentionReleased: string;
+  currentPaymentDue: string;
+  tax: string;
   totalDue: string;
   lines: LoggedLine[];
 }
@@ -145,6 +147,8 @@ function toLogged(row: CellValue[], lineRows: CellValue[][]): LoggedInvoice {
     earnedLessRetention: amount(row[I["Earned less retention"]] ?? null),
     advanceRecovered: amount(row[I["Advance recovered"]] ?? null),
     retentionReleased: amount(row[I["Retention released"]] ?? null),
+    currentPaymentDue: amount(row[I["Current payment due"]] ?? null),
+    tax: amount(row[I.Tax] ?? null),
     totalDue: amount(row[I["Total due"]] ?? null),
     lines: lineRows.map((l) => ({
       id: text(l[L.Line] ?? null),

@@ -1,4 +1,5 @@
-import { type BillingResult, Dec, addAmounts } from "../core";
+import { type BillingResult, Dec, addAmounts, subtractAmount } from "../core";
+import type { LoggedInvoice } from "./billing-log";
 import { columnLetters } from "./a1";
 import type { CellBlock, CellValue, SheetLayout } from "./port";
 import type { ContractSettings } from "./settings";
@@ -24,6 +25,72 @@ const WIDTHS = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14];
 const COLUMNS = G703_HEADERS.length;
 const HEADER_ROWS = 11;
 
+const row = (...cells: CellValue[]): CellValue[] => Array.from({ length: COLUMNS }, (_, c) => cells[c] ?? null);
+
+/** The header block: title, supplier and client, number, dates, period, contract and purchase order. */
+function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, currency: string): CellBlock {
+  const title = header.kind === "credit note" ? "CREDIT NOTE" : header.kind === "draft" ? "DRAFT INVOICE" : "INVOICE";
+  return {
+    top: 0,
+    left: 0,
+    values: [
+      row(`${title} ${header.number}`),
+      row(),
+      row("From", settings.supplierName, null, null, null, null, "Number", null, header.number),
+      row(null, settings.supplierAddress, null, null, null, null, "Date", null, header.invoiceDate),
+      row(null, settings.supplierTaxId === "" ? null : `Tax id ${settings.supplierTaxId}`, null, null, null, null, "Period", null, `${header.periodStart} to ${header.periodEnd}`),
+      row("To", settings.clientName, null, null, null, null, "Due date", null, header.dueDate),
+      row(null, settings.clientAddress, null, null, null, null, "Contract", null, settings.contractReference),
+      row(null, settings.clientTaxId === "" ? null : `Tax id ${settings.clientTaxId}`, null, null, null, null, "Purchase order", null, settings.purchaseOrder),
+      row(null, null, null, null, null, null, "Amounts in", null, currency),
+      row(null, null, null, null, null, null, header.credits === undefined ? null : "Cancels invoice", null, header.credits ?? null),
+      row(),
+    ],
+    // Text throughout, so that Excel never reads a reference such as 12345 or a date as a number.
+    numberFormat: "@",
+  };
+}
+
+/**
+ * Lays out a credit note: the header block, then what it cancels: each line's period amount
+ * and the invoice's payment, tax and total, all with the opposite sign.
+ */
+export function layoutCreditNote(sheetName: string, header: InvoiceHeader, settings: ContractSettings, cancelled: LoggedInvoice, minorUnits: number): SheetLayout {
+  const money = moneyFormat(minorUnits);
+  const negated = (amount: string): number => Number(subtractAmount("0", amount));
+  const tableHeader: CellBlock = {
+    top: HEADER_ROWS, left: 0, values: [row("Item", `Work billed on ${cancelled.number}, cancelled`, "This period (E)")], bold: true, fill: "#DCE6F0",
+  };
+  const lines: CellBlock = {
+    top: HEADER_ROWS + 1,
+    left: 0,
+    values: cancelled.lines.map((l) => [l.id, null, negated(l.thisPeriod)]),
+    numberFormat: ["@", "@", money],
+  };
+  const summaryTop = HEADER_ROWS + cancelled.lines.length + 2;
+  const summary: CellBlock = {
+    top: summaryTop,
+    left: 1,
+    values: [
+      ["Current payment due credited", negated(cancelled.currentPaymentDue)],
+      ["Tax credited", negated(cancelled.tax)],
+      [`Total credited (${cancelled.currency})`, negated(cancelled.totalDue)],
+    ],
+    numberFormat: ["@", money],
+    bold: true,
+  };
+  const lastRow = summaryTop + 2;
+  return {
+    name: sheetName,
+    blocks: [headerBlockOf(header, settings, cancelled.currency), tableHeader, lines, summary],
+    columnWidths: WIDTHS,
+    printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
+    orientation: "landscape",
+    fitToPagesWide: 1,
+    printTitleRows: undefined,
+  };
+}
+
 /** The Excel number format for amounts of a currency: thousands separators, its minor units. */
 export function moneyFormat(minorUnits: number): string {
   return minorUnits === 0 ? "#,##0" : `#,##0.${"0".repeat(minorUnits)}`;
@@ -37,27 +104,7 @@ export function moneyFormat(minorUnits: number): string {
  */
 export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult): SheetLayout {
   const money = moneyFormat(result.minorUnits);
-  const title = header.kind === "credit note" ? "CREDIT NOTE" : header.kind === "draft" ? "DRAFT INVOICE" : "INVOICE";
-  const row = (...cells: CellValue[]): CellValue[] => Array.from({ length: COLUMNS }, (_, c) => cells[c] ?? null);
-  const headerBlock: CellBlock = {
-    top: 0,
-    left: 0,
-    values: [
-      row(`${title} ${header.number}`),
-      row(),
-      row("From", settings.supplierName, null, null, null, null, "Invoice number", null, header.number),
-      row(null, settings.supplierAddress, null, null, null, null, "Invoice date", null, header.invoiceDate),
-      row(null, settings.supplierTaxId === "" ? null : `Tax id ${settings.supplierTaxId}`, null, null, null, null, "Period", null, `${header.periodStart} to ${header.periodEnd}`),
-      row("To", settings.clientName, null, null, null, null, "Due date", null, header.dueDate),
-      row(null, settings.clientAddress, null, null, null, null, "Contract", null, settings.contractReference),
-      row(null, settings.clientTaxId === "" ? null : `Tax id ${settings.clientTaxId}`, null, null, null, null, "Purchase order", null, settings.purchaseOrder),
-      row(null, null, null, null, null, null, header.credits === undefined ? "Amounts in" : "Cancels", null, header.credits ?? result.currency),
-      row(),
-      row(header.credits === undefined ? null : `Amounts in ${result.currency}`),
-    ],
-    // Text throughout, so that Excel never reads a reference such as 12345 or a date as a number.
-    numberFormat: "@",
-  };
+  const headerBlock = headerBlockOf(header, settings, result.currency);
   const lineTop = HEADER_ROWS + 1;
   const tableHeader: CellBlock = { top: HEADER_ROWS, left: 0, values: [G703_HEADERS], bold: true, wrap: true, fill: "#DCE6F0", borderBottom: true };
   const lineValues = result.lines.map((l) => [

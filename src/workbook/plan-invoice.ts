@@ -211,7 +211,7 @@ function placeProblem(issue: Issue, built: BuiltRequest, table: TableData, place
 }
 
 /** The Interim sheet to delete before writing: a half-written one of this number, or its draft. A sheet of someone else's is never replaced. */
-function sheetToReplace(snapshot: WorkbookSnapshot, log: CarryForward, number: string, sheetName: string): string | WorkbookProblem | undefined {
+export function sheetToReplace(snapshot: WorkbookSnapshot, log: CarryForward, number: string, sheetName: string): string | WorkbookProblem | undefined {
   const exists = (name: string): boolean => snapshot.sheets.some((s) => s.toLowerCase() === name.toLowerCase());
   const ours = (name: string): boolean => snapshot.interimSheets.some((s) => s.toLowerCase() === name.toLowerCase());
   const logged = (name: string): boolean => log.all.some((entry) => entry.sheet.toLowerCase() === name.toLowerCase());

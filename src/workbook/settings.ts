@@ -22,6 +22,7 @@ export interface ContractSettings {
   paymentTerms: string;
   invoicePrefix: string;
   nextInvoiceNumber: number;
+  creditNotePrefix: string;
 }
 
 type Kind = "text" | "currency" | "rate" | "amount" | "whole" | "steps" | "mode" | "rounding" | "taxBase" | "release" | "yesNo";
@@ -61,6 +62,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "Payment terms", kind: "text", help: "Text printed on the invoice." },
   { key: "Invoice prefix", kind: "text", help: "Such as INV-; the invoice number is the prefix and 4 digits." },
   { key: "Next invoice number", kind: "whole", help: "Set once; Interim keeps it in step with the billing log." },
+  { key: "Credit note prefix", kind: "text", help: "Such as CN-; credit notes are numbered in their own series." },
 ];
 
 export const DEFAULT_SETTINGS: Record<string, CellValue> = {
@@ -72,6 +74,7 @@ export const DEFAULT_SETTINGS: Record<string, CellValue> = {
   "Payment terms (days)": 30,
   "Invoice prefix": "INV-",
   "Next invoice number": 1,
+  "Credit note prefix": "CN-",
 };
 
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
@@ -129,6 +132,7 @@ export function readSettings(table: TableData | undefined): {
     paymentTerms: read.text("Payment terms"),
     invoicePrefix: read.prefix("Invoice prefix"),
     nextInvoiceNumber: read.whole("Next invoice number") ?? 1,
+    creditNotePrefix: read.prefix("Credit note prefix"),
   };
   for (const required of ["Supplier name", "Client name"]) {
     if (read.text(required) === "") read.fail(required, "REQUIRED", `${required} is required on an invoice; fill it in.`);
@@ -287,4 +291,9 @@ export function settingWrites(values: Record<string, CellValue>, place: Settings
 /** The invoice number for a sequence number: prefix and four digits (INV-0007). */
 export function invoiceNumber(settings: ContractSettings, sequence: number): string {
   return `${settings.invoicePrefix}${String(sequence).padStart(4, "0")}`;
+}
+
+/** The credit note number for a sequence number in the credit notes' own series (CN-0002). */
+export function creditNoteNumber(settings: ContractSettings, sequence: number): string {
+  return `${settings.creditNotePrefix}${String(sequence).padStart(4, "0")}`;
 }

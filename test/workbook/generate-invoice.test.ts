@@ -140,3 +140,29 @@ describe("Generate invoice: once, and only once", () => {
     expect(copyState(workbook.state)).toBe(before);
   });
 });
+
+describe("credit notes", () => {
+  test("a credit note cancels the latest invoice; the next invoice starts where the one before it ended", async () => {
+    const { issueCreditNote } = await import("../../src/workbook/credit-note");
+    const workbook = await sampleWorkbook();
+    await issue(workbook, "2026-09-30");
+    setMilestone(workbook.state, "M3", "% complete", 0.5);
+    const wrong = await issue(workbook, "2026-10-31");
+    expect(wrong.number).toBe("INV-0002");
+
+    const credit = await issueCreditNote(workbook, { date: "2026-11-02" });
+    expect(credit).toEqual({ ok: true, number: "CN-0001", sheet: "CN-0001", cancels: "INV-0002", totalCredited: `-${wrong.result.summary.totalDue}` });
+    expect(findSheet(workbook.state, "CN-0001")?.protected).toBe(true);
+    expect(findSheet(workbook.state, "CN-0001")?.cells[0]?.[0]).toBe("CREDIT NOTE CN-0001");
+
+    // Re-billing the same period is allowed again, from INV-0001's figures, under a new number.
+    setMilestone(workbook.state, "M3", "% complete", 0.4);
+    const corrected = await issue(workbook, "2026-10-31");
+    expect(corrected.number).toBe("INV-0003");
+    expect(corrected.result.summary.previousCertificates).toBe("80833.12");
+    expect(corrected.result.lines.find((l) => l.id === "M3")).toMatchObject({ previouslyCompleted: "24000.00", thisPeriod: "14400.00" });
+
+    const nothing = await sampleWorkbook();
+    expect(await issueCreditNote(nothing)).toMatchObject({ ok: false, problems: [{ code: "NOTHING_TO_CREDIT" }] });
+  });
+});

@@ -1,0 +1,357 @@
+import { columnLetters, rangeAddress } from "./a1";
+import { markerName } from "./memory-workbook";
+import {
+  type CellBlock,
+  type CellValue,
+  INVOICE_LOG_HEADERS,
+  LINE_LOG_HEADERS,
+  type LogCommit,
+  NAMES,
+  type SettingWrite,
+  type SheetLayout,
+  type TableData,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+} from "./port";
+
+/** `Excel.run`, or a fake of it in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * Excel on the web refuses a request over 5 MB. A write whose cells would exceed that is sent
+ * in chunks of at most this many bytes of JSON-encoded values, one sync each; the margin
+ * covers the request's own envelope (object paths, action ids).
+ */
+export const REQUEST_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Layout widths are in characters of the default font; Excel's `columnWidth` is in points.
+ * Excel's own rule for Calibri 11 is 7 pixels per character plus 5 pixels of padding, at
+ * 0.75 points per pixel: the default 8.43 characters come out at Excel's default 48 points.
+ */
+export function columnWidthPoints(characters: number): number {
+  return (characters * 7 + 5) * 0.75;
+}
+
+/** Something to queue on the request, and what it adds to the request's size. */
+interface Piece {
+  bytes: number;
+  queue: () => void;
+}
+
+/**
+ * The workbook port over Office.js. Each method is one `Excel.run` with one `context.sync()`;
+ * only a write too large for one request (see REQUEST_CHUNK_BYTES) costs one more sync per
+ * extra chunk. This is the only file of the product that calls `Excel.run`.
+ */
+export class OfficeWorkbook implements WorkbookPort {
+  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+
+  read(milestoneTable: string): Promise<WorkbookSnapshot> {
+    return this.run(async (context) => {
+      const { workbook } = context;
+      const milestones = queueTableRead(workbook, milestoneTable);
+      const settings = queueTableRead(workbook, NAMES.settingsTable);
+      const invoices = queueTableRead(workbook, NAMES.invoicesTable);
+      const invoiceLines = queueTableRead(workbook, NAMES.linesTable);
+      // A plain sheet of that name, for a workbook whose milestones are not (yet) an Excel table.
+      const regionSheet = workbook.worksheets.getItemOrNullObject(milestoneTable);
+      regionSheet.load("name");
+      const region = regionSheet.getUsedRangeOrNullObject(true);
+      region.load("values,rowIndex,columnIndex");
+      const sheets = workbook.worksheets.load("items/name");
+      const names = workbook.names.load("items/name,items/formula");
+      await context.sync();
+
+      let regionData: TableData | undefined;
+      if (!regionSheet.isNullObject) {
+        const values = region.isNullObject ? [] : fromA1(fromExcel(region.values), region.rowIndex, region.columnIndex);
+        regionData = { name: regionSheet.name, sheet: regionSheet.name, top: 0, left: 0, values };
+      }
+      return {
+        milestones: tableData(milestones) ?? regionData,
+        settings: tableData(settings),
+        invoices: tableData(invoices),
+        invoiceLines: tableData(invoiceLines),
+        sheets: sheets.items.map((sheet) => sheet.name),
+        interimSheets: names.items
+          .filter((item) => item.name.startsWith(NAMES.sheetMarkerPrefix))
+          .map((item) => (typeof item.formula === "string" ? referredSheet(item.formula) : undefined))
+          .filter((sheet): sheet is string => sheet !== undefined),
+      };
+    });
+  }
+
+  writeInvoiceSheet(layout: SheetLayout, replace: string | undefined): Promise<void> {
+    return this.run(async (context) => {
+      const { worksheets, names } = context.workbook;
+      if (replace !== undefined) {
+        // A sheet's deletion leaves the names that refer to it in place (as #REF!), so the
+        // marker goes first. On a null object, delete does nothing: like the memory
+        // workbook, replacing a sheet that is already gone is not an error.
+        names.getItemOrNullObject(markerName(replace)).delete();
+        worksheets.getItemOrNullObject(replace).delete();
+      }
+      const sheet = worksheets.add(layout.name);
+      // Marked before its cells are written: a sheet left half-written by a failed chunk is
+      // still recognised as Interim's, and replaced on the next attempt.
+      names.add(markerName(layout.name), sheet.getRange("A1"));
+      const pieces = layout.blocks.flatMap((block) => {
+        formatBlock(sheet, block);
+        return blockPieces(sheet, block);
+      });
+      layout.columnWidths.forEach((width, column) => {
+        const letters = columnLetters(column);
+        sheet.getRange(`${letters}:${letters}`).format.columnWidth = columnWidthPoints(width);
+      });
+      const { pageLayout } = sheet;
+      pageLayout.orientation = layout.orientation === "landscape" ? "Landscape" : "Portrait";
+      // 0 pages tall is Excel's "automatic": as many pages as the rows need.
+      pageLayout.zoom = { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };
+      pageLayout.setPrintArea(layout.printArea);
+      if (layout.printTitleRows !== undefined) pageLayout.setPrintTitleRows(layout.printTitleRows);
+      await syncInChunks(context, pieces);
+    });
+  }
+
+  commitInvoice(commit: LogCommit): Promise<void> {
+    return this.run(async (context) => {
+      const { workbook } = context;
+      const pieces: Piece[] = [];
+      if (commit.createLog) {
+        const sheet = workbook.worksheets.add(NAMES.logSheet);
+        pieces.push(
+          ...newTablePieces(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [commit.invoiceRow]),
+          ...newTablePieces(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, commit.lineRows),
+        );
+      } else {
+        pieces.push(
+          ...appendPieces(() => workbook.tables.getItem(NAMES.invoicesTable), [commit.invoiceRow]),
+          ...appendPieces(() => workbook.tables.getItem(NAMES.linesTable), commit.lineRows),
+        );
+      }
+      pieces.push(...settingPieces(() => workbook.tables.getItem(NAMES.settingsTable), commit.settings), {
+        bytes: 0,
+        queue: () => workbook.worksheets.getItem(commit.lockSheet).protection.protect(),
+      });
+      await syncInChunks(context, pieces);
+    });
+  }
+
+  writeSettings(rows: SettingWrite[], create: boolean): Promise<void> {
+    return this.run(async (context) => {
+      const { workbook } = context;
+      const pieces = create
+        ? newTablePieces(workbook.worksheets.add(NAMES.settingsSheet), NAMES.settingsTable, 0, ["Setting", "Value"], settingRows(rows))
+        : settingPieces(() => workbook.tables.getItem(NAMES.settingsTable), rows);
+      await syncInChunks(context, pieces);
+    });
+  }
+
+  createMilestoneTable(name: string, sheetName: string, values: CellValue[][]): Promise<void> {
+    const [headers, ...rows] = values;
+    if (headers === undefined || headers.length === 0) {
+      return Promise.reject(new Error(`The milestone table ${name} needs a header row.`));
+    }
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.add(sheetName);
+      await syncInChunks(context, newTablePieces(sheet, name, 0, headers, rows));
+    });
+  }
+}
+
+interface TableRead {
+  table: Excel.Table;
+  range: Excel.Range;
+}
+
+function queueTableRead(workbook: Excel.Workbook, name: string): TableRead {
+  const table = workbook.tables.getItemOrNullObject(name);
+  table.load("name,worksheet/name");
+  // On a null table this is a null object too, and its load costs nothing.
+  const range = table.getRange();
+  range.load("values,rowIndex,columnIndex");
+  return { table, range };
+}
+
+function tableData({ table, range }: TableRead): TableData | undefined {
+  if (table.isNullObject) return undefined;
+  return { name: table.name, sheet: table.worksheet.name, top: range.rowIndex, left: range.columnIndex, values: fromExcel(range.values) };
+}
+
+/** Excel gives an empty cell as "": the port, like the memory workbook, says null. */
+function fromExcel(values: unknown[][]): CellValue[][] {
+  return values.map((row) => row.map((value) => (value === "" ? null : (value as CellValue))));
+}
+
+/** A used range as the cells from A1, as the memory workbook gives a sheet region. */
+function fromA1(values: CellValue[][], rowIndex: number, columnIndex: number): CellValue[][] {
+  const width = columnIndex + (values[0]?.length ?? 0);
+  const blank = (): CellValue[] => Array.from({ length: width }, () => null);
+  return [...Array.from({ length: rowIndex }, blank), ...values.map((row) => [...blank().slice(0, columnIndex), ...row])];
+}
+
+/** The sheet a name's formula refers to: `='INV-0004'!$A$1` or `=Sheet1!$A$1`; a deleted sheet's `=#REF!$A$1` refers to none. */
+export function referredSheet(formula: string): string | undefined {
+  const quoted = /^=?'((?:[^']|'')+)'!/.exec(formula);
+  if (quoted?.[1] !== undefined) return quoted[1].replace(/''/g, "'");
+  return /^=?([^'!#][^!]*)!/.exec(formula)?.[1];
+}
+
+/**
+ * A cell value as Excel should store it. Excel parses a written string as if it were typed
+ * (numbers, dates, percentages, formulas), so every string gets the leading apostrophe that
+ * keeps it the text it is; the apostrophe is not part of the value read back. Null clears
+ * the cell: Excel would leave a cell written as null unchanged.
+ */
+function toExcel(value: CellValue): string | number | boolean {
+  if (value === null || value === "") return "";
+  return typeof value === "string" ? `'${value}` : value;
+}
+
+const encoder = new TextEncoder();
+
+/** Bytes of a value as JSON: what it adds to a request. */
+function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+/** Rows made rectangular (padded with empty cells), as Excel's range writes need them. */
+function padRows(rows: CellValue[][], width: number): CellValue[][] {
+  return rows.map((row) => (row.length >= width ? row : [...row, ...Array.from({ length: width - row.length }, () => null)]));
+}
+
+function widthOf(rows: CellValue[][]): number {
+  return rows.reduce((width, row) => Math.max(width, row.length), 0);
+}
+
+/** Consecutive rows grouped so that each group's JSON (plus `extraPerRow` bytes a row) stays within a chunk. */
+function chunkRows(rows: CellValue[][], extraPerRow = 0): { rows: CellValue[][]; bytes: number }[] {
+  const chunks: { rows: CellValue[][]; bytes: number }[] = [];
+  let current: CellValue[][] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const rowBytes = jsonBytes(row.map(toExcel)) + 1 + extraPerRow;
+    if (current.length > 0 && bytes + rowBytes > REQUEST_CHUNK_BYTES) {
+      chunks.push({ rows: current, bytes });
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += rowBytes;
+  }
+  if (current.length > 0) chunks.push({ rows: current, bytes });
+  return chunks;
+}
+
+/**
+ * Queues the pieces in order, syncing before a piece that would take the request past the
+ * chunk size, then once at the end: a single sync unless the cells exceed one request.
+ */
+async function syncInChunks(context: Excel.RequestContext, pieces: Piece[]): Promise<void> {
+  let bytes = 0;
+  for (const piece of pieces) {
+    if (bytes > 0 && bytes + piece.bytes > REQUEST_CHUNK_BYTES) {
+      // One sync per chunk is the point here: Excel on the web refuses larger requests.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      bytes = 0;
+    }
+    piece.queue();
+    bytes += piece.bytes;
+  }
+  await context.sync();
+}
+
+function formatBlock(sheet: Excel.Worksheet, block: CellBlock): void {
+  const width = widthOf(block.values);
+  if (width === 0) return;
+  const { format } = sheet.getRange(rangeAddress(block.top, block.left, block.values.length, width));
+  if (block.bold === true) format.font.bold = true;
+  if (block.fill !== undefined) format.fill.color = block.fill;
+  if (block.wrap === true) format.wrapText = true;
+  if (block.borderBottom === true) format.borders.getItem("EdgeBottom").style = "Continuous";
+}
+
+/** A block's values and number formats, one range write per chunk of rows (one chunk unless it is huge). */
+function blockPieces(sheet: Excel.Worksheet, block: CellBlock): Piece[] {
+  const width = widthOf(block.values);
+  if (width === 0) return [];
+  // A column without a format is written as null: Excel leaves that cell's format alone.
+  const formats =
+    block.numberFormat === undefined
+      ? undefined
+      : Array.from({ length: width }, (_, c) => (Array.isArray(block.numberFormat) ? (block.numberFormat[c] ?? null) : (block.numberFormat ?? null)));
+  let top = block.top;
+  return chunkRows(padRows(block.values, width), formats === undefined ? 0 : jsonBytes(formats) + 1).map((chunk) => {
+    const chunkTop = top;
+    top += chunk.rows.length;
+    return {
+      bytes: chunk.bytes,
+      queue: () => {
+        const range = sheet.getRange(rangeAddress(chunkTop, block.left, chunk.rows.length, width));
+        // Formats first, so that a text format ("@") is in place when the values arrive.
+        if (formats !== undefined) range.numberFormat = chunk.rows.map(() => formats);
+        range.values = chunk.rows.map((row) => row.map(toExcel));
+      },
+    };
+  });
+}
+
+/**
+ * A new table at row 1 from `left`: the header and the first chunk of rows are written and
+ * made a table together (Excel gives a table made of a header alone an empty data row), and
+ * any further chunks are appended.
+ */
+function newTablePieces(sheet: Excel.Worksheet, name: string, left: number, headers: readonly CellValue[], rows: CellValue[][]): Piece[] {
+  const width = headers.length;
+  const [first, ...rest] = chunkRows(padRows(rows, width));
+  let table: Excel.Table | undefined;
+  const create: Piece = {
+    bytes: jsonBytes(headers) + (first?.bytes ?? 0),
+    queue: () => {
+      const values = [[...headers], ...(first?.rows ?? [])];
+      const address = rangeAddress(0, left, values.length, width);
+      sheet.getRange(address).values = values.map((row) => row.map(toExcel));
+      table = sheet.tables.add(address, true);
+      table.name = name;
+    },
+  };
+  const created = (): Excel.Table => {
+    if (table === undefined) throw new Error(`The table ${name} is appended to before it is created.`);
+    return table;
+  };
+  return [create, ...rest.map((chunk) => appendPiece(created, chunk))];
+}
+
+function appendPieces(table: () => Excel.Table, rows: CellValue[][]): Piece[] {
+  return chunkRows(padRows(rows, widthOf(rows))).map((chunk) => appendPiece(table, chunk));
+}
+
+function appendPiece(table: () => Excel.Table, chunk: { rows: CellValue[][]; bytes: number }): Piece {
+  return { bytes: chunk.bytes, queue: () => table().rows.add(undefined, chunk.rows.map((row) => row.map(toExcel))) };
+}
+
+/** Settings into an existing settings table: a value into its row's second cell, or a new key/value row. */
+function settingPieces(table: () => Excel.Table, rows: SettingWrite[]): Piece[] {
+  return rows.map(({ key, value, row }) => ({
+    bytes: jsonBytes([key, value]),
+    queue: () => {
+      if (row === undefined) table().rows.add(undefined, [[toExcel(key), toExcel(value)]]);
+      else table().getDataBodyRange().getCell(row, 1).values = [[toExcel(value)]];
+    },
+  }));
+}
+
+/** The data rows a new settings table starts with: the writes applied in order to an empty table. */
+function settingRows(rows: SettingWrite[]): CellValue[][] {
+  const data: CellValue[][] = [];
+  for (const { key, value, row } of rows) {
+    if (row === undefined) data.push([key, value]);
+    else {
+      while (data.length <= row) data.push([null, null]);
+      (data[row] as CellValue[])[1] = value;
+    }
+  }
+  return data;
+}
