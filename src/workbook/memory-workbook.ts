@@ -207,6 +207,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private applySettings(rows: SettingWrite[]): void {
+    if (rows.length === 0) return;
     const table = findTable(this.state, NAMES.settingsTable);
     const sheet = table && findSheet(this.state, table.sheet);
     if (table === undefined || sheet === undefined) throw new Error("No settings table to write to.");

@@ -193,9 +193,10 @@ function fromA1(values: CellValue[][], rowIndex: number, columnIndex: number): C
 
 /** The sheet a name's formula refers to: `='INV-0004'!$A$1` or `=Sheet1!$A$1`; a deleted sheet's `=#REF!$A$1` refers to none. */
 export function referredSheet(formula: string): string | undefined {
-  const quoted = /^=?'((?:[^']|'')+)'!/.exec(formula);
+  const reference = formula.replace(/^=/, "");
+  const quoted = /^'((?:[^']|'')+)'!/.exec(reference);
   if (quoted?.[1] !== undefined) return quoted[1].replace(/''/g, "'");
-  return /^=?([^'!#][^!]*)!/.exec(formula)?.[1];
+  return /^([^'!#][^!]*)!/.exec(reference)?.[1];
 }
 
 /**
@@ -204,7 +205,7 @@ export function referredSheet(formula: string): string | undefined {
  * keeps it the text it is; the apostrophe is not part of the value read back. Null clears
  * the cell: Excel would leave a cell written as null unchanged.
  */
-function toExcel(value: CellValue): string | number | boolean {
+function toExcel(value: CellValue): ExcelValue {
   if (value === null || value === "") return "";
   return typeof value === "string" ? `'${value}` : value;
 }
@@ -216,22 +217,33 @@ function jsonBytes(value: unknown): number {
   return encoder.encode(JSON.stringify(value)).length;
 }
 
-/** Rows made rectangular (padded with empty cells), as Excel's range writes need them. */
-function padRows(rows: CellValue[][], width: number): CellValue[][] {
-  return rows.map((row) => (row.length >= width ? row : [...row, ...Array.from({ length: width - row.length }, () => null)]));
+type ExcelValue = string | number | boolean;
+
+/**
+ * A row as Excel's range writes need it: as wide as the range, the missing cells padded with
+ * `pad`. A block pads with null, which Excel leaves unchanged (the memory workbook does not
+ * touch cells a short row lacks); a table row pads with "", an empty cell.
+ */
+function toExcelRow(row: CellValue[], width: number, pad: "" | null): (ExcelValue | null)[] {
+  return Array.from({ length: width }, (_, c) => (c < row.length ? toExcel(row[c] ?? null) : pad));
+}
+
+/** Table rows, always values (a new row's cells are empty anyway). */
+function tableRows(rows: CellValue[][], width: number): ExcelValue[][] {
+  return rows.map((row) => toExcelRow(row, width, "") as ExcelValue[]);
 }
 
 function widthOf(rows: CellValue[][]): number {
   return rows.reduce((width, row) => Math.max(width, row.length), 0);
 }
 
-/** Consecutive rows grouped so that each group's JSON (plus `extraPerRow` bytes a row) stays within a chunk. */
-function chunkRows(rows: CellValue[][], extraPerRow = 0): { rows: CellValue[][]; bytes: number }[] {
+/** Consecutive rows grouped so that each group's JSON as written (plus `extraPerRow` bytes a row) stays within a chunk. */
+function chunkRows(rows: CellValue[][], width: number, extraPerRow = 0): { rows: CellValue[][]; bytes: number }[] {
   const chunks: { rows: CellValue[][]; bytes: number }[] = [];
   let current: CellValue[][] = [];
   let bytes = 0;
   for (const row of rows) {
-    const rowBytes = jsonBytes(row.map(toExcel)) + 1 + extraPerRow;
+    const rowBytes = jsonBytes(toExcelRow(row, width, null)) + 1 + extraPerRow;
     if (current.length > 0 && bytes + rowBytes > REQUEST_CHUNK_BYTES) {
       chunks.push({ rows: current, bytes });
       current = [];
@@ -283,16 +295,17 @@ function blockPieces(sheet: Excel.Worksheet, block: CellBlock): Piece[] {
       ? undefined
       : Array.from({ length: width }, (_, c) => (Array.isArray(block.numberFormat) ? (block.numberFormat[c] ?? null) : (block.numberFormat ?? null)));
   let top = block.top;
-  return chunkRows(padRows(block.values, width), formats === undefined ? 0 : jsonBytes(formats) + 1).map((chunk) => {
+  return chunkRows(block.values, width, formats === undefined ? 0 : jsonBytes(formats) + 1).map((chunk) => {
     const chunkTop = top;
     top += chunk.rows.length;
     return {
       bytes: chunk.bytes,
       queue: () => {
         const range = sheet.getRange(rangeAddress(chunkTop, block.left, chunk.rows.length, width));
-        // Formats first, so that a text format ("@") is in place when the values arrive.
-        if (formats !== undefined) range.numberFormat = chunk.rows.map(() => formats);
-        range.values = chunk.rows.map((row) => row.map(toExcel));
+        // Formats first, so that a text format ("@") is in place when the values arrive; a
+        // short row's missing cells keep theirs.
+        if (formats !== undefined) range.numberFormat = chunk.rows.map((row) => formats.map((format, c) => (c < row.length ? format : null)));
+        range.values = chunk.rows.map((row) => toExcelRow(row, width, null));
       },
     };
   });
@@ -305,14 +318,14 @@ function blockPieces(sheet: Excel.Worksheet, block: CellBlock): Piece[] {
  */
 function newTablePieces(sheet: Excel.Worksheet, name: string, left: number, headers: readonly CellValue[], rows: CellValue[][]): Piece[] {
   const width = headers.length;
-  const [first, ...rest] = chunkRows(padRows(rows, width));
+  const [first, ...rest] = chunkRows(rows, width);
   let table: Excel.Table | undefined;
   const create: Piece = {
     bytes: jsonBytes(headers) + (first?.bytes ?? 0),
     queue: () => {
-      const values = [[...headers], ...(first?.rows ?? [])];
+      const values = tableRows([[...headers], ...(first?.rows ?? [])], width);
       const address = rangeAddress(0, left, values.length, width);
-      sheet.getRange(address).values = values.map((row) => row.map(toExcel));
+      sheet.getRange(address).values = values;
       table = sheet.tables.add(address, true);
       table.name = name;
     },
@@ -325,11 +338,11 @@ function newTablePieces(sheet: Excel.Worksheet, name: string, left: number, head
 }
 
 function appendPieces(table: () => Excel.Table, rows: CellValue[][]): Piece[] {
-  return chunkRows(padRows(rows, widthOf(rows))).map((chunk) => appendPiece(table, chunk));
+  return chunkRows(rows, widthOf(rows)).map((chunk) => appendPiece(table, chunk));
 }
 
 function appendPiece(table: () => Excel.Table, chunk: { rows: CellValue[][]; bytes: number }): Piece {
-  return { bytes: chunk.bytes, queue: () => table().rows.add(undefined, chunk.rows.map((row) => row.map(toExcel))) };
+  return { bytes: chunk.bytes, queue: () => table().rows.add(undefined, tableRows(chunk.rows, widthOf(chunk.rows))) };
 }
 
 /** Settings into an existing settings table: a value into its row's second cell, or a new key/value row. */
