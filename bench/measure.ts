@@ -1,8 +1,16 @@
-/** Median wall time of `runs` runs of `work`, in milliseconds, after `warmup` unmeasured runs. */
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Median wall time of `runs` runs of `work`, in milliseconds, after `warmup` unmeasured runs.
+ * The heap is collected before each run (when node runs with --expose-gc, as npm run bench
+ * does), so that a run does not pay for the garbage of the one before: the product computes
+ * once per action, with idle time between. A run's own garbage collection is measured.
+ */
 export function medianMs(work: () => unknown, runs: number, warmup = 1): number {
   for (let i = 0; i < warmup; i += 1) work();
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
+    gc?.();
     const start = process.hrtime.bigint();
     work();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -11,8 +19,6 @@ export function medianMs(work: () => unknown, runs: number, warmup = 1): number 
   const mid = Math.floor(times.length / 2);
   return times.length % 2 === 1 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
 }
-
-const gc = (globalThis as { gc?: () => void }).gc;
 
 /**
  * Heap growth while `work` runs, in MiB: the heap is collected first, then sampled while the

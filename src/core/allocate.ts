@@ -1,4 +1,4 @@
-import { Dec, ZERO } from "./decimal";
+import { Dec, ZERO, compact } from "./decimal";
 
 /**
  * Splits `total` (a whole number of minor units) into parts proportional to `weights` by the
@@ -38,10 +38,10 @@ export function allocateLargestRemainder(total: Dec, weights: readonly Dec[], mi
 
 /** An exact integer count of 10^-places as a Dec. */
 function fromWholeUnits(units: bigint, places: number): Dec {
-  if (places === 0) return new Dec(units.toString());
+  if (places === 0) return compact(new Dec(units.toString()));
   const negative = units < 0n;
   const digits = (negative ? -units : units).toString().padStart(places + 1, "0");
-  return new Dec(`${negative ? "-" : ""}${digits.slice(0, -places)}.${digits.slice(-places)}`);
+  return compact(new Dec(`${negative ? "-" : ""}${digits.slice(0, -places)}.${digits.slice(-places)}`));
 }
 
 /** The value times 10^places as an exact integer (the value has at most that many decimals). */

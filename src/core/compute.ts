@@ -1,12 +1,12 @@
 import { computeAdvanceRecovery, type AdvanceFigures } from "./advance";
 import { type Dec, ZERO, plus, sum } from "./decimal";
-import { type Issue, MESSAGES, describePath } from "./issues";
-import { computeLineWork, previousLineWork, type LineWork } from "./progress";
+import { type Issue, type IssuePath, MESSAGES, describePath } from "./issues";
+import { computeLineWork, previousLineWork, thisPeriodOf, type LineWork } from "./progress";
 import type { Contract, Milestone } from "./request";
 import type { BillingResult, ComputeOutcome, InvoiceLine } from "./result";
-import { computeRetention, type RetentionFigures } from "./retention";
+import { computeRetention, computeRetentionHeld, type RetentionFigures } from "./retention";
 import { formatFraction, formatMoney, roundMoney } from "./rounding";
-import { computeTax, type TaxGroup } from "./tax";
+import { TaxBases, computeTax, type TaxGroup } from "./tax";
 import { validateRequest } from "./validate";
 
 /**
@@ -47,19 +47,22 @@ export function computeApplication(contract: Contract): ApplicationFigures {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
 
-  const work = contract.lines.map((line) => computeLineWork(line, minorUnits, rounding));
-  contract.lines.forEach((line, i) => judgeLine(contract, line, work[i] as LineWork, errors, warnings));
-
+  // One pass over the lines: what a line needs only for the sums dies with its iteration.
+  const work: LineWork[] = new Array<LineWork>(contract.lines.length);
+  const taxBases = new TaxBases();
   let originalContractSum = ZERO;
   let netChangeByChangeOrders = ZERO;
   let totalCompletedAndStoredToDate = ZERO;
   let previousCompletedAndStored = ZERO;
   contract.lines.forEach((line, i) => {
-    const w = work[i] as LineWork;
+    const w = computeLineWork(line, minorUnits, rounding);
+    work[i] = w;
+    judgeLine(contract, line, w, errors, warnings);
     if (line.changeOrder) netChangeByChangeOrders = plus(netChangeByChangeOrders, line.scheduledValue);
     else originalContractSum = plus(originalContractSum, line.scheduledValue);
     totalCompletedAndStoredToDate = plus(totalCompletedAndStoredToDate, w.completedAndStoredToDate);
     previousCompletedAndStored = plus(previousCompletedAndStored, w.previousCompletedAndStored);
+    taxBases.add(line.taxRate ?? contract.tax.rate, w.completedAndStoredToDate, w.previousCompletedAndStored);
   });
   const contractSumToDate = originalContractSum.plus(netChangeByChangeOrders);
 
@@ -83,15 +86,7 @@ export function computeApplication(contract: Contract): ApplicationFigures {
     );
   const currentPaymentDue = totalEarnedLessRetention.minus(previousCertificates).minus(advance?.recovery ?? ZERO);
 
-  const taxLines = contract.lines.map((line, i) => {
-    const w = work[i] as LineWork;
-    return {
-      rate: line.taxRate ?? contract.tax.rate,
-      periodBase: w.completedAndStoredToDate.minus(w.previousCompletedAndStored),
-      completedAndStoredToDate: w.completedAndStoredToDate,
-    };
-  });
-  const taxes = computeTax(taxLines, contract.tax, currentPaymentDue, minorUnits, rounding);
+  const taxes = computeTax(taxBases, contract.tax, currentPaymentDue, minorUnits, rounding);
 
   return {
     work, retention, retentionReleased, originalContractSum, netChangeByChangeOrders, contractSumToDate,
@@ -101,10 +96,9 @@ export function computeApplication(contract: Contract): ApplicationFigures {
 }
 
 function judgeLine(contract: Contract, line: Milestone, work: LineWork, errors: Issue[], warnings: Issue[]): void {
-  const field = line.progress.kind === "none" ? "previouslyCompleted" : line.progress.kind;
-  const path = ["lines", line.index, field];
   const { minorUnits } = contract;
   if (line.scheduledValue.greaterThanOrEqualTo(ZERO) && work.completedAndStoredToDate.greaterThan(line.scheduledValue)) {
+    const path = pathOfProgress(line);
     const message = MESSAGES.OVERBILLED(
       `${describePath(path)} (line "${line.id}")`,
       formatMoney(work.completedAndStoredToDate, minorUnits),
@@ -114,14 +108,23 @@ function judgeLine(contract: Contract, line: Milestone, work: LineWork, errors: 
   }
   // Work goes backwards when this period moves away from the scheduled value: below zero on an
   // ordinary line, above zero on a deductive change order (whose work is negative by nature).
-  const backwards = line.scheduledValue.lessThan(ZERO) ? work.thisPeriod.greaterThan(ZERO) : work.thisPeriod.lessThan(ZERO);
+  // E = work to date − D, so its sign is how the two compare.
+  const backwards = line.scheduledValue.lessThan(ZERO)
+    ? work.workToDate.greaterThan(work.previouslyCompleted)
+    : work.workToDate.lessThan(work.previouslyCompleted);
   if (backwards) {
+    const path = pathOfProgress(line);
     warnings.push({
       code: "NEGATIVE_PERIOD",
       path,
-      message: MESSAGES.NEGATIVE_PERIOD(`${describePath(path)} (line "${line.id}")`, formatMoney(work.thisPeriod, minorUnits)),
+      message: MESSAGES.NEGATIVE_PERIOD(`${describePath(path)} (line "${line.id}")`, formatMoney(thisPeriodOf(work), minorUnits)),
     });
   }
+}
+
+/** The field a problem with a line's progress points to. */
+function pathOfProgress(line: Milestone): IssuePath {
+  return ["lines", line.index, line.progress.kind === "none" ? "previouslyCompleted" : line.progress.kind];
 }
 
 /** Retention held to date before this application's release: 5a + 5b less what earlier applications released. */
@@ -168,7 +171,7 @@ function releaseOf(contract: Contract, held: Dec, errors: Issue[]): Dec {
 /** Line 6 of the same contract as it stood on the previous application (E = 0, F = previous stored, no release). */
 function derivePreviousCertificates(contract: Contract, contractSumToDate: Dec, previousCompletedAndStored: Dec): Dec {
   const work = contract.lines.map(previousLineWork);
-  const retention = computeRetention(contract.lines, work, contract.retention, contractSumToDate, contract);
+  const retention = computeRetentionHeld(contract.lines, work, contract.retention, contractSumToDate, contract);
   const held = retention.onCompletedWork.plus(retention.onStoredMaterials).minus(contract.retention.previouslyReleased);
   return previousCompletedAndStored.minus(held);
 }
@@ -238,10 +241,10 @@ function toInvoiceLine(
     changeOrder: line.changeOrder,
     scheduledValue: money(C),
     previouslyCompleted: money(w.previouslyCompleted),
-    thisPeriod: money(w.thisPeriod),
+    thisPeriod: money(thisPeriodOf(w)),
     storedMaterials: money(w.storedMaterials),
     completedAndStoredToDate: money(G),
-    percentComplete: formatFraction(C.isZero() ? ZERO : G.dividedBy(C)),
+    percentComplete: formatFraction(G, C),
     balanceToFinish: money(C.minus(G)),
     retention: money(plus(r.onWork, r.onStoredMaterials)),
     retentionOnWork: money(r.onWork),

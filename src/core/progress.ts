@@ -1,11 +1,14 @@
-import { type Dec, ZERO, plus } from "./decimal";
+import { type Dec, plus } from "./decimal";
 import type { Milestone } from "./request";
 import { type RoundingMode, roundMoney } from "./rounding";
 
-/** The work figures of one line for one application (G703 columns D, E, F and G). */
+/**
+ * The work figures of one line for one application (G703 columns D, F and G). E is
+ * workToDate − D; it is worked out where it is shown, so that it does not live for the whole
+ * computation.
+ */
 export interface LineWork {
   previouslyCompleted: Dec;
-  thisPeriod: Dec;
   /** D + E: work completed to date, without stored materials. */
   workToDate: Dec;
   storedMaterials: Dec;
@@ -13,6 +16,11 @@ export interface LineWork {
   completedAndStoredToDate: Dec;
   /** G of the previous application: D + previous stored materials. */
   previousCompletedAndStored: Dec;
+}
+
+/** E: work this period, always to-date minus previous. */
+export function thisPeriodOf(work: LineWork): Dec {
+  return work.workToDate.minus(work.previouslyCompleted);
 }
 
 /**
@@ -25,7 +33,6 @@ export function computeLineWork(line: Milestone, minorUnits: number, rounding: R
   const workToDate = workToDateOf(line, minorUnits, rounding);
   return {
     previouslyCompleted,
-    thisPeriod: workToDate.minus(previouslyCompleted),
     workToDate,
     storedMaterials: line.storedMaterials,
     completedAndStoredToDate: plus(workToDate, line.storedMaterials),
@@ -54,7 +61,6 @@ export function previousLineWork(line: Milestone): LineWork {
   const previous = plus(line.previouslyCompleted, line.previousStoredMaterials);
   return {
     previouslyCompleted: line.previouslyCompleted,
-    thisPeriod: ZERO,
     workToDate: line.previouslyCompleted,
     storedMaterials: line.previousStoredMaterials,
     completedAndStoredToDate: previous,

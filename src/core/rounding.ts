@@ -1,6 +1,8 @@
 import { Dec, ZERO } from "./decimal";
 
 const ZERO_TEXT = ["0", "0.0", "0.00", "0.000", "0.0000"];
+/** Trailing zeros by count, so that padding an amount allocates only the result. */
+const ZEROS = ["", "0", "00", "000", "0000"];
 
 export type RoundingMode = "half-up" | "half-even";
 export const ROUNDING_MODES: readonly RoundingMode[] = ["half-up", "half-even"];
@@ -33,14 +35,34 @@ export function formatMoney(amount: Dec, minorUnits: number): string {
   if (places > minorUnits) throw new Error(`formatMoney: ${amount.toString()} is not whole in ${minorUnits} minor units`);
   if (minorUnits === 0) return amount.toString();
   const text = amount.toString();
-  return places === 0 ? `${text}.${"0".repeat(minorUnits)}` : text + "0".repeat(minorUnits - places);
+  return places === 0 ? `${text}.${pad(minorUnits)}` : text + pad(minorUnits - places);
 }
 
-/** A fraction for display (percent complete): 4 decimals, half-up. */
-export function formatFraction(value: Dec): string {
-  const rounded = value.toDecimalPlaces(4, Dec.ROUND_HALF_UP);
-  if (rounded.isZero()) return "0.0000";
-  const text = rounded.toString();
+function pad(zeros: number): string {
+  return ZEROS[zeros] ?? "0".repeat(zeros);
+}
+
+const TWO = new Dec(2);
+const TWICE_FRACTION_SCALE = new Dec(20000);
+const FRACTION_UNIT = new Dec("0.0001");
+
+/**
+ * part / whole as a fraction for display (percent complete): 4 decimals, half-up.
+ * A 34-digit quotient would cost a long division per line; the 4 decimals are instead the
+ * exact integer quotient floor((20000 × |part| + |whole|) / (2 × |whole|)), which is
+ * |part| / |whole| rounded half-up in units of 0.0001. It is the same figure as rounding the
+ * 34-digit quotient: amounts have at most 15 + 4 digits, so that quotient is never close
+ * enough to a half to be rounded across it.
+ */
+export function formatFraction(part: Dec, whole: Dec): string {
+  if (part.isZero() || whole.isZero()) return "0.0000";
+  const sameSign = part.isNegative() === whole.isNegative();
+  // With equal signs the quotient of the signed values is already that of the magnitudes.
+  const p = sameSign ? part : part.negated();
+  const units = p.times(TWICE_FRACTION_SCALE).plus(whole).dividedToIntegerBy(whole.times(TWO));
+  if (units.isZero()) return "0.0000";
+  const rounded = units.times(FRACTION_UNIT);
+  const text = (sameSign ? rounded : rounded.negated()).toString();
   const places = rounded.decimalPlaces();
-  return places === 0 ? `${text}.0000` : text + "0".repeat(4 - places);
+  return places === 0 ? `${text}.0000` : text + pad(4 - places);
 }

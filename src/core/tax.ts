@@ -1,19 +1,50 @@
 import { allocateLargestRemainder } from "./allocate";
-import { Dec, ZERO, sum } from "./decimal";
+import { type Dec, ZERO, plus, sum } from "./decimal";
 import type { TaxPolicy } from "./request";
 import { type RoundingMode, roundMoney } from "./rounding";
-
-export interface TaxLine {
-  rate: Dec;
-  /** The line's gross this application: G minus the previous G. */
-  periodBase: Dec;
-  completedAndStoredToDate: Dec;
-}
 
 export interface TaxGroup {
   rate: Dec;
   taxableAmount: Dec;
   tax: Dec;
+}
+
+interface RateGroup {
+  rate: Dec;
+  /** Σ G of the lines at this rate, and Σ G of the previous application. */
+  toDate: Dec;
+  previous: Dec;
+}
+
+/**
+ * The lines' bases summed per tax rate, line by line. A rate's period base (Σ of G minus the
+ * previous G) is kept as two sums: sums of amounts are exact, so their difference is the same
+ * figure, without a difference per line.
+ */
+export class TaxBases {
+  private readonly groups = new Map<string, RateGroup>();
+  /** Most lines share a rate: the group of the last line is tried before a lookup by text. */
+  private last: RateGroup | undefined;
+
+  add(rate: Dec, completedAndStoredToDate: Dec, previousCompletedAndStored: Dec): void {
+    let group = this.last;
+    if (group === undefined || (group.rate !== rate && !group.rate.equals(rate))) {
+      const key = rate.toString();
+      group = this.groups.get(key);
+      if (group === undefined) {
+        group = { rate, toDate: ZERO, previous: ZERO };
+        this.groups.set(key, group);
+      }
+      this.last = group;
+    }
+    group.toDate = plus(group.toDate, completedAndStoredToDate);
+    group.previous = plus(group.previous, previousCompletedAndStored);
+  }
+
+  /** The groups by ascending rate. */
+  byRate(): RateGroup[] {
+    return [...this.groups.values()].sort((a, b) => a.rate.comparedTo(b.rate));
+  }
 }
 
 /**
@@ -23,14 +54,14 @@ export interface TaxGroup {
  * period base (or, when nothing was billed this period, to their work to date).
  */
 export function computeTax(
-  lines: readonly TaxLine[],
+  lines: TaxBases,
   policy: TaxPolicy,
   currentPaymentDue: Dec,
   minorUnits: number,
   rounding: RoundingMode,
 ): TaxGroup[] {
-  const groups = groupByRate(lines);
-  let bases = groups.map((g) => g.periodBase);
+  const groups = lines.byRate();
+  let bases = groups.map((g) => g.toDate.minus(g.previous));
   if (policy.base === "payment") {
     const byPeriod = sum(bases).isZero() ? groups.map((g) => g.toDate) : bases;
     bases = allocateLargestRemainder(currentPaymentDue, byPeriod, minorUnits);
@@ -39,16 +70,4 @@ export function computeTax(
     const taxableAmount = bases[i] as Dec;
     return { rate: group.rate, taxableAmount, tax: roundMoney(group.rate.times(taxableAmount), minorUnits, rounding) };
   });
-}
-
-function groupByRate(lines: readonly TaxLine[]): { rate: Dec; periodBase: Dec; toDate: Dec }[] {
-  const groups = new Map<string, { rate: Dec; periodBase: Dec; toDate: Dec }>();
-  for (const line of lines) {
-    const key = line.rate.toString();
-    const group = groups.get(key) ?? { rate: line.rate, periodBase: ZERO, toDate: ZERO };
-    group.periodBase = group.periodBase.plus(line.periodBase);
-    group.toDate = group.toDate.plus(line.completedAndStoredToDate);
-    groups.set(key, group);
-  }
-  return [...groups.values()].sort((a, b) => a.rate.comparedTo(b.rate));
 }

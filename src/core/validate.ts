@@ -1,4 +1,4 @@
-import { Dec, ONE, ZERO } from "./decimal";
+import { Dec, ONE, ZERO, compact } from "./decimal";
 import { MAX_MINOR_UNITS, minorUnitsOf } from "./currency";
 import { type Issue, type IssuePath, MAX_AMOUNT_DIGITS, MESSAGES, describePath } from "./issues";
 import {
@@ -48,7 +48,7 @@ class Reader {
       return this.problem("NOT_A_LIST", path, MESSAGES.NOT_A_LIST(describePath(path), "an object of fields"));
     }
     for (const key in value) {
-      if (!known.includes(key)) {
+      if (!isKnown(known, key)) {
         this.problem("UNKNOWN_FIELD", [...path, key], MESSAGES.UNKNOWN_FIELD(describePath([...path, key]), known));
       }
     }
@@ -59,26 +59,27 @@ class Reader {
   number(fields: Fields, key: string, path: IssuePath): Dec | undefined {
     const raw = fields[key];
     if (raw === undefined || raw === null) return undefined;
-    const at = [...path, key];
     const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : undefined;
     if (text === undefined || !DECIMAL_TEXT.test(text)) {
+      const at = [...path, key];
       return this.problem("NOT_A_NUMBER", at, MESSAGES.NOT_A_NUMBER(describePath(at), show(raw)));
     }
     // The pattern admits only finite decimals, so the Dec is finite.
     const value = new Dec(text);
     // e is the decimal exponent: 15 or more means at least 16 digits before the point.
     if (value.e >= MAX_AMOUNT_DIGITS) {
+      const at = [...path, key];
       return this.problem("AMOUNT_TOO_LARGE", at, MESSAGES.AMOUNT_TOO_LARGE(describePath(at), text));
     }
-    return value.isZero() ? ZERO : value;
+    return value.isZero() ? ZERO : compact(value);
   }
 
   /** A money amount: at most the currency's minor units, and not below zero unless allowed. */
   amount(fields: Fields, key: string, path: IssuePath, options: { nonNegative: boolean }): Dec | undefined {
     const value = this.number(fields, key, path);
     if (value === undefined) return undefined;
-    const at = [...path, key];
     if (value.decimalPlaces() > this.minorUnits) {
+      const at = [...path, key];
       return this.problem(
         "TOO_MANY_DECIMALS",
         at,
@@ -86,6 +87,7 @@ class Reader {
       );
     }
     if (options.nonNegative && value.isNegative() && !value.isZero()) {
+      const at = [...path, key];
       return this.problem("NEGATIVE_AMOUNT", at, MESSAGES.NEGATIVE_AMOUNT(describePath(at), value.toString()));
     }
     return value;
@@ -131,6 +133,12 @@ class Reader {
     const at = [...path, key];
     return this.problem("INVALID_OPTION", at, MESSAGES.INVALID_OPTION(describePath(at), show(raw), "text"));
   }
+}
+
+/** Whether a field name is one of the known ones; a loop rather than includes, as keys are checked per line. */
+function isKnown(known: readonly string[], key: string): boolean {
+  for (const name of known) if (name === key) return true;
+  return false;
 }
 
 function show(raw: unknown): string {
@@ -258,10 +266,10 @@ function readLine(reader: Reader, item: unknown, index: number): Milestone | und
 }
 
 function readProgress(reader: Reader, fields: Fields, path: IssuePath, deductive: boolean): Progress | undefined {
-  const given = PROGRESS_FIELDS.filter((key) => fields[key] !== undefined && fields[key] !== null);
+  const given = givenProgressFields(fields);
   if (given.length > 1) {
     const at = [...path, given[1] as string];
-    return reader.problem("AMBIGUOUS_PROGRESS", at, MESSAGES.AMBIGUOUS_PROGRESS(describePath(path), given));
+    return reader.problem("AMBIGUOUS_PROGRESS", at, MESSAGES.AMBIGUOUS_PROGRESS(describePath(path), [...given]));
   }
   if (fields["unitPrice"] !== undefined && fields["unitPrice"] !== null && given[0] !== "quantityToDate") {
     const at = [...path, "quantityToDate"];
@@ -297,6 +305,16 @@ function readProgress(reader: Reader, fields: Fields, path: IssuePath, deductive
     }
   }
 }
+
+/** The progress fields a line gives; lines that give none share one empty list. */
+function givenProgressFields(fields: Fields): readonly (typeof PROGRESS_FIELDS)[number][] {
+  let given: (typeof PROGRESS_FIELDS)[number][] | undefined;
+  for (const key of PROGRESS_FIELDS) {
+    if (fields[key] !== undefined && fields[key] !== null) (given ??= []).push(key);
+  }
+  return given ?? NO_FIELDS;
+}
+const NO_FIELDS: readonly [] = [];
 
 function readRetention(reader: Reader, raw: unknown, lines: Milestone[] | undefined): RetentionPolicy | undefined {
   const path = ["retention"];

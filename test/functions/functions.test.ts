@@ -89,11 +89,11 @@ describe("INTERIM.DUE agrees with the billing core to the cent", () => {
           expect(fns.due(scheduled, percent, previous, rate, currency as string)).toBe(expected);
           expect(fns.earned(scheduled, percent, 0, currency as string)).toBe(Number(line.completedAndStoredToDate));
           expect(fns.retention(Number(line.completedAndStoredToDate), rate, 0, null as unknown as number, currency as string)).toBe(Number(line.retention));
-          setContractCurrency(currency as string);
+          setContractCurrency(currency);
           expect(fns.balance(scheduled, percent)).toBe(Number(line.balanceToFinish));
           expect(netToDate - fns.due(scheduled, percent, previous, rate, currency as string)).toBeCloseTo(
             Number(outcome.result.summary.previousCertificates),
-            minorUnits as number,
+            minorUnits,
           );
         },
       ),

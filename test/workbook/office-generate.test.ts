@@ -1,0 +1,46 @@
+import { generateInvoice } from "../../src/workbook/generate-invoice";
+import { MemoryWorkbook, emptyState, type MemoryState } from "../../src/workbook/memory-workbook";
+import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import type { CellValue } from "../../src/workbook/port";
+import { SAMPLE_SETTINGS, settingsRows } from "../../src/workbook/sample";
+import { fakeExcelRun } from "../support/fake-excel";
+import { copyState } from "./helpers";
+
+/** A workbook with the sample settings and a milestone table of `count` lines. */
+async function workbookOf(count: number): Promise<MemoryState> {
+  const setup = new MemoryWorkbook(emptyState());
+  const rows: CellValue[][] = [["Id", "Description", "Scheduled value", "% complete", "Stored materials", "Tax %"]];
+  for (let i = 0; i < count; i += 1) rows.push([`M${i + 1}`, `Milestone ${i + 1}`, 1000 + (i % 97) * 12.5, (i % 10) / 10, i % 5 === 0 ? 40 : null, i % 7 === 0 ? 0.09 : null]);
+  await setup.createMilestoneTable("Milestones", "Milestones", rows);
+  await setup.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
+  return setup.state;
+}
+
+describe("Generate invoice through Office.js: at most three round trips, whatever the size", () => {
+  test.each([10, 10_000])("%i lines: 3 syncs, and the same workbook as the in-memory flow", async (count) => {
+    const excel = await workbookOf(count);
+    const fake = fakeExcelRun(excel);
+    const outcome = await generateInvoice(new OfficeWorkbook(fake.run), { invoiceDate: "2026-09-30" });
+    expect(outcome.ok).toBe(true);
+    expect(fake.syncCount()).toBe(3);
+    expect(Math.max(...fake.requestBytes)).toBeLessThan(5 * 1024 * 1024);
+
+    const memory = new MemoryWorkbook(await workbookOf(count));
+    await generateInvoice(memory, { invoiceDate: "2026-09-30" });
+    // Page setup lives apart in the fake (Excel keeps it in the page layout); the rest must be identical.
+    const withoutPageSetup = (state: MemoryState): string => copyState({ ...state, sheets: state.sheets.map((s) => ({ ...s, layout: undefined })) });
+    expect(withoutPageSetup(excel) === withoutPageSetup(memory.state)).toBe(true);
+    expect(fake.setup("INV-0001")).toMatchObject({ orientation: "Landscape", printArea: memory.state.sheets[2]?.layout?.printArea });
+  }, 60_000);
+
+  test("a problem costs one sync and writes nothing", async () => {
+    const excel = await workbookOf(10);
+    (excel.sheets[0]!.cells[3] as CellValue[])[3] = 55;
+    const before = copyState(excel);
+    const fake = fakeExcelRun(excel);
+    const outcome = await generateInvoice(new OfficeWorkbook(fake.run), { invoiceDate: "2026-09-30" });
+    expect(outcome).toMatchObject({ ok: false, problems: [{ code: "PERCENT_OUT_OF_RANGE", sheet: "Milestones", cell: "D4" }] });
+    expect(fake.syncCount()).toBe(1);
+    expect(copyState(excel)).toBe(before);
+  });
+});
