@@ -1,10 +1,10 @@
-import type { BillingResult } from "../core";
+import type { BillingResult, IssuedInvoice } from "../core";
 import { type GenerateOptions, planInvoice } from "./plan-invoice";
 import { NAMES, type WorkbookPort } from "./port";
 import type { WorkbookProblem } from "./problems";
 
 export type GenerateOutcome =
-  | { ok: true; number: string; sheet: string; draft: boolean; result: BillingResult; warnings: WorkbookProblem[] }
+  | { ok: true; number: string; sheet: string; draft: boolean; result: BillingResult; issued: IssuedInvoice; warnings: WorkbookProblem[] }
   | { ok: false; problems: WorkbookProblem[] };
 
 /**
@@ -18,5 +18,5 @@ export async function generateInvoice(port: WorkbookPort, options: GenerateOptio
   if (!plan.ok) return plan;
   await port.writeInvoiceSheet(plan.layout, plan.replace);
   if (!plan.draft) await port.commitInvoice(plan.commit);
-  return { ok: true, number: plan.number, sheet: plan.layout.name, draft: plan.draft, result: plan.result, warnings: plan.warnings };
+  return { ok: true, number: plan.number, sheet: plan.layout.name, draft: plan.draft, result: plan.result, issued: plan.issued, warnings: plan.warnings };
 }

@@ -1,6 +1,7 @@
 import {
   type BillingRequest,
   type BillingResult,
+  type IssuedInvoice,
   type Issue,
   type MilestoneInput,
   computeInvoice,
@@ -35,6 +36,8 @@ export interface InvoicePlan {
   settings: ContractSettings;
   result: BillingResult;
   layout: SheetLayout;
+  /** The document as the exporters read it. */
+  issued: IssuedInvoice;
   /** An Interim sheet to delete first: a draft, or one left half-written by a failed attempt. */
   replace: string | undefined;
   commit: LogCommit;
@@ -91,12 +94,26 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   if (request.request.retention?.release !== undefined) settingChanges["Release retention on next invoice"] = null;
   return {
     ok: true, number, draft, header, settings, result: outcome.result, layout, replace, warnings,
+    issued: issuedInvoice(header, settings, outcome.result, log.active.map((i) => i.number)),
     commit: {
       ...logRows(number, sheetName, header, outcome.result),
       createLog: snapshot.invoices === undefined,
       settings: settingWrites(settingChanges, place),
       lockSheet: sheetName,
     },
+  };
+}
+
+/** The issued document as every exporter reads it. */
+export function issuedInvoice(header: InvoiceHeader, settings: ContractSettings, result: BillingResult, precedingInvoices: string[]): IssuedInvoice {
+  return {
+    number: header.number, kind: header.kind, credits: header.credits,
+    invoiceDate: header.invoiceDate, dueDate: header.dueDate, periodStart: header.periodStart, periodEnd: header.periodEnd,
+    supplier: { name: settings.supplierName, address: settings.supplierAddress, taxId: settings.supplierTaxId },
+    client: { name: settings.clientName, address: settings.clientAddress, taxId: settings.clientTaxId },
+    contractReference: settings.contractReference, purchaseOrder: settings.purchaseOrder,
+    paymentTerms: settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`,
+    invoiceTypeCode: settings.invoiceTypeCode, precedingInvoices, result,
   };
 }
 

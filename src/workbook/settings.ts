@@ -23,6 +23,7 @@ export interface ContractSettings {
   invoicePrefix: string;
   nextInvoiceNumber: number;
   creditNotePrefix: string;
+  invoiceTypeCode: string;
 }
 
 type Kind = "text" | "currency" | "rate" | "amount" | "whole" | "steps" | "mode" | "rounding" | "taxBase" | "release" | "yesNo";
@@ -63,6 +64,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "Invoice prefix", kind: "text", help: "Such as INV-; the invoice number is the prefix and 4 digits." },
   { key: "Next invoice number", kind: "whole", help: "Set once; Interim keeps it in step with the billing log." },
   { key: "Credit note prefix", kind: "text", help: "Such as CN-; credit notes are numbered in their own series." },
+  { key: "E-invoice type code", kind: "text", help: "380 commercial invoice, 326 partial invoice, 875 partial construction invoice, 876 partial final construction invoice, 877 final construction invoice." },
 ];
 
 export const DEFAULT_SETTINGS: Record<string, CellValue> = {
@@ -75,7 +77,10 @@ export const DEFAULT_SETTINGS: Record<string, CellValue> = {
   "Invoice prefix": "INV-",
   "Next invoice number": 1,
   "Credit note prefix": "CN-",
+  "E-invoice type code": "380",
 };
+
+export const INVOICE_TYPE_CODES = ["380", "326", "875", "876", "877"] as const;
 
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
 
@@ -133,6 +138,7 @@ export function readSettings(table: TableData | undefined): {
     invoicePrefix: read.prefix("Invoice prefix"),
     nextInvoiceNumber: read.whole("Next invoice number") ?? 1,
     creditNotePrefix: read.prefix("Credit note prefix"),
+    invoiceTypeCode: read.choice("E-invoice type code", INVOICE_TYPE_CODES) ?? "380",
   };
   for (const required of ["Supplier name", "Client name"]) {
     if (read.text(required) === "") read.fail(required, "REQUIRED", `${required} is required on an invoice; fill it in.`);

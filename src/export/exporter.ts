@@ -1,0 +1,25 @@
+import type { IssuedInvoice } from "../core";
+
+/** The formats an issued invoice is exported to. */
+export type ExportFormat = "pdf" | "csv" | "xml" | "xlsx";
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ["pdf", "csv", "xml", "xlsx"];
+
+export interface ExportOptions {
+  /** Paper for the PDF: A4 (default) or US Letter. */
+  paper?: "a4" | "letter";
+}
+
+/** One output format: what it is called and how it is made from an issued invoice. */
+export interface Exporter {
+  format: ExportFormat;
+  mimeType: string;
+  /** File name extension without the dot. */
+  extension: string;
+  generate(invoice: IssuedInvoice, options?: ExportOptions): Promise<Uint8Array>;
+}
+
+/** The file name of an export: the invoice number and the format's extension (INV-0004.pdf). */
+export function exportFileName(invoice: IssuedInvoice, exporter: Exporter): string {
+  return `${invoice.number.replace(/[^\w.-]+/g, "_")}.${exporter.extension}`;
+}
