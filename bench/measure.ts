@@ -15,9 +15,34 @@ export function medianMs(work: () => unknown, runs: number, warmup = 1): number 
     work();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  const mid = Math.floor(times.length / 2);
-  return times.length % 2 === 1 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
+  return median(times);
+}
+
+/** The same as medianMs for asynchronous work. */
+export async function medianMsAsync(work: () => Promise<unknown>, runs: number, warmup = 1): Promise<number> {
+  for (let i = 0; i < warmup; i += 1) await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    gc?.();
+    const start = process.hrtime.bigint();
+    await work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** A measured figure against its budget, as a row of docs/benchmarks.md. */
+export interface Row {
+  what: string;
+  figure: string;
+  budget: string;
+  within: boolean | undefined;
 }
 
 /**

@@ -2,7 +2,9 @@ import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { computeInvoice } from "../src/core";
 import { benchContract, type ContractKind } from "./contracts";
-import { heapGrowthMiB, medianMs } from "./measure";
+import { benchFunctions } from "./functions-bench";
+import { type Row, heapGrowthMiB, medianMs } from "./measure";
+import { benchWorkbook } from "./workbook-bench";
 
 /**
  * npm run bench: measures the budgets of the product and writes docs/benchmarks.md.
@@ -10,13 +12,6 @@ import { heapGrowthMiB, medianMs } from "./measure";
  * repetitions for development.
  */
 const quick = process.argv.includes("--quick");
-
-interface Row {
-  what: string;
-  figure: string;
-  budget: string;
-  within: boolean | undefined;
-}
 
 const rows: Row[] = [];
 const sizes = [1_000, 10_000, 100_000];
@@ -65,24 +60,36 @@ function benchCore(kind: ContractKind): void {
   });
 }
 
-benchCore("typical");
-benchCore("every-feature");
+async function main(): Promise<void> {
+  benchCore("typical");
+  benchCore("every-feature");
+  rows.push(...(await benchFunctions(quick)));
+  rows.push(...(await benchWorkbook(quick)));
+  writeReport();
+}
 
-const cpu = cpus()[0]?.model ?? "unknown processor";
-const text = [
-  "# Benchmarks",
-  "",
-  `Written by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}: ${cpu}, ` +
-    `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
-    "Timings are medians over repeated runs in one process; they are reported, never asserted in CI.",
-  "The typical contract is what the add-in sends for most contracts (flat retention, line 7 from the",
-  "billing log); the every-feature contract adds marginal step-down retention, an advance and a",
-  "derived line 7 (see bench/contracts.ts).",
-  "",
-  "| what | figure | budget | within |",
-  "| --- | --- | --- | --- |",
-  ...rows.map((r) => `| ${r.what} | ${r.figure} | ${r.budget} | ${r.within === undefined ? "" : r.within ? "yes" : "**no**"} |`),
-  "",
-].join("\n");
-writeFileSync(new URL("../docs/benchmarks.md", import.meta.url), text);
-process.stdout.write(text);
+function writeReport(): void {
+  const cpu = cpus()[0]?.model ?? "unknown processor";
+  const text = [
+    "# Benchmarks",
+    "",
+    `Written by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}: ${cpu}, ` +
+      `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
+      "Timings are medians over repeated runs in one process; they are reported, never asserted in CI.",
+    "The typical contract is what the add-in sends for most contracts (flat retention, line 7 from the",
+    "billing log); the every-feature contract adds marginal step-down retention, an advance and a",
+    "derived line 7 (see bench/contracts.ts).",
+    "",
+    "| what | figure | budget | within |",
+    "| --- | --- | --- | --- |",
+    ...rows.map((r) => `| ${r.what} | ${r.figure} | ${r.budget} | ${r.within === undefined ? "" : r.within ? "yes" : "**no**"} |`),
+    "",
+  ].join("\n");
+  writeFileSync(new URL("../docs/benchmarks.md", import.meta.url), text);
+  process.stdout.write(text);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
