@@ -51,7 +51,7 @@ export const MESSAGES = {
   DUPLICATE_ID: (field: string, id: string, firstIndex: number) =>
     `${field} "${id}" is already used by line ${firstIndex + 1}; every line needs its own id.`,
   AMBIGUOUS_PROGRESS: (field: string, fields: string[]) =>
-    `${field} states progress in more than one way (${fields.join(", ")}); keep exactly one.`,
+    `${field}: the line states progress in more than one way (${fields.join(", ")}); keep exactly one.`,
   OVERBILLED: (field: string, toDate: string, scheduled: string) =>
     `${field}: completed and stored to date (${toDate}) exceeds the scheduled value (${scheduled}).`,
   UNKNOWN_CURRENCY: (code: string) =>

@@ -269,7 +269,7 @@ function readProgress(reader: Reader, fields: Fields, path: IssuePath, deductive
   const given = givenProgressFields(fields);
   if (given.length > 1) {
     const at = [...path, given[1] as string];
-    return reader.problem("AMBIGUOUS_PROGRESS", at, MESSAGES.AMBIGUOUS_PROGRESS(describePath(path), [...given]));
+    return reader.problem("AMBIGUOUS_PROGRESS", at, MESSAGES.AMBIGUOUS_PROGRESS(describePath(at), [...given]));
   }
   if (fields["unitPrice"] !== undefined && fields["unitPrice"] !== null && given[0] !== "quantityToDate") {
     const at = [...path, "quantityToDate"];
