@@ -48,11 +48,19 @@ export interface CarryForward {
   lastPeriodEnd: string | undefined;
   lastInvoiceSequence: number;
   lastCreditSequence: number;
+  /** Data rows of the lines table that a failed commit left without their invoice row. */
+  tornLineRows: number[];
+}
+
+/** How documents are numbered, so that the remnants of a failed commit can be recognised. */
+export interface Numbering {
+  invoice: (sequence: number) => string;
+  creditNote: (sequence: number) => string;
 }
 
 export const EMPTY_LOG: CarryForward = {
   active: [], all: [], previousCertificates: "0", previousByLine: new Map(), advanceRecovered: "0",
-  retentionReleased: "0", lastPeriodEnd: undefined, lastInvoiceSequence: 0, lastCreditSequence: 0,
+  retentionReleased: "0", lastPeriodEnd: undefined, lastInvoiceSequence: 0, lastCreditSequence: 0, tornLineRows: [],
 };
 
 export function lineKey(id: string): string {
@@ -84,7 +92,7 @@ const L = Object.fromEntries(LINE_LOG_HEADERS.map((h, i) => [h, i])) as Record<(
 export function readBillingLog(
   invoices: TableData | undefined,
   lines: TableData | undefined,
-  invoicePrefix: string,
+  numbering: Numbering,
 ): { log: CarryForward; problems: WorkbookProblem[] } {
   if (invoices === undefined && lines === undefined) return { log: EMPTY_LOG, problems: [] };
   if (invoices === undefined || lines === undefined) {
@@ -98,10 +106,12 @@ export function readBillingLog(
   if (headerProblem !== undefined) return { log: EMPTY_LOG, problems: [headerProblem] };
 
   const linesOf = new Map<string, CellValue[][]>();
-  for (const row of lines.values.slice(1)) {
+  const rowsOf = new Map<string, number[]>();
+  lines.values.slice(1).forEach((row, index) => {
     const number = String(row[L.Invoice] ?? "");
     linesOf.set(number, [...(linesOf.get(number) ?? []), row]);
-  }
+    rowsOf.set(number, [...(rowsOf.get(number) ?? []), index]);
+  });
   const all: LoggedInvoice[] = [];
   invoices.values.slice(1).forEach((row, index) => {
     const number = String(row[I.Number] ?? "");
@@ -114,11 +124,18 @@ export function readBillingLog(
     }
     all.push(toLogged(row, lineRows));
   });
+  const { log, gaps } = replay(all);
+  for (const gap of gaps) problems.push(problemAt("LOG_EDITED", gap, invoices.sheet, invoices.top, invoices.left));
+  // Lines without their invoice: the next document's lines are what a failed commit left behind
+  // (its invoice row is written after them); any others mean a row was deleted by hand.
+  const next = new Set([numbering.invoice(log.lastInvoiceSequence + 1), numbering.creditNote(log.lastCreditSequence + 1)]);
   for (const [number] of linesOf) {
+    if (next.has(number)) {
+      log.tornLineRows.push(...(rowsOf.get(number) ?? []));
+      continue;
+    }
     problems.push(problemAt("LOG_EDITED", `The billing log has lines of ${number || "an unnumbered invoice"} but no such invoice: its row was deleted by hand. Restore it from a saved copy.`, lines.sheet, lines.top, lines.left));
   }
-  const { log, gaps } = replay(all, invoicePrefix);
-  for (const gap of gaps) problems.push(problemAt("LOG_EDITED", gap, invoices.sheet, invoices.top, invoices.left));
   return { log, problems };
 }
 
@@ -163,14 +180,14 @@ function toLogged(row: CellValue[], lineRows: CellValue[][]): LoggedInvoice {
 }
 
 /** Replays the log: invoices take effect in order, a credit note cancels the latest invoice in force. */
-function replay(all: LoggedInvoice[], invoicePrefix: string): { log: CarryForward; gaps: string[] } {
+function replay(all: LoggedInvoice[]): { log: CarryForward; gaps: string[] } {
   const gaps: string[] = [];
   const active: LoggedInvoice[] = [];
   let lastInvoiceSequence = 0;
   let lastCreditSequence = 0;
   for (const entry of all) {
     if (entry.kind === "invoice") {
-      if (entry.number.startsWith(invoicePrefix) && entry.sequence !== lastInvoiceSequence + 1 && lastInvoiceSequence !== 0) {
+      if (entry.sequence !== lastInvoiceSequence + 1 && lastInvoiceSequence !== 0) {
         gaps.push(`The billing log jumps from invoice ${lastInvoiceSequence} to ${entry.number}: a row was deleted by hand. Restore it from a saved copy.`);
       }
       lastInvoiceSequence = entry.sequence;
@@ -196,6 +213,7 @@ function replay(all: LoggedInvoice[], invoicePrefix: string): { log: CarryForwar
     lastPeriodEnd: last?.periodEnd,
     lastInvoiceSequence,
     lastCreditSequence,
+    tornLineRows: [],
   };
   return { log, gaps };
 }

@@ -2,7 +2,7 @@ import { formatAmount, minorUnitsOf, subtractAmount } from "../core";
 import { checkOf, readBillingLog } from "./billing-log";
 import { addDays, isIsoDate, isoToSerial, today } from "./dates";
 import { type InvoiceHeader, layoutCreditNote } from "./invoice-sheet";
-import { sheetToReplace } from "./plan-invoice";
+import { numberingOf, sheetToReplace } from "./plan-invoice";
 import { NAMES, type CellValue, type WorkbookPort } from "./port";
 import { type WorkbookProblem, problem } from "./problems";
 import { creditNoteNumber, readSettings } from "./settings";
@@ -20,7 +20,7 @@ export async function issueCreditNote(port: WorkbookPort, options: { date?: stri
   const snapshot = await port.read(NAMES.milestones);
   const { settings, problems } = readSettings(snapshot.settings);
   if (settings === undefined) return { ok: false, problems };
-  const { log, problems: logProblems } = readBillingLog(snapshot.invoices, snapshot.invoiceLines, settings.invoicePrefix);
+  const { log, problems: logProblems } = readBillingLog(snapshot.invoices, snapshot.invoiceLines, numberingOf(settings));
   if (logProblems.length > 0) return { ok: false, problems: logProblems };
   const cancelled = log.active[log.active.length - 1];
   if (cancelled === undefined) return { ok: false, problems: [problem("NOTHING_TO_CREDIT", "There is no issued invoice in force to cancel.")] };
@@ -44,6 +44,6 @@ export async function issueCreditNote(port: WorkbookPort, options: { date?: stri
     cancelled.currency, number, null, null, null, negated(cancelled.retentionReleased), null, null, negated(cancelled.advanceRecovered),
     negated(cancelled.currentPaymentDue), negated(cancelled.tax), negated(cancelled.totalDue), lineRows.length,
   ];
-  await port.commitInvoice({ invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows)], lineRows, createLog: false, settings: [], lockSheet: number });
+  await port.commitInvoice({ invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows)], lineRows, createLog: false, discardLineRows: log.tornLineRows, settings: [], lockSheet: number });
   return { ok: true, number, sheet: number, cancels: cancelled.number, totalCredited: formatAmount(subtractAmount("0", cancelled.totalDue), minorUnits) };
 }

@@ -145,8 +145,10 @@ export class MemoryWorkbook implements WorkbookPort {
   commitInvoice(commit: LogCommit): Promise<void> {
     this.roundTrips += 1;
     if (commit.createLog) this.createLog();
-    this.appendRows(NAMES.invoicesTable, [commit.invoiceRow]);
+    const lines = findTable(this.state, NAMES.linesTable);
+    if (lines !== undefined) deleteTableRows(this.state, lines, commit.discardLineRows);
     this.appendRows(NAMES.linesTable, commit.lineRows);
+    this.appendRows(NAMES.invoicesTable, [commit.invoiceRow]);
     this.applySettings(commit.settings);
     const locked = findSheet(this.state, commit.lockSheet);
     if (locked === undefined) return Promise.reject(new Error(`No sheet ${commit.lockSheet} to lock.`));
@@ -190,8 +192,8 @@ export class MemoryWorkbook implements WorkbookPort {
     LINE_LOG_HEADERS.forEach((header, c) => setCell(sheet, 0, lineLeft + c, header));
     this.state.sheets.push(sheet);
     this.state.tables.push(
-      { name: NAMES.invoicesTable, sheet: NAMES.logSheet, top: 0, left: 0, rows: 1, columns: INVOICE_LOG_HEADERS.length },
       { name: NAMES.linesTable, sheet: NAMES.logSheet, top: 0, left: lineLeft, rows: 1, columns: LINE_LOG_HEADERS.length },
+      { name: NAMES.invoicesTable, sheet: NAMES.logSheet, top: 0, left: 0, rows: 1, columns: INVOICE_LOG_HEADERS.length },
     );
   }
 
@@ -220,6 +222,20 @@ export class MemoryWorkbook implements WorkbookPort {
         setCell(sheet, table.top + 1 + row, table.left + 1, value);
       }
     }
+  }
+}
+
+/** Deletes data rows (0-based, below the header) of a table: the rows below move up, as in Excel. */
+export function deleteTableRows(state: MemoryState, table: MemoryTable, rows: readonly number[]): void {
+  const sheet = findSheet(state, table.sheet);
+  if (sheet === undefined) throw new Error(`Table ${table.name} is on a sheet that does not exist: ${table.sheet}`);
+  for (const row of [...rows].sort((a, b) => b - a)) {
+    if (row < 0 || row >= table.rows - 1) throw new Error(`Table ${table.name} has no data row ${row}.`);
+    for (let r = table.top + 1 + row; r < table.top + table.rows - 1; r += 1) {
+      for (let c = table.left; c < table.left + table.columns; c += 1) setCell(sheet, r, c, cellOf(sheet, r + 1, c));
+    }
+    for (let c = table.left; c < table.left + table.columns; c += 1) setCell(sheet, table.top + table.rows - 1, c, null);
+    table.rows -= 1;
   }
 }
 

@@ -121,13 +121,18 @@ export class OfficeWorkbook implements WorkbookPort {
       if (commit.createLog) {
         const sheet = workbook.worksheets.add(NAMES.logSheet);
         pieces.push(
-          ...newTablePieces(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [commit.invoiceRow]),
           ...newTablePieces(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, commit.lineRows),
+          ...newTablePieces(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [commit.invoiceRow]),
         );
       } else {
+        const lines = (): Excel.Table => workbook.tables.getItem(NAMES.linesTable);
+        // Bottom first, so that each index still names the row it named when read.
+        for (const row of [...commit.discardLineRows].sort((a, b) => b - a)) {
+          pieces.push({ bytes: 0, queue: () => lines().rows.getItemAt(row).delete() });
+        }
         pieces.push(
+          ...appendPieces(lines, commit.lineRows),
           ...appendPieces(() => workbook.tables.getItem(NAMES.invoicesTable), [commit.invoiceRow]),
-          ...appendPieces(() => workbook.tables.getItem(NAMES.linesTable), commit.lineRows),
         );
       }
       pieces.push(...settingPieces(() => workbook.tables.getItem(NAMES.settingsTable), commit.settings), {

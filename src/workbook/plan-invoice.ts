@@ -10,12 +10,12 @@ import {
   readMilestoneTable,
 } from "../core";
 import { cellAddress } from "./a1";
-import { type CarryForward, checkOf, lineKey, readBillingLog } from "./billing-log";
+import { type CarryForward, type Numbering, checkOf, lineKey, readBillingLog } from "./billing-log";
 import { addDays, isIsoDate, isoToSerial, today } from "./dates";
 import { type InvoiceHeader, layoutInvoiceSheet } from "./invoice-sheet";
 import { NAMES, type CellValue, type LogCommit, type SheetLayout, type TableData, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
-import { type ContractSettings, type SettingsPlace, invoiceNumber, readSettings, settingWrites } from "./settings";
+import { type ContractSettings, type SettingsPlace, creditNoteNumber, invoiceNumber, readSettings, settingWrites } from "./settings";
 
 export interface GenerateOptions {
   /** The milestone table (or sheet) to bill; default Milestones. */
@@ -68,7 +68,7 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   }
   const { settings, place, problems } = readSettings(snapshot.settings);
   if (settings === undefined) return { ok: false, problems };
-  const { log, problems: logProblems } = readBillingLog(snapshot.invoices, snapshot.invoiceLines, settings.invoicePrefix);
+  const { log, problems: logProblems } = readBillingLog(snapshot.invoices, snapshot.invoiceLines, numberingOf(settings));
   problems.push(...logProblems);
 
   const dates = planDates(options, log, problems);
@@ -98,10 +98,15 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
     commit: {
       ...logRows(number, sheetName, header, outcome.result),
       createLog: snapshot.invoices === undefined,
+      discardLineRows: log.tornLineRows,
       settings: settingWrites(settingChanges, place),
       lockSheet: sheetName,
     },
   };
+}
+
+export function numberingOf(settings: ContractSettings): Numbering {
+  return { invoice: (n) => invoiceNumber(settings, n), creditNote: (n) => creditNoteNumber(settings, n) };
 }
 
 /** The issued document as every exporter reads it. */
@@ -139,11 +144,15 @@ function planDates(
   return { invoiceDate, periodStart, periodEnd };
 }
 
-/** The next number: one past the last invoice in the log; the settings' number must agree (or starts the series). */
+/**
+ * The next number: one past the last invoice in the log. The settings' number starts the
+ * series; afterwards it may lag behind (a commit that failed before updating it) but never
+ * run ahead, which would leave a gap.
+ */
 function planSequence(settings: ContractSettings, place: SettingsPlace, log: CarryForward, problems: WorkbookProblem[]): number | undefined {
   if (log.lastInvoiceSequence === 0) return Math.max(1, settings.nextInvoiceNumber);
   const expected = log.lastInvoiceSequence + 1;
-  if (settings.nextInvoiceNumber === expected) return expected;
+  if (settings.nextInvoiceNumber <= expected) return expected;
   const cell = place.cellOfKey.get("Next invoice number");
   const message = `Next invoice number is ${settings.nextInvoiceNumber}, but the last invoice in the billing log is ${invoiceNumber(settings, log.lastInvoiceSequence)}; set it to ${expected} so that numbers have no gap and no duplicate.`;
   problems.push(cell === undefined ? problem("NUMBER_OUT_OF_STEP", message) : problemAt("NUMBER_OUT_OF_STEP", message, cell.sheet, cell.row, cell.column));

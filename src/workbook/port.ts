@@ -74,10 +74,20 @@ export interface SettingWrite {
   row: number | undefined;
 }
 
-/** Everything the last step writes: the log rows, changed settings, and the sheet to lock. */
+/**
+ * Everything the last step writes, in this order: the line rows, then the invoice row (the
+ * record that the invoice is issued), then the settings, then the sheet's protection. A
+ * failure part-way leaves at worst line rows without their invoice, which the next commit
+ * discards.
+ */
 export interface LogCommit {
   invoiceRow: CellValue[];
   lineRows: CellValue[][];
+  /**
+   * Data rows (0-based) of the lines table to delete first: lines a commit left behind when
+   * it failed part-way, before its invoice row was written.
+   */
+  discardLineRows: number[];
   /** The billing log does not exist yet: create its sheet and both tables first. */
   createLog: boolean;
   settings: SettingWrite[];

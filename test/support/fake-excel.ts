@@ -13,7 +13,7 @@
  * take for a formula is stored as "#NAME?".
  */
 import { parseCellAddress, rangeAddress } from "../../src/workbook/a1";
-import { type MemorySheet, type MemoryState, type MemoryTable, cellOf, findSheet, findTable, newSheet, setCell } from "../../src/workbook/memory-workbook";
+import { type MemorySheet, type MemoryState, type MemoryTable, cellOf, deleteTableRows, findSheet, findTable, newSheet, setCell } from "../../src/workbook/memory-workbook";
 import type { ExcelRun } from "../../src/workbook/office-workbook";
 import type { CellValue } from "../../src/workbook/port";
 
@@ -827,9 +827,14 @@ class FakeTable extends FakeObject {
 class FakeTableRowCollection extends FakeObject {
   constructor(
     private readonly session: Session,
-    resolve: Resolver<MemoryTable>,
+    private readonly resolveTable: Resolver<MemoryTable>,
   ) {
-    super(session, resolve, "TableRowCollection");
+    super(session, resolveTable, "TableRowCollection");
+  }
+
+  /** The data row at a 0-based index. */
+  getItemAt(index: number): FakeTableRow {
+    return new FakeTableRow(this.session, this.resolveTable, index);
   }
 
   /** Appends rows at the end of the table; the fake does not model inserting at an index. */
@@ -849,6 +854,31 @@ class FakeTableRowCollection extends FakeObject {
         }
       },
       jsonBytes(values),
+    );
+  }
+}
+
+class FakeTableRow extends FakeObject {
+  constructor(
+    private readonly session: Session,
+    resolve: Resolver<MemoryTable>,
+    private readonly index: number,
+  ) {
+    super(session, resolve, "TableRow");
+  }
+
+  /** Deletes the row; the rows below move up. A row that does not exist fails at sync. */
+  delete(): void {
+    act<MemoryTable>(
+      this,
+      (table) => {
+        const sheet = findSheet(this.session.state, table.sheet);
+        if (sheet === undefined) throw errors.itemNotFound("Table.worksheet");
+        assertWritable(sheet, "TableRow.delete");
+        if (this.index < 0 || this.index >= table.rows - 1) throw errors.itemNotFound("TableRowCollection.getItemAt");
+        deleteTableRows(this.session.state, table, [this.index]);
+      },
+      0,
     );
   }
 }

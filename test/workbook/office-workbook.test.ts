@@ -92,6 +92,7 @@ function commitFor(sheet: string, createLog: boolean): LogCommit {
       [sheet, "M2", 48000.5, 20000, 8000, 0, 28000, null],
     ],
     createLog,
+    discardLineRows: [],
     settings: [
       { key: "Next number", value: 3, row: 1 },
       { key: "Last invoice", value: sheet, row: undefined },
