@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { computeInvoice } from "../src/core";
 import { benchContract, type ContractKind } from "./contracts";
+import { benchFloatBaseline } from "./float-baseline";
 import { benchFunctions } from "./functions-bench";
 import { type Row, heapGrowthMiB, medianMs } from "./measure";
 import { benchWorkbook } from "./workbook-bench";
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   benchCore("every-feature");
   rows.push(...(await benchFunctions(quick)));
   rows.push(...(await benchWorkbook(quick)));
+  rows.push(...benchFloatBaseline(quick));
   writeReport();
 }
 
