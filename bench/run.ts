@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { computeInvoice } from "../src/core";
 import { benchContract, type ContractKind } from "./contracts";
+import { benchCli } from "./cli-bench";
 import { benchFloatBaseline } from "./float-baseline";
 import { benchFunctions } from "./functions-bench";
 import { type Row, heapGrowthMiB, medianMs } from "./measure";
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   rows.push(...(await benchFunctions(quick)));
   rows.push(...(await benchWorkbook(quick)));
   rows.push(...benchFloatBaseline(quick));
+  rows.push(...(await benchCli(quick)));
   writeReport();
 }
 

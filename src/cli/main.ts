@@ -1,4 +1,7 @@
 import { COMPUTE_HELP, runCompute } from "./compute-command";
+import { CREDIT_HELP, runCredit } from "./credit-command";
+import { INIT_HELP, runInit } from "./init-command";
+import { INVOICE_HELP, runInvoice } from "./invoice-command";
 import { type CommandOutput, EXIT } from "./io";
 
 const VERSION = "0.1.0";
@@ -11,6 +14,9 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   compute: { summary: "compute an interim invoice from a JSON request", help: COMPUTE_HELP, run: runCompute },
+  init: { summary: "create a workbook with a sample milestone table and settings", help: INIT_HELP, run: runInit },
+  invoice: { summary: "generate the next invoice of a workbook (or of every workbook in a folder)", help: INVOICE_HELP, run: runInvoice },
+  credit: { summary: "issue a credit note cancelling a workbook's latest invoice", help: CREDIT_HELP, run: runCredit },
 };
 
 function usage(): string {

@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { CellValue } from "../src/workbook/port";
+import { SAMPLE_SETTINGS, settingsRows } from "../src/workbook/sample";
+import { XlsxWorkbook } from "../src/workbook/xlsx-workbook";
+import type { Row } from "./measure";
+
+const bin = resolve(__dirname, "../dist/cli/interim.js");
+
+/** A new .xlsx with the sample settings and a milestone table of `count` lines. */
+export async function xlsxOf(file: string, count: number): Promise<void> {
+  const workbook = XlsxWorkbook.create(file);
+  const rows: CellValue[][] = [["Id", "Description", "Scheduled value", "% complete", "Stored materials", "Tax %"]];
+  for (let i = 0; i < count; i += 1) {
+    rows.push([`M${i + 1}`, `Milestone ${i + 1}`, 1000 + (i % 97) * 12.5, (i % 10) / 10, i % 5 === 0 ? 40 : null, i % 7 === 0 ? 0.09 : null]);
+  }
+  await workbook.createMilestoneTable("Milestones", "Milestones", rows);
+  await workbook.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
+  await workbook.save();
+}
+
+/** `interim invoice` on a 10,000-line .xlsx, end to end from the built command (npm run build first). */
+export async function benchCli(quick: boolean): Promise<Row[]> {
+  if (!existsSync(bin)) throw new Error("build the command line first: npm run build");
+  const folder = mkdtempSync(join(tmpdir(), "interim-bench-"));
+  try {
+    const times: number[] = [];
+    let split = "";
+    for (let run = 0; run < (quick ? 1 : 3); run += 1) {
+      const file = join(folder, `big-${run}.xlsx`);
+      await xlsxOf(file, 10_000);
+      const started = performance.now();
+      const result = spawnSync(process.execPath, [bin, "invoice", file, "--date", "2026-09-30", "--timings"], { encoding: "utf8" });
+      times.push(performance.now() - started);
+      if (result.status !== 0) throw new Error(`interim invoice failed: ${result.stderr}`);
+      split = result.stderr.trim();
+    }
+    times.sort((a, b) => a - b);
+    const ms = times[Math.floor(times.length / 2)] as number;
+    return [{ what: `command line: interim invoice on a 10,000-line .xlsx, end to end (median of ${times.length}; ${split})`, figure: `${(ms / 1000).toFixed(2)} s`, budget: "< 5 s", within: ms < 5000 }];
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

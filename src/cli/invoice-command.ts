@@ -1,0 +1,180 @@
+import { mkdir, readdir, rename, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { EXPORT_FORMATS, type ExportFormat, exportFileName, exporterFor } from "../export";
+import { ExportError } from "../export/export-error";
+import { fileFontSource } from "../export/pdf/file-font-source";
+import { generateInvoice } from "../workbook/generate-invoice";
+import { type GenerateOptions, planInvoice } from "../workbook/plan-invoice";
+import { NAMES } from "../workbook/port";
+import { type CommandOutput, EXIT } from "./io";
+import { parseArgs } from "./options";
+import { printInvoice } from "./print-invoice";
+import { type FileOutcome, done, errorOutcome, openWorkbook, problemsOutcome, warningLines } from "./workbook-file";
+
+export const INVOICE_HELP = `interim invoice BOOK.xlsx [--table NAME] [--date D] [--period-end D] [--out DIR]
+                [--format pdf,csv,xml,xlsx] [--dry-run] [--draft] [--timings]
+interim invoice --all DIR [same options]
+
+Generates the next interim invoice of the workbook exactly as the Excel add-in does: reads the
+milestone table (an Excel table, or a sheet whose first row holds the headers; --table names
+either, default ${NAMES.milestones}), the contract settings and the billing log; writes the
+invoice sheet and the log entry into the workbook; and exports the formats asked for into
+--out (default: the workbook's folder). Dates are YYYY-MM-DD: --date is the invoice date
+(default today), --period-end the end of the period billed (default the invoice date).
+--dry-run prints the invoice and writes nothing; --draft writes a draft sheet and records
+nothing in the billing log. --all DIR does every .xlsx in the folder, one line per file, and
+goes on past a file that fails. --timings prints, on standard error, the time spent reading
+the file, on Interim's own work and on writing it.
+
+The workbook is never left half-written: it is written to a temporary file in its folder,
+the previous version is kept as BOOK.xlsx.bak, and the temporary file then replaces it.
+A file that is not an .xlsx, is password-protected, is open in a spreadsheet program, or
+holds what the command line cannot write back (charts, pivot tables, macros, ...) is refused
+and left as it is.
+
+Exit status: 0 done; 2 bad input (problems in the workbook, each printed as Sheet!Cell:
+message, or a file refused); 1 any other failure. With --all, the worst status of any file.`;
+
+const SPEC = { values: ["table", "date", "period-end", "out", "format", "all"], flags: ["dry-run", "draft", "timings"] } as const;
+
+interface InvoiceOptions {
+  generate: GenerateOptions;
+  out: string | undefined;
+  formats: ExportFormat[];
+  dryRun: boolean;
+  timings: boolean;
+}
+
+export async function runInvoice(args: string[]): Promise<CommandOutput> {
+  const parsed = parseArgs(args, SPEC);
+  const usage = (message: string): CommandOutput => ({ status: EXIT.badInput, stdout: "", stderr: `interim invoice: ${message}\n\n${INVOICE_HELP}\n` });
+  if ("error" in parsed) return usage(parsed.error);
+  const formats = (parsed.values.get("format") ?? "").split(",").map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
+  const unknown = formats.filter((f) => !(EXPORT_FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0) return usage(`unknown format ${unknown.join(", ")}; the formats are ${EXPORT_FORMATS.join(", ")}.`);
+  const options: InvoiceOptions = {
+    generate: {
+      ...(parsed.values.has("table") ? { table: parsed.values.get("table") } : {}),
+      ...(parsed.values.has("date") ? { invoiceDate: parsed.values.get("date") } : {}),
+      ...(parsed.values.has("period-end") ? { periodEnd: parsed.values.get("period-end") } : {}),
+      draft: parsed.flags.has("draft"),
+    },
+    out: parsed.values.get("out"),
+    formats: [...new Set(formats)] as ExportFormat[],
+    dryRun: parsed.flags.has("dry-run"),
+    timings: parsed.flags.has("timings"),
+  };
+  const folder = parsed.values.get("all");
+  if (folder !== undefined) {
+    if (parsed.positional.length > 0) return usage("give either one workbook or --all DIR, not both.");
+    return invoiceAll(folder, options);
+  }
+  if (parsed.positional.length !== 1) return usage("give one workbook (or --all DIR).");
+  const outcome = await invoiceOne(parsed.positional[0] as string, options);
+  return { status: outcome.status, stdout: lines(outcome.out), stderr: lines(outcome.err) };
+}
+
+/** One workbook: read, plan, write the sheet and the log, export, save. */
+export async function invoiceOne(file: string, options: InvoiceOptions): Promise<FileOutcome> {
+  const clock = timer();
+  try {
+    const workbook = await openWorkbook(file);
+    clock.lap("read");
+    if (options.dryRun) {
+      const plan = planInvoice(await workbook.read(options.generate.table ?? NAMES.milestones), options.generate);
+      clock.lap("interim work");
+      if (!plan.ok) return problemsOutcome(file, plan.problems);
+      return done([...printInvoice(plan.issued), "", `(dry run: ${file} was not changed)`], [...warningLines(plan.warnings), ...clock.report(options.timings)]);
+    }
+    const outcome = await generateInvoice(workbook, options.generate);
+    if (!outcome.ok) return problemsOutcome(file, outcome.problems);
+    const exports = await Promise.all(
+      options.formats.map(async (format) => {
+        const exporter = await exporterFor(format);
+        return { name: exportFileName(outcome.issued, exporter), bytes: await exporter.generate(outcome.issued, { fonts: fileFontSource(fontFolders()) }) };
+      }),
+    );
+    clock.lap("interim work");
+    const saved = await workbook.save();
+    const outDir = options.out ?? dirname(resolve(file));
+    if (exports.length > 0) await mkdir(outDir, { recursive: true });
+    for (const { name, bytes } of exports) await writeSafely(join(outDir, name), bytes);
+    clock.lap("write");
+    const s = outcome.result.summary;
+    const what = outcome.draft ? `draft ${outcome.sheet}` : outcome.number;
+    return done(
+      [`${file}: ${what}, total due ${s.totalDue} ${outcome.result.currency} (payment due ${s.currentPaymentDue}); written${saved.backup === undefined ? "" : `, previous version kept as ${basename(saved.backup)}`}${exports.length > 0 ? `; exported ${exports.map((e) => e.name).join(", ")} to ${outDir}` : ""}.`],
+      [...warningLines(outcome.warnings), ...clock.report(options.timings)],
+    );
+  } catch (error) {
+    if (error instanceof ExportError) return { status: EXIT.badInput, out: [], err: [`${file}: ${error.message} Nothing was written.`] };
+    return errorOutcome(file, error);
+  }
+}
+
+async function invoiceAll(folder: string, options: InvoiceOptions): Promise<CommandOutput> {
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".")).sort();
+  } catch (error) {
+    return { status: EXIT.badInput, stdout: "", stderr: `interim invoice: cannot read the folder ${folder}: ${error instanceof Error ? error.message : String(error)}.\n` };
+  }
+  if (names.length === 0) return { status: EXIT.badInput, stdout: "", stderr: `interim invoice: ${folder} holds no .xlsx workbook.\n` };
+  const progress = process.stderr.isTTY === true;
+  const out: string[] = [];
+  const err: string[] = [];
+  let status: 0 | 1 | 2 = EXIT.done;
+  let failed = 0;
+  for (const [index, name] of names.entries()) {
+    if (progress) process.stderr.write(`\r\u001b[K[${index + 1}/${names.length}] ${name}`);
+    // One workbook at a time, in order: each is read, written and renamed on its own.
+    const outcome = await invoiceOne(join(folder, name), options);
+    out.push(outcome.status === EXIT.done ? (outcome.out[0] ?? `${name}: done`) : `${join(folder, name)}: ${outcome.status === EXIT.badInput ? "not done (bad input)" : "failed"}: ${outcome.err[0] ?? ""}`);
+    err.push(...outcome.err);
+    status = worst(status, outcome.status);
+    if (outcome.status !== EXIT.done) failed += 1;
+  }
+  if (progress) process.stderr.write("\r\u001b[K");
+  out.push(`${names.length - failed} of ${names.length} workbook(s) done${failed > 0 ? `, ${failed} not` : ""}.`);
+  return { status, stdout: lines(out), stderr: lines(err) };
+}
+
+/** A failure (1) outranks bad input (2): it is the one that needs someone to look. */
+function worst(a: 0 | 1 | 2, b: 0 | 1 | 2): 0 | 1 | 2 {
+  if (a === EXIT.failure || b === EXIT.failure) return EXIT.failure;
+  return a === EXIT.badInput || b === EXIT.badInput ? EXIT.badInput : EXIT.done;
+}
+
+/** An export file, never half-written: a temporary file beside it, then a rename. */
+async function writeSafely(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.interim-tmp`);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Where the PDF's fonts are: beside the bundled command, or in node_modules when run from the repository. */
+function fontFolders(): string[] {
+  return [join(__dirname, "fonts"), join(__dirname, "..", "..", "node_modules"), join(process.cwd(), "node_modules")];
+}
+
+function lines(list: string[]): string {
+  return list.length === 0 ? "" : `${list.join("\n")}\n`;
+}
+
+function timer(): { lap: (name: string) => void; report: (on: boolean) => string[] } {
+  let last = performance.now();
+  const laps: [string, number][] = [];
+  return {
+    lap(name) {
+      const now = performance.now();
+      laps.push([name, now - last]);
+      last = now;
+    },
+    report: (on) => (on ? [`  timings: ${laps.map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(", ")}`] : []),
+  };
+}

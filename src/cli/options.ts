@@ -1,0 +1,34 @@
+/** A command line split into its positional arguments and its --options. */
+export interface ParsedArgs {
+  positional: string[];
+  values: Map<string, string>;
+  flags: Set<string>;
+}
+
+/**
+ * Splits arguments by a small spec: options that take a value (`--date D` or `--date=D`) and
+ * flags. An unknown option is an error, so that a typo never runs a command the person did
+ * not mean.
+ */
+export function parseArgs(args: string[], spec: { values: readonly string[]; flags: readonly string[] }): ParsedArgs | { error: string } {
+  const parsed: ParsedArgs = { positional: [], values: new Map(), flags: new Set() };
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (!arg.startsWith("--") || arg === "--") {
+      parsed.positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (spec.flags.includes(name)) {
+      if (inline !== undefined) return { error: `--${name} takes no value.` };
+      parsed.flags.add(name);
+    } else if (spec.values.includes(name)) {
+      const value = inline ?? args[(i += 1)];
+      if (value === undefined || value === "") return { error: `--${name} needs a value.` };
+      parsed.values.set(name, value);
+    } else {
+      return { error: `unknown option ${arg}.` };
+    }
+  }
+  return parsed;
+}

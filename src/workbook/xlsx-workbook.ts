@@ -1,0 +1,625 @@
+import { chmod, copyFile, link, open, readFile, readdir, readlink, realpath, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { inflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import { columnLetters, rangeAddress } from "./a1";
+import { markerName } from "./memory-workbook";
+import { referredSheet } from "./office-workbook";
+import {
+  type CellBlock,
+  type CellValue,
+  INVOICE_LOG_HEADERS,
+  LINE_LOG_HEADERS,
+  type LogCommit,
+  NAMES,
+  type SettingWrite,
+  type SheetLayout,
+  type TableData,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+} from "./port";
+
+/** Why a file is not opened or not saved. Every one of them is the file's state, not a fault of the product. */
+export type WorkbookFileCode = "NOT_FOUND" | "NOT_XLSX" | "ENCRYPTED" | "LOCKED" | "WOULD_LOSE_CONTENT" | "UNREADABLE" | "CHANGED_ON_DISK";
+
+export class WorkbookFileError extends Error {
+  override readonly name = "WorkbookFileError";
+  constructor(
+    readonly code: WorkbookFileCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Part names in an .xlsx whose content exceljs 4.4 does not read, so a rewrite would drop it. */
+const DROPPED_PARTS: readonly [RegExp, string][] = [
+  [/^xl\/(charts|chartsheets)\//, "charts"],
+  [/^xl\/(pivotTables|pivotCache)\//, "pivot tables"],
+  [/^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//, "slicers or timelines"],
+  [/^xl\/externalLinks\//, "links to other workbooks"],
+  [/^xl\/vbaProject\.bin$/, "macros"],
+  [/^xl\/embeddings\//, "embedded objects"],
+  [/^xl\/(ctrlProps|activeX)\//, "form controls"],
+  [/^xl\/(connections\.xml|queryTables\/)/, "data connections or queries"],
+  [/^xl\/model\//, "a data model"],
+  [/^xl\/richData\//, "pictures or data types in cells"],
+  [/^xl\/(threadedComments|persons)\//, "threaded comments"],
+  [/^customXml\//, "custom XML data"],
+  [/^docProps\/custom\.xml$/, "custom document properties (such as a sensitivity label)"],
+];
+
+/** Markup inside parts exceljs does read, but not all of. */
+const DROPPED_MARKUP: readonly [RegExp, RegExp, string][] = [
+  [/^xl\/drawings\/drawing\d+\.xml$/, /<xdr:(sp|grpSp|cxnSp|graphicFrame)\b/, "shapes or text boxes"],
+  [/^xl\/worksheets\/sheet\d+\.xml$/, /<x14:sparklineGroups\b/, "sparklines"],
+  [/^xl\/worksheets\/sheet\d+\.xml$/, /<x14:dataValidations\b/, "data validation lists that refer to other sheets"],
+];
+
+/** A defined name exceljs keeps: global, and one or more absolute cell ranges. */
+const KEPT_NAME_TEXT = /^(('(?:[^']|'')+'|[^'!,]+)!)?\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?(,(('(?:[^']|'')+'|[^'!,]+)!)?\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?)*$/;
+/** Names exceljs turns into page setup (and back), and the filter name Excel rebuilds from a sheet's filter. */
+const PAGE_SETUP_NAMES = new Set(["_xlnm.print_area", "_xlnm.print_titles"]);
+const FILTER_NAME = "_xlnm._filterdatabase";
+
+const DAY_MS = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+
+/** The part of exceljs's table model that is read and changed here (its typings leave it out). */
+interface TableModel {
+  name: string;
+  tableRef: string;
+  autoFilterRef?: string;
+  headerRow: boolean;
+  totalsRow: boolean;
+  style?: object | null;
+}
+
+interface FoundTable {
+  sheet: ExcelJS.Worksheet;
+  model: TableModel;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * The workbook port over an .xlsx file, through exceljs: the command line's workbook. It
+ * behaves as MemoryWorkbook does (the contract), applies each operation to the workbook in
+ * memory, and touches the file only in `save()`: a temporary file in the same folder, renamed
+ * over the original after a copy of the original is kept as BOOK.xlsx.bak.
+ *
+ * A file is refused, before anything is written, when it is not an .xlsx, is encrypted, is
+ * open in a spreadsheet program, or holds content exceljs would drop on rewriting (charts,
+ * pivot tables, macros, ...): losing a person's work is worse than not billing.
+ */
+export class XlsxWorkbook implements WorkbookPort {
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    readonly path: string | undefined,
+    private readonly loaded: { size: number; mtimeMs: number } | undefined,
+  ) {}
+
+  /** A new, empty workbook, saved to `path` by `save()` (which then refuses to replace an existing file). */
+  static create(path?: string): XlsxWorkbook {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = "Interim";
+    return new XlsxWorkbook(workbook, path, undefined);
+  }
+
+  /** Opens an .xlsx file, refusing one it could not rewrite without loss (see the class comment). */
+  static async open(path: string): Promise<XlsxWorkbook> {
+    const info = await stat(path).catch((error: unknown) => {
+      throw new WorkbookFileError(isCode(error, "ENOENT") ? "NOT_FOUND" : "UNREADABLE", `${path}: ${isCode(error, "ENOENT") ? "no such file" : describeError(error)}.`);
+    });
+    if (!info.isFile()) throw new WorkbookFileError("NOT_XLSX", `${path} is not a file.`);
+    await refuseIfLocked(path);
+    return XlsxWorkbook.load(await readFile(path), path, { size: info.size, mtimeMs: info.mtimeMs });
+  }
+
+  /** A workbook from .xlsx bytes, with the same refusals as `open`; it has no file to save to. */
+  static fromBuffer(bytes: Buffer): Promise<XlsxWorkbook> {
+    return XlsxWorkbook.load(bytes, undefined, undefined);
+  }
+
+  private static async load(bytes: Buffer, path: string | undefined, loaded: { size: number; mtimeMs: number } | undefined): Promise<XlsxWorkbook> {
+    const label = path ?? "The workbook";
+    refuseUnlessXlsx(label, bytes);
+    const zip = readZip(label, bytes);
+    const lost = droppedContent(zip);
+    if (lost.length > 0) {
+      throw new WorkbookFileError(
+        "WOULD_LOSE_CONTENT",
+        `${label} holds ${lost.join(", ")}, which Interim's command line cannot write back: the file was left as it is. Generate this contract's invoices with the Excel add-in, or keep those in another workbook.`,
+      );
+    }
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    } catch (error) {
+      throw new WorkbookFileError("UNREADABLE", `${label} could not be read as a workbook (${describeError(error)}).`);
+    }
+    repairTables(workbook, zip);
+    // Excel rebuilds the filter names from each sheet's filter; exceljs would merge them into one global name.
+    workbook.definedNames.model = workbook.definedNames.model.filter((n) => n.name.toLowerCase() !== FILTER_NAME);
+    return new XlsxWorkbook(workbook, path, loaded);
+  }
+
+
+  read(milestoneTable: string): Promise<WorkbookSnapshot> {
+    const table = (name: string): TableData | undefined => {
+      const found = this.findTable(name);
+      return found && { name: found.model.name, sheet: found.sheet.name, top: found.top, left: found.left, values: this.valuesOf(found.sheet, found.top, found.left, found.bottom, found.right) };
+    };
+    const regionSheet = this.findSheet(milestoneTable);
+    const milestones =
+      table(milestoneTable) ??
+      (regionSheet && { name: regionSheet.name, sheet: regionSheet.name, top: 0, left: 0, values: this.regionOf(regionSheet) });
+    return Promise.resolve({
+      milestones,
+      settings: table(NAMES.settingsTable),
+      invoices: table(NAMES.invoicesTable),
+      invoiceLines: table(NAMES.linesTable),
+      sheets: this.workbook.worksheets.map((sheet) => sheet.name),
+      interimSheets: this.workbook.definedNames.model
+        .filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix))
+        .map((n) => (n.ranges[0] === undefined ? undefined : referredSheet(n.ranges[0])))
+        .filter((sheet): sheet is string => sheet !== undefined),
+    });
+  }
+
+  writeInvoiceSheet(layout: SheetLayout, replace: string | undefined): Promise<void> {
+    if (replace !== undefined) this.deleteSheet(replace);
+    if (this.findSheet(layout.name) !== undefined) return Promise.reject(new Error(`A sheet named ${layout.name} already exists.`));
+    const sheet = this.workbook.addWorksheet(layout.name);
+    this.workbook.definedNames.add(`${quotedSheet(layout.name)}!$A$1`, markerName(layout.name));
+    for (const block of layout.blocks) writeBlock(sheet, block);
+    layout.columnWidths.forEach((width, column) => {
+      // exceljs takes a width of exactly 9 for its default and leaves it out of the file.
+      sheet.getColumn(column + 1).width = width === 9 ? 9.01 : width;
+    });
+    Object.assign(sheet.pageSetup, {
+      orientation: layout.orientation,
+      fitToPage: true,
+      fitToWidth: layout.fitToPagesWide,
+      // 0 pages tall is Excel's "automatic": as many pages as the rows need.
+      fitToHeight: 0,
+      printArea: layout.printArea,
+      ...(layout.printTitleRows === undefined ? {} : { printTitlesRow: layout.printTitleRows }),
+    });
+    return Promise.resolve();
+  }
+
+  async commitInvoice(commit: LogCommit): Promise<void> {
+    if (commit.createLog) {
+      if (this.findSheet(NAMES.logSheet) !== undefined) throw new Error(`A sheet named ${NAMES.logSheet} already exists.`);
+      const sheet = this.workbook.addWorksheet(NAMES.logSheet);
+      addTable(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [commit.invoiceRow]);
+      addTable(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, commit.lineRows);
+    } else {
+      this.appendRows(NAMES.invoicesTable, [commit.invoiceRow]);
+      this.appendRows(NAMES.linesTable, commit.lineRows);
+    }
+    this.applySettings(commit.settings);
+    const locked = this.findSheet(commit.lockSheet);
+    if (locked === undefined) throw new Error(`No sheet ${commit.lockSheet} to lock.`);
+    await locked.protect("", {});
+  }
+
+  writeSettings(rows: SettingWrite[], create: boolean): Promise<void> {
+    if (create) {
+      if (this.findSheet(NAMES.settingsSheet) !== undefined) return Promise.reject(new Error(`A sheet named ${NAMES.settingsSheet} already exists.`));
+      addTable(this.workbook.addWorksheet(NAMES.settingsSheet), NAMES.settingsTable, 0, ["Setting", "Value"], []);
+    }
+    this.applySettings(rows);
+    return Promise.resolve();
+  }
+
+  createMilestoneTable(name: string, sheetName: string, values: CellValue[][]): Promise<void> {
+    const [headers, ...rows] = values;
+    if (headers === undefined || headers.length === 0) return Promise.reject(new Error(`The milestone table ${name} needs a header row.`));
+    if (this.findSheet(sheetName) !== undefined) return Promise.reject(new Error(`A sheet named ${sheetName} already exists.`));
+    if (this.findTable(name) !== undefined) return Promise.reject(new Error(`A table named ${name} already exists.`));
+    addTable(this.workbook.addWorksheet(sheetName), name, 0, headers, rows);
+    return Promise.resolve();
+  }
+
+  /** The workbook as .xlsx bytes. */
+  async toBuffer(): Promise<Buffer> {
+    // The fastest deflate: a third faster to write a large workbook, for a file about a third larger.
+    const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>;
+    return Buffer.from(await this.workbook.xlsx.writeBuffer(options));
+  }
+
+  /**
+   * Writes the workbook to its file without ever leaving it half-written: the bytes go to a
+   * temporary file in the same folder (so the rename stays on one file system), the previous
+   * version is copied to BOOK.xlsx.bak, and only then is the temporary file renamed over the
+   * original, which is atomic. Any failure leaves the original as it was and no temporary file.
+   */
+  async save(): Promise<{ path: string; backup: string | undefined }> {
+    const path = this.path;
+    if (path === undefined) throw new Error("This workbook has no file to save to.");
+    const bytes = await this.toBuffer();
+    const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.interim-tmp`);
+    let backup: string | undefined;
+    try {
+      const file = await open(temporary, "wx");
+      try {
+        await file.writeFile(bytes);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      if (this.loaded === undefined) {
+        // A new workbook never replaces a file: the link fails if one is there.
+        await link(temporary, path).catch((error: unknown) => {
+          throw isCode(error, "EEXIST") ? new WorkbookFileError("CHANGED_ON_DISK", `${path} already exists; it was left as it is.`) : error;
+        });
+        await unlink(temporary);
+        return { path, backup: undefined };
+      }
+      {
+        const now = await stat(path);
+        if (now.size !== this.loaded.size || now.mtimeMs !== this.loaded.mtimeMs) {
+          throw new WorkbookFileError("CHANGED_ON_DISK", `${path} was changed by someone else while Interim worked on it; nothing was written. Run the command again.`);
+        }
+        await refuseIfLocked(path);
+        backup = `${path}.bak`;
+        await copyFile(path, backup);
+        await copyMode(path, temporary);
+      }
+      await rename(temporary, path);
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      throw error;
+    }
+    return { path, backup };
+  }
+
+  private findSheet(name: string): ExcelJS.Worksheet | undefined {
+    const wanted = name.toLowerCase();
+    return this.workbook.worksheets.find((sheet) => sheet.name.toLowerCase() === wanted);
+  }
+
+  private findTable(name: string): FoundTable | undefined {
+    const wanted = name.toLowerCase();
+    for (const sheet of this.workbook.worksheets) {
+      for (const table of Object.values(tablesOf(sheet))) {
+        if (table.table.name.toLowerCase() !== wanted) continue;
+        const [from, to = from] = table.table.tableRef.split(":") as [string, string?];
+        const a = parseAddress(from);
+        const b = parseAddress(to);
+        return { sheet, model: table.table, top: a.row, left: a.column, bottom: b.row, right: b.column };
+      }
+    }
+    return undefined;
+  }
+
+  /** Cells of a 0-based rectangle, as the port gives them. */
+  private valuesOf(sheet: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {
+    const rows: CellValue[][] = [];
+    for (let r = top; r <= bottom; r += 1) {
+      const row = sheet.getRow(r + 1);
+      const values: CellValue[] = [];
+      for (let c = left; c <= right; c += 1) values.push(portValue(row.getCell(c + 1).value));
+      rows.push(values);
+    }
+    return rows;
+  }
+
+  /** A sheet's cells from A1 to the last that holds a value, for a sheet whose first row holds headers. */
+  private regionOf(sheet: ExcelJS.Worksheet): CellValue[][] {
+    const values = this.valuesOf(sheet, 0, 0, sheet.rowCount - 1, sheet.columnCount - 1);
+    while (values.length > 0 && (values[values.length - 1] as CellValue[]).every((v) => v === null)) values.pop();
+    let width = 0;
+    for (const row of values) row.forEach((v, c) => (v === null ? undefined : (width = Math.max(width, c + 1))));
+    return values.map((row) => row.slice(0, width));
+  }
+
+  private deleteSheet(name: string): void {
+    const sheet = this.findSheet(name);
+    // As with Excel and the memory workbook, replacing a sheet that is already gone is not an error.
+    this.workbook.definedNames.model = this.workbook.definedNames.model.filter((n) => !n.ranges.some((range) => referredSheet(range)?.toLowerCase() === name.toLowerCase()));
+    if (sheet !== undefined) this.workbook.removeWorksheet(sheet.id);
+  }
+
+  private appendRows(tableName: string, rows: CellValue[][]): void {
+    const table = this.findTable(tableName);
+    if (table === undefined) throw new Error(`No table ${tableName} to append to.`);
+    if ((table.sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true) throw new Error(`The sheet ${table.sheet.name} is protected.`);
+    if (table.model.totalsRow) throw new Error(`The table ${tableName} has a totals row; remove it (Table Design > Total Row) so that rows can be added.`);
+    rows.forEach((row, r) => {
+      const sheetRow = table.sheet.getRow(table.bottom + r + 2);
+      row.forEach((value, c) => {
+        sheetRow.getCell(table.left + c + 1).value = value;
+      });
+    });
+    resizeTable(table, table.bottom + rows.length);
+  }
+
+  private applySettings(rows: SettingWrite[]): void {
+    if (rows.length === 0) return;
+    const table = this.findTable(NAMES.settingsTable);
+    if (table === undefined) throw new Error("No settings table to write to.");
+    let bottom = table.bottom;
+    for (const { key, value, row } of rows) {
+      if (row === undefined) {
+        bottom += 1;
+        table.sheet.getCell(bottom + 1, table.left + 1).value = key;
+        table.sheet.getCell(bottom + 1, table.left + 2).value = value;
+      } else {
+        table.sheet.getCell(table.top + row + 2, table.left + 2).value = value;
+      }
+    }
+    resizeTable(table, bottom);
+  }
+}
+
+function tablesOf(sheet: ExcelJS.Worksheet): Record<string, { table: TableModel }> {
+  return (sheet as unknown as { tables: Record<string, { table: TableModel }> }).tables;
+}
+
+function resizeTable(table: FoundTable, bottom: number): void {
+  table.model.tableRef = rangeAddress(table.top, table.left, bottom - table.top + 1, table.right - table.left + 1);
+  if (table.model.autoFilterRef !== undefined) table.model.autoFilterRef = table.model.tableRef;
+  table.bottom = bottom;
+}
+
+/** A new table at row 1 from column `left`, with its header row and data rows. */
+function addTable(sheet: ExcelJS.Worksheet, name: string, left: number, headers: readonly CellValue[], rows: CellValue[][]): void {
+  sheet.addTable({
+    name,
+    ref: `${columnLetters(left)}1`,
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: headers.map((header) => ({ name: String(header ?? ""), filterButton: true })),
+    // A table made of a header alone gets one empty data row, as in Excel.
+    rows: rows.length > 0 ? rows.map((row) => headers.map((_, c) => row[c] ?? null)) : [headers.map(() => null)],
+  });
+  if (rows.length === 0) {
+    const table = tablesOf(sheet)[name];
+    if (table !== undefined) {
+      table.table.tableRef = rangeAddress(0, left, 1, headers.length);
+      table.table.autoFilterRef = table.table.tableRef;
+    }
+  }
+}
+
+function writeBlock(sheet: ExcelJS.Worksheet, block: CellBlock): void {
+  block.values.forEach((row, r) => {
+    const sheetRow = sheet.getRow(block.top + r + 1);
+    row.forEach((value, c) => {
+      const cell = sheetRow.getCell(block.left + c + 1);
+      const format = Array.isArray(block.numberFormat) ? block.numberFormat[c] : block.numberFormat;
+      if (format !== undefined) cell.numFmt = format;
+      cell.value = value;
+      if (block.bold === true) cell.font = { bold: true };
+      if (block.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${block.fill.replace("#", "")}` } };
+      if (block.wrap === true) cell.alignment = { wrapText: true, vertical: "top" };
+      if (block.borderBottom === true) cell.border = { bottom: { style: "thin" } };
+    });
+  });
+}
+
+/**
+ * A cell's value as the port gives it (as Excel's `values` would): a formula's last
+ * calculated result, text of rich text and links, an error as its code ("#N/A"), and a date
+ * as its Excel serial number.
+ */
+export function portValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return value === "" ? null : value;
+  if (value instanceof Date) return dateToSerial(value);
+  if ("error" in value) return value.error;
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("formula" in value || "sharedFormula" in value) {
+    const { result } = value as { result?: unknown; formula?: string; sharedFormula?: string };
+    if (result === undefined) {
+      // A formula nobody calculated: say so in the cell's place rather than bill it as empty.
+      const formula = (value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? "";
+      return `=${formula} (never calculated: open and save the workbook in a spreadsheet program)`;
+    }
+    return portValue(result as ExcelJS.CellValue);
+  }
+  if ("text" in value) return portValue((value as { text: ExcelJS.CellValue }).text);
+  return null;
+}
+
+/**
+ * exceljs reads a number formatted as a date as the Date it means (in either of Excel's date
+ * systems); the product's serials are those of the 1900 system, as dates.ts makes them.
+ */
+export function dateToSerial(date: Date): number {
+  // Rounded to well below a second, to drop the binary noise of the division.
+  return Math.round(((date.getTime() - EPOCH_1900) / DAY_MS) * 1e9) / 1e9;
+}
+
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function parseAddress(address: string): { row: number; column: number } {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
+  if (match === null) throw new Error(`Not a cell address: ${address}`);
+  let column = 0;
+  for (const letter of (match[1] as string).toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { row: Number(match[2]) - 1, column: column - 1 };
+}
+
+// ---------------------------------------------------------------------------------------
+// The file: what it is, whether it is in use, and what a rewrite would keep.
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+function refuseUnlessXlsx(path: string, bytes: Buffer): void {
+  if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
+    throw new WorkbookFileError(
+      "ENCRYPTED",
+      `${path} is password-protected (encrypted) or an old-style .xls workbook; Interim cannot open it. Remove the password (File > Info > Protect Workbook in Excel) or save it as .xlsx, then run the command again.`,
+    );
+  }
+  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+    throw new WorkbookFileError("NOT_XLSX", `${path} is not an .xlsx workbook (an .xlsx file is a zip archive, and this one is not).`);
+  }
+}
+
+/**
+ * A workbook open in a spreadsheet program: Excel leaves an owner file ~$BOOK.xlsx beside it,
+ * LibreOffice a .~lock.BOOK.xlsx# file; on Linux an open handle of another process shows in /proc.
+ */
+async function refuseIfLocked(path: string): Promise<void> {
+  const folder = dirname(path);
+  const name = basename(path);
+  const owners = [`~$${name}`, `~$${name.slice(2)}`, `.~lock.${name}#`];
+  for (const owner of owners) {
+    if (await exists(join(folder, owner))) {
+      throw new WorkbookFileError("LOCKED", `${path} is open in a spreadsheet program (${owner} is beside it); close it there, then run the command again.`);
+    }
+  }
+  const holder = await openHandleOf(path);
+  if (holder !== undefined) {
+    throw new WorkbookFileError("LOCKED", `${path} is open in another program (process ${holder}); close it there, then run the command again.`);
+  }
+}
+
+/** The id of another process holding the file open, where the system says so (Linux); undefined elsewhere or when none does. */
+async function openHandleOf(path: string): Promise<number | undefined> {
+  if (process.platform !== "linux") return undefined;
+  const target = await realpath(path);
+  const processes = await readdir("/proc").catch(() => [] as string[]);
+  for (const pid of processes) {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
+    const descriptors = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
+    for (const fd of descriptors) {
+      const link = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => "");
+      if (link === target) return Number(pid);
+    }
+  }
+  return undefined;
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localHeader: number;
+}
+
+interface Zip {
+  entries: ZipEntry[];
+  text(entry: ZipEntry): string;
+}
+
+/** The entries of a zip archive from its central directory, with a reader for their text. */
+function readZip(path: string, bytes: Buffer): Zip {
+  const unreadable = (): WorkbookFileError => new WorkbookFileError("UNREADABLE", `${path} is damaged: its zip directory cannot be read.`);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i -= 1) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw unreadable();
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i += 1) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) throw unreadable();
+    const nameLength = bytes.readUInt16LE(at + 28);
+    entries.push({
+      name: bytes.toString("utf8", at + 46, at + 46 + nameLength).replace(/^\//, ""),
+      method: bytes.readUInt16LE(at + 10),
+      compressedSize: bytes.readUInt32LE(at + 20),
+      localHeader: bytes.readUInt32LE(at + 42),
+    });
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return {
+    entries,
+    text(entry) {
+      const start = entry.localHeader + 30 + bytes.readUInt16LE(entry.localHeader + 26) + bytes.readUInt16LE(entry.localHeader + 28);
+      const data = bytes.subarray(start, start + entry.compressedSize);
+      return (entry.method === 8 ? inflateRawSync(data) : data).toString("utf8");
+    },
+  };
+}
+
+/** What a rewrite by exceljs would lose, in words a person knows; empty when it keeps everything that matters. */
+function droppedContent(zip: Zip): string[] {
+  const lost = new Set<string>();
+  for (const entry of zip.entries) {
+    for (const [pattern, what] of DROPPED_PARTS) if (pattern.test(entry.name)) lost.add(what);
+    for (const [part, markup, what] of DROPPED_MARKUP) {
+      if (!lost.has(what) && part.test(entry.name) && markup.test(zip.text(entry))) lost.add(what);
+    }
+    if (entry.name === "xl/workbook.xml") for (const name of droppedNames(zip.text(entry))) lost.add(`the name ${name} (a formula, a constant or a name of one sheet)`);
+  }
+  return [...lost];
+}
+
+/** Defined names exceljs would drop: anything but global names of absolute cell ranges. */
+function droppedNames(workbookXml: string): string[] {
+  const dropped: string[] = [];
+  for (const match of workbookXml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
+    const attributes = match[1] ?? "";
+    const name = /\bname="([^"]*)"/.exec(attributes)?.[1] ?? "";
+    const text = decodeXml(match[2] ?? "").trim();
+    if (PAGE_SETUP_NAMES.has(name.toLowerCase()) || name.toLowerCase() === FILTER_NAME) continue;
+    if (/\blocalSheetId="/.test(attributes) || !KEPT_NAME_TEXT.test(text)) dropped.push(name);
+  }
+  return dropped;
+}
+
+/**
+ * exceljs 4.4 reads a table without a headerRowCount attribute (Excel leaves out the default,
+ * 1) as having no header row, and would write it back so: the header would become data. A
+ * table without style information (as other spreadsheet programs write them) makes its
+ * writer fail; an empty style writes back as "no style", which is what the file said.
+ */
+function repairTables(workbook: ExcelJS.Workbook, zip: Zip): void {
+  const headerRows = new Map<string, boolean>();
+  for (const entry of zip.entries) {
+    if (!/^xl\/tables\/table\d+\.xml$/.test(entry.name)) continue;
+    const open = /<table\b[^>]*>/.exec(zip.text(entry))?.[0] ?? "";
+    const name = /\bname="([^"]*)"/.exec(open)?.[1];
+    if (name !== undefined) headerRows.set(decodeXml(name), /\bheaderRowCount="0"/.test(open) === false);
+  }
+  for (const sheet of workbook.worksheets) {
+    for (const table of Object.values(tablesOf(sheet))) {
+      const headerRow = headerRows.get(table.table.name);
+      if (headerRow !== undefined) table.table.headerRow = headerRow;
+      table.table.style ??= {};
+    }
+  }
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, entity: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[entity] ?? "");
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if (isCode(error, "ENOENT")) return false;
+    throw error;
+  }
+}
+
+async function copyMode(from: string, to: string): Promise<void> {
+  await chmod(to, (await stat(from)).mode & 0o7777);
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return error instanceof Error && "code" in error && error.code === code;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
