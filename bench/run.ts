@@ -5,6 +5,7 @@ import { benchContract, type ContractKind } from "./contracts";
 import { benchCli } from "./cli-bench";
 import { benchFloatBaseline } from "./float-baseline";
 import { benchFunctions } from "./functions-bench";
+import { benchPdf } from "./pdf-bench";
 import { type Row, heapGrowthMiB, medianMs } from "./measure";
 import { benchWorkbook } from "./workbook-bench";
 
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   rows.push(...(await benchFunctions(quick)));
   rows.push(...(await benchWorkbook(quick)));
   rows.push(...benchFloatBaseline(quick));
+  rows.push(...(await benchPdf(quick)));
   rows.push(...(await benchCli(quick)));
   writeReport();
 }

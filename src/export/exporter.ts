@@ -1,4 +1,5 @@
 import type { IssuedInvoice } from "../core";
+import type { FontSource } from "./pdf/fonts";
 
 /** The formats an issued invoice is exported to. */
 export type ExportFormat = "pdf" | "csv" | "xml" | "xlsx";
@@ -8,6 +9,10 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ["pdf", "csv", "xml", "xl
 export interface ExportOptions {
   /** Paper for the PDF: A4 (default) or US Letter. */
   paper?: "a4" | "letter";
+  /** Where the PDF gets its fonts: required for a PDF (see src/export/pdf/fonts.ts). */
+  fonts?: FontSource;
+  /** CSV: start with a UTF-8 byte order mark (default true, so that Excel reads UTF-8). */
+  bom?: boolean;
 }
 
 /** One output format: what it is called and how it is made from an issued invoice. */

@@ -1,0 +1,98 @@
+import type { IssuedInvoice } from "../core";
+import { G703_COLUMNS, summaryRowsOf, taxRowsOf, titleOf } from "./document";
+import type { Exporter } from "./exporter";
+
+/**
+ * The invoice as one rectangular CSV table (RFC 4180: CRLF, fields quoted when they hold a
+ * comma, a quote or a line break), so that any parser and any spreadsheet read it the same way:
+ *
+ *   Record,Item,Description,<the G703 amount columns>,Tax rate,Amount
+ *   document,number,INV-0001,...          the document's facts, one per row
+ *   line,M1,Discovery and requirements,... one row per G703 line
+ *   summary,8,Current payment due,...,80833.12   the G702 lines, tax per rate and the total due
+ *
+ * Amounts are the core's plain decimals ("-1234.50": no thousands separator, no currency sign),
+ * and rates fractions ("0.19"), the way Excel stores a percentage.
+ */
+export const csvExporter: Exporter = {
+  format: "csv",
+  mimeType: "text/csv;charset=utf-8",
+  extension: "csv",
+  generate(invoice, options) {
+    const text = toCsv(invoice);
+    return Promise.resolve(new TextEncoder().encode((options?.bom ?? true) ? `\uFEFF${text}` : text));
+  },
+};
+
+const AMOUNT_COLUMNS = G703_COLUMNS.slice(2);
+export const CSV_HEADER = ["Record", "Item", "Description", ...AMOUNT_COLUMNS.map((c) => c.label), "Tax rate", "Amount"];
+const WIDTH = CSV_HEADER.length;
+
+/** A cell the core produced as a number: written as is, never neutralised (a credit stays -1234.50, a number). */
+interface NumberCell {
+  number: string;
+}
+type Cell = string | NumberCell;
+
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+const num = (value: string): NumberCell => {
+  if (!PLAIN_DECIMAL.test(value)) throw new Error(`not a plain decimal: ${value}`);
+  return { number: value };
+};
+
+export function toCsv(invoice: IssuedInvoice): string {
+  const rows: Cell[][] = [CSV_HEADER];
+  const document = (key: string, value: string): Cell[] => ["document", key, value];
+  rows.push(
+    document("title", titleOf(invoice)),
+    document("number", invoice.number),
+    document("kind", invoice.kind),
+    ...(invoice.credits === undefined ? [] : [document("credits", invoice.credits)]),
+    document("invoiceDate", invoice.invoiceDate),
+    document("dueDate", invoice.dueDate),
+    document("periodStart", invoice.periodStart),
+    document("periodEnd", invoice.periodEnd),
+    document("currency", invoice.result.currency),
+    document("supplierName", invoice.supplier.name),
+    document("supplierAddress", invoice.supplier.address),
+    document("supplierTaxId", invoice.supplier.taxId),
+    document("clientName", invoice.client.name),
+    document("clientAddress", invoice.client.address),
+    document("clientTaxId", invoice.client.taxId),
+    document("contractReference", invoice.contractReference),
+    document("purchaseOrder", invoice.purchaseOrder),
+    document("paymentTerms", invoice.paymentTerms),
+    document("invoiceTypeCode", invoice.invoiceTypeCode),
+    document("precedingInvoices", invoice.precedingInvoices.join(" ")),
+  );
+  for (const line of invoice.result.lines) {
+    rows.push(["line", line.id, line.description, ...AMOUNT_COLUMNS.map((c) => num(line[c.key])), num(line.taxRate)]);
+  }
+  const amountAt = (amount: string): Cell[] => [...AMOUNT_COLUMNS.map(() => ""), "", num(amount)];
+  for (const row of summaryRowsOf(invoice)) rows.push(["summary", row.line === "" ? row.key : row.line, row.label, ...amountAt(row.amount)]);
+  for (const tax of taxRowsOf(invoice)) {
+    rows.push(["summary", "taxableAmount", `Taxable amount at ${tax.rate}`, ...AMOUNT_COLUMNS.map(() => ""), num(tax.rate), num(tax.taxableAmount)]);
+    rows.push(["summary", "tax", tax.label, ...AMOUNT_COLUMNS.map(() => ""), num(tax.rate), num(tax.tax)]);
+  }
+  rows.push(["summary", "totalDue", `Total due (${invoice.result.currency})`, ...amountAt(invoice.result.summary.totalDue)]);
+  return rows.map((row) => padded(row).map(field).join(",")).join("\r\n") + "\r\n";
+}
+
+function padded(row: Cell[]): Cell[] {
+  return row.length >= WIDTH ? row : [...row, ...Array<Cell>(WIDTH - row.length).fill("")];
+}
+
+function field(cell: Cell): string {
+  if (typeof cell !== "string") return cell.number;
+  const text = neutralise(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * OWASP CSV injection: a text cell that a spreadsheet could read as a formula (it starts with
+ * =, +, -, @, a tab or a carriage return) gets a leading single quote, which spreadsheets show
+ * as text. Only text goes through here; the core's amounts are numbers and stay numbers.
+ */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

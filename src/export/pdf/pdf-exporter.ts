@@ -1,0 +1,291 @@
+import { PDFDocument, type PDFPage, degrees, rgb } from "pdf-lib";
+import type { IssuedInvoice } from "../../core";
+import {
+  G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, columnTotal, groupDigits, percentCompleteOf, summaryRowsOf, taxRowsOf, titleOf,
+} from "../document";
+import { ExportError } from "../export-error";
+import type { ExportOptions, Exporter } from "../exporter";
+import type { FontSource } from "./fonts";
+import { TextPainter } from "./text";
+
+/** Landscape, like the G703 form and the invoice sheet: ten columns need the width. */
+const PAPER = { a4: [841.89, 595.28], letter: [792, 612] } as const;
+const MARGIN = 36;
+const INK = rgb(0.13, 0.13, 0.13);
+const MUTED = rgb(0.4, 0.4, 0.4);
+const FILL = rgb(0.863, 0.902, 0.941);
+const RULE = rgb(0.7, 0.74, 0.8);
+const BODY = 8.5;
+const TABLE = 7.5;
+const LEADING = 1.3;
+/** Relative widths of the G703 columns; scaled to the paper's width. */
+const COLUMN_WEIGHTS = [46, 190, 70, 70, 70, 66, 74, 44, 70, 62];
+const FOOTER_SPACE = 28;
+
+export interface PdfOptions extends ExportOptions {
+  fonts: FontSource;
+}
+
+/**
+ * The invoice as a PDF: supplier and client blocks, number, dates and period, contract and
+ * purchase order, the G703 continuation table (its header repeated on every page), the column
+ * totals, the G702 summary, tax per rate, the amount due and the payment terms; "Page i of N"
+ * on every page. Every amount is the core's text, only regrouped for reading.
+ */
+export const pdfExporter: Exporter = {
+  format: "pdf",
+  mimeType: "application/pdf",
+  extension: "pdf",
+  generate(invoice, options) {
+    if (options?.fonts === undefined) {
+      return Promise.reject(new ExportError("MISSING_FONTS", "A PDF needs fonts: pass options.fonts (fetchFontSource in the add-in, fileFontSource on the command line)."));
+    }
+    return toPdf(invoice, { ...options, fonts: options.fonts });
+  },
+};
+
+export async function toPdf(invoice: IssuedInvoice, options: PdfOptions): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const title = titleOf(invoice);
+  doc.setTitle(`${title[0]}${title.slice(1).toLowerCase()} ${invoice.number}`);
+  doc.setAuthor(invoice.supplier.name);
+  doc.setSubject(`${invoice.contractReference} ${invoice.periodStart} to ${invoice.periodEnd}`);
+  doc.setCreator("Interim");
+  doc.setProducer("Interim (pdf-lib)");
+  const painter = await TextPainter.create(doc, options.fonts, allTextOf(invoice));
+  const layout = new Layout(doc, painter, invoice, PAPER[options.paper ?? "a4"]);
+  layout.render();
+  return doc.save({ useObjectStreams: true });
+}
+
+/** Every piece of text the document draws that does not come from this module: it decides which script fonts to load. */
+function allTextOf(invoice: IssuedInvoice): string {
+  const { supplier, client } = invoice;
+  return [
+    supplier.name, supplier.address, supplier.taxId, client.name, client.address, client.taxId, invoice.number,
+    invoice.contractReference, invoice.purchaseOrder, invoice.paymentTerms, invoice.credits ?? "",
+    ...invoice.result.lines.flatMap((line) => [line.id, line.description]),
+  ].join("\n");
+}
+
+class Layout {
+  private readonly pages: PDFPage[] = [];
+  private page!: PDFPage;
+  private y = 0;
+  private readonly width: number;
+  private readonly height: number;
+  private readonly columns: { x: number; width: number }[];
+
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly text: TextPainter,
+    private readonly invoice: IssuedInvoice,
+    [width, height]: readonly [number, number],
+  ) {
+    this.width = width;
+    this.height = height;
+    const usable = width - 2 * MARGIN;
+    const total = COLUMN_WEIGHTS.reduce((a, b) => a + b, 0);
+    let x = MARGIN;
+    this.columns = COLUMN_WEIGHTS.map((weight) => {
+      const column = { x, width: (weight / total) * usable };
+      x += column.width;
+      return column;
+    });
+  }
+
+  render(): void {
+    this.newPage();
+    this.header();
+    this.table();
+    this.summary();
+    this.footers();
+  }
+
+  private newPage(): void {
+    this.page = this.doc.addPage([this.width, this.height]);
+    this.pages.push(this.page);
+    this.y = this.height - MARGIN;
+    if (this.invoice.kind === "draft") {
+      this.page.drawText("DRAFT", {
+        x: this.width / 2 - 170, y: this.height / 2 - 120, size: 140, rotate: degrees(25), opacity: 0.08, color: rgb(0.8, 0, 0),
+        font: this.text.boldFont,
+      });
+    }
+    if (this.pages.length > 1) {
+      this.line(`${titleOf(this.invoice)} ${this.invoice.number}, continued`, MARGIN, BODY, MUTED, true);
+      this.y -= BODY * LEADING + 4;
+    }
+  }
+
+  private room(height: number): void {
+    if (this.y - height < MARGIN + FOOTER_SPACE) this.newPage();
+  }
+
+  private line(content: string, x: number, size: number, color = INK, bold = false): void {
+    this.text.draw(this.page, content, x, this.y - size, size, color, bold);
+  }
+
+  /** Lines of text at (x, y) wrapped to `width`; returns the height used. */
+  private block(lines: string[], x: number, top: number, width: number, size: number, color = INK, bold = false): number {
+    let y = top;
+    for (const content of lines.flatMap((l) => this.text.wrap(l, width, size, bold))) {
+      this.text.draw(this.page, content, x, y - size, size, color, bold);
+      y -= size * LEADING;
+    }
+    return top - y;
+  }
+
+  private header(): void {
+    const { invoice } = this;
+    const half = (this.width - 2 * MARGIN) / 2;
+    const top = this.y;
+    // Left: the supplier, then the client.
+    let left = this.block([invoice.supplier.name], MARGIN, top, half - 20, 14, INK, true);
+    left += this.block(partyLines(invoice.supplier), MARGIN, top - left - 2, half - 20, BODY, MUTED) + 14;
+    left += this.block(["Bill to"], MARGIN, top - left, half - 20, BODY, MUTED, true);
+    left += this.block([invoice.client.name], MARGIN, top - left, half - 20, 11, INK, true);
+    left += this.block(partyLines(invoice.client), MARGIN, top - left - 2, half - 20, BODY, MUTED);
+
+    // Right: the title and the document's facts.
+    const rightX = MARGIN + half + 40;
+    const rightWidth = half - 40;
+    const title = titleOf(invoice);
+    this.text.draw(this.page, title, MARGIN + 2 * half - this.text.width(title, 20, true), top - 20, 20, invoice.kind === "draft" ? rgb(0.7, 0, 0) : INK, true);
+    const facts: [string, string][] = [
+      ["Number", invoice.number],
+      ["Date", invoice.invoiceDate],
+      ...(invoice.kind === "credit note" ? [] : [["Due date", invoice.dueDate] as [string, string]]),
+      ["Period", `${invoice.periodStart} to ${invoice.periodEnd}`],
+      ["Contract", invoice.contractReference],
+      ["Purchase order", invoice.purchaseOrder],
+      ["Amounts in", invoice.result.currency],
+      ...(invoice.credits === undefined ? [] : [["Cancels invoice", invoice.credits] as [string, string]]),
+      ...(invoice.kind === "draft" ? [["Status", "Draft: not a valid invoice"] as [string, string]] : []),
+    ].filter(([, value]) => value !== "") as [string, string][];
+    let right = 32;
+    for (const [label, value] of facts) {
+      this.text.draw(this.page, label, rightX, top - right - BODY, BODY, MUTED);
+      right += this.block([value], rightX + 90, top - right, rightWidth - 90, BODY, INK, label === "Number");
+    }
+    this.y = top - Math.max(left, right) - 18;
+  }
+
+  private tableHeader(): void {
+    const headers = G703_COLUMNS.map((c, i) => this.text.wrap(c.label, this.columns[i]!.width - 6, TABLE, true));
+    const rows = Math.max(...headers.map((h) => h.length));
+    const height = rows * TABLE * LEADING + 6;
+    this.page.drawRectangle({ x: MARGIN, y: this.y - height, width: this.width - 2 * MARGIN, height, color: FILL });
+    headers.forEach((lines, i) => {
+      const column = this.columns[i]!;
+      lines.forEach((content, k) => {
+        const y = this.y - 3 - (k + 1) * TABLE * LEADING + 2;
+        const x = i < 2 ? column.x + 3 : column.x + column.width - 3 - this.text.width(content, TABLE, true);
+        this.text.draw(this.page, content, x, y, TABLE, INK, true);
+      });
+    });
+    this.y -= height + 2;
+  }
+
+  private table(): void {
+    this.room(60);
+    this.tableHeader();
+    const rowLeading = TABLE * LEADING;
+    for (const line of this.invoice.result.lines) {
+      const description = this.text.wrap(line.description, this.columns[1]!.width - 6, TABLE);
+      const id = this.text.wrap(line.id, this.columns[0]!.width - 6, TABLE);
+      const height = Math.max(description.length, id.length) * rowLeading + 3;
+      if (this.y - height < MARGIN + FOOTER_SPACE) {
+        this.newPage();
+        this.tableHeader();
+      }
+      const cells = [
+        id, description, ...G703_COLUMNS.slice(2).map((c) => [c.key === "percentComplete" ? percentCompleteOf(line.percentComplete) : groupDigits(line[c.key])]),
+      ];
+      this.row(cells, false);
+      this.y -= height;
+      this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: this.width - MARGIN, y: this.y + 1 }, thickness: 0.3, color: RULE });
+    }
+    this.room(rowLeading + 6);
+    const totals = new Map<string, string>(SUMMED_COLUMNS.map((c: SummedColumn) => [c, groupDigits(columnTotal(this.invoice, c))]));
+    this.row(G703_COLUMNS.map((c, i) => [i === 1 ? "Totals" : (totals.get(c.key) ?? "")]), true);
+    this.y -= rowLeading + 3;
+    this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: this.width - MARGIN, y: this.y + 1 }, thickness: 0.8, color: INK });
+    this.y -= 14;
+  }
+
+  private row(cells: string[][], bold: boolean): void {
+    cells.forEach((lines, i) => {
+      const column = this.columns[i]!;
+      lines.forEach((content, k) => {
+        const y = this.y - (k + 1) * TABLE * LEADING + 1;
+        const x = i < 2 ? column.x + 3 : column.x + column.width - 3 - this.text.width(content, TABLE, bold);
+        this.text.draw(this.page, content, x, y, TABLE, INK, bold);
+      });
+    });
+  }
+
+  /** The G702 summary on the left; tax per rate, the amount due and the payment terms on the right. */
+  private summary(): void {
+    const { invoice } = this;
+    const rows = summaryRowsOf(invoice);
+    const taxes = taxRowsOf(invoice);
+    const leading = BODY * LEADING + 2;
+    const half = (this.width - 2 * MARGIN) / 2;
+    const rightX = MARGIN + half + 30;
+    const terms = this.text.wrap(`Payment terms: ${invoice.paymentTerms}`, half - 30, BODY);
+    const height = Math.max(rows.length + 1, taxes.length + 3 + terms.length) * leading + 8;
+    this.room(height);
+    const top = this.y;
+    const leftAmount = MARGIN + half - 10;
+    this.line("Application summary (G702)", MARGIN, BODY + 1, INK, true);
+    this.y -= leading + 2;
+    for (const row of rows) {
+      const strong = row.key === "currentPaymentDue";
+      if (row.line !== "") this.line(`${row.line}.`, MARGIN, BODY, MUTED);
+      this.line(row.label, MARGIN + 20, BODY, strong ? INK : MUTED, strong);
+      this.amount(row.amount, leftAmount, BODY, strong);
+      this.y -= leading;
+    }
+    const bottom = this.y;
+
+    this.y = top;
+    const rightAmount = this.width - MARGIN;
+    this.line("Tax and amount due", rightX, BODY + 1, INK, true);
+    this.y -= leading + 2;
+    this.line("Current payment due (line 8)", rightX, BODY, MUTED);
+    this.amount(invoice.result.summary.currentPaymentDue, rightAmount, BODY, false);
+    this.y -= leading;
+    for (const tax of taxes) {
+      this.line(tax.label, rightX, BODY, MUTED);
+      this.amount(tax.tax, rightAmount, BODY, false);
+      this.y -= leading;
+    }
+    const dueLabel = invoice.kind === "credit note" ? `Total credited (${invoice.result.currency})` : `Total due (${invoice.result.currency})`;
+    this.page.drawRectangle({ x: rightX - 6, y: this.y - leading - 4, width: rightAmount - rightX + 6, height: leading + 6, color: FILL });
+    this.y -= 1;
+    this.line(dueLabel, rightX, BODY + 2, INK, true);
+    this.amount(invoice.result.summary.totalDue, rightAmount - 4, BODY + 2, true);
+    this.y -= leading + 14;
+    this.y -= this.block(terms, rightX, this.y, half - 30, BODY, INK);
+    this.y = Math.min(this.y, bottom);
+  }
+
+  private amount(amount: string, right: number, size: number, bold: boolean): void {
+    const content = groupDigits(amount);
+    this.line(content, right - this.text.width(content, size, bold), size, INK, bold);
+  }
+
+  private footers(): void {
+    const count = this.pages.length;
+    this.pages.forEach((page, i) => {
+      const label = `Page ${i + 1} of ${count}`;
+      this.text.draw(page, label, this.width - MARGIN - this.text.width(label, 7.5), MARGIN - 6, 7.5, MUTED);
+      this.text.draw(page, `${this.invoice.supplier.name} · ${titleOf(this.invoice).toLowerCase()} ${this.invoice.number}`, MARGIN, MARGIN - 6, 7.5, MUTED);
+    });
+  }
+}
+
+function partyLines(party: IssuedInvoice["supplier"]): string[] {
+  return [party.address, party.taxId === "" ? "" : `Tax id ${party.taxId}`].filter((l) => l !== "");
+}

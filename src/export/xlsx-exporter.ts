@@ -1,0 +1,145 @@
+import ExcelJS from "exceljs";
+import type { IssuedInvoice } from "../core";
+import { G703_COLUMNS, SUMMED_COLUMNS, type SummaryKey, columnTotal, percentOf, summaryRowsOf, taxRowsOf, titleOf } from "./document";
+import type { Exporter } from "./exporter";
+
+/**
+ * The invoice sheet as an .xlsx file: the figures of the lines as the core computed them, and
+ * every total as a live formula (column sums, G702 lines 1 to 9, tax per rate, the total due),
+ * so that the client's spreadsheet shows how each total is made and recomputes it to the same
+ * cent. Each formula also carries the core's figure as its cached result, for viewers that do
+ * not calculate.
+ */
+export const xlsxExporter: Exporter = {
+  format: "xlsx",
+  mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  extension: "xlsx",
+  async generate(invoice) {
+    const buffer = await toXlsx(invoice).xlsx.writeBuffer();
+    return new Uint8Array(buffer);
+  },
+};
+
+const TABLE_TOP = 12;
+const FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F0" } };
+/** A cell's number as Excel stores it: the core's decimal text made a number only here, where a cell is written. */
+const cellNumber = (amount: string): number => Number(amount);
+
+export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
+  const { result } = invoice;
+  const money = result.minorUnits === 0 ? "#,##0" : `#,##0.${"0".repeat(result.minorUnits)}`;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Interim";
+  workbook.calcProperties.fullCalcOnLoad = true;
+  const sheet = workbook.addWorksheet(invoice.number.slice(0, 31).replace(/[[\]:*?/\\]/g, "_"), {
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${TABLE_TOP}:${TABLE_TOP}` },
+  });
+  sheet.columns = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14, 12, 9].map((width) => ({ width }));
+
+  // The header block, as text, so that a reference such as 12345 or a date stays as written.
+  const text = (row: number, column: number, value: string, bold = false): void => {
+    const cell = sheet.getCell(row, column);
+    cell.value = value;
+    cell.numFmt = "@";
+    if (bold) cell.font = { bold: true };
+  };
+  text(1, 1, `${titleOf(invoice)} ${invoice.number}`, true);
+  sheet.getCell(1, 1).font = { bold: true, size: 16 };
+  const parties: [string, string][] = [
+    ["From", invoice.supplier.name], ["", invoice.supplier.address], ["", invoice.supplier.taxId === "" ? "" : `Tax id ${invoice.supplier.taxId}`],
+    ["To", invoice.client.name], ["", invoice.client.address], ["", invoice.client.taxId === "" ? "" : `Tax id ${invoice.client.taxId}`],
+  ];
+  const facts: [string, string][] = [
+    ["Number", invoice.number], ["Date", invoice.invoiceDate], ["Period", `${invoice.periodStart} to ${invoice.periodEnd}`],
+    ["Due date", invoice.dueDate], ["Contract", invoice.contractReference], ["Purchase order", invoice.purchaseOrder],
+    ["Amounts in", result.currency], ...(invoice.credits === undefined ? [] : [["Cancels invoice", invoice.credits] as [string, string]]),
+  ];
+  parties.forEach(([label, value], i) => {
+    if (label !== "") text(3 + i, 1, label, true);
+    if (value !== "") text(3 + i, 2, value);
+  });
+  facts.forEach(([label, value], i) => {
+    text(3 + i, 7, label, true);
+    text(3 + i, 9, value);
+  });
+
+  // The G703 table: the line figures as values, two helper columns for the formulas below.
+  const header = sheet.getRow(TABLE_TOP);
+  header.values = [...G703_COLUMNS.map((c) => c.label), "Change order", "Tax rate"];
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: "top" };
+  header.eachCell((cell) => (cell.fill = FILL));
+  const first = TABLE_TOP + 1;
+  const last = TABLE_TOP + Math.max(result.lines.length, 1);
+  result.lines.forEach((line, i) => {
+    const row = sheet.getRow(first + i);
+    row.values = [
+      line.id, line.description, ...G703_COLUMNS.slice(2).map((c) => cellNumber(line[c.key])), line.changeOrder ? "yes" : "no", cellNumber(line.taxRate),
+    ];
+    row.getCell(1).numFmt = "@";
+    for (let c = 3; c <= 10; c++) row.getCell(c).numFmt = c === 8 ? "0.00%" : money;
+    row.getCell(12).numFmt = "0.00%";
+  });
+  const col = (key: string): string => String.fromCharCode(65 + G703_COLUMNS.findIndex((c) => c.key === key));
+  const range = (letter: string): string => `${letter}${first}:${letter}${last}`;
+
+  const totalsRow = last + 1;
+  sheet.getCell(totalsRow, 2).value = "Totals";
+  for (const key of SUMMED_COLUMNS) {
+    const cell = sheet.getCell(`${col(key)}${totalsRow}`);
+    cell.value = { formula: `SUM(${range(col(key))})`, result: cellNumber(columnTotal(invoice, key)) };
+    cell.numFmt = money;
+  }
+  sheet.getRow(totalsRow).font = { bold: true };
+
+  // The G702 summary: each line's formula, by the arithmetic of the billing rules.
+  const summary = summaryRowsOf(invoice);
+  const summaryTop = totalsRow + 2;
+  const at = new Map<SummaryKey, string>(summary.map((row, i) => [row.key, `C${summaryTop + i}`]));
+  const ref = (key: SummaryKey): string => at.get(key) ?? "0";
+  const formulas: Partial<Record<SummaryKey, string>> = {
+    originalContractSum: `SUMIF(${range("K")},"no",${range("C")})`,
+    netChangeByChangeOrders: `SUMIF(${range("K")},"yes",${range("C")})`,
+    contractSumToDate: `${ref("originalContractSum")}+${ref("netChangeByChangeOrders")}`,
+    totalCompletedAndStoredToDate: `${col("completedAndStoredToDate")}${totalsRow}`,
+    totalRetention: `${ref("retentionOnCompletedWork")}+${ref("retentionOnStoredMaterials")}-${ref("retentionReleased")}`,
+    totalEarnedLessRetention: `${ref("totalCompletedAndStoredToDate")}-${ref("totalRetention")}`,
+    currentPaymentDue: `${ref("totalEarnedLessRetention")}-${ref("previousCertificates")}-${ref("advanceRecovery")}`,
+    balanceToFinishIncludingRetention: `${ref("contractSumToDate")}-${ref("totalEarnedLessRetention")}`,
+  };
+  summary.forEach((row, i) => {
+    const r = summaryTop + i;
+    sheet.getCell(r, 2).value = row.line === "" ? `   ${row.label}` : `${row.line}. ${row.label}`;
+    const formula = formulas[row.key];
+    const cell = sheet.getCell(r, 3);
+    cell.value = formula === undefined ? cellNumber(row.amount) : { formula, result: cellNumber(row.amount) };
+    cell.numFmt = money;
+  });
+
+  // Tax per rate: ROUND(rate × base) is Excel's half away from zero, the core's half-up.
+  const taxTop = summaryTop + summary.length;
+  const taxes = taxRowsOf(invoice);
+  taxes.forEach((tax, i) => {
+    const r = taxTop + i;
+    sheet.getCell(r, 2).value = `Tax at ${percentOf(tax.rate)} on the taxable amount`;
+    const base = sheet.getCell(r, 5);
+    base.value = cellNumber(tax.taxableAmount);
+    base.numFmt = money;
+    const rate = sheet.getCell(r, 6);
+    rate.value = cellNumber(tax.rate);
+    rate.numFmt = "0.00%";
+    const cell = sheet.getCell(r, 3);
+    cell.value = result.rounding === "half-up" ? { formula: `ROUND(F${r}*E${r},${result.minorUnits})`, result: cellNumber(tax.tax) } : cellNumber(tax.tax);
+    cell.numFmt = money;
+  });
+  const dueRow = taxTop + taxes.length;
+  sheet.getCell(dueRow, 2).value = `${invoice.kind === "credit note" ? "Total credited" : "Total due"} (${result.currency})`;
+  const due = sheet.getCell(dueRow, 3);
+  const taxSum = taxes.length === 0 ? "0" : `SUM(C${taxTop}:C${dueRow - 1})`;
+  due.value = { formula: `${ref("currentPaymentDue")}+${taxSum}`, result: cellNumber(result.summary.totalDue) };
+  due.numFmt = money;
+  sheet.getRow(dueRow).font = { bold: true };
+  for (const c of [2, 3]) sheet.getCell(dueRow, c).fill = FILL;
+  text(dueRow + 2, 1, `Payment terms: ${invoice.paymentTerms}`);
+  return workbook;
+}

@@ -1,0 +1,92 @@
+import type { IssuedInvoice } from "../../src/core";
+import { generateInvoice } from "../../src/workbook/generate-invoice";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { NAMES, type CellValue } from "../../src/workbook/port";
+import { SAMPLE_MILESTONES, SAMPLE_SETTINGS, settingsRows } from "../../src/workbook/sample";
+import { sampleWorkbook, setMilestone, setSetting } from "../workbook/helpers";
+
+/** Issued invoices made the way the add-in makes them: the sample workbook, then Generate. */
+
+async function issue(workbook: MemoryWorkbook, invoiceDate: string, draft = false): Promise<IssuedInvoice> {
+  const outcome = await generateInvoice(workbook, { invoiceDate, ...(draft ? { draft: true } : {}) });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems, null, 2));
+  return outcome.issued;
+}
+
+/** INV-0001 of the sample contract (EUR, retention 5 %, VAT 19 % and 9 %): total due 94999.75. */
+export async function firstInvoice(): Promise<IssuedInvoice> {
+  return issue(await sampleWorkbook(), "2026-09-30");
+}
+
+/** INV-0003: the third period, retention released in full; INV-0001 and INV-0002 precede it. */
+export async function thirdInvoice(): Promise<IssuedInvoice> {
+  const workbook = await sampleWorkbook();
+  await issue(workbook, "2026-09-30");
+  for (const [id, value] of [["M2", 1], ["M3", 0.6], ["M4", 0.2], ["CO1", 1]] as const) setMilestone(workbook.state, id, "% complete", value);
+  setMilestone(workbook.state, "T1", "Hours to date", 80);
+  await issue(workbook, "2026-10-31");
+  for (const id of ["M3", "M4", "M5"]) setMilestone(workbook.state, id, "% complete", 1);
+  setMilestone(workbook.state, "T1", "Hours to date", 120);
+  setSetting(workbook.state, "Release retention on next invoice", "all");
+  return issue(workbook, "2026-11-30");
+}
+
+/** The second period of a contract with an advance payment of 30000 recovered at 25 %. */
+export async function invoiceWithAdvance(): Promise<IssuedInvoice> {
+  const workbook = await sampleWorkbook();
+  setSetting(workbook.state, "Advance payment", 30000);
+  await issue(workbook, "2026-09-30");
+  for (const [id, value] of [["M2", 1], ["M3", 0.6]] as const) setMilestone(workbook.state, id, "% complete", value);
+  return issue(workbook, "2026-10-31");
+}
+
+/** Names and descriptions in many scripts, and text that tries to be a formula or markup. */
+export const HOSTILE = {
+  supplierName: "Société Générale de Bâtiment Čapek & Fils",
+  supplierAddress: "=HYPERLINK(\"http://x\";\"click\"), 3 rue <Molière> & \"Co\", 75001 Paris, France",
+  clientName: "北京建设工程有限公司 (東京支店) あいう",
+  clientAddress: "אבי כהן בע\"מ, רחוב הרצל 12, תל אביב",
+  contractReference: "+CT-2026/014 'quoted'",
+  purchaseOrder: "@PO\t88412",
+  arabicDescription: "أعمال الخرسانة المسلحة",
+  cjkDescription: "钢结构安装 (鋼構造)",
+  controlDescription: "Bell\u0007 and form feed\u000C, escape\u001B, line\nbreak, carriage\rreturn",
+  formulaDescription: "-2+3+cmd|' /C calc'!A0",
+};
+
+export async function unicodeInvoice(): Promise<IssuedInvoice> {
+  const workbook = await sampleWorkbook();
+  setSetting(workbook.state, "Supplier name", HOSTILE.supplierName);
+  setSetting(workbook.state, "Supplier address", HOSTILE.supplierAddress);
+  setSetting(workbook.state, "Client name", HOSTILE.clientName);
+  setSetting(workbook.state, "Client address", HOSTILE.clientAddress);
+  setSetting(workbook.state, "Contract reference", HOSTILE.contractReference);
+  setSetting(workbook.state, "Purchase order", HOSTILE.purchaseOrder);
+  setMilestone(workbook.state, "M1", "Description", HOSTILE.arabicDescription);
+  setMilestone(workbook.state, "M2", "Description", HOSTILE.cjkDescription);
+  setMilestone(workbook.state, "M3", "Description", HOSTILE.controlDescription);
+  setMilestone(workbook.state, "M4", "Description", HOSTILE.formulaDescription);
+  return issue(workbook, "2026-09-30");
+}
+
+/** A contract of `count` lines in the sample's settings, the first period billed. */
+export async function longInvoice(count: number): Promise<IssuedInvoice> {
+  const workbook = new MemoryWorkbook();
+  const rows: CellValue[][] = [SAMPLE_MILESTONES[0]!];
+  for (let i = 1; i <= count; i++) {
+    rows.push([`L${String(i).padStart(3, "0")}`, `Work package ${i}: supply and install, floor ${1 + (i % 12)}`, 1000 + 37 * i, (i % 10) / 10, null, null, null, i % 25 === 0 ? "yes" : "no", null]);
+  }
+  await workbook.createMilestoneTable(NAMES.milestones, NAMES.milestones, rows);
+  await workbook.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
+  return issue(workbook, "2026-09-30");
+}
+
+/** A credit note cancelling an invoice: its figures are the ones it credits. */
+export function creditNoteOf(invoice: IssuedInvoice): IssuedInvoice {
+  return { ...invoice, number: "CN-0001", kind: "credit note", credits: invoice.number, invoiceTypeCode: "381", precedingInvoices: [] };
+}
+
+/** A draft of the first period, as Generate makes it with the draft option. */
+export async function draftInvoice(): Promise<IssuedInvoice> {
+  return issue(await sampleWorkbook(), "2026-09-30", true);
+}
