@@ -8,6 +8,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const pkg = require("./package.json");
 
 const dist = path.resolve(__dirname, "dist");
+const previewDist = path.join(dist, "preview");
 const devPort = pkg.config.devPort;
 // manifest.xml is written for the dev server; a production build rewrites this prefix.
 const devUrl = `https://localhost:${devPort}/`;
@@ -45,18 +46,39 @@ const tsRule = {
   },
 };
 
+const officeJsLocal = "office-js/office.js";
+
+/** A page of the add-in or of the preview, from the one template (its CSP and office.js tag). */
+function page(filename, title, chunks, officeJs) {
+  return new HtmlWebpackPlugin({
+    filename,
+    template: "./src/taskpane/taskpane.html",
+    chunks,
+    chunksSortMode: "manual",
+    templateParameters: { officeJs, title },
+  });
+}
+
+/** office.js and every Excel host file it loads, for a development build that runs offline. */
+const localOfficeJs = () => ({ from: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), to: "office-js" });
+
+/**
+ * The PDF's fonts, served beside the pages (the exporter fetches them from its own origin).
+ * The list is the exporter's FONT_FILES, read from its source so that it is kept in one place.
+ */
+function fontCopies() {
+  const source = fs.readFileSync(path.resolve(__dirname, "src/export/pdf/fonts.ts"), "utf8");
+  const fonts = [...source.matchAll(/\{\s*file:\s*"([^"]+)",\s*package:\s*"([^"]+)",\s*path:\s*"([^"]+)"\s*\}/g)];
+  if (fonts.length === 0) throw new Error("No font found in FONT_FILES of src/export/pdf/fonts.ts: the PDF export would have none.");
+  return fonts.map(([, file, pkgName, filePath]) => ({
+    // Font packages need not export their package.json: find them where Node would.
+    from: path.join(__dirname, "node_modules", pkgName, filePath),
+    to: `fonts/${file}`,
+  }));
+}
+
 function webConfig(mode) {
   const production = mode === "production";
-  // Under a shared runtime Office loads the custom functions through the task pane page,
-  // so taskpane.html carries the functions chunk too (see manifest.xml).
-  const page = (name, template, chunks) =>
-    new HtmlWebpackPlugin({
-      filename: `${name}.html`,
-      template,
-      chunks,
-      chunksSortMode: "manual",
-      templateParameters: { officeJs: production ? officeJsCdn : "office-js/office.js" },
-    });
   return {
     name: "addin",
     mode,
@@ -71,35 +93,72 @@ function webConfig(mode) {
     output: {
       path: dist,
       filename: "[name].js",
-      // dist/cli belongs to the CLI build, which runs alongside this one.
-      clean: { keep: /^cli(\/|$)/ },
+      chunkFilename: "[name].[contenthash:8].js",
+      // dist/cli and dist/preview belong to the builds that run alongside this one.
+      clean: { keep: /^(cli|preview)(\/|$)/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [tsRule] },
+    // One webpack runtime for both entries, so that the task pane and the custom functions,
+    // loaded by the same page (shared runtime), share module state such as the contract currency.
+    optimization: { runtimeChunk: "single" },
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: path.resolve(__dirname, "src/functions/functions.ts"),
       }),
-      page("taskpane", "./src/taskpane/taskpane.html", ["functions", "taskpane"]),
+      // Under a shared runtime Office loads the custom functions through the task pane page,
+      // so taskpane.html carries the functions chunk too (see manifest.xml).
+      page("taskpane.html", "Interim", ["runtime", "functions", "taskpane"], production ? officeJsCdn : officeJsLocal),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
+          ...fontCopies(),
           {
             from: "manifest.xml",
             to: "manifest.xml",
             ...(production ? { transform: manifestForProduction } : {}),
           },
-          // A local office.js lets the pages run offline (preview, browser tests).
-          ...(production
-            ? []
-            : [{ from: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), to: "office-js" }]),
+          // A local office.js lets a development build run offline.
+          ...(production ? [] : [localOfficeJs()]),
         ],
       }),
     ],
     performance: production
-      ? { hints: "warning", maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 }
+      ? {
+          hints: "warning",
+          maxEntrypointSize: 1024 * 1024,
+          maxAssetSize: 1024 * 1024,
+          // Fonts are fetched only by a PDF export, each once; the CJK font is large by nature.
+          assetFilter: (name) => !name.endsWith(".map") && !name.endsWith(".ttf"),
+        }
       : false,
+  };
+}
+
+/**
+ * The browser preview: the task pane on an in-memory workbook beside a grid of its sheets, in
+ * dist/preview. It loads no office.js at all: it calls no Office API, and outside Office
+ * office.js only tries to frame a telemetry page (which the CSP blocks, with a console error).
+ */
+function previewConfig(mode) {
+  return {
+    name: "preview",
+    mode,
+    context: __dirname,
+    target: "web",
+    devtool: "source-map",
+    entry: { preview: "./src/taskpane/preview/index.tsx" },
+    output: { path: previewDist, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    // The add-in build type-checks and minifies the same code; the preview skips both, for speed.
+    module: { rules: [{ ...tsRule, options: { ...tsRule.options, transpileOnly: true } }] },
+    optimization: { minimize: false },
+    plugins: [
+      page("index.html", "Interim preview", ["preview"], undefined),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/*", to: "assets/[name][ext]" }, ...fontCopies()] }),
+    ],
+    performance: false,
   };
 }
 
@@ -154,9 +213,47 @@ async function httpsOptions() {
   }
 }
 
+/**
+ * What `npm start` serves. Without desktop Excel (Linux) there is nothing to sideload into:
+ * it serves the preview over http. On Windows and Mac it serves the add-in over https (the
+ * manifest's https://localhost) and sideloads it into Excel. `--env preview` or `--env excel`
+ * chooses explicitly.
+ */
+function startTarget(env) {
+  if (env.preview) return "preview";
+  if (env.excel) return "excel";
+  return process.platform === "win32" || process.platform === "darwin" ? "excel" : "preview";
+}
+
+/** Sideloads the add-in into desktop Excel once the dev server listens (office-addin-debugging, run through npx: see docs/decisions/0005). */
+function sideload(port) {
+  const { spawn } = require("node:child_process");
+  const args = ["--yes", "office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel", "--no-debug", "--dev-server-port", String(port)];
+  const child = spawn(process.platform === "win32" ? "npx.cmd" : "npx", args, { stdio: "inherit", shell: process.platform === "win32" });
+  child.on("exit", (code) => {
+    if (code !== 0) console.error(`Sideloading into Excel failed (exit ${code}); load manifest.xml by hand, the server keeps running.`);
+  });
+}
+
 module.exports = async (env, argv) => {
   const mode = argv.mode ?? "production";
-  if (!env.WEBPACK_SERVE) return [webConfig(mode), cliConfig(mode)];
+  if (!env.WEBPACK_SERVE) return [webConfig(mode), cliConfig(mode), previewConfig(mode)];
+  if (startTarget(env) === "preview") {
+    return {
+      ...previewConfig(mode),
+      devServer: {
+        host: "localhost",
+        port: devPort,
+        server: "http",
+        static: false,
+        open: false,
+        onListening: (server) => {
+          const { port } = server.server.address();
+          console.log(`\nInterim preview: http://localhost:${port}/  (the task pane on an in-memory workbook; Ctrl+C stops it)\n`);
+        },
+      },
+    };
+  }
   return {
     ...webConfig(mode),
     devServer: {
@@ -166,6 +263,7 @@ module.exports = async (env, argv) => {
       // dist on disk is exactly what the dev server serves.
       static: false,
       devMiddleware: { writeToDisk: true },
+      onListening: () => sideload(devPort),
     },
   };
 };

@@ -55,6 +55,26 @@ describe("production build", () => {
     expect(links).toEqual(expect.arrayContaining(["functions.js", "taskpane.js"]));
   });
 
+  it("loads one webpack runtime before the functions and the task pane, so they share module state", () => {
+    const scripts = linksIn(read("taskpane.html")).filter((link) => link.endsWith(".js"));
+    expect(scripts).toEqual([`${officeJsOrigin}/lib/1/hosted/office.js`, "runtime.js", "functions.js", "taskpane.js"]);
+  });
+
+  it("builds the browser preview apart, in dist/preview, loading only its own script", () => {
+    const html = read("preview/index.html");
+    const links = linksIn(html);
+    expect(links).toEqual(["assets/icon-32.png", "preview.js"]);
+    for (const link of links) expect({ link, exists: existsSync(path.join(dist, "preview", link)) }).toEqual({ link, exists: true });
+    // The CSP names the office.js CDN (one template for all pages), but nothing loads from it.
+    expect(urlsIn(html).filter((url) => !url.startsWith(officeJsOrigin))).toEqual([]);
+  });
+
+  it("serves the PDF export's fonts beside the pages, never from a CDN", () => {
+    for (const folder of [".", "preview"]) {
+      expect(existsSync(path.join(dist, folder, "fonts", "NotoSans-Regular.ttf"))).toBe(true);
+    }
+  });
+
   const functionIds = ["EARNED", "DUE", "RETENTION", "BALANCE", "TAX", "ROUND", "INVOICE", "SUMMARY"];
 
   it("associates every INTERIM function with its implementation", () => {

@@ -1,5 +1,12 @@
 import {
+  Button,
+  Card,
   FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
   Text,
   Title2,
   makeStaticStyles,
@@ -8,36 +15,157 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
+import { useCallback, useState } from "react";
+import type { IssuedInvoice } from "../core";
+import type { ExportFormat } from "../export/exporter";
+import { NAMES } from "../workbook/port";
+import { SAMPLE_MILESTONES, insertSample } from "../workbook/sample";
+import { HistoryPanel } from "./components/history-panel";
+import { InvoicePanel, messageOf } from "./components/invoice-panel";
+import { SettingsForm } from "./components/settings-form";
+import type { PaneHost } from "./host/host";
+import { useWorkbook } from "./use-workbook";
 
 const useBaseStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh" },
+  provider: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1 },
   main: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     minWidth: 0,
+    maxWidth: "640px",
   },
   title: { margin: 0 },
+  welcome: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  hidden: {
+    position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap",
+  },
 });
 
+type PanelName = "invoice" | "contract" | "history";
+
+const PANELS: [PanelName, string][] = [
+  ["invoice", "Invoice"],
+  ["contract", "Contract"],
+  ["history", "History"],
+];
+
 export interface AppProps {
-  /** Follow Office's dark theme. */
+  host: PaneHost;
+  /** Follow Office's dark theme (or the browser's, in the preview). */
   dark: boolean;
+  /** Exports an issued invoice; replaceable so tests need not load the exporters. */
+  exportInvoice: (host: PaneHost, format: ExportFormat, issued: IssuedInvoice) => Promise<void>;
 }
 
-export function App({ dark }: AppProps) {
+export function App({ host, dark, exportInvoice }: AppProps) {
   useBaseStyles();
   const styles = useStyles();
+  const { view, error, refresh } = useWorkbook(host);
+  const [panel, setPanel] = useState<PanelName>("invoice");
+  const [announcement, setAnnouncement] = useState("");
+  const [inserting, setInserting] = useState(false);
+  const [insertFailure, setInsertFailure] = useState<string>();
+  const announce = useCallback((text: string) => setAnnouncement(text), []);
+
+  const insert = async () => {
+    if (view === undefined) return;
+    setInserting(true);
+    setInsertFailure(undefined);
+    try {
+      // A workbook with its own settings keeps them: only the table is added.
+      if (view.snapshot.settings === undefined) await insertSample(host.workbook);
+      else await host.workbook.createMilestoneTable(NAMES.milestones, NAMES.milestones, SAMPLE_MILESTONES);
+      announce(`Sample milestone table inserted on the ${NAMES.milestones} sheet.`);
+      await refresh();
+      await host.showSheet(NAMES.milestones);
+    } catch (caught) {
+      setInsertFailure(messageOf(caught));
+    } finally {
+      setInserting(false);
+    }
+  };
+
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
-      <main className={styles.main}>
-        <Title2 as="h1" className={styles.title}>
+      <main className={styles.main} aria-labelledby="app-title">
+        <Title2 as="h1" id="app-title" className={styles.title}>
           Interim
         </Title2>
-        <Text>Progress invoices from the milestone table in this workbook.</Text>
+        {error === undefined ? null : (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{`Cannot read the workbook: ${error}`}</MessageBarBody>
+          </MessageBar>
+        )}
+        {view === undefined ? (
+          error === undefined ? <Spinner size="small" label="Reading the workbook…" /> : null
+        ) : (
+          <>
+            {view.snapshot.milestones === undefined ? (
+              <Card className={styles.welcome}>
+                <Text as="p">
+                  Interim turns the milestone table of this workbook into progress invoices: the work done since the last
+                  invoice, less retention, plus tax, numbered and logged.
+                </Text>
+                <Text as="p">
+                  {`To try it in a minute, insert a sample IT-services contract: milestones, a change order and licences at another tax rate.`}
+                </Text>
+                <div>
+                  <Button appearance="primary" disabled={inserting} onClick={() => void insert()}>
+                    Insert sample milestone table
+                  </Button>
+                </div>
+                {insertFailure === undefined ? null : (
+                  <MessageBar intent="error" layout="multiline">
+                    <MessageBarBody>{`The sample was not inserted: ${insertFailure}`}</MessageBarBody>
+                  </MessageBar>
+                )}
+              </Card>
+            ) : null}
+            <TabList
+              className={styles.tabs}
+              selectedValue={panel}
+              onTabSelect={(_, data) => setPanel(data.value as PanelName)}
+              aria-label="Interim"
+            >
+              {PANELS.map(([name, label]) => (
+                <Tab key={name} value={name} id={`tab-${name}`} aria-controls={`panel-${name}`}>
+                  {label}
+                </Tab>
+              ))}
+            </TabList>
+            {/* Panels stay mounted while hidden, so a result or a half-typed form survives a look at another tab. */}
+            <div role="tabpanel" id="panel-invoice" aria-labelledby="tab-invoice" hidden={panel !== "invoice"}>
+              <InvoicePanel
+                host={host}
+                plan={view.plan}
+                refresh={refresh}
+                announce={announce}
+                exportInvoice={(format, issued) => exportInvoice(host, format, issued)}
+              />
+            </div>
+            <div role="tabpanel" id="panel-contract" aria-labelledby="tab-contract" hidden={panel !== "contract"}>
+              <SettingsForm
+                key={JSON.stringify(view.snapshot.settings?.values ?? null)}
+                workbook={host.workbook}
+                table={view.snapshot.settings}
+                place={view.settings.place}
+                onSaved={refresh}
+                announce={announce}
+              />
+            </div>
+            <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={panel !== "history"}>
+              <HistoryPanel invoices={view.history} />
+            </div>
+          </>
+        )}
+        <div role="status" aria-live="polite" aria-atomic="true" className={styles.hidden} data-testid="announcement">
+          {announcement}
+        </div>
       </main>
     </FluentProvider>
   );

@@ -1,6 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
+import { exportInvoice } from "./export-invoice";
+import { excelHost } from "./host/excel-host";
 
 /** Whether Office shows a dark theme; false outside Office, where there is no theme. */
 function isOfficeThemeDark(): boolean {
@@ -14,12 +16,16 @@ function isOfficeThemeDark(): boolean {
   return 0.299 * r + 0.587 * g + 0.114 * b < 128;
 }
 
-void Office.onReady().then(() => {
+void Office.onReady().then((info) => {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element.");
+  if (info.host !== Office.HostType.Excel) {
+    container.textContent = "Interim runs in Excel: open it from the Interim button on Excel's Home tab.";
+    return;
+  }
   createRoot(container).render(
     <StrictMode>
-      <App dark={isOfficeThemeDark()} />
+      <App host={excelHost()} dark={isOfficeThemeDark()} exportInvoice={exportInvoice} />
     </StrictMode>,
   );
 });

@@ -1,0 +1,113 @@
+import { Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { addAmounts } from "../../core";
+import type { LoggedInvoice } from "../../workbook/billing-log";
+import { displayMoney } from "../format";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "left" },
+  amount: { textAlign: "right", whiteSpace: "nowrap" },
+  figure: { margin: 0 },
+  chart: { width: "100%", height: "auto", overflow: "visible" },
+  bar: { fill: tokens.colorBrandBackground },
+  sum: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1.5, strokeDasharray: "4 3", fill: "none" },
+  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
+  label: { fill: tokens.colorNeutralForeground2, fontSize: "10px" },
+});
+
+/** An invoice's place in the project: billed to date (work completed and stored) against the contract sum. */
+export interface Progress {
+  number: string;
+  billedToDate: string;
+  contractSum: string;
+}
+
+export function progressOf(invoice: LoggedInvoice): Progress {
+  return {
+    number: invoice.number,
+    billedToDate: addAmounts(invoice.lines.map((line) => line.completedAndStoredToDate)),
+    contractSum: addAmounts(invoice.lines.map((line) => line.scheduledValue)),
+  };
+}
+
+export interface HistoryPanelProps {
+  invoices: LoggedInvoice[];
+}
+
+/** The issued invoices and how far the project has been billed. */
+export function HistoryPanel({ invoices }: HistoryPanelProps) {
+  const styles = useStyles();
+  if (invoices.length === 0) {
+    return (
+      <section className={styles.panel} aria-labelledby="history">
+        <Subtitle2 as="h2" id="history">History</Subtitle2>
+        <Text>No invoice has been issued yet. Each invoice you generate is listed here.</Text>
+      </section>
+    );
+  }
+  const currency = invoices[invoices.length - 1]?.currency ?? "USD";
+  const money = (amount: string) => displayMoney(amount, currency);
+  return (
+    <section className={styles.panel} aria-labelledby="history">
+      <Subtitle2 as="h2" id="history">History</Subtitle2>
+      <ProgressChart progress={invoices.map(progressOf)} money={money} />
+      <table className={styles.table}>
+        <caption className={styles.cell}>
+          <Text weight="semibold">Issued invoices</Text>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.cell}>Invoice</th>
+            <th scope="col" className={styles.cell}>Period end</th>
+            <th scope="col" className={`${styles.cell} ${styles.amount}`}>Total due</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoices.map((invoice) => (
+            <tr key={invoice.number}>
+              <th scope="row" className={styles.cell}>{invoice.number}</th>
+              <td className={styles.cell}>{invoice.periodEnd}</td>
+              <td className={`${styles.cell} ${styles.amount}`}>{money(invoice.totalDue)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+const WIDTH = 280;
+const HEIGHT = 120;
+const TOP = 14;
+const BOTTOM = 18;
+
+/** Bars of billed to date per invoice under the contract sum's dashed line: a small inline chart. */
+function ProgressChart({ progress, money }: { progress: Progress[]; money: (amount: string) => string }) {
+  const styles = useStyles();
+  const last = progress[progress.length - 1] as Progress;
+  // Screen positions only: the amounts themselves stay decimal text.
+  const top = Math.max(...progress.map((p) => Math.max(Number(p.contractSum), Number(p.billedToDate))), 1);
+  const y = (amount: string) => TOP + (HEIGHT - TOP - BOTTOM) * (1 - Number(amount) / top);
+  const slot = WIDTH / progress.length;
+  const barWidth = Math.min(36, slot * 0.6);
+  const share = Number(last.contractSum) === 0 ? 0 : Math.round((Number(last.billedToDate) / Number(last.contractSum)) * 100);
+  const sumPath = progress.map((p, i) => `${i === 0 ? "M" : "L"}${i * slot},${y(p.contractSum)} H${(i + 1) * slot}`).join(" ");
+  const summary = `Billed to date ${money(last.billedToDate)} of the contract sum ${money(last.contractSum)} (${share}%) after ${last.number}.`;
+  return (
+    <figure className={styles.figure}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className={styles.chart} role="img" aria-label={summary}>
+        <line x1={0} x2={WIDTH} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className={styles.axis} />
+        {progress.map((p, i) => (
+          <g key={p.number}>
+            <rect x={i * slot + (slot - barWidth) / 2} width={barWidth} y={y(p.billedToDate)} height={HEIGHT - BOTTOM - y(p.billedToDate)} className={styles.bar} />
+            <text x={i * slot + slot / 2} y={HEIGHT - 5} textAnchor="middle" className={styles.label}>{p.number}</text>
+          </g>
+        ))}
+        <path d={sumPath} className={styles.sum} />
+        <text x={WIDTH} y={TOP - 4} textAnchor="end" className={styles.label}>{`Contract sum ${money(last.contractSum)}`}</text>
+      </svg>
+      <Text as="p" size={200} className={styles.figure}>{summary}</Text>
+    </figure>
+  );
+}

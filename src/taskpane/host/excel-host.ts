@@ -1,0 +1,14 @@
+import { OfficeWorkbook } from "../../workbook/office-workbook";
+import { type PaneHost, downloadFile } from "./host";
+import { selectCell, showSheet, watchTables } from "./select-cell";
+
+/** The task pane inside Excel. */
+export function excelHost(): PaneHost {
+  return {
+    workbook: new OfficeWorkbook(),
+    selectCell,
+    showSheet,
+    watch: watchTables,
+    saveFile: downloadFile,
+  };
+}

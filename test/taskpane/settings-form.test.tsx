@@ -1,0 +1,114 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/app";
+import { cellOf, validateSettings, settingsTexts } from "../../src/taskpane/components/settings-form";
+import { MemoryHost } from "../../src/taskpane/host/memory-host";
+import { MemoryWorkbook, findTable, tableValues } from "../../src/workbook/memory-workbook";
+import { NAMES } from "../../src/workbook/port";
+import { SETTINGS } from "../../src/workbook/settings";
+import { sampleWorkbook } from "../workbook/helpers";
+
+async function openContract(host: MemoryHost) {
+  const user = userEvent.setup();
+  render(<App host={host} dark={false} exportInvoice={() => Promise.resolve()} />);
+  await user.click(await screen.findByRole("tab", { name: "Contract" }));
+  return user;
+}
+
+const settingValue = (workbook: MemoryWorkbook, key: string) => {
+  const table = findTable(workbook.state, NAMES.settingsTable);
+  if (table === undefined) return undefined;
+  return tableValues(workbook.state, table).find((row) => row[0] === key)?.[1];
+};
+
+describe("contract settings form", () => {
+  it("shows the workbook's settings, rates as percentages", async () => {
+    const host = new MemoryHost(await sampleWorkbook());
+    await openContract(host);
+    expect(screen.getByRole("textbox", { name: "Retention rate" })).toHaveValue("5%");
+    expect(screen.getByRole("textbox", { name: "Client name" })).toHaveValue("Contoso Logistics GmbH");
+    expect(screen.getByRole("combobox", { name: "Tax base" })).toHaveValue("period");
+  });
+
+  it("checks a value as it is typed, in the words the workbook check uses", async () => {
+    const host = new MemoryHost(await sampleWorkbook());
+    const user = await openContract(host);
+    const rate = screen.getByRole("textbox", { name: "Retention rate" });
+    await user.clear(rate);
+    await user.type(rate, "10");
+    expect(await screen.findByText(/Retention rate must be a percentage from 0% to 100%, not 10\. Did you mean 10%\?/)).toBeInTheDocument();
+    expect(rate).toHaveAttribute("aria-invalid", "true");
+
+    await user.type(rate, "%");
+    await waitFor(() => expect(rate).not.toHaveAttribute("aria-invalid", "true"));
+
+    const currency = screen.getByRole("textbox", { name: "Currency" });
+    await user.clear(currency);
+    await user.type(currency, "EURO");
+    expect(await screen.findByText(/Currency "EURO" is not an ISO 4217 code/)).toBeInTheDocument();
+  });
+
+  it("does not save while a setting is wrong, and says why", async () => {
+    const host = new MemoryHost(await sampleWorkbook());
+    const user = await openContract(host);
+    const terms = screen.getByRole("textbox", { name: "Payment terms (days)" });
+    await user.clear(terms);
+    await user.type(terms, "thirty");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(screen.getByRole("status")).toHaveTextContent("Not saved: 1 setting needs fixing.");
+    expect(settingValue(host.memory, "Payment terms (days)")).toBe(30);
+  });
+
+  it("saves changed settings into the settings table", async () => {
+    const host = new MemoryHost(await sampleWorkbook());
+    const user = await openContract(host);
+    const rate = screen.getByRole("textbox", { name: "Retention rate" });
+    await user.clear(rate);
+    await user.type(rate, "7.5%");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Tax base" }), "payment");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+
+    await waitFor(() => expect(settingValue(host.memory, "Retention rate")).toBe("7.5%"));
+    expect(settingValue(host.memory, "Tax base")).toBe("payment");
+    expect(settingValue(host.memory, "Client name")).toBe("Contoso Logistics GmbH");
+    expect(screen.getByRole("status")).toHaveTextContent("Contract settings saved to the Contract sheet.");
+    expect(screen.getByRole("textbox", { name: "Retention rate" })).toHaveValue("7.5%");
+  });
+
+  it("creates the settings of a workbook that has none, once the required parties are named", async () => {
+    const host = new MemoryHost();
+    const user = await openContract(host);
+    // Nothing typed yet: no message for fields not touched.
+    expect(screen.queryByText(/is required/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Create contract settings" }));
+    expect(await screen.findByText("Supplier name is required on an invoice; fill it in.")).toBeInTheDocument();
+    expect(findTable(host.memory.state, NAMES.settingsTable)).toBeUndefined();
+
+    await user.type(screen.getByRole("textbox", { name: /^Supplier name/ }), "Northwind");
+    await user.type(screen.getByRole("textbox", { name: /^Client name/ }), "Contoso");
+    await user.click(screen.getByRole("button", { name: "Create contract settings" }));
+    await waitFor(() => expect(settingValue(host.memory, "Supplier name")).toBe("Northwind"));
+    expect(tableValues(host.memory.state, findTable(host.memory.state, NAMES.settingsTable)!).map((row) => row[0])).toEqual([
+      "Setting",
+      ...SETTINGS.map((s) => s.key),
+    ]);
+  });
+});
+
+describe("settings values", () => {
+  const spec = (key: string) => SETTINGS.find((s) => s.key === key)!;
+
+  it("writes numbers as numbers, percentages as typed (Excel reads them as percentages) and blanks as empty", () => {
+    expect(cellOf(spec("Payment terms (days)"), " 45 ")).toBe(45);
+    expect(cellOf(spec("Retention rate"), "5%")).toBe("5%");
+    expect(cellOf(spec("Currency"), "eur")).toBe("EUR");
+    expect(cellOf(spec("Client name"), "  ")).toBeNull();
+  });
+
+  it("shows defaults for settings the workbook lacks, and validates them clean", () => {
+    const texts = settingsTexts(undefined);
+    expect(texts["Currency"]).toBe("USD");
+    expect(texts["Next invoice number"]).toBe("1");
+    expect([...validateSettings({ ...texts, "Supplier name": "A", "Client name": "B" }).keys()]).toEqual([]);
+  });
+});
