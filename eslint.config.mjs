@@ -72,7 +72,7 @@ export default defineConfig(
   {
     // The Office rules read any `.load`/`.sync`-shaped code as Office.js; apply them where
     // Office.js is used, not to exceljs or the in-memory workbook.
-    files: ["src/workbook/office-workbook.ts", "src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.ts"],
+    files: ["src/workbook/office-*.ts", "src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.ts"],
     plugins: { "office-addins": officeAddins },
     rules: officeAddinsRules,
   },

@@ -63,17 +63,15 @@ function page(filename, title, chunks, officeJs) {
 const localOfficeJs = () => ({ from: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), to: "office-js" });
 
 /**
- * The PDF's fonts, served beside the pages (the exporter fetches them from its own origin).
- * The list is the exporter's FONT_FILES, read from its source so that it is kept in one place.
+ * The PDF's fonts, served beside the pages (the exporter fetches them from its own origin) and
+ * shipped beside the command line. The list is the exporter's own (font-files.json).
  */
 function fontCopies() {
-  const source = fs.readFileSync(path.resolve(__dirname, "src/export/pdf/fonts.ts"), "utf8");
-  const fonts = [...source.matchAll(/\{\s*file:\s*"([^"]+)",\s*package:\s*"([^"]+)",\s*path:\s*"([^"]+)"\s*\}/g)];
-  if (fonts.length === 0) throw new Error("No font found in FONT_FILES of src/export/pdf/fonts.ts: the PDF export would have none.");
-  return fonts.map(([, file, pkgName, filePath]) => ({
+  const fonts = Object.values(require("./src/export/pdf/font-files.json"));
+  return fonts.map((font) => ({
     // Font packages need not export their package.json: find them where Node would.
-    from: path.join(__dirname, "node_modules", pkgName, filePath),
-    to: `fonts/${file}`,
+    from: path.join(__dirname, "node_modules", font.package, font.path),
+    to: `fonts/${font.file}`,
   }));
 }
 
@@ -193,6 +191,8 @@ function cliConfig(mode) {
     plugins: [
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
       new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true }),
+      // The PDF export of `interim invoice --format pdf` reads its fonts from dist/cli/fonts.
+      new CopyWebpackPlugin({ patterns: fontCopies() }),
       new ExecutablePlugin("interim.js"),
     ],
   };

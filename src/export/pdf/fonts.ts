@@ -1,16 +1,13 @@
+import fontFiles from "./font-files.json";
+
 /**
  * The fonts a PDF may embed: Noto (SIL Open Font License 1.1, fit to ship and to embed), as
  * TrueType so that pdf-lib can subset them. They are separate assets, never part of the task
  * pane's script: a PDF loads only the fonts its text needs (Latin always; Arabic, Hebrew or
  * CJK only when a name or description is written in them).
+ * The list is JSON so that the build copies the same files it names.
  */
-export const FONT_FILES = {
-  regular: { file: "NotoSans-Regular.ttf", package: "@embedpdf/fonts-latin", path: "fonts/NotoSans-Regular.ttf" },
-  bold: { file: "NotoSans-Bold.ttf", package: "@embedpdf/fonts-latin", path: "fonts/NotoSans-Bold.ttf" },
-  arabic: { file: "NotoNaskhArabic-Regular.ttf", package: "@embedpdf/fonts-arabic", path: "fonts/NotoNaskhArabic-Regular.ttf" },
-  hebrew: { file: "NotoSansHebrew-Regular.ttf", package: "@embedpdf/fonts-hebrew", path: "fonts/NotoSansHebrew-Regular.ttf" },
-  cjk: { file: "NotoSansSC-Regular.ttf", package: "@expo-google-fonts/noto-sans-sc", path: "400Regular/NotoSansSC_400Regular.ttf" },
-} as const;
+export const FONT_FILES = fontFiles;
 
 export type FontName = keyof typeof FONT_FILES;
 

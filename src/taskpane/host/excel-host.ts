@@ -1,6 +1,6 @@
 import { OfficeWorkbook } from "../../workbook/office-workbook";
 import { type PaneHost, downloadFile } from "./host";
-import { selectCell, showSheet, watchTables } from "./select-cell";
+import { selectCell, showSheet, watchTables } from "../../workbook/office-navigation";
 
 /** The task pane inside Excel. */
 export function excelHost(): PaneHost {

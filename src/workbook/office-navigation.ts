@@ -1,7 +1,7 @@
-/**
- * Selects a cell in Excel. It belongs in the workbook port (src/workbook), next to the other
- * Excel.run calls; it lives here until the port has a selection method.
- */
+// Moving about the workbook in Excel, for the task pane: the only Excel.run calls besides the
+// port's (office-workbook.ts), kept here so that Office.js stays in the workbook layer.
+
+/** Selects a cell in Excel: where a problem is. */
 export async function selectCell(sheet: string, cell: string): Promise<void> {
   await Excel.run(async (context) => {
     const worksheet = context.workbook.worksheets.getItem(sheet);
