@@ -2,10 +2,12 @@ import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { computeInvoice } from "../src/core";
 import { benchContract, type ContractKind } from "./contracts";
+import { benchBundles } from "./bundle-bench";
 import { benchCli } from "./cli-bench";
 import { benchFloatBaseline } from "./float-baseline";
 import { benchFunctions } from "./functions-bench";
 import { benchPdf } from "./pdf-bench";
+import { benchPreview } from "./preview-bench";
 import { type Row, heapGrowthMiB, medianMs } from "./measure";
 import { benchWorkbook } from "./workbook-bench";
 
@@ -71,6 +73,8 @@ async function main(): Promise<void> {
   rows.push(...benchFloatBaseline(quick));
   rows.push(...(await benchPdf(quick)));
   rows.push(...(await benchCli(quick)));
+  rows.push(...(await benchPreview(quick)));
+  rows.push(...benchBundles());
   writeReport();
 }
 

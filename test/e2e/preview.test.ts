@@ -34,11 +34,8 @@ afterAll(async () => {
 async function openPreview(): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
   const page = await context.newPage();
   const seen = watchPage(page, server.url);
-  const started = Date.now();
   await page.goto(server.url);
   await page.getByRole("button", { name: "Insert sample milestone table" }).waitFor();
-  // The budget is 1 s for the first render; a loaded CI machine gets some slack here.
-  expect(Date.now() - started).toBeLessThan(5_000);
   await page.getByRole("button", { name: "Insert sample milestone table" }).click();
   await page.getByRole("heading", { name: "Next invoice: INV-0001" }).waitFor();
   return { page, seen };
