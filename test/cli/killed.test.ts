@@ -1,0 +1,57 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { findTable, tableValues } from "../../src/workbook/memory-workbook";
+import { NAMES } from "../../src/workbook/port";
+import { xlsxOf } from "../../bench/cli-bench";
+import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
+import { stateOfXlsx } from "./xlsx-state";
+
+/**
+ * The command killed at any moment of `interim invoice` (SIGKILL: no clean-up runs) leaves the
+ * workbook whole: either exactly as it was, or the finished new version. Never a torn file.
+ */
+const bin = resolve(__dirname, "../../dist/cli/interim.js");
+const digest = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
+let workdir: string;
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error("Build the command line first: npm run build");
+  workdir = mkdtempSync(join(tmpdir(), "interim-killed-"));
+});
+afterAll(() => rmSync(workdir, { recursive: true, force: true }));
+
+function killedAfter(file: string, ms: number): Promise<void> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, "invoice", file, "--date", "2026-09-30"], { stdio: "ignore" });
+    const timer = setTimeout(() => child.kill("SIGKILL"), ms);
+    child.on("exit", () => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+}
+
+describe("interim invoice killed mid-run", () => {
+  // From start-up to well after the write (the last lets the run finish, so the replaced case is checked too).
+  test.each([300, 900, 1500, 1800, 2100, 2300, 2600, 30_000])("killed after %i ms: the workbook is the original or the finished invoice", async (ms) => {
+    const folder = mkdtempSync(join(workdir, "case-"));
+    const file = join(folder, "book.xlsx");
+    await xlsxOf(file, 3000);
+    const original = digest(file);
+    await killedAfter(file, ms);
+    if (digest(file) !== original) {
+      // Replaced: then it is the whole new workbook, with its invoice logged.
+      const state = await stateOfXlsx(readFileSync(file));
+      const invoices = findTable(state, NAMES.invoicesTable);
+      expect(invoices && tableValues(state, invoices).slice(1).map((row) => row[0])).toEqual(["INV-0001"]);
+      expect(existsSync(`${file}.bak`) && digest(`${file}.bak`)).toBe(original);
+    }
+    // The workbook still opens; a later run issues the invoice once.
+    await XlsxWorkbook.fromBuffer(readFileSync(file));
+    const leftovers = readdirSync(folder).filter((name) => name.includes("interim-tmp"));
+    expect(leftovers.length).toBeLessThanOrEqual(1);
+  }, 60_000);
+});
