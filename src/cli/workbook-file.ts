@@ -1,5 +1,6 @@
 import { type WorkbookProblem, describeProblem } from "../workbook/problems";
-import { WorkbookFileError, XlsxWorkbook } from "../workbook/xlsx-workbook";
+import { XlsxWorkbook } from "../workbook/xlsx-workbook";
+import { WorkbookFileError } from "../workbook/xlsx-file";
 import { EXIT } from "./io";
 
 /** What happened to one workbook: the status to exit with and the lines to print. */
