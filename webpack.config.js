@@ -87,6 +87,7 @@ function webConfig(mode) {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
+      download: "./src/taskpane/download-dialog.ts",
     },
     output: {
       path: dist,
@@ -108,6 +109,7 @@ function webConfig(mode) {
       // Under a shared runtime Office loads the custom functions through the task pane page,
       // so taskpane.html carries the functions chunk too (see manifest.xml).
       page("taskpane.html", "Interim", ["runtime", "functions", "taskpane"], production ? officeJsCdn : officeJsLocal),
+      page("download.html", "Interim: save the export", ["runtime", "download"], production ? officeJsCdn : officeJsLocal),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },

@@ -16,7 +16,7 @@ function policyOf(page: string): Map<string, string[]> {
 }
 
 describe("the add-in's surface", () => {
-  test.each(["taskpane.html", "preview/index.html"])("%s allows only itself and Microsoft's office.js CDN", (page) => {
+  test.each(["taskpane.html", "download.html", "preview/index.html"])("%s allows only itself and Microsoft's office.js CDN", (page) => {
     const policy = policyOf(page);
     expect(policy.get("default-src")).toEqual(["'self'"]);
     expect(policy.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);

@@ -1,5 +1,6 @@
 import { OfficeWorkbook } from "../../workbook/office-workbook";
-import { type PaneHost, downloadFile } from "./host";
+import type { PaneHost } from "./host";
+import { saveFileInOffice } from "./office-download";
 import { selectCell, showSheet, watchTables } from "../../workbook/office-navigation";
 
 /** The task pane inside Excel. */
@@ -9,6 +10,6 @@ export function excelHost(): PaneHost {
     selectCell,
     showSheet,
     watch: watchTables,
-    saveFile: downloadFile,
+    saveFile: saveFileInOffice,
   };
 }
