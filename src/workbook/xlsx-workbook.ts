@@ -1,7 +1,7 @@
 import { copyFile, link, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
-import { columnLetters, rangeAddress } from "./a1";
+import { columnLetters, parseCellAddress, rangeAddress, sheetReference } from "./a1";
 import { markerName } from "./memory-workbook";
 import { referredSheet } from "./office-workbook";
 import {
@@ -142,7 +142,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (replace !== undefined) this.deleteSheet(replace);
     if (this.findSheet(layout.name) !== undefined) return Promise.reject(new Error(`A sheet named ${layout.name} already exists.`));
     const sheet = this.workbook.addWorksheet(layout.name);
-    this.workbook.definedNames.add(`${quotedSheet(layout.name)}!$A$1`, markerName(layout.name));
+    this.workbook.definedNames.add(sheetReference(layout.name, "$A$1"), markerName(layout.name));
     for (const block of layout.blocks) writeBlock(sheet, block);
     layout.columnWidths.forEach((width, column) => {
       // exceljs takes a width of exactly 9 for its default and leaves it out of the file.
@@ -258,8 +258,8 @@ export class XlsxWorkbook implements WorkbookPort {
       for (const table of Object.values(tablesOf(sheet))) {
         if (table.table.name.toLowerCase() !== wanted) continue;
         const [from, to = from] = table.table.tableRef.split(":") as [string, string?];
-        const a = parseAddress(from);
-        const b = parseAddress(to);
+        const a = parseCellAddress(from);
+        const b = parseCellAddress(to);
         return { sheet, model: table.table, top: a.row, left: a.column, bottom: b.row, right: b.column };
       }
     }
@@ -406,17 +406,6 @@ export function dateToSerial(date: Date): number {
   return Math.round(((date.getTime() - EPOCH_1900) / DAY_MS) * 1e9) / 1e9;
 }
 
-function quotedSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-function parseAddress(address: string): { row: number; column: number } {
-  const match = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
-  if (match === null) throw new Error(`Not a cell address: ${address}`);
-  let column = 0;
-  for (const letter of (match[1] as string).toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, column: column - 1 };
-}
 
 // ---------------------------------------------------------------------------------------
 // The file: what it is, whether it is in use, and what a rewrite would keep.
