@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { findTable, tableValues } from "../../src/workbook/memory-workbook";
@@ -53,5 +53,26 @@ describe("interim invoice killed mid-run", () => {
     await XlsxWorkbook.fromBuffer(readFileSync(file));
     const leftovers = readdirSync(folder).filter((name) => name.includes("interim-tmp"));
     expect(leftovers.length).toBeLessThanOrEqual(1);
+  }, 60_000);
+});
+
+describe("an export that fails", () => {
+  test("leaves the workbook as it was: the invoice is issued only with its exports", async () => {
+    // The command alone, without the fonts shipped beside it: the PDF cannot be made.
+    const folder = mkdtempSync(join(workdir, "no-fonts-"));
+    const lonely = join(folder, "interim.js");
+    copyFileSync(bin, lonely);
+    const file = join(folder, "book.xlsx");
+    await xlsxOf(file, 20);
+    const original = digest(file);
+    const run = spawnSync(process.execPath, [lonely, "invoice", file, "--date", "2026-09-30", "--format", "csv,pdf"], { cwd: folder, encoding: "utf8" });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/font/i);
+    expect(digest(file)).toBe(original);
+    expect(readdirSync(folder).filter((name) => /INV-0001|\.bak$|interim-tmp/.test(name))).toEqual([]);
+    // With its fonts, the same command then issues the invoice once.
+    const done = spawnSync(process.execPath, [bin, "invoice", file, "--date", "2026-09-30", "--format", "csv,pdf", "--out", folder], { encoding: "utf8" });
+    expect(done.status).toBe(0);
+    expect(readdirSync(folder).filter((name) => name.startsWith("INV-0001"))).toEqual(["INV-0001.csv", "INV-0001.pdf"]);
   }, 60_000);
 });
