@@ -2,9 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { CellValue } from "../src/workbook/port";
-import { SAMPLE_SETTINGS, settingsRows } from "../src/workbook/sample";
 import { XlsxWorkbook } from "../src/workbook/xlsx-workbook";
+import { fillLargeWorkbook } from "../test/support/large-workbook";
 import type { Row } from "./measure";
 
 const bin = resolve(__dirname, "../dist/cli/interim.js");
@@ -12,12 +11,7 @@ const bin = resolve(__dirname, "../dist/cli/interim.js");
 /** A new .xlsx with the sample settings and a milestone table of `count` lines. */
 export async function xlsxOf(file: string, count: number): Promise<void> {
   const workbook = XlsxWorkbook.create(file);
-  const rows: CellValue[][] = [["Id", "Description", "Scheduled value", "% complete", "Stored materials", "Tax %"]];
-  for (let i = 0; i < count; i += 1) {
-    rows.push([`M${i + 1}`, `Milestone ${i + 1}`, 1000 + (i % 97) * 12.5, (i % 10) / 10, i % 5 === 0 ? 40 : null, i % 7 === 0 ? 0.09 : null]);
-  }
-  await workbook.createMilestoneTable("Milestones", "Milestones", rows);
-  await workbook.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
+  await fillLargeWorkbook(workbook, count);
   await workbook.save();
 }
 

@@ -1,22 +1,9 @@
 import { generateInvoice } from "../src/workbook/generate-invoice";
-import { MemoryWorkbook, emptyState, type MemoryState } from "../src/workbook/memory-workbook";
+import { MemoryWorkbook, type MemoryState } from "../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../src/workbook/office-workbook";
-import type { CellValue } from "../src/workbook/port";
-import { SAMPLE_SETTINGS, settingsRows } from "../src/workbook/sample";
 import { fakeExcelRun } from "../test/support/fake-excel";
+import { largeWorkbookState as workbookOf } from "../test/support/large-workbook";
 import { type Row, medianMsAsync } from "./measure";
-
-/** A workbook with the sample settings and a milestone table of `count` lines. */
-async function workbookOf(count: number): Promise<MemoryState> {
-  const setup = new MemoryWorkbook(emptyState());
-  const rows: CellValue[][] = [["Id", "Description", "Scheduled value", "% complete", "Stored materials", "Tax %"]];
-  for (let i = 0; i < count; i += 1) {
-    rows.push([`M${i + 1}`, `Milestone ${i + 1}`, 1000 + (i % 97) * 12.5, (i % 10) / 10, i % 5 === 0 ? 40 : null, i % 7 === 0 ? 0.09 : null]);
-  }
-  await setup.createMilestoneTable("Milestones", "Milestones", rows);
-  await setup.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
-  return setup.state;
-}
 
 /** Generate invoice over the in-memory workbook, and the round trips of the Office.js path. */
 export async function benchWorkbook(quick: boolean): Promise<Row[]> {

@@ -8,6 +8,13 @@ import { Decimal } from "decimal.js";
 export const Dec = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 export type Dec = Decimal;
 
+/** A number written as decimal text (an optional sign, digits, a point, an exponent): what the core parses. */
+export const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+export function isDecimalText(text: string): boolean {
+  return DECIMAL_TEXT.test(text);
+}
+
 export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 

@@ -3,7 +3,7 @@ export { validateRequest } from "./validate";
 export { allocateLargestRemainder } from "./allocate";
 export { minorUnitsOf } from "./currency";
 export { moneyOf, earnedToDate, netDueThisPeriod, retentionHeld, balanceToFinish, taxOn, roundAmount } from "./line-figures";
-export { Dec } from "./decimal";
+export { Dec, isDecimalText } from "./decimal";
 export { roundMoney, formatMoney, ROUNDING_MODES, type RoundingMode } from "./rounding";
 export { CoreInputError, MESSAGES, describePath, type Issue, type IssuePath, type ErrorCode, type WarningCode } from "./issues";
 export type { BillingRequest, MilestoneInput, RetentionInput, AdvanceInput, TaxInput, Contract, Milestone } from "./request";

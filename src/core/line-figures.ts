@@ -1,5 +1,5 @@
 import { minorUnitsOf } from "./currency";
-import { Dec, ZERO } from "./decimal";
+import { Dec, ZERO, isDecimalText } from "./decimal";
 import { CoreInputError, MESSAGES } from "./issues";
 import { ROUNDING_MODES, type RoundingMode, formatMoney, roundMoney } from "./rounding";
 
@@ -38,10 +38,8 @@ function checkedMoney(currency: string, rounding: string): Money {
   return { minorUnits, currency: code, rounding: rounding as RoundingMode };
 }
 
-const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 function number(name: string, text: string): Dec {
-  if (!DECIMAL_TEXT.test(text)) throw new CoreInputError(MESSAGES.NOT_A_NUMBER(name, `"${text}"`));
+  if (!isDecimalText(text)) throw new CoreInputError(MESSAGES.NOT_A_NUMBER(name, `"${text}"`));
   return new Dec(text);
 }
 

@@ -1,4 +1,4 @@
-import { Dec, ONE, ZERO, compact } from "./decimal";
+import { Dec, ONE, ZERO, compact, isDecimalText } from "./decimal";
 import { MAX_MINOR_UNITS, minorUnitsOf } from "./currency";
 import { type Issue, type IssuePath, MAX_AMOUNT_DIGITS, MESSAGES, describePath } from "./issues";
 import {
@@ -28,7 +28,6 @@ const STEP_FIELDS = ["from", "rate"] as const;
 const ADVANCE_FIELDS = ["amount", "previouslyRecovered", "startsAt", "rate"] as const;
 const TAX_FIELDS = ["rate", "base"] as const;
 
-const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 type Fields = Record<string, unknown>;
 
@@ -60,7 +59,7 @@ class Reader {
     const raw = fields[key];
     if (raw === undefined || raw === null) return undefined;
     const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : undefined;
-    if (text === undefined || !DECIMAL_TEXT.test(text)) {
+    if (text === undefined || !isDecimalText(text)) {
       const at = [...path, key];
       return this.problem("NOT_A_NUMBER", at, MESSAGES.NOT_A_NUMBER(describePath(at), show(raw)));
     }

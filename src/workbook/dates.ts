@@ -17,6 +17,11 @@ export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && serialToIso(isoToSerial(text)) === text;
 }
 
+/** A Date (as exceljs reads a date cell) as an Excel serial, to well below a second. */
+export function dateToSerial(date: Date): number {
+  return Math.round(((date.getTime() - EPOCH) / DAY_MS) * 1e9) / 1e9;
+}
+
 export function addDays(iso: string, days: number): string {
   return serialToIso(isoToSerial(iso) + days);
 }

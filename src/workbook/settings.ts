@@ -1,4 +1,4 @@
-import { Dec, type RetentionInput, type TaxInput, cellToField, isBlankCell, minorUnitsOf } from "../core";
+import { Dec, type RetentionInput, type TaxInput, cellToField, isBlankCell, isDecimalText, minorUnitsOf } from "../core";
 import { NAMES, type CellValue, type SettingWrite, type TableData } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 
@@ -187,7 +187,7 @@ class SettingsReader {
     const value = this.value(key);
     if (value === null) return undefined;
     const text = typeof value === "string" ? percentText(value) : cellToField(value);
-    if (typeof text !== "string" || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) {
+    if (typeof text !== "string" || !isDecimalText(text)) {
       return this.fail(key, "NOT_A_NUMBER", `${key} must be a percentage such as 10%, not "${String(value)}".`);
     }
     const n = new Dec(text);

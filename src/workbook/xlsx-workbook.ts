@@ -2,6 +2,7 @@ import { copyFile, link, open, readFile, rename, stat, unlink } from "node:fs/pr
 import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import { columnLetters, parseCellAddress, rangeAddress, sheetReference } from "./a1";
+import { dateToSerial } from "./dates";
 import { markerName } from "./memory-workbook";
 import { referredSheet } from "./office-workbook";
 import {
@@ -31,8 +32,6 @@ import {
   type WorkbookSnapshot,
 } from "./port";
 
-const DAY_MS = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
 
 /** The part of exceljs's table model that is read and changed here (its typings leave it out). */
 interface TableModel {
@@ -397,14 +396,6 @@ export function portValue(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-/**
- * exceljs reads a number formatted as a date as the Date it means (in either of Excel's date
- * systems); the product's serials are those of the 1900 system, as dates.ts makes them.
- */
-export function dateToSerial(date: Date): number {
-  // Rounded to well below a second, to drop the binary noise of the division.
-  return Math.round(((date.getTime() - EPOCH_1900) / DAY_MS) * 1e9) / 1e9;
-}
 
 
 // ---------------------------------------------------------------------------------------

@@ -1,20 +1,10 @@
 import { generateInvoice } from "../../src/workbook/generate-invoice";
-import { MemoryWorkbook, emptyState, type MemoryState } from "../../src/workbook/memory-workbook";
+import { MemoryWorkbook, type MemoryState } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import type { CellValue } from "../../src/workbook/port";
-import { SAMPLE_SETTINGS, settingsRows } from "../../src/workbook/sample";
 import { fakeExcelRun } from "../support/fake-excel";
+import { largeWorkbookState as workbookOf } from "../support/large-workbook";
 import { copyState } from "./helpers";
-
-/** A workbook with the sample settings and a milestone table of `count` lines. */
-async function workbookOf(count: number): Promise<MemoryState> {
-  const setup = new MemoryWorkbook(emptyState());
-  const rows: CellValue[][] = [["Id", "Description", "Scheduled value", "% complete", "Stored materials", "Tax %"]];
-  for (let i = 0; i < count; i += 1) rows.push([`M${i + 1}`, `Milestone ${i + 1}`, 1000 + (i % 97) * 12.5, (i % 10) / 10, i % 5 === 0 ? 40 : null, i % 7 === 0 ? 0.09 : null]);
-  await setup.createMilestoneTable("Milestones", "Milestones", rows);
-  await setup.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
-  return setup.state;
-}
 
 describe("Generate invoice through Office.js: at most three round trips, whatever the size", () => {
   test.each([10, 10_000])("%i lines: 3 syncs, and the same workbook as the in-memory flow", async (count) => {
