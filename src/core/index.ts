@@ -1,5 +1,4 @@
-export { computeInvoice, computeApplication } from "./compute";
-export { validateRequest } from "./validate";
+export { computeInvoice } from "./compute";
 export { allocateLargestRemainder } from "./allocate";
 export { minorUnitsOf } from "./currency";
 export { moneyOf, earnedToDate, netDueThisPeriod, retentionHeld, balanceToFinish, taxOn, roundAmount } from "./line-figures";
@@ -11,4 +10,4 @@ export type { IssuedInvoice, Party } from "./issued-invoice";
 export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBreakdown, AdvanceState } from "./result";
 export { numberToDecimalText, isBlankCell, cellToField } from "./cells";
 export { addAmounts, formatAmount, subtractAmount } from "./amounts";
-export { readMilestoneTable, placeIssue, fieldOfHeader, normaliseHeader, type CellProblem, type MilestoneTable, type TableField, type TableIssue } from "./milestone-table";
+export { readMilestoneTable, placeIssue, fieldOfHeader, type CellProblem, type MilestoneTable, type TableField, type TableIssue } from "./milestone-table";
