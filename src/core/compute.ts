@@ -22,7 +22,7 @@ export function computeInvoice(request: unknown): ComputeOutcome {
 }
 
 /** Every figure of an application, unrounded to text; errors that only the arithmetic can show. */
-export interface ApplicationFigures {
+interface ApplicationFigures {
   work: LineWork[];
   retention: RetentionFigures;
   retentionReleased: Dec;
@@ -41,7 +41,7 @@ export interface ApplicationFigures {
 }
 
 /** The unchecked computation over a validated contract. */
-export function computeApplication(contract: Contract): ApplicationFigures {
+function computeApplication(contract: Contract): ApplicationFigures {
   const { minorUnits, rounding } = contract;
   const money = { minorUnits, rounding };
   const errors: Issue[] = [];

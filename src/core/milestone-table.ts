@@ -38,7 +38,7 @@ const FIELD_OF_HEADER: ReadonlyMap<string, TableField> = new Map(
 );
 
 /** "Scheduled Value (C)" → "scheduled value"; "Percent  Complete" → "% complete". */
-export function normaliseHeader(text: string): string {
+function normaliseHeader(text: string): string {
   return text
     .toLowerCase()
     .replace(/\(\s*[a-z]\s*\)/g, " ")
