@@ -6,9 +6,9 @@ import { errorOutcome } from "./workbook-file";
 export const INIT_HELP = `interim init BOOK.xlsx
 
 Creates a new workbook, ready to open in Excel and to use with the add-in: a sample milestone
-table (an Excel table named Milestones) and the contract settings (the Contract sheet). The
-billing log is created by the first invoice, as the add-in does. An existing file is never
-replaced.
+table (an Excel table named Milestones), the contract settings (the Contract sheet) and an
+empty billing log (the Billing log sheet: its two tables, each a header row and one blank row,
+as Excel shows an empty table; the first invoice fills it). An existing file is never replaced.
 
 Exit status: 0 done; 2 when the file exists already; 1 any other failure.`;
 
@@ -22,7 +22,7 @@ export async function runInit(args: string[]): Promise<CommandOutput> {
     const workbook = XlsxWorkbook.create(file);
     await insertSample(workbook);
     await workbook.save();
-    return { status: EXIT.done, stdout: `${file}: created with a sample milestone table and contract settings. Edit them, then run: interim invoice ${file}\n`, stderr: "" };
+    return { status: EXIT.done, stdout: `${file}: created with a sample milestone table, contract settings and an empty billing log. Edit them, then run: interim invoice ${file}\n`, stderr: "" };
   } catch (error) {
     const outcome = errorOutcome(file, error);
     return { status: outcome.status, stdout: "", stderr: `${outcome.err.join("\n")}\n` };

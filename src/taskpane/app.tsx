@@ -19,7 +19,7 @@ import { useCallback, useState } from "react";
 import type { IssuedInvoice } from "../core";
 import type { ExportFormat } from "../export/exporter";
 import { NAMES } from "../workbook/port";
-import { SAMPLE_MILESTONES, insertSample } from "../workbook/sample";
+import { insertSample } from "../workbook/sample";
 import { HistoryPanel } from "./components/history-panel";
 import { InvoicePanel, messageOf } from "./components/invoice-panel";
 import { SettingsForm } from "./components/settings-form";
@@ -77,9 +77,8 @@ export function App({ host, dark, exportInvoice }: AppProps) {
     setInserting(true);
     setInsertFailure(undefined);
     try {
-      // A workbook with its own settings keeps them: only the table is added.
-      if (view.snapshot.settings === undefined) await insertSample(host.workbook);
-      else await host.workbook.createMilestoneTable(NAMES.milestones, NAMES.milestones, SAMPLE_MILESTONES);
+      // A workbook with its own settings or log keeps them: only what it lacks is added.
+      await insertSample(host.workbook);
       announce(`Sample milestone table inserted on the ${NAMES.milestones} sheet.`);
       await refresh();
       await host.showSheet(NAMES.milestones);

@@ -1,6 +1,6 @@
 import { addAmounts, numberToDecimalText, subtractAmount } from "../core";
 import { serialToIso } from "./dates";
-import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type CellValue, type TableData } from "./port";
+import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type CellValue, type LogCommit, type RowPlacement, type TableData } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 
 /** What the billing log says about one line of an issued invoice (amounts as decimal text). */
@@ -48,8 +48,8 @@ export interface CarryForward {
   lastPeriodEnd: string | undefined;
   lastInvoiceSequence: number;
   lastCreditSequence: number;
-  /** Data rows of the lines table that a failed commit left without their invoice row. */
-  tornLineRows: number[];
+  /** Where the next commit's rows go: below the log, or into an empty table's blank row, after the lines a failed commit left behind are deleted. */
+  placement: LogCommit["placement"];
 }
 
 /** How documents are numbered, so that the remnants of a failed commit can be recognised. */
@@ -58,9 +58,13 @@ export interface Numbering {
   creditNote: (sequence: number) => string;
 }
 
+/** A log created empty (a header and one blank row in each table) takes its first rows into those blank rows. */
+const FILL_EMPTY_TABLE: RowPlacement = { discard: [], fillFirstRow: true };
+
 export const EMPTY_LOG: CarryForward = {
   active: [], all: [], previousCertificates: "0", previousByLine: new Map(), advanceRecovered: "0",
-  retentionReleased: "0", lastPeriodEnd: undefined, lastInvoiceSequence: 0, lastCreditSequence: 0, tornLineRows: [],
+  retentionReleased: "0", lastPeriodEnd: undefined, lastInvoiceSequence: 0, lastCreditSequence: 0,
+  placement: { invoices: FILL_EMPTY_TABLE, lines: FILL_EMPTY_TABLE },
 };
 
 export function lineKey(id: string): string {
@@ -105,38 +109,96 @@ export function readBillingLog(
   const headerProblem = headersDiffer(invoices, INVOICE_LOG_HEADERS) ?? headersDiffer(lines, LINE_LOG_HEADERS);
   if (headerProblem !== undefined) return { log: EMPTY_LOG, problems: [headerProblem] };
 
+  const invoiceRows = dataRows(invoices);
+  const lineRows = dataRows(lines);
   const linesOf = new Map<string, CellValue[][]>();
   const rowsOf = new Map<string, number[]>();
-  lines.values.slice(1).forEach((row, index) => {
-    const number = String(row[L.Invoice] ?? "");
+  lineRows.forEach((row, index) => {
+    const number = text(row[L.Invoice] ?? null);
+    if (number === "") {
+      problems.push(strayRow(lines, row, index, "lines table"));
+      return;
+    }
     linesOf.set(number, [...(linesOf.get(number) ?? []), row]);
     rowsOf.set(number, [...(rowsOf.get(number) ?? []), index]);
   });
   const all: LoggedInvoice[] = [];
-  invoices.values.slice(1).forEach((row, index) => {
-    const number = String(row[I.Number] ?? "");
-    const lineRows = linesOf.get(number) ?? [];
-    linesOf.delete(number);
-    const check = checkOf(row.slice(0, I.Check), lineRows);
-    if (row[I.Check] !== check) {
-      edited(index, I.Check, `Billing log row ${index + 2} (${number || "no number"}) does not match what Interim recorded: a figure or line of it was changed or deleted by hand. Undo the change (or restore a saved copy); the next invoice is carried forward from these figures.`);
+  invoiceRows.forEach((row, index) => {
+    const number = text(row[I.Number] ?? null);
+    if (number === "") {
+      problems.push(strayRow(invoices, row, index, "invoices table"));
       return;
     }
-    all.push(toLogged(row, lineRows));
+    const ownLines = linesOf.get(number) ?? [];
+    linesOf.delete(number);
+    const check = checkOf(row.slice(0, I.Check), ownLines);
+    if (row[I.Check] !== check) {
+      edited(index, I.Check, `Billing log row ${index + 2} (${number}) does not match what Interim recorded: a figure or line of it was changed or deleted by hand. Undo the change (or restore a saved copy); the next invoice is carried forward from these figures.`);
+      return;
+    }
+    all.push(toLogged(row, ownLines));
   });
   const { log, gaps } = replay(all);
   for (const gap of gaps) problems.push(problemAt("LOG_EDITED", gap, invoices.sheet, invoices.top, invoices.left));
   // Lines without their invoice: the next document's lines are what a failed commit left behind
   // (its invoice row is written after them); any others mean a row was deleted by hand.
   const next = new Set([numbering.invoice(log.lastInvoiceSequence + 1), numbering.creditNote(log.lastCreditSequence + 1)]);
+  const tornLineRows: number[] = [];
   for (const [number] of linesOf) {
     if (next.has(number)) {
-      log.tornLineRows.push(...(rowsOf.get(number) ?? []));
+      tornLineRows.push(...(rowsOf.get(number) ?? []));
       continue;
     }
-    problems.push(problemAt("LOG_EDITED", `The billing log has lines of ${number || "an unnumbered invoice"} but no such invoice: its row was deleted by hand. Restore it from a saved copy.`, lines.sheet, lines.top, lines.left));
+    problems.push(problemAt("LOG_EDITED", `The billing log has lines of ${number} but no such invoice: its row was deleted by hand. Restore it from a saved copy.`, lines.sheet, lines.top, lines.left));
   }
+  log.placement = {
+    invoices: placementOf(invoices, invoiceRows.length === 0 ? allRows(invoices) : []),
+    lines: placementOf(lines, lineRows.length === 0 ? allRows(lines) : tornLineRows),
+  };
   return { log, problems };
+}
+
+const isBlank = (row: readonly CellValue[]): boolean => row.every((value) => value === null);
+
+/**
+ * A log table's data rows; none when every one is blank. Excel keeps one blank row in a table
+ * whose rows were all deleted, and that is how an empty log is created: an empty table, not
+ * one edited by hand.
+ */
+function dataRows(table: TableData): CellValue[][] {
+  const rows = table.values.slice(1);
+  return rows.every(isBlank) ? [] : rows;
+}
+
+function allRows(table: TableData): number[] {
+  return table.values.slice(1).map((_, index) => index);
+}
+
+/**
+ * The next commit's placement in a table, from the rows that hold nothing to keep (`free`). When
+ * they are every data row, the first is kept and written over, since an Excel table cannot lose
+ * its last data row; otherwise they are deleted and the rows go below the rest.
+ */
+function placementOf(table: TableData, free: number[]): RowPlacement {
+  const sorted = [...free].sort((a, b) => a - b);
+  const count = table.values.length - 1;
+  return count > 0 && sorted.length === count ? { discard: sorted.slice(1), fillFirstRow: true } : { discard: sorted, fillFirstRow: false };
+}
+
+/**
+ * A row of a log that is not empty and has no invoice number: Interim never writes one, so it
+ * was typed into (an empty table's blank row, say) or added by hand. The problem is at its first
+ * filled cell, or its first cell when the row is blank among rows that are not.
+ */
+function strayRow(table: TableData, row: CellValue[], index: number, which: string): WorkbookProblem {
+  const column = Math.max(0, row.findIndex((value) => value !== null));
+  const value = row[column] ?? null;
+  const what = value === null ? "is blank" : `holds "${text(value)}"`;
+  return problemAt(
+    "LOG_EDITED",
+    `Row ${index + 2} of the billing log's ${which} (${table.name}) ${what} but is no invoice Interim recorded: it was typed into or added by hand. Clear or delete it (or restore a saved copy); the next invoice is carried forward from this log.`,
+    table.sheet, table.top + 1 + index, table.left + column,
+  );
 }
 
 function headersDiffer(table: TableData, headers: readonly string[]): WorkbookProblem | undefined {
@@ -213,7 +275,7 @@ function replay(all: LoggedInvoice[]): { log: CarryForward; gaps: string[] } {
     lastPeriodEnd: last?.periodEnd,
     lastInvoiceSequence,
     lastCreditSequence,
-    tornLineRows: [],
+    placement: EMPTY_LOG.placement,
   };
   return { log, gaps };
 }

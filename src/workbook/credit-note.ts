@@ -44,6 +44,6 @@ export async function issueCreditNote(port: WorkbookPort, options: { date?: stri
     cancelled.currency, number, null, null, null, negated(cancelled.retentionReleased), null, null, negated(cancelled.advanceRecovered),
     negated(cancelled.currentPaymentDue), negated(cancelled.tax), negated(cancelled.totalDue), lineRows.length,
   ];
-  await port.commitInvoice({ invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows)], lineRows, createLog: false, discardLineRows: log.tornLineRows, settings: [], lockSheet: number });
+  await port.commitInvoice({ invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows)], lineRows, createLog: false, placement: log.placement, settings: [], lockSheet: number });
   return { ok: true, number, sheet: number, cancels: cancelled.number, totalCredited: formatAmount(subtractAmount("0", cancelled.totalDue), minorUnits) };
 }

@@ -4,6 +4,7 @@ import {
   LINE_LOG_HEADERS,
   type LogCommit,
   NAMES,
+  type RowPlacement,
   type SettingWrite,
   type SheetLayout,
   type TableData,
@@ -145,10 +146,8 @@ export class MemoryWorkbook implements WorkbookPort {
   commitInvoice(commit: LogCommit): Promise<void> {
     this.roundTrips += 1;
     if (commit.createLog) this.createLog();
-    const lines = findTable(this.state, NAMES.linesTable);
-    if (lines !== undefined) deleteTableRows(this.state, lines, commit.discardLineRows);
-    this.appendRows(NAMES.linesTable, commit.lineRows);
-    this.appendRows(NAMES.invoicesTable, [commit.invoiceRow]);
+    this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
+    this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
     this.applySettings(commit.settings);
     const locked = findSheet(this.state, commit.lockSheet);
     if (locked === undefined) return Promise.reject(new Error(`No sheet ${commit.lockSheet} to lock.`));
@@ -184,6 +183,16 @@ export class MemoryWorkbook implements WorkbookPort {
     this.state.tables = this.state.tables.filter((t) => t.sheet !== name);
   }
 
+  createBillingLog(): Promise<void> {
+    this.roundTrips += 1;
+    try {
+      this.createLog();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return Promise.resolve();
+  }
+
   private createLog(): void {
     if (findSheet(this.state, NAMES.logSheet) !== undefined) throw new Error(`A sheet named ${NAMES.logSheet} already exists.`);
     const lineLeft = INVOICE_LOG_HEADERS.length + 1;
@@ -192,20 +201,26 @@ export class MemoryWorkbook implements WorkbookPort {
     LINE_LOG_HEADERS.forEach((header, c) => setCell(sheet, 0, lineLeft + c, header));
     this.state.sheets.push(sheet);
     this.state.tables.push(
-      { name: NAMES.linesTable, sheet: NAMES.logSheet, top: 0, left: lineLeft, rows: 1, columns: LINE_LOG_HEADERS.length },
-      { name: NAMES.invoicesTable, sheet: NAMES.logSheet, top: 0, left: 0, rows: 1, columns: INVOICE_LOG_HEADERS.length },
+      // Each a header and one blank row: an empty table as Excel holds it.
+      { name: NAMES.linesTable, sheet: NAMES.logSheet, top: 0, left: lineLeft, rows: 2, columns: LINE_LOG_HEADERS.length },
+      { name: NAMES.invoicesTable, sheet: NAMES.logSheet, top: 0, left: 0, rows: 2, columns: INVOICE_LOG_HEADERS.length },
     );
   }
 
-  private appendRows(tableName: string, rows: CellValue[][]): void {
+  /** Deletes the rows to discard, writes the first row over the first data row when told to, and appends the rest. */
+  private placeRows(tableName: string, rows: CellValue[][], placement: RowPlacement): void {
     const table = findTable(this.state, tableName);
     const sheet = table && findSheet(this.state, table.sheet);
-    if (table === undefined || sheet === undefined) throw new Error(`No table ${tableName} to append to.`);
+    if (table === undefined || sheet === undefined) throw new Error(`No table ${tableName} to write to.`);
     if (sheet.protected) throw new Error(`The sheet ${sheet.name} is protected.`);
-    for (const row of rows) {
-      row.forEach((value, c) => setCell(sheet, table.top + table.rows, table.left + c, value));
-      table.rows += 1;
-    }
+    deleteTableRows(this.state, table, placement.discard);
+    rows.forEach((row, r) => {
+      const filling = r === 0 && placement.fillFirstRow;
+      const target = filling ? table.top + 1 : table.top + table.rows;
+      // Every cell of the row, as a table row write in Excel: the row written over keeps nothing.
+      for (let c = 0; c < table.columns; c += 1) setCell(sheet, target, table.left + c, row[c] ?? null);
+      if (!filling) table.rows += 1;
+    });
   }
 
   private applySettings(rows: SettingWrite[]): void {

@@ -7,6 +7,7 @@ import {
   LINE_LOG_HEADERS,
   type LogCommit,
   NAMES,
+  type RowPlacement,
   type SettingWrite,
   type SheetLayout,
   type TableData,
@@ -117,29 +118,23 @@ export class OfficeWorkbook implements WorkbookPort {
   commitInvoice(commit: LogCommit): Promise<void> {
     return this.run(async (context) => {
       const { workbook } = context;
-      const pieces: Piece[] = [];
-      if (commit.createLog) {
-        const sheet = workbook.worksheets.add(NAMES.logSheet);
-        pieces.push(
-          ...newTablePieces(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, commit.lineRows),
-          ...newTablePieces(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [commit.invoiceRow]),
-        );
-      } else {
-        const lines = (): Excel.Table => workbook.tables.getItem(NAMES.linesTable);
-        // Bottom first, so that each index still names the row it named when read.
-        for (const row of [...commit.discardLineRows].sort((a, b) => b - a)) {
-          pieces.push({ bytes: 0, queue: () => lines().rows.getItemAt(row).delete() });
-        }
-        pieces.push(
-          ...appendPieces(lines, commit.lineRows),
-          ...appendPieces(() => workbook.tables.getItem(NAMES.invoicesTable), [commit.invoiceRow]),
-        );
-      }
-      pieces.push(...settingPieces(() => workbook.tables.getItem(NAMES.settingsTable), commit.settings), {
-        bytes: 0,
-        queue: () => workbook.worksheets.getItem(commit.lockSheet).protection.protect(),
-      });
+      const created = commit.createLog ? logPieces(workbook) : undefined;
+      const lines = created?.lines ?? ((): Excel.Table => workbook.tables.getItem(NAMES.linesTable));
+      const invoices = created?.invoices ?? ((): Excel.Table => workbook.tables.getItem(NAMES.invoicesTable));
+      const pieces: Piece[] = [
+        ...(created?.pieces ?? []),
+        ...placementPieces(lines, commit.lineRows, commit.placement.lines),
+        ...placementPieces(invoices, [commit.invoiceRow], commit.placement.invoices),
+        ...settingPieces(() => workbook.tables.getItem(NAMES.settingsTable), commit.settings),
+        { bytes: 0, queue: () => workbook.worksheets.getItem(commit.lockSheet).protection.protect() },
+      ];
       await syncInChunks(context, pieces);
+    });
+  }
+
+  createBillingLog(): Promise<void> {
+    return this.run(async (context) => {
+      await syncInChunks(context, logPieces(context.workbook).pieces);
     });
   }
 
@@ -147,7 +142,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const { workbook } = context;
       const pieces = create
-        ? newTablePieces(workbook.worksheets.add(NAMES.settingsSheet), NAMES.settingsTable, 0, ["Setting", "Value"], settingRows(rows))
+        ? newTablePieces(workbook.worksheets.add(NAMES.settingsSheet), NAMES.settingsTable, 0, ["Setting", "Value"], settingRows(rows)).pieces
         : settingPieces(() => workbook.tables.getItem(NAMES.settingsTable), rows);
       await syncInChunks(context, pieces);
     });
@@ -160,7 +155,7 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.add(sheetName);
-      await syncInChunks(context, newTablePieces(sheet, name, 0, headers, rows));
+      await syncInChunks(context, newTablePieces(sheet, name, 0, headers, rows).pieces);
     });
   }
 }
@@ -316,12 +311,19 @@ function blockPieces(sheet: Excel.Worksheet, block: CellBlock): Piece[] {
   });
 }
 
+/** A table being created in the request, and the pieces that create and fill it. */
+interface NewTable {
+  pieces: Piece[];
+  /** The table, once the first piece is queued. */
+  table: () => Excel.Table;
+}
+
 /**
  * A new table at row 1 from `left`: the header and the first chunk of rows are written and
  * made a table together (Excel gives a table made of a header alone an empty data row), and
  * any further chunks are appended.
  */
-function newTablePieces(sheet: Excel.Worksheet, name: string, left: number, headers: readonly CellValue[], rows: CellValue[][]): Piece[] {
+function newTablePieces(sheet: Excel.Worksheet, name: string, left: number, headers: readonly CellValue[], rows: CellValue[][]): NewTable {
   const width = headers.length;
   const [first, ...rest] = chunkRows(rows, width);
   let table: Excel.Table | undefined;
@@ -336,10 +338,39 @@ function newTablePieces(sheet: Excel.Worksheet, name: string, left: number, head
     },
   };
   const created = (): Excel.Table => {
-    if (table === undefined) throw new Error(`The table ${name} is appended to before it is created.`);
+    if (table === undefined) throw new Error(`The table ${name} is used before it is created.`);
     return table;
   };
-  return [create, ...rest.map((chunk) => appendPiece(created, chunk))];
+  return { pieces: [create, ...rest.map((chunk) => appendPiece(created, chunk))], table: created };
+}
+
+/** The Billing log sheet with both tables empty: each a header, to which Excel adds one blank row. */
+function logPieces(workbook: Excel.Workbook): { pieces: Piece[]; lines: () => Excel.Table; invoices: () => Excel.Table } {
+  const sheet = workbook.worksheets.add(NAMES.logSheet);
+  const lines = newTablePieces(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, []);
+  const invoices = newTablePieces(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, []);
+  return { pieces: [...lines.pieces, ...invoices.pieces], lines: lines.table, invoices: invoices.table };
+}
+
+/**
+ * Rows into a table as placed: the rows to discard deleted (bottom first, so that each index
+ * still names the row it named when read), the first row written over the first data row when
+ * that is to be filled, the others appended.
+ */
+function placementPieces(table: () => Excel.Table, rows: CellValue[][], placement: RowPlacement): Piece[] {
+  const deletions = [...placement.discard]
+    .sort((a, b) => b - a)
+    .map((row): Piece => ({ bytes: 0, queue: () => table().rows.getItemAt(row).delete() }));
+  const [first, ...rest] = rows;
+  if (!placement.fillFirstRow || first === undefined) return [...deletions, ...appendPieces(table, rows)];
+  const values = tableRows([first], first.length);
+  const fill: Piece = {
+    bytes: jsonBytes(values),
+    queue: () => {
+      table().rows.getItemAt(0).values = values;
+    },
+  };
+  return [...deletions, fill, ...appendPieces(table, rest)];
 }
 
 function appendPieces(table: () => Excel.Table, rows: CellValue[][]): Piece[] {
@@ -362,7 +393,7 @@ function settingPieces(table: () => Excel.Table, rows: SettingWrite[]): Piece[] 
 }
 
 /** The data rows a new settings table starts with: the writes applied in order to an empty table. */
-function settingRows(rows: SettingWrite[]): CellValue[][] {
+export function settingRows(rows: SettingWrite[]): CellValue[][] {
   const data: CellValue[][] = [];
   for (const { key, value, row } of rows) {
     if (row === undefined) data.push([key, value]);

@@ -98,7 +98,7 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
     commit: {
       ...logRows(number, sheetName, header, outcome.result),
       createLog: snapshot.invoices === undefined,
-      discardLineRows: log.tornLineRows,
+      placement: log.placement,
       settings: settingWrites(settingChanges, place),
       lockSheet: sheetName,
     },

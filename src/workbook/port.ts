@@ -75,6 +75,26 @@ export interface SettingWrite {
 }
 
 /**
+ * Where a commit's rows go in one table of the billing log. An Excel table keeps at least one
+ * data row: an empty one is a header and one blank row (as Excel leaves a table whose every
+ * row was deleted), and the first rows written fill that row rather than go below it.
+ */
+export interface RowPlacement {
+  /**
+   * Data rows (0-based, below the header, as read) to delete first: lines a commit left behind
+   * when it failed part-way, before its invoice row was written, and the blank rows of an empty
+   * table but its first.
+   */
+  discard: number[];
+  /**
+   * After the deletions, the table's first data row holds nothing to keep (the blank row of an
+   * empty table, or the one leftover kept because a table cannot lose its last row): the first
+   * row is written over it, the others appended below.
+   */
+  fillFirstRow: boolean;
+}
+
+/**
  * Everything the last step writes, in this order: the line rows, then the invoice row (the
  * record that the invoice is issued), then the settings, then the sheet's protection. A
  * failure part-way leaves at worst line rows without their invoice, which the next commit
@@ -83,12 +103,8 @@ export interface SettingWrite {
 export interface LogCommit {
   invoiceRow: CellValue[];
   lineRows: CellValue[][];
-  /**
-   * Data rows (0-based) of the lines table to delete first: lines a commit left behind when
-   * it failed part-way, before its invoice row was written.
-   */
-  discardLineRows: number[];
-  /** The billing log does not exist yet: create its sheet and both tables first. */
+  placement: { invoices: RowPlacement; lines: RowPlacement };
+  /** The billing log does not exist yet: create it empty first (see `createBillingLog`), then fill it as any other. */
   createLog: boolean;
   settings: SettingWrite[];
   /** The issued invoice's sheet, protected so it cannot be edited by accident. */
@@ -103,7 +119,7 @@ export interface WorkbookPort {
    * Interim sheet (a draft, or one left half-written by a failed attempt) to delete first.
    */
   writeInvoiceSheet(layout: SheetLayout, replace: string | undefined): Promise<void>;
-  /** Appends to the billing log (creating it the first time), writes settings and locks the sheet: one round trip, always last. */
+  /** Writes into the billing log (creating it the first time), writes settings and locks the sheet: one round trip, always last. */
   commitInvoice(commit: LogCommit): Promise<void>;
   /**
    * Writes contract settings into the settings table (key, value), creating the settings sheet
@@ -112,6 +128,11 @@ export interface WorkbookPort {
   writeSettings(rows: SettingWrite[], create: boolean): Promise<void>;
   /** Creates a milestone table on a new sheet from a header row and data rows. */
   createMilestoneTable(name: string, sheet: string, values: CellValue[][]): Promise<void>;
+  /**
+   * Creates the billing log, empty: the Billing log sheet with both tables, each a header row
+   * and one blank row, as Excel holds an empty table. One round trip.
+   */
+  createBillingLog(): Promise<void>;
 }
 
 /** Header rows of the billing log tables. */

@@ -42,8 +42,15 @@ export function settingsRows(values: Record<string, CellValue>): { key: string; 
   return SETTINGS.map((spec) => ({ key: spec.key, value: values[spec.key] ?? null, row: undefined }));
 }
 
-/** Inserts the sample milestone table and contract settings into a workbook that has neither. */
+/**
+ * Inserts the sample milestone table, and the contract settings and the empty billing log where
+ * the workbook has none: one path for the task pane's "Insert sample milestone table" and for
+ * `interim init`, so that either leaves a workbook whose every part a person can see and fill in
+ * before the first invoice. A workbook's own settings and log are kept as they are.
+ */
 export async function insertSample(port: WorkbookPort): Promise<void> {
+  const snapshot = await port.read(NAMES.milestones);
   await port.createMilestoneTable(NAMES.milestones, NAMES.milestones, SAMPLE_MILESTONES);
-  await port.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
+  if (snapshot.settings === undefined) await port.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
+  if (snapshot.invoices === undefined && snapshot.invoiceLines === undefined) await port.createBillingLog();
 }

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { columnLetters, parseCellAddress, rangeAddress, sheetReference } from "./a1";
 import { dateToSerial } from "./dates";
 import { markerName } from "./memory-workbook";
-import { referredSheet } from "./office-workbook";
+import { referredSheet, settingRows } from "./office-workbook";
 import {
   FILTER_NAME,
   WorkbookFileError,
@@ -25,6 +25,7 @@ import {
   LINE_LOG_HEADERS,
   type LogCommit,
   NAMES,
+  type RowPlacement,
   type SettingWrite,
   type SheetLayout,
   type TableData,
@@ -160,15 +161,9 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async commitInvoice(commit: LogCommit): Promise<void> {
-    if (commit.createLog) {
-      if (this.findSheet(NAMES.logSheet) !== undefined) throw new Error(`A sheet named ${NAMES.logSheet} already exists.`);
-      const sheet = this.workbook.addWorksheet(NAMES.logSheet);
-      addTable(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [commit.invoiceRow]);
-      addTable(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, commit.lineRows);
-    } else {
-      this.appendRows(NAMES.invoicesTable, [commit.invoiceRow]);
-      this.appendRows(NAMES.linesTable, commit.lineRows);
-    }
+    if (commit.createLog) this.addLog();
+    this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
+    this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
     this.applySettings(commit.settings);
     const locked = this.findSheet(commit.lockSheet);
     if (locked === undefined) throw new Error(`No sheet ${commit.lockSheet} to lock.`);
@@ -176,11 +171,21 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   writeSettings(rows: SettingWrite[], create: boolean): Promise<void> {
-    if (create) {
-      if (this.findSheet(NAMES.settingsSheet) !== undefined) return Promise.reject(new Error(`A sheet named ${NAMES.settingsSheet} already exists.`));
-      addTable(this.workbook.addWorksheet(NAMES.settingsSheet), NAMES.settingsTable, 0, ["Setting", "Value"], []);
+    if (!create) {
+      this.applySettings(rows);
+      return Promise.resolve();
     }
-    this.applySettings(rows);
+    if (this.findSheet(NAMES.settingsSheet) !== undefined) return Promise.reject(new Error(`A sheet named ${NAMES.settingsSheet} already exists.`));
+    addTable(this.workbook.addWorksheet(NAMES.settingsSheet), NAMES.settingsTable, 0, ["Setting", "Value"], settingRows(rows));
+    return Promise.resolve();
+  }
+
+  createBillingLog(): Promise<void> {
+    try {
+      this.addLog();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     return Promise.resolve();
   }
 
@@ -293,18 +298,28 @@ export class XlsxWorkbook implements WorkbookPort {
     if (sheet !== undefined) this.workbook.removeWorksheet(sheet.id);
   }
 
-  private appendRows(tableName: string, rows: CellValue[][]): void {
+  /** The Billing log sheet with both tables empty: a header row and one blank row each, as Excel holds an empty table. */
+  private addLog(): void {
+    if (this.findSheet(NAMES.logSheet) !== undefined) throw new Error(`A sheet named ${NAMES.logSheet} already exists.`);
+    const sheet = this.workbook.addWorksheet(NAMES.logSheet);
+    addTable(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, []);
+    addTable(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, []);
+  }
+
+  /** Deletes the rows to discard, writes the first row over the first data row when told to, and appends the rest. */
+  private placeRows(tableName: string, rows: CellValue[][], placement: RowPlacement): void {
     const table = this.findTable(tableName);
-    if (table === undefined) throw new Error(`No table ${tableName} to append to.`);
+    if (table === undefined) throw new Error(`No table ${tableName} to write to.`);
     if ((table.sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true) throw new Error(`The sheet ${table.sheet.name} is protected.`);
     if (table.model.totalsRow) throw new Error(`The table ${tableName} has a totals row; remove it (Table Design > Total Row) so that rows can be added.`);
+    deleteTableRows(table, placement.discard);
+    const first = table.top + 1 + (placement.fillFirstRow ? 0 : table.bottom - table.top);
     rows.forEach((row, r) => {
-      const sheetRow = table.sheet.getRow(table.bottom + r + 2);
-      row.forEach((value, c) => {
-        sheetRow.getCell(table.left + c + 1).value = value;
-      });
+      const sheetRow = table.sheet.getRow(first + r + 1);
+      // Every cell of the row, as a table row write in Excel: the row written over keeps nothing.
+      for (let c = 0; c <= table.right - table.left; c += 1) sheetRow.getCell(table.left + c + 1).value = row[c] ?? null;
     });
-    resizeTable(table, table.bottom + rows.length);
+    resizeTable(table, Math.max(table.bottom, first + rows.length - 1));
   }
 
   private applySettings(rows: SettingWrite[]): void {
@@ -335,7 +350,23 @@ function resizeTable(table: FoundTable, bottom: number): void {
   table.bottom = bottom;
 }
 
-/** A new table at row 1 from column `left`, with its header row and data rows. */
+/**
+ * Deletes data rows (0-based, below the header) of a table: the cells below move up within the
+ * table's columns, as Excel's "Delete Table Rows" does, and the table shrinks.
+ */
+function deleteTableRows(table: FoundTable, rows: readonly number[]): void {
+  for (const row of [...rows].sort((a, b) => b - a)) {
+    if (row < 0 || table.top + 1 + row > table.bottom) throw new Error(`Table ${table.model.name} has no data row ${row}.`);
+    for (let r = table.top + 1 + row; r <= table.bottom; r += 1) {
+      const target = table.sheet.getRow(r + 1);
+      const below = table.sheet.getRow(r + 2);
+      for (let c = table.left; c <= table.right; c += 1) target.getCell(c + 1).value = r < table.bottom ? below.getCell(c + 1).value : null;
+    }
+    resizeTable(table, table.bottom - 1);
+  }
+}
+
+/** A new table at row 1 from column `left`, with its header row and data rows; without rows, a header and one blank row, as Excel makes an empty table. */
 function addTable(sheet: ExcelJS.Worksheet, name: string, left: number, headers: readonly CellValue[], rows: CellValue[][]): void {
   sheet.addTable({
     name,
@@ -343,16 +374,8 @@ function addTable(sheet: ExcelJS.Worksheet, name: string, left: number, headers:
     headerRow: true,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
     columns: headers.map((header) => ({ name: String(header ?? ""), filterButton: true })),
-    // A table made of a header alone gets one empty data row, as in Excel.
-    rows: rows.length > 0 ? rows.map((row) => headers.map((_, c) => row[c] ?? null)) : [headers.map(() => null)],
+    rows: (rows.length > 0 ? rows : [[]]).map((row) => headers.map((_, c) => row[c] ?? null)),
   });
-  if (rows.length === 0) {
-    const table = tablesOf(sheet)[name];
-    if (table !== undefined) {
-      table.table.tableRef = rangeAddress(0, left, 1, headers.length);
-      table.table.autoFilterRef = table.table.tableRef;
-    }
-  }
 }
 
 function writeBlock(sheet: ExcelJS.Worksheet, block: CellBlock): void {

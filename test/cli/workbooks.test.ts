@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { MemoryWorkbook, findTable, tableValues } from "../../src/workbook/memory-workbook";
-import { NAMES } from "../../src/workbook/port";
+import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, NAMES } from "../../src/workbook/port";
+import { insertSample } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { setMilestone } from "../workbook/helpers";
 import { LibreOffice } from "./libreoffice";
@@ -127,15 +128,34 @@ describe("interim invoice on a LibreOffice workbook", () => {
     expect(existsSync(`${file}.bak`)).toBe(false);
   });
 
-  test("interim init makes a workbook LibreOffice opens and interim invoices; it never replaces a file", () => {
+  test("interim init makes a workbook with an empty billing log that LibreOffice opens; three invoices fill it as in memory; it never replaces a file", async () => {
     const folder = mkdtempSync(join(workdir, "init-"));
     const file = join(folder, "new.xlsx");
     expect(interim("init", file).status).toBe(0);
     expect(interim("init", file).status).toBe(2);
-    expect(interim("invoice", file, "--date", "2026-09-30").stdout).toMatch(/INV-0001, total due 94999\.75 EUR/);
-    expect(office.sheets(file).get("Contract")?.[1]).toEqual(["Supplier name", "Northwind Consulting Ltd"]);
-    expect(interim("credit", file, "--date", "2026-10-01").stdout).toMatch(/CN-0001 cancels INV-0001/);
-  }, 120_000);
+    const created = office.sheets(file);
+    expect(created.get("Contract")?.[1]).toEqual(["Supplier name", "Northwind Consulting Ltd"]);
+    expect(created.get("Billing log")?.[0]).toEqual([...INVOICE_LOG_HEADERS, "", ...LINE_LOG_HEADERS]);
+
+    const memory = new MemoryWorkbook();
+    await insertSample(memory);
+    for (const period of PERIODS) {
+      if (Object.keys(period.progress).length > 0) await setProgress(file, period.progress);
+      for (const [id, value] of Object.entries(period.progress)) setMilestone(memory.state, id, "% complete", value);
+      const run = interim("invoice", file, "--date", period.date);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const expected = await generateInvoice(memory, { invoiceDate: period.date });
+      expect(run.stdout).toContain(`total due ${expected.ok ? expected.result.summary.totalDue : ""} EUR`);
+    }
+    const written = await stateOfXlsx(readFileSync(file));
+    for (const table of [NAMES.invoicesTable, NAMES.linesTable]) {
+      expect(tableValues(written, findTable(written, table)!)).toEqual(tableValues(memory.state, findTable(memory.state, table)!));
+    }
+    expect(tableValues(written, findTable(written, NAMES.invoicesTable)!).map((row) => row[0])).toEqual(["Number", "INV-0001", "INV-0002", "INV-0003"]);
+    expect(office.sheets(file).get("Billing log")?.slice(1, 4).map((row) => row[0])).toEqual(["INV-0001", "INV-0002", "INV-0003"]);
+    expect(interim("credit", file, "--date", "2026-12-01").stdout).toMatch(/CN-0001 cancels INV-0003/);
+  }, 300_000);
 });
 
 describe("files interim refuses, leaving them as they are", () => {

@@ -1,7 +1,7 @@
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { issueCreditNote } from "../../src/workbook/credit-note";
 import { MemoryWorkbook, emptyState } from "../../src/workbook/memory-workbook";
-import type { CellValue, WorkbookPort } from "../../src/workbook/port";
+import { type CellValue, NAMES, type WorkbookPort } from "../../src/workbook/port";
 import { SAMPLE_SETTINGS, insertSample, settingsRows } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { normalised, stateOfXlsx } from "./xlsx-state";
@@ -30,6 +30,25 @@ describe("Generate invoice through the xlsx workbook leaves what the in-memory w
     expect(fromXlsx.ok && fromMemory.ok).toBe(true);
     expect(fromXlsx.ok && fromXlsx.result.summary).toEqual(fromMemory.ok && fromMemory.result.summary);
   }, 60_000);
+
+  test("the sample's empty billing log reads back as in memory, and text typed into its blank row is reported at its cell", async () => {
+    const created = XlsxWorkbook.create();
+    await insertSample(created);
+    const memory = new MemoryWorkbook(emptyState());
+    await insertSample(memory);
+    const bytes = await created.toBuffer();
+    expect(normalised(await stateOfXlsx(bytes))).toEqual(normalised(memory.state));
+    expect((await (await XlsxWorkbook.fromBuffer(bytes)).read(NAMES.milestones)).invoices).toEqual((await memory.read(NAMES.milestones)).invoices);
+
+    const edited = await XlsxWorkbook.fromBuffer(bytes);
+    const log = edited.workbook.getWorksheet(NAMES.logSheet);
+    if (log === undefined) throw new Error("no billing log sheet");
+    log.getCell("B2").value = "typed by hand";
+    expect(await generateInvoice(await reopened(edited), { invoiceDate: "2026-09-30" })).toMatchObject({
+      ok: false,
+      problems: [{ code: "LOG_EDITED", sheet: NAMES.logSheet, cell: "B2", message: expect.stringContaining('holds "typed by hand"') }],
+    });
+  });
 
   test("sample, three invoices and a credit note, each through a saved file: the same workbook as in memory", async () => {
     let xlsx = XlsxWorkbook.create();

@@ -44,6 +44,7 @@ class Faulty implements WorkbookPort {
   }
   writeSettings: WorkbookPort["writeSettings"] = (rows, create) => this.inner.writeSettings(rows, create);
   createMilestoneTable: WorkbookPort["createMilestoneTable"] = (name, sheet, values) => this.inner.createMilestoneTable(name, sheet, values);
+  createBillingLog: WorkbookPort["createBillingLog"] = () => this.inner.createBillingLog();
 }
 
 async function secondPeriod(workbook: MemoryWorkbook): Promise<void> {
@@ -113,6 +114,32 @@ describe("faults injected at each step of Generate", () => {
       expect(invoicesOf(state)).toEqual(["INV-0001", "INV-0002"]);
       expect(linesOf(state).filter((l) => String(l).startsWith("INV-0002"))).toHaveLength(8);
       expect(linesOf(state)).toHaveLength(16);
+    });
+
+    test("the first invoice's commit fails after its lines filled the empty log: the retry writes over them, and the log has no gap", async () => {
+      const memory = await sampleWorkbook();
+      const state = memory.state;
+      const port = new OfficeWorkbook(fakeExcelRun(state).run);
+      const invoices = findTable(state, NAMES.invoicesTable)!;
+      const commit = port.commitInvoice.bind(port);
+      port.commitInvoice = async (c) => {
+        invoices.name = "Unavailable";
+        try {
+          await commit(c);
+        } finally {
+          invoices.name = NAMES.invoicesTable;
+        }
+      };
+      await expect(generateInvoice(port, { invoiceDate: "2026-09-30" })).rejects.toThrow();
+      expect(linesOf(state)).toHaveLength(8);
+      expect(tableValues(state, invoices)).toHaveLength(2);
+
+      port.commitInvoice = commit;
+      expect(await generateInvoice(port, { invoiceDate: "2026-09-30" })).toMatchObject({ ok: true, number: "INV-0001" });
+      expect(invoicesOf(state)).toEqual(["INV-0001"]);
+      expect(linesOf(state)).toEqual(["INV-0001/M1", "INV-0001/M2", "INV-0001/M3", "INV-0001/M4", "INV-0001/M5", "INV-0001/T1", "INV-0001/L1", "INV-0001/CO1"]);
+      setMilestone(state, "M3", "% complete", 0.5);
+      expect(await generateInvoice(port, { invoiceDate: "2026-10-31" })).toMatchObject({ ok: true, number: "INV-0002" });
     });
 
     test("the commit fails after the invoice row, before the settings and the lock: issued once; the next number catches up", async () => {

@@ -867,6 +867,30 @@ class FakeTableRow extends FakeObject {
     super(session, resolve, "TableRow");
   }
 
+  /** Writes the row's cells, as typed in; a row that does not exist fails at sync. */
+  set values(values: unknown[][]) {
+    remember(this, "values", values);
+    act<MemoryTable>(
+      this,
+      (table) => {
+        const sheet = findSheet(this.session.state, table.sheet);
+        if (sheet === undefined) throw errors.itemNotFound("Table.worksheet");
+        assertWritable(sheet, "TableRow.values");
+        if (this.index < 0 || this.index >= table.rows - 1) throw errors.itemNotFound("TableRowCollection.getItemAt");
+        assertShape(values, 1, table.columns, "TableRow.values");
+        (values[0] as unknown[]).forEach((value, c) => {
+          const typed = typedIn(value);
+          if (typed !== undefined) setCell(sheet, table.top + 1 + this.index, table.left + c, typed);
+        });
+      },
+      jsonBytes(values),
+    );
+  }
+
+  get values(): unknown[][] {
+    return loaded(this, "values") as unknown[][];
+  }
+
   /** Deletes the row; the rows below move up. A row that does not exist fails at sync. */
   delete(): void {
     act<MemoryTable>(

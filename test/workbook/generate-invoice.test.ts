@@ -1,8 +1,11 @@
 import { computeInvoice } from "../../src/core";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { findSheet, findTable, tableValues, type MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { NAMES, type LogCommit } from "../../src/workbook/port";
+import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, NAMES, type LogCommit } from "../../src/workbook/port";
 import { copyState, sampleWorkbook, setMilestone, setSetting } from "./helpers";
+
+/** The invoices table of an empty billing log: its header and one blank row. */
+const EMPTY_INVOICES = [[...INVOICE_LOG_HEADERS], INVOICE_LOG_HEADERS.map(() => null)];
 
 async function issue(workbook: MemoryWorkbook, invoiceDate: string) {
   const outcome = await generateInvoice(workbook, { invoiceDate });
@@ -95,6 +98,29 @@ describe("Generate invoice over the in-memory workbook: three periods of the sam
   });
 });
 
+describe("Generate invoice on an empty billing log", () => {
+  test("the sample comes with the log, empty: each table a header and one blank row, which the first invoice fills", async () => {
+    const workbook = await sampleWorkbook();
+    expect(workbook.state.sheets.map((s) => s.name)).toEqual(["Milestones", "Contract", "Billing log"]);
+    expect(tableValues(workbook.state, findTable(workbook.state, NAMES.invoicesTable)!)).toEqual(EMPTY_INVOICES);
+    expect(tableValues(workbook.state, findTable(workbook.state, NAMES.linesTable)!)).toEqual([[...LINE_LOG_HEADERS], LINE_LOG_HEADERS.map(() => null)]);
+    await issue(workbook, "2026-09-30");
+    const invoices = tableValues(workbook.state, findTable(workbook.state, NAMES.invoicesTable)!);
+    expect(invoices.map((r) => r[0])).toEqual(["Number", "INV-0001"]);
+    expect(tableValues(workbook.state, findTable(workbook.state, NAMES.linesTable)!).map((r) => r[1])).toEqual(["Line", "M1", "M2", "M3", "M4", "M5", "T1", "L1", "CO1"]);
+    expect((await issue(workbook, "2026-10-31")).number).toBe("INV-0002");
+  });
+
+  test("a log whose rows are all blank (contents cleared by hand) is empty too: the invoice takes the first, the others go", async () => {
+    const workbook = await sampleWorkbook();
+    for (const name of [NAMES.invoicesTable, NAMES.linesTable]) findTable(workbook.state, name)!.rows = 4;
+    await issue(workbook, "2026-09-30");
+    expect(tableValues(workbook.state, findTable(workbook.state, NAMES.invoicesTable)!).map((r) => r[0])).toEqual(["Number", "INV-0001"]);
+    expect(tableValues(workbook.state, findTable(workbook.state, NAMES.linesTable)!)).toHaveLength(9);
+    expect((await issue(workbook, "2026-10-31")).number).toBe("INV-0002");
+  });
+});
+
 describe("Generate invoice: once, and only once", () => {
   test("generating the same period again bills nothing and writes nothing", async () => {
     const workbook = await sampleWorkbook();
@@ -111,7 +137,7 @@ describe("Generate invoice: once, and only once", () => {
     workbook.commitInvoice = () => Promise.reject(new Error("connection lost"));
     await expect(generateInvoice(workbook, { invoiceDate: "2026-09-30" })).rejects.toThrow("connection lost");
     expect(findSheet(workbook.state, "INV-0001")).toBeDefined();
-    expect(findTable(workbook.state, NAMES.invoicesTable)).toBeUndefined();
+    expect(tableValues(workbook.state, findTable(workbook.state, NAMES.invoicesTable)!)).toEqual(EMPTY_INVOICES);
 
     workbook.commitInvoice = (c: LogCommit) => commit(c);
     const retry = await issue(workbook, "2026-09-30");
@@ -126,9 +152,9 @@ describe("Generate invoice: once, and only once", () => {
     setMilestone(workbook.state, "M3", "% complete", 0.3);
     await generateInvoice(workbook, { invoiceDate: "2026-09-30", draft: true });
     expect(workbook.state.sheets.filter((s) => s.name === "Draft INV-0001")).toHaveLength(1);
-    expect(findTable(workbook.state, NAMES.invoicesTable)).toBeUndefined();
+    expect(tableValues(workbook.state, findTable(workbook.state, NAMES.invoicesTable)!)).toEqual(EMPTY_INVOICES);
     await issue(workbook, "2026-09-30");
-    expect(workbook.state.sheets.map((s) => s.name)).toEqual(["Milestones", "Contract", "INV-0001", "Billing log"]);
+    expect(workbook.state.sheets.map((s) => s.name)).toEqual(["Milestones", "Contract", "Billing log", "INV-0001"]);
   });
 
   test("a sheet of the user's that has the invoice's name is never replaced", async () => {

@@ -1,10 +1,16 @@
 import { generateInvoice } from "../../src/workbook/generate-invoice";
-import { MemoryWorkbook, type MemoryState } from "../../src/workbook/memory-workbook";
+import { MemoryWorkbook, emptyState, findTable, tableValues, type MemoryState } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
-import type { CellValue } from "../../src/workbook/port";
+import { NAMES, type CellValue } from "../../src/workbook/port";
+import { insertSample } from "../../src/workbook/sample";
 import { fakeExcelRun } from "../support/fake-excel";
 import { largeWorkbookState as workbookOf } from "../support/large-workbook";
 import { copyState } from "./helpers";
+
+/** Page setup lives apart in the fake (Excel keeps it in the page layout); the rest must be identical. */
+function withoutPageSetup(state: MemoryState): MemoryState {
+  return { ...state, sheets: state.sheets.map((s) => ({ ...s, layout: undefined })) };
+}
 
 describe("Generate invoice through Office.js: at most three round trips, whatever the size", () => {
   test.each([10, 10_000])("%i lines: 3 syncs, and the same workbook as the in-memory flow", async (count) => {
@@ -17,11 +23,24 @@ describe("Generate invoice through Office.js: at most three round trips, whateve
 
     const memory = new MemoryWorkbook(await workbookOf(count));
     await generateInvoice(memory, { invoiceDate: "2026-09-30" });
-    // Page setup lives apart in the fake (Excel keeps it in the page layout); the rest must be identical.
-    const withoutPageSetup = (state: MemoryState): string => copyState({ ...state, sheets: state.sheets.map((s) => ({ ...s, layout: undefined })) });
-    expect(withoutPageSetup(excel) === withoutPageSetup(memory.state)).toBe(true);
+    expect(copyState(withoutPageSetup(excel)) === copyState(withoutPageSetup(memory.state))).toBe(true);
     expect(fake.setup("INV-0001")).toMatchObject({ orientation: "Landscape", printArea: memory.state.sheets[2]?.layout?.printArea });
   }, 60_000);
+
+  test("the sample with its empty billing log, then three invoices that fill it: the same workbook as in memory", async () => {
+    const excel = emptyState();
+    const fake = fakeExcelRun(excel);
+    const office = new OfficeWorkbook(fake.run);
+    const memory = new MemoryWorkbook();
+    for (const port of [office, memory]) await insertSample(port);
+    expect(copyState(excel)).toBe(copyState(memory.state));
+    for (const date of ["2026-09-30", "2026-10-31", "2026-11-30"]) {
+      for (const port of [office, memory]) await generateInvoice(port, { invoiceDate: date });
+      expect(copyState(withoutPageSetup(excel))).toBe(copyState(withoutPageSetup(memory.state)));
+    }
+    expect(tableValues(excel, findTable(excel, NAMES.invoicesTable)!).map((r) => r[0])).toEqual(["Number", "INV-0001", "INV-0002", "INV-0003"]);
+    expect(tableValues(excel, findTable(excel, NAMES.linesTable)!)).toHaveLength(1 + 3 * 8);
+  });
 
   test("a problem costs one sync and writes nothing", async () => {
     const excel = await workbookOf(10);

@@ -92,7 +92,8 @@ function commitFor(sheet: string, createLog: boolean): LogCommit {
       [sheet, "M2", 48000.5, 20000, 8000, 0, 28000, null],
     ],
     createLog,
-    discardLineRows: [],
+    // A log just created is empty: its first rows fill the blank row of each table.
+    placement: { invoices: { discard: [], fillFirstRow: createLog }, lines: { discard: [], fillFirstRow: createLog } },
     settings: [
       { key: "Next number", value: 3, row: 1 },
       { key: "Last invoice", value: sheet, row: undefined },

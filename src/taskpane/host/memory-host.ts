@@ -36,6 +36,7 @@ export class MemoryHost implements PaneHost {
       commitInvoice: (commit) => after(() => memory.commitInvoice(commit)),
       writeSettings: (rows, create) => after(() => memory.writeSettings(rows, create)),
       createMilestoneTable: (name, sheet, values) => after(() => memory.createMilestoneTable(name, sheet, values)),
+      createBillingLog: () => after(() => memory.createBillingLog()),
     };
   }
 
