@@ -1,10 +1,11 @@
-import { Dec, ZERO } from "./decimal";
+import { pow10 } from "./fixed";
 import type { AdvancePolicy } from "./request";
-import { type RoundingMode, roundMoney } from "./rounding";
+import { type RoundingMode, roundProduct } from "./rounding";
 
+/** Advance figures in minor units. */
 export interface AdvanceFigures {
-  recovery: Dec;
-  outstanding: Dec;
+  recovery: bigint;
+  outstanding: bigint;
 }
 
 /**
@@ -14,16 +15,18 @@ export interface AdvanceFigures {
  */
 export function computeAdvanceRecovery(
   advance: AdvancePolicy,
-  completedAndStoredToDate: Dec,
-  previousCompletedAndStored: Dec,
-  contractSumToDate: Dec,
+  completedAndStoredToDate: bigint,
+  previousCompletedAndStored: bigint,
+  contractSumToDate: bigint,
   minorUnits: number,
   rounding: RoundingMode,
 ): AdvanceFigures {
-  const outstandingBefore = Dec.max(ZERO, advance.amount.minus(advance.previouslyRecovered));
-  const started = completedAndStoredToDate.greaterThan(advance.startsAt.times(contractSumToDate));
-  const gross = completedAndStoredToDate.minus(previousCompletedAndStored);
-  const due = started ? roundMoney(advance.rate.times(gross), minorUnits, rounding) : ZERO;
-  const recovery = Dec.min(outstandingBefore, Dec.max(ZERO, due));
-  return { recovery, outstanding: outstandingBefore.minus(recovery) };
+  const left = advance.amount - advance.previouslyRecovered;
+  const outstandingBefore = left > 0n ? left : 0n;
+  // line 4 > startsAt × line 3, compared exactly at the scale of startsAt.
+  const started = completedAndStoredToDate * pow10(advance.startsAt.scale) > advance.startsAt.units * contractSumToDate;
+  const gross = completedAndStoredToDate - previousCompletedAndStored;
+  const due = started ? roundProduct(advance.rate, gross, minorUnits, rounding) : 0n;
+  const recovery = due <= 0n ? 0n : due < outstandingBefore ? due : outstandingBefore;
+  return { recovery, outstanding: outstandingBefore - recovery };
 }

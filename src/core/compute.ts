@@ -1,11 +1,11 @@
 import { computeAdvanceRecovery, type AdvanceFigures } from "./advance";
-import { type Dec, ZERO, plus, sum } from "./decimal";
+import { fixedText } from "./fixed";
 import { type Issue, type IssuePath, MESSAGES, describePath } from "./issues";
 import { computeLineWork, previousLineWork, thisPeriodOf, type LineWork } from "./progress";
 import type { Contract, Milestone } from "./request";
 import type { BillingResult, ComputeOutcome, InvoiceLine } from "./result";
-import { computeRetention, computeRetentionHeld, type RetentionFigures } from "./retention";
-import { formatFraction, formatMoney, roundMoney } from "./rounding";
+import { type LineRetention, computeRetention, computeRetentionHeld, type RetentionFigures } from "./retention";
+import { formatFraction, formatMoney, roundToMinorUnits } from "./rounding";
 import { TaxBases, computeTax, type TaxGroup } from "./tax";
 import { validateRequest } from "./validate";
 
@@ -21,20 +21,20 @@ export function computeInvoice(request: unknown): ComputeOutcome {
   return { ok: true, result: toResult(validated.contract, figures) };
 }
 
-/** Every figure of an application, unrounded to text; errors that only the arithmetic can show. */
+/** Every figure of an application in minor units, before it is written as text; errors that only the arithmetic can show. */
 interface ApplicationFigures {
   work: LineWork[];
   retention: RetentionFigures;
-  retentionReleased: Dec;
-  originalContractSum: Dec;
-  netChangeByChangeOrders: Dec;
-  contractSumToDate: Dec;
-  totalCompletedAndStoredToDate: Dec;
-  totalRetention: Dec;
-  totalEarnedLessRetention: Dec;
-  previousCertificates: Dec;
+  retentionReleased: bigint;
+  originalContractSum: bigint;
+  netChangeByChangeOrders: bigint;
+  contractSumToDate: bigint;
+  totalCompletedAndStoredToDate: bigint;
+  totalRetention: bigint;
+  totalEarnedLessRetention: bigint;
+  previousCertificates: bigint;
   advance: AdvanceFigures | undefined;
-  currentPaymentDue: Dec;
+  currentPaymentDue: bigint;
   taxes: TaxGroup[];
   errors: Issue[];
   warnings: Issue[];
@@ -50,27 +50,26 @@ function computeApplication(contract: Contract): ApplicationFigures {
   // One pass over the lines: what a line needs only for the sums dies with its iteration.
   const work: LineWork[] = new Array<LineWork>(contract.lines.length);
   const taxBases = new TaxBases();
-  let originalContractSum = ZERO;
-  let netChangeByChangeOrders = ZERO;
-  let totalCompletedAndStoredToDate = ZERO;
-  let previousCompletedAndStored = ZERO;
-  contract.lines.forEach((line, i) => {
+  let originalContractSum = 0n;
+  let netChangeByChangeOrders = 0n;
+  for (let i = 0; i < contract.lines.length; i += 1) {
+    const line = contract.lines[i] as Milestone;
     const w = computeLineWork(line, minorUnits, rounding);
     work[i] = w;
     judgeLine(contract, line, w, errors, warnings);
-    if (line.changeOrder) netChangeByChangeOrders = plus(netChangeByChangeOrders, line.scheduledValue);
-    else originalContractSum = plus(originalContractSum, line.scheduledValue);
-    totalCompletedAndStoredToDate = plus(totalCompletedAndStoredToDate, w.completedAndStoredToDate);
-    previousCompletedAndStored = plus(previousCompletedAndStored, w.previousCompletedAndStored);
+    if (line.changeOrder) netChangeByChangeOrders += line.scheduledValue;
+    else originalContractSum += line.scheduledValue;
     taxBases.add(line.taxRate ?? contract.tax.rate, w.completedAndStoredToDate, w.previousCompletedAndStored);
-  });
-  const contractSumToDate = originalContractSum.plus(netChangeByChangeOrders);
+  }
+  // Σ G and Σ previous G over all lines are the sums of the rates' sums.
+  const { toDate: totalCompletedAndStoredToDate, previous: previousCompletedAndStored } = taxBases.total();
+  const contractSumToDate = originalContractSum + netChangeByChangeOrders;
 
   const retention = computeRetention(contract.lines, work, contract.retention, contractSumToDate, money);
   const held = heldAfterEarlierReleases(retention, contract, errors);
   const retentionReleased = releaseOf(contract, held, errors);
-  const totalRetention = held.minus(retentionReleased);
-  const totalEarnedLessRetention = totalCompletedAndStoredToDate.minus(totalRetention);
+  const totalRetention = held - retentionReleased;
+  const totalEarnedLessRetention = totalCompletedAndStoredToDate - totalRetention;
 
   const previousCertificates =
     contract.previousCertificates ?? derivePreviousCertificates(contract, contractSumToDate, previousCompletedAndStored);
@@ -84,7 +83,7 @@ function computeApplication(contract: Contract): ApplicationFigures {
       minorUnits,
       rounding,
     );
-  const currentPaymentDue = totalEarnedLessRetention.minus(previousCertificates).minus(advance?.recovery ?? ZERO);
+  const currentPaymentDue = totalEarnedLessRetention - previousCertificates - (advance?.recovery ?? 0n);
 
   const taxes = computeTax(taxBases, contract.tax, currentPaymentDue, minorUnits, rounding);
 
@@ -97,7 +96,7 @@ function computeApplication(contract: Contract): ApplicationFigures {
 
 function judgeLine(contract: Contract, line: Milestone, work: LineWork, errors: Issue[], warnings: Issue[]): void {
   const { minorUnits } = contract;
-  if (line.scheduledValue.greaterThanOrEqualTo(ZERO) && work.completedAndStoredToDate.greaterThan(line.scheduledValue)) {
+  if (line.scheduledValue >= 0n && work.completedAndStoredToDate > line.scheduledValue) {
     const path = pathOfProgress(line);
     const message = MESSAGES.OVERBILLED(
       `${describePath(path)} (line "${line.id}")`,
@@ -109,9 +108,9 @@ function judgeLine(contract: Contract, line: Milestone, work: LineWork, errors: 
   // Work goes backwards when this period moves away from the scheduled value: below zero on an
   // ordinary line, above zero on a deductive change order (whose work is negative by nature).
   // E = work to date − D, so its sign is how the two compare.
-  const backwards = line.scheduledValue.lessThan(ZERO)
-    ? work.workToDate.greaterThan(work.previouslyCompleted)
-    : work.workToDate.lessThan(work.previouslyCompleted);
+  const backwards = line.scheduledValue < 0n
+    ? work.workToDate > work.previouslyCompleted
+    : work.workToDate < work.previouslyCompleted;
   if (backwards) {
     const path = pathOfProgress(line);
     warnings.push({
@@ -128,9 +127,10 @@ function pathOfProgress(line: Milestone): IssuePath {
 }
 
 /** Retention held to date before this application's release: 5a + 5b less what earlier applications released. */
-function heldAfterEarlierReleases(retention: RetentionFigures, contract: Contract, errors: Issue[]): Dec {
-  const held = retention.onCompletedWork.plus(retention.onStoredMaterials).minus(contract.retention.previouslyReleased);
-  if (held.lessThan(ZERO)) {
+function heldAfterEarlierReleases(retention: RetentionFigures, contract: Contract, errors: Issue[]): bigint {
+  const held = retention.onCompletedWork + retention.onStoredMaterials - contract.retention.previouslyReleased;
+  // Retention on deductive work is negative by nature: only a release can be too large.
+  if (held < 0n && contract.retention.previouslyReleased > 0n) {
     const path = ["retention", "previouslyReleased"];
     const { minorUnits } = contract;
     errors.push({
@@ -139,20 +139,23 @@ function heldAfterEarlierReleases(retention: RetentionFigures, contract: Contrac
       message: MESSAGES.RELEASE_EXCEEDS_RETENTION(
         describePath(path),
         formatMoney(contract.retention.previouslyReleased, minorUnits),
-        formatMoney(held.plus(contract.retention.previouslyReleased), minorUnits),
+        formatMoney(held + contract.retention.previouslyReleased, minorUnits),
       ),
     });
-    return ZERO;
+    return 0n;
   }
   return held;
 }
 
-function releaseOf(contract: Contract, held: Dec, errors: Issue[]): Dec {
+function releaseOf(contract: Contract, held: bigint, errors: Issue[]): bigint {
   const release = contract.retention.release;
-  if (release === undefined) return ZERO;
-  if (release === "all") return held;
-  if (release === "half") return roundMoney(held.dividedBy(2), contract.minorUnits, contract.rounding);
-  if (release.greaterThan(held)) {
+  if (release === undefined) return 0n;
+  // Retention on deductive work is negative: there is only something to release above zero.
+  const releasable = held > 0n ? held : 0n;
+  if (release === "all") return releasable;
+  // Half is held × 5 / 10: the exact half one decimal further, rounded to the minor unit.
+  if (release === "half") return roundToMinorUnits(releasable * 5n, contract.minorUnits + 1, contract.minorUnits, contract.rounding);
+  if (release > releasable) {
     const path = ["retention", "release"];
     errors.push({
       code: "RELEASE_EXCEEDS_RETENTION",
@@ -160,28 +163,28 @@ function releaseOf(contract: Contract, held: Dec, errors: Issue[]): Dec {
       message: MESSAGES.RELEASE_EXCEEDS_RETENTION(
         describePath(path),
         formatMoney(release, contract.minorUnits),
-        formatMoney(held, contract.minorUnits),
+        formatMoney(releasable, contract.minorUnits),
       ),
     });
-    return ZERO;
+    return 0n;
   }
   return release;
 }
 
 /** Line 6 of the same contract as it stood on the previous application (E = 0, F = previous stored, no release). */
-function derivePreviousCertificates(contract: Contract, contractSumToDate: Dec, previousCompletedAndStored: Dec): Dec {
+function derivePreviousCertificates(contract: Contract, contractSumToDate: bigint, previousCompletedAndStored: bigint): bigint {
   const work = contract.lines.map(previousLineWork);
   const retention = computeRetentionHeld(contract.lines, work, contract.retention, contractSumToDate, contract);
-  const held = retention.onCompletedWork.plus(retention.onStoredMaterials).minus(contract.retention.previouslyReleased);
-  return previousCompletedAndStored.minus(held);
+  const held = retention.onCompletedWork + retention.onStoredMaterials - contract.retention.previouslyReleased;
+  return previousCompletedAndStored - held;
 }
 
 function toResult(contract: Contract, figures: ApplicationFigures): BillingResult {
-  const money = (amount: Dec): string => formatMoney(amount, contract.minorUnits);
-  const defaultTaxRate = contract.tax.rate.toString();
+  const money = (amount: bigint): string => formatMoney(amount, contract.minorUnits);
+  const defaultTaxRate = fixedText(contract.tax.rate);
   const lines = contract.lines.map((line, i) => toInvoiceLine(line, figures, i, money, defaultTaxRate));
-  const taxableAmount = sum(figures.taxes.map((t) => t.taxableAmount));
-  const tax = sum(figures.taxes.map((t) => t.tax));
+  const taxableAmount = figures.taxes.reduce((total, t) => total + t.taxableAmount, 0n);
+  const tax = figures.taxes.reduce((total, t) => total + t.tax, 0n);
   const { retention } = figures;
   const result: BillingResult = {
     currency: contract.currency,
@@ -199,15 +202,15 @@ function toResult(contract: Contract, figures: ApplicationFigures): BillingResul
       totalRetention: money(figures.totalRetention),
       totalEarnedLessRetention: money(figures.totalEarnedLessRetention),
       previousCertificates: money(figures.previousCertificates),
-      advanceRecovery: money(figures.advance?.recovery ?? ZERO),
+      advanceRecovery: money(figures.advance?.recovery ?? 0n),
       currentPaymentDue: money(figures.currentPaymentDue),
-      balanceToFinishIncludingRetention: money(figures.contractSumToDate.minus(figures.totalEarnedLessRetention)),
+      balanceToFinishIncludingRetention: money(figures.contractSumToDate - figures.totalEarnedLessRetention),
       taxableAmount: money(taxableAmount),
       tax: money(tax),
-      totalDue: money(figures.currentPaymentDue.plus(tax)),
+      totalDue: money(figures.currentPaymentDue + tax),
     },
     taxBreakdown: figures.taxes.map((t) => ({
-      rate: t.rate.toString(),
+      rate: fixedText(t.rate),
       taxableAmount: money(t.taxableAmount),
       tax: money(t.tax),
     })),
@@ -228,13 +231,15 @@ function toInvoiceLine(
   line: Milestone,
   figures: ApplicationFigures,
   i: number,
-  money: (amount: Dec) => string,
+  money: (amount: bigint) => string,
   defaultTaxRate: string,
 ): InvoiceLine {
   const w = figures.work[i] as LineWork;
-  const r = figures.retention.lines[i] as { onWork: Dec; onStoredMaterials: Dec };
+  const r = figures.retention.lines[i] as LineRetention;
   const C = line.scheduledValue;
   const G = w.completedAndStoredToDate;
+  // Most lines have no stored materials: their retention is the retention on work, written once.
+  const retentionOnWork = money(r.onWork);
   const invoiceLine: InvoiceLine = {
     id: line.id,
     description: line.description,
@@ -245,15 +250,15 @@ function toInvoiceLine(
     storedMaterials: money(w.storedMaterials),
     completedAndStoredToDate: money(G),
     percentComplete: formatFraction(G, C),
-    balanceToFinish: money(C.minus(G)),
-    retention: money(plus(r.onWork, r.onStoredMaterials)),
-    retentionOnWork: money(r.onWork),
+    balanceToFinish: money(C - G),
+    retention: r.onStoredMaterials === 0n ? retentionOnWork : money(r.onWork + r.onStoredMaterials),
+    retentionOnWork,
     retentionOnStoredMaterials: money(r.onStoredMaterials),
-    taxRate: line.taxRate === undefined ? defaultTaxRate : line.taxRate.toString(),
+    taxRate: line.taxRate === undefined ? defaultTaxRate : fixedText(line.taxRate),
   };
   if (line.progress.kind === "quantityToDate") {
-    invoiceLine.quantityToDate = line.progress.quantity.toString();
-    invoiceLine.unitPrice = line.progress.unitPrice.toString();
+    invoiceLine.quantityToDate = fixedText(line.progress.quantity);
+    invoiceLine.unitPrice = fixedText(line.progress.unitPrice);
   }
   if (line.unit !== undefined) invoiceLine.unit = line.unit;
   return invoiceLine;

@@ -3,7 +3,7 @@ export { allocateLargestRemainder } from "./allocate";
 export { minorUnitsOf } from "./currency";
 export { moneyOf, earnedToDate, netDueThisPeriod, retentionHeld, balanceToFinish, taxOn, roundAmount } from "./line-figures";
 export { Dec, isDecimalText } from "./decimal";
-export { roundMoney, formatMoney, ROUNDING_MODES, type RoundingMode } from "./rounding";
+export { ROUNDING_MODES, type RoundingMode } from "./rounding";
 export { CoreInputError, MESSAGES, describePath, type Issue, type IssuePath, type ErrorCode, type WarningCode } from "./issues";
 export type { BillingRequest, MilestoneInput, RetentionInput, AdvanceInput, TaxInput, Contract, Milestone } from "./request";
 export type { IssuedInvoice, Party } from "./issued-invoice";

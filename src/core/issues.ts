@@ -60,6 +60,8 @@ export const MESSAGES = {
     `${field}: retention steps and per-line retention rates cannot be combined; use one or the other.`,
   TOO_MANY_DECIMALS: (field: string, value: string, currency: string, minorUnits: number) =>
     `${field} is ${value}, which has more decimals than ${currency} has (${minorUnits}).`,
+  TOO_MANY_NUMBER_DECIMALS: (field: string, value: string, maxDecimals: number) =>
+    `${field} is ${value}, which has more than the ${maxDecimals} decimals a number may have; round it.`,
   AMOUNT_TOO_LARGE: (field: string, value: string) =>
     `${field} is ${value}, more than the ${MAX_AMOUNT_DIGITS} digits an amount may have.`,
   UNKNOWN_FIELD: (field: string, known: readonly string[]) =>

@@ -1,7 +1,7 @@
 import { minorUnitsOf } from "./currency";
-import { Dec, ZERO, isDecimalText } from "./decimal";
+import { type Fixed, MAX_DECIMALS, isReadProblem, pow10, readFixed, unitsOf } from "./fixed";
 import { CoreInputError, MESSAGES } from "./issues";
-import { ROUNDING_MODES, type RoundingMode, formatMoney, roundMoney } from "./rounding";
+import { ROUNDING_MODES, type RoundingMode, formatMoney, roundProduct, roundToMinorUnits } from "./rounding";
 
 /**
  * The figures of a single line, for surfaces that compute one cell at a time (the INTERIM.*
@@ -38,37 +38,36 @@ function checkedMoney(currency: string, rounding: string): Money {
   return { minorUnits, currency: code, rounding: rounding as RoundingMode };
 }
 
-function number(name: string, text: string): Dec {
-  if (!isDecimalText(text)) throw new CoreInputError(MESSAGES.NOT_A_NUMBER(name, `"${text}"`));
-  return new Dec(text);
+function number(name: string, text: string): Fixed {
+  const reading = readFixed(text);
+  if (!isReadProblem(reading)) return reading;
+  if (reading.problem === "not-a-number") throw new CoreInputError(MESSAGES.NOT_A_NUMBER(name, `"${text}"`));
+  if (reading.problem === "too-large") throw new CoreInputError(MESSAGES.AMOUNT_TOO_LARGE(name, text));
+  throw new CoreInputError(MESSAGES.TOO_MANY_NUMBER_DECIMALS(name, text, MAX_DECIMALS));
 }
 
-/** An amount in the currency: no more decimals than it has; not below zero unless allowed. */
-function amount(name: string, text: string, money: Money, allowNegative = false): Dec {
+/** An amount in the currency, in minor units: no more decimals than it has; not below zero unless allowed. */
+function amount(name: string, text: string, money: Money, allowNegative = false): bigint {
   const value = number(name, text);
-  if (value.decimalPlaces() > money.minorUnits) {
+  if (value.scale > money.minorUnits) {
     throw new CoreInputError(
       `${MESSAGES.TOO_MANY_DECIMALS(name, text, money.currency, money.minorUnits)} Round it first, for example with INTERIM.ROUND.`,
     );
   }
-  if (!allowNegative && value.isNegative() && !value.isZero()) throw new CoreInputError(MESSAGES.NEGATIVE_AMOUNT(name, text));
-  return value;
+  if (!allowNegative && value.units < 0n) throw new CoreInputError(MESSAGES.NEGATIVE_AMOUNT(name, text));
+  return unitsOf(value, money.minorUnits);
 }
 
 /** A fraction from 0 to 1, as Excel stores a percentage. */
-function fraction(name: string, text: string): Dec {
+function fraction(name: string, text: string): Fixed {
   const value = number(name, text);
-  if (value.isNegative() && !value.isZero()) throw new CoreInputError(MESSAGES.PERCENT_OUT_OF_RANGE(name, text));
-  if (value.greaterThan(1)) throw new CoreInputError(MESSAGES.PERCENT_OUT_OF_RANGE(name, text));
+  if (value.units < 0n || value.units > pow10(value.scale)) throw new CoreInputError(MESSAGES.PERCENT_OUT_OF_RANGE(name, text));
   return value;
 }
 
-function workToDate(scheduledValue: Dec, percentComplete: Dec, money: Money): Dec {
-  return roundMoney(scheduledValue.times(percentComplete), money.minorUnits, money.rounding);
-}
-
-function retentionOn(rate: Dec, base: Dec, money: Money): Dec {
-  return base.isZero() || rate.isZero() ? ZERO : roundMoney(rate.times(base), money.minorUnits, money.rounding);
+/** round(rate × amount) in the calculation's currency and rounding. */
+function times(rate: Fixed, amountUnits: bigint, money: Money): bigint {
+  return roundProduct(rate, amountUnits, money.minorUnits, money.rounding);
 }
 
 /** G: round(C × percent complete) + stored materials. */
@@ -76,7 +75,7 @@ export function earnedToDate(scheduledValue: string, percentComplete: string, st
   const C = amount("scheduledValue", scheduledValue, money, true);
   const p = fraction("percentComplete", percentComplete);
   const F = amount("storedMaterials", storedMaterials, money);
-  return formatMoney(workToDate(C, p, money).plus(F), money.minorUnits);
+  return formatMoney(times(p, C, money) + F, money.minorUnits);
 }
 
 /** The line's net due this period: (G − retention on G) − (D − retention on D). */
@@ -89,11 +88,10 @@ export function netDueThisPeriod(
 ): string {
   const C = amount("scheduledValue", scheduledValue, money, true);
   const p = fraction("percentComplete", percentComplete);
-  const D = amount("previouslyCompleted", previouslyCompleted, money, C.isNegative());
+  const D = amount("previouslyCompleted", previouslyCompleted, money, C < 0n);
   const rate = fraction("retentionRate", retentionRate);
-  const G = workToDate(C, p, money);
-  const due = G.minus(retentionOn(rate, G, money)).minus(D.minus(retentionOn(rate, D, money)));
-  return formatMoney(due, money.minorUnits);
+  const G = times(p, C, money);
+  return formatMoney(G - times(rate, G, money) - (D - times(rate, D, money)), money.minorUnits);
 }
 
 /** I: round(rate × work to date) + round(stored rate × stored materials). */
@@ -108,7 +106,7 @@ export function retentionHeld(
   const r = fraction("rate", rate);
   const F = amount("storedMaterials", storedMaterials, money);
   const s = storedRate === undefined ? r : fraction("storedRate", storedRate);
-  return formatMoney(retentionOn(r, W, money).plus(retentionOn(s, F, money)), money.minorUnits);
+  return formatMoney(times(r, W, money) + times(s, F, money), money.minorUnits);
 }
 
 /** H: C − G. */
@@ -116,17 +114,18 @@ export function balanceToFinish(scheduledValue: string, percentComplete: string,
   const C = amount("scheduledValue", scheduledValue, money, true);
   const p = fraction("percentComplete", percentComplete);
   const F = amount("storedMaterials", storedMaterials, money);
-  return formatMoney(C.minus(workToDate(C, p, money).plus(F)), money.minorUnits);
+  return formatMoney(C - (times(p, C, money) + F), money.minorUnits);
 }
 
 /** Tax on one base at one rate, rounded once, as the core does per rate. */
 export function taxOn(base: string, rate: string, money: Money): string {
   const B = amount("base", base, money, true);
   const r = fraction("rate", rate);
-  return formatMoney(retentionOn(r, B, money), money.minorUnits);
+  return formatMoney(times(r, B, money), money.minorUnits);
 }
 
 /** Any amount rounded to the currency the way the core rounds. */
 export function roundAmount(value: string, money: Money): string {
-  return formatMoney(roundMoney(number("amount", value), money.minorUnits, money.rounding), money.minorUnits);
+  const v = number("amount", value);
+  return formatMoney(roundToMinorUnits(v.units, v.scale, money.minorUnits, money.rounding), money.minorUnits);
 }

@@ -1,26 +1,25 @@
-import { type Dec, plus } from "./decimal";
 import type { Milestone } from "./request";
-import { type RoundingMode, roundMoney } from "./rounding";
+import { type RoundingMode, roundProduct, roundToMinorUnits } from "./rounding";
 
 /**
- * The work figures of one line for one application (G703 columns D, F and G). E is
- * workToDate − D; it is worked out where it is shown, so that it does not live for the whole
- * computation.
+ * The work figures of one line for one application (G703 columns D, F and G), in minor
+ * units. E is workToDate − D; it is worked out where it is shown, so that it does not live for
+ * the whole computation.
  */
 export interface LineWork {
-  previouslyCompleted: Dec;
+  previouslyCompleted: bigint;
   /** D + E: work completed to date, without stored materials. */
-  workToDate: Dec;
-  storedMaterials: Dec;
+  workToDate: bigint;
+  storedMaterials: bigint;
   /** G = D + E + F. */
-  completedAndStoredToDate: Dec;
+  completedAndStoredToDate: bigint;
   /** G of the previous application: D + previous stored materials. */
-  previousCompletedAndStored: Dec;
+  previousCompletedAndStored: bigint;
 }
 
 /** E: work this period, always to-date minus previous. */
-export function thisPeriodOf(work: LineWork): Dec {
-  return work.workToDate.minus(work.previouslyCompleted);
+export function thisPeriodOf(work: LineWork): bigint {
+  return work.workToDate - work.previouslyCompleted;
 }
 
 /**
@@ -35,30 +34,33 @@ export function computeLineWork(line: Milestone, minorUnits: number, rounding: R
     previouslyCompleted,
     workToDate,
     storedMaterials: line.storedMaterials,
-    completedAndStoredToDate: plus(workToDate, line.storedMaterials),
-    previousCompletedAndStored: plus(previouslyCompleted, line.previousStoredMaterials),
+    // Most lines have no stored materials: adding a zero would only allocate.
+    completedAndStoredToDate: line.storedMaterials === 0n ? workToDate : workToDate + line.storedMaterials,
+    previousCompletedAndStored: line.previousStoredMaterials === 0n ? previouslyCompleted : previouslyCompleted + line.previousStoredMaterials,
   };
 }
 
-function workToDateOf(line: Milestone, minorUnits: number, rounding: RoundingMode): Dec {
+function workToDateOf(line: Milestone, minorUnits: number, rounding: RoundingMode): bigint {
   const progress = line.progress;
   switch (progress.kind) {
     case "none":
       return line.previouslyCompleted;
     case "percentComplete":
-      return roundMoney(line.scheduledValue.times(progress.fraction), minorUnits, rounding);
+      return roundProduct(progress.fraction, line.scheduledValue, minorUnits, rounding);
     case "completedToDate":
       return progress.amount;
     case "thisPeriod":
-      return line.previouslyCompleted.plus(progress.amount);
-    case "quantityToDate":
-      return roundMoney(progress.quantity.times(progress.unitPrice), minorUnits, rounding);
+      return line.previouslyCompleted + progress.amount;
+    case "quantityToDate": {
+      const { quantity, unitPrice } = progress;
+      return roundToMinorUnits(quantity.units * unitPrice.units, quantity.scale + unitPrice.scale, minorUnits, rounding);
+    }
   }
 }
 
 /** The same line as it stood on the previous application: E = 0, F = previous stored materials. */
 export function previousLineWork(line: Milestone): LineWork {
-  const previous = plus(line.previouslyCompleted, line.previousStoredMaterials);
+  const previous = line.previouslyCompleted + line.previousStoredMaterials;
   return {
     previouslyCompleted: line.previouslyCompleted,
     workToDate: line.previouslyCompleted,

@@ -1,4 +1,4 @@
-import type { Dec } from "./decimal";
+import type { Fixed } from "./fixed";
 import type { RoundingMode } from "./rounding";
 
 /**
@@ -67,54 +67,57 @@ export interface BillingRequest {
 /** How a line states its progress; exactly one way, or none (nothing done this period). */
 export type Progress =
   | { kind: "none" }
-  | { kind: "percentComplete"; fraction: Dec }
-  | { kind: "completedToDate"; amount: Dec }
-  | { kind: "thisPeriod"; amount: Dec }
-  | { kind: "quantityToDate"; quantity: Dec; unitPrice: Dec };
+  | { kind: "percentComplete"; fraction: Fixed }
+  | { kind: "completedToDate"; amount: bigint }
+  | { kind: "thisPeriod"; amount: bigint }
+  | { kind: "quantityToDate"; quantity: Fixed; unitPrice: Fixed };
 
 export const PROGRESS_FIELDS = ["percentComplete", "completedToDate", "thisPeriod", "quantityToDate"] as const;
 
-/** A validated milestone: every number a Dec, every default applied. */
+/**
+ * A validated milestone, every default applied: amounts are whole numbers of the currency's
+ * minor units (bigint), rates, quantities and prices exact Fixed numbers.
+ */
 export interface Milestone {
   index: number;
   id: string;
   description: string;
   changeOrder: boolean;
-  scheduledValue: Dec;
-  previouslyCompleted: Dec;
+  scheduledValue: bigint;
+  previouslyCompleted: bigint;
   progress: Progress;
   unit: string | undefined;
-  storedMaterials: Dec;
-  previousStoredMaterials: Dec;
-  retentionRate: Dec | undefined;
-  taxRate: Dec | undefined;
+  storedMaterials: bigint;
+  previousStoredMaterials: bigint;
+  retentionRate: Fixed | undefined;
+  taxRate: Fixed | undefined;
 }
 
 export interface RetentionStep {
-  from: Dec;
-  rate: Dec;
+  from: Fixed;
+  rate: Fixed;
 }
 
 export interface RetentionPolicy {
-  rate: Dec;
-  storedMaterialsRate: Dec | undefined;
+  rate: Fixed;
+  storedMaterialsRate: Fixed | undefined;
   steps: RetentionStep[];
   mode: "whole" | "marginal";
-  limit: Dec | undefined;
-  limitRate: Dec | undefined;
-  release: "half" | "all" | Dec | undefined;
-  previouslyReleased: Dec;
+  limit: bigint | undefined;
+  limitRate: Fixed | undefined;
+  release: "half" | "all" | bigint | undefined;
+  previouslyReleased: bigint;
 }
 
 export interface AdvancePolicy {
-  amount: Dec;
-  previouslyRecovered: Dec;
-  startsAt: Dec;
-  rate: Dec;
+  amount: bigint;
+  previouslyRecovered: bigint;
+  startsAt: Fixed;
+  rate: Fixed;
 }
 
 export interface TaxPolicy {
-  rate: Dec;
+  rate: Fixed;
   base: "period" | "payment";
 }
 
@@ -125,7 +128,7 @@ export interface Contract {
   rounding: RoundingMode;
   allowOverbilling: boolean;
   retention: RetentionPolicy;
-  previousCertificates: Dec | undefined;
+  previousCertificates: bigint | undefined;
   advance: AdvancePolicy | undefined;
   tax: TaxPolicy;
   lines: Milestone[];

@@ -1,19 +1,20 @@
 import { allocateLargestRemainder } from "./allocate";
-import { type Dec, ZERO, plus, sum } from "./decimal";
+import { type Fixed, compareFixed, fixedEquals, fixedText } from "./fixed";
 import type { TaxPolicy } from "./request";
-import { type RoundingMode, roundMoney } from "./rounding";
+import { type RoundingMode, roundProduct } from "./rounding";
 
+/** Tax at one rate, amounts in minor units. */
 export interface TaxGroup {
-  rate: Dec;
-  taxableAmount: Dec;
-  tax: Dec;
+  rate: Fixed;
+  taxableAmount: bigint;
+  tax: bigint;
 }
 
 interface RateGroup {
-  rate: Dec;
+  rate: Fixed;
   /** Σ G of the lines at this rate, and Σ G of the previous application. */
-  toDate: Dec;
-  previous: Dec;
+  toDate: bigint;
+  previous: bigint;
 }
 
 /**
@@ -26,24 +27,35 @@ export class TaxBases {
   /** Most lines share a rate: the group of the last line is tried before a lookup by text. */
   private last: RateGroup | undefined;
 
-  add(rate: Dec, completedAndStoredToDate: Dec, previousCompletedAndStored: Dec): void {
+  add(rate: Fixed, completedAndStoredToDate: bigint, previousCompletedAndStored: bigint): void {
     let group = this.last;
-    if (group === undefined || (group.rate !== rate && !group.rate.equals(rate))) {
-      const key = rate.toString();
+    if (group === undefined || !fixedEquals(group.rate, rate)) {
+      const key = fixedText(rate);
       group = this.groups.get(key);
       if (group === undefined) {
-        group = { rate, toDate: ZERO, previous: ZERO };
+        group = { rate, toDate: 0n, previous: 0n };
         this.groups.set(key, group);
       }
       this.last = group;
     }
-    group.toDate = plus(group.toDate, completedAndStoredToDate);
-    group.previous = plus(group.previous, previousCompletedAndStored);
+    group.toDate += completedAndStoredToDate;
+    if (previousCompletedAndStored !== 0n) group.previous += previousCompletedAndStored;
+  }
+
+  /** Σ G and Σ previous G over every rate. */
+  total(): { toDate: bigint; previous: bigint } {
+    let toDate = 0n;
+    let previous = 0n;
+    for (const group of this.groups.values()) {
+      toDate += group.toDate;
+      previous += group.previous;
+    }
+    return { toDate, previous };
   }
 
   /** The groups by ascending rate. */
   byRate(): RateGroup[] {
-    return [...this.groups.values()].sort((a, b) => a.rate.comparedTo(b.rate));
+    return [...this.groups.values()].sort((a, b) => compareFixed(a.rate, b.rate));
   }
 }
 
@@ -56,18 +68,18 @@ export class TaxBases {
 export function computeTax(
   lines: TaxBases,
   policy: TaxPolicy,
-  currentPaymentDue: Dec,
+  currentPaymentDue: bigint,
   minorUnits: number,
   rounding: RoundingMode,
 ): TaxGroup[] {
   const groups = lines.byRate();
-  let bases = groups.map((g) => g.toDate.minus(g.previous));
+  let bases = groups.map((g) => g.toDate - g.previous);
   if (policy.base === "payment") {
-    const byPeriod = sum(bases).isZero() ? groups.map((g) => g.toDate) : bases;
-    bases = allocateLargestRemainder(currentPaymentDue, byPeriod, minorUnits);
+    const byPeriod = bases.reduce((a, b) => a + b, 0n) === 0n ? groups.map((g) => g.toDate) : bases;
+    bases = allocateLargestRemainder(currentPaymentDue, byPeriod);
   }
   return groups.map((group, i) => {
-    const taxableAmount = bases[i] as Dec;
-    return { rate: group.rate, taxableAmount, tax: roundMoney(group.rate.times(taxableAmount), minorUnits, rounding) };
+    const taxableAmount = bases[i] as bigint;
+    return { rate: group.rate, taxableAmount, tax: roundProduct(group.rate, taxableAmount, minorUnits, rounding) };
   });
 }

@@ -1,6 +1,7 @@
-import { Dec, ONE, ZERO, compact, isDecimalText } from "./decimal";
+import { Dec } from "./decimal";
+import { FIXED_ZERO, type Fixed, MAX_DECIMALS, type ReadProblem, compareFixed, fixedText, isReadProblem, pow10, readFixed, readUnits } from "./fixed";
 import { MAX_MINOR_UNITS, minorUnitsOf } from "./currency";
-import { type Issue, type IssuePath, MAX_AMOUNT_DIGITS, MESSAGES, describePath } from "./issues";
+import { type Issue, type IssuePath, MESSAGES, describePath } from "./issues";
 import {
   type AdvancePolicy,
   type Contract,
@@ -27,6 +28,9 @@ const RETENTION_FIELDS = [
 const STEP_FIELDS = ["from", "rate"] as const;
 const ADVANCE_FIELDS = ["amount", "previouslyRecovered", "startsAt", "rate"] as const;
 const TAX_FIELDS = ["rate", "base"] as const;
+/** FIDIC 14.2 defaults: recovery starts at 10 % of line 3, at 25 % of each gross. */
+const ADVANCE_STARTS_AT: Fixed = { units: 1n, scale: 1 };
+const ADVANCE_RATE: Fixed = { units: 25n, scale: 2 };
 
 
 type Fields = Record<string, unknown>;
@@ -54,51 +58,48 @@ class Reader {
     return value as Fields;
   }
 
-  /** Any number: a decimal string or a finite JSON number. Absent (undefined or null) gives undefined. */
-  number(fields: Fields, key: string, path: IssuePath): Dec | undefined {
+  /** Any number: a decimal string or a finite JSON number, read exactly. Absent (undefined or null) gives undefined. */
+  number(fields: Fields, key: string, path: IssuePath): Fixed | undefined {
     const raw = fields[key];
     if (raw === undefined || raw === null) return undefined;
-    const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : undefined;
-    if (text === undefined || !isDecimalText(text)) {
-      const at = [...path, key];
-      return this.problem("NOT_A_NUMBER", at, MESSAGES.NOT_A_NUMBER(describePath(at), show(raw)));
-    }
-    // The pattern admits only finite decimals, so the Dec is finite.
-    const value = new Dec(text);
-    // e is the decimal exponent: 15 or more means at least 16 digits before the point.
-    if (value.e >= MAX_AMOUNT_DIGITS) {
-      const at = [...path, key];
-      return this.problem("AMOUNT_TOO_LARGE", at, MESSAGES.AMOUNT_TOO_LARGE(describePath(at), text));
-    }
-    return value.isZero() ? ZERO : compact(value);
+    const text = textOfNumber(raw);
+    const reading = text === undefined ? undefined : readFixed(text);
+    return reading === undefined || isReadProblem(reading) ? this.unreadable(raw, text, reading, [...path, key], MAX_DECIMALS) : reading;
   }
 
-  /** A money amount: at most the currency's minor units, and not below zero unless allowed. */
-  amount(fields: Fields, key: string, path: IssuePath, options: { nonNegative: boolean }): Dec | undefined {
-    const value = this.number(fields, key, path);
-    if (value === undefined) return undefined;
-    if (value.decimalPlaces() > this.minorUnits) {
+  /** A money amount in minor units: at most the currency's decimals, and not below zero unless allowed. */
+  amount(fields: Fields, key: string, path: IssuePath, options: { nonNegative: boolean }): bigint | undefined {
+    const raw = fields[key];
+    if (raw === undefined || raw === null) return undefined;
+    const text = textOfNumber(raw);
+    const units = text === undefined ? undefined : readUnits(text, this.minorUnits);
+    if (typeof units !== "bigint") return this.unreadable(raw, text, units, [...path, key], this.minorUnits);
+    if (options.nonNegative && units < 0n) {
       const at = [...path, key];
-      return this.problem(
-        "TOO_MANY_DECIMALS",
-        at,
-        MESSAGES.TOO_MANY_DECIMALS(describePath(at), value.toString(), this.currency, this.minorUnits),
-      );
+      return this.problem("NEGATIVE_AMOUNT", at, MESSAGES.NEGATIVE_AMOUNT(describePath(at), new Dec(text as string).toString()));
     }
-    if (options.nonNegative && value.isNegative() && !value.isZero()) {
-      const at = [...path, key];
-      return this.problem("NEGATIVE_AMOUNT", at, MESSAGES.NEGATIVE_AMOUNT(describePath(at), value.toString()));
+    return units;
+  }
+
+  /** Reports why a number field could not be read. */
+  private unreadable(raw: unknown, text: string | undefined, reading: ReadProblem | undefined, at: IssuePath, maxDecimals: number): undefined {
+    if (text === undefined || reading === undefined || reading.problem === "not-a-number") {
+      return this.problem("NOT_A_NUMBER", at, MESSAGES.NOT_A_NUMBER(describePath(at), show(raw)));
     }
-    return value;
+    if (reading.problem === "too-large") return this.problem("AMOUNT_TOO_LARGE", at, MESSAGES.AMOUNT_TOO_LARGE(describePath(at), text));
+    const value = new Dec(text).toString();
+    return maxDecimals === MAX_DECIMALS
+      ? this.problem("TOO_MANY_DECIMALS", at, MESSAGES.TOO_MANY_NUMBER_DECIMALS(describePath(at), value, MAX_DECIMALS))
+      : this.problem("TOO_MANY_DECIMALS", at, MESSAGES.TOO_MANY_DECIMALS(describePath(at), value, this.currency, this.minorUnits));
   }
 
   /** A fraction between 0 and 1, as Excel stores a percentage. */
-  rate(fields: Fields, key: string, path: IssuePath): Dec | undefined {
+  rate(fields: Fields, key: string, path: IssuePath): Fixed | undefined {
     const value = this.number(fields, key, path);
     if (value === undefined) return undefined;
-    if (value.lessThan(ZERO) || value.greaterThan(ONE)) {
+    if (value.units < 0n || value.units > pow10(value.scale)) {
       const at = [...path, key];
-      return this.problem("PERCENT_OUT_OF_RANGE", at, MESSAGES.PERCENT_OUT_OF_RANGE(describePath(at), value.toString()));
+      return this.problem("PERCENT_OUT_OF_RANGE", at, MESSAGES.PERCENT_OUT_OF_RANGE(describePath(at), fixedText(value)));
     }
     return value;
   }
@@ -138,6 +139,11 @@ class Reader {
 function isKnown(known: readonly string[], key: string): boolean {
   for (const name of known) if (name === key) return true;
   return false;
+}
+
+/** A number field as text: decimal text as given, a JSON number as JavaScript writes it. */
+function textOfNumber(raw: unknown): string | undefined {
+  return typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : undefined;
 }
 
 function show(raw: unknown): string {
@@ -212,11 +218,12 @@ function readLines(reader: Reader, raw: unknown): Milestone[] | undefined {
   }
   const lines: Milestone[] = [];
   const firstIndexOfId = new Map<string, number>();
-  raw.forEach((item: unknown, index) => {
-    const line = readLine(reader, item, index);
-    if (line === undefined) return;
+  for (let index = 0; index < raw.length; index += 1) {
+    const line = readLine(reader, raw[index] as unknown, index);
+    if (line === undefined) continue;
     // Ids that differ only by case or spacing are the same milestone to a person.
-    const key = line.id.toLowerCase().replace(/\s+/g, " ");
+    const lower = line.id.toLowerCase();
+    const key = SPACE.test(lower) ? lower.replace(SPACES, " ") : lower;
     const first = firstIndexOfId.get(key);
     if (first !== undefined) {
       const at = ["lines", index, "id"];
@@ -225,9 +232,11 @@ function readLines(reader: Reader, raw: unknown): Milestone[] | undefined {
       firstIndexOfId.set(key, index);
     }
     lines.push(line);
-  });
+  }
   return lines;
 }
+const SPACE = /\s/;
+const SPACES = /\s+/g;
 
 function readLine(reader: Reader, item: unknown, index: number): Milestone | undefined {
   const path = ["lines", index];
@@ -241,18 +250,18 @@ function readLine(reader: Reader, item: unknown, index: number): Milestone | und
     reader.problem("REQUIRED", [...path, "scheduledValue"], MESSAGES.REQUIRED(describePath([...path, "scheduledValue"])));
   }
   // A deductive change order (C < 0) carries negative work; on every other line D is never below zero.
-  const deductive = scheduledValue !== undefined && scheduledValue.lessThan(ZERO);
-  const previouslyCompleted = reader.amount(fields, "previouslyCompleted", path, { nonNegative: !deductive }) ?? ZERO;
+  const deductive = scheduledValue !== undefined && scheduledValue < 0n;
+  const previouslyCompleted = reader.amount(fields, "previouslyCompleted", path, { nonNegative: !deductive }) ?? 0n;
   const progress = readProgress(reader, fields, path, deductive);
-  const storedMaterials = reader.amount(fields, "storedMaterials", path, { nonNegative: true }) ?? ZERO;
-  const previousStoredMaterials = reader.amount(fields, "previousStoredMaterials", path, { nonNegative: true }) ?? ZERO;
+  const storedMaterials = reader.amount(fields, "storedMaterials", path, { nonNegative: true }) ?? 0n;
+  const previousStoredMaterials = reader.amount(fields, "previousStoredMaterials", path, { nonNegative: true }) ?? 0n;
 
   const line: Milestone = {
     index,
     id: id ?? "",
     description: reader.text(fields, "description", path) ?? "",
     changeOrder: reader.flag(fields, "changeOrder", path),
-    scheduledValue: scheduledValue ?? ZERO,
+    scheduledValue: scheduledValue ?? 0n,
     previouslyCompleted,
     progress: progress ?? { kind: "none" },
     unit: reader.text(fields, "unit", path),
@@ -283,17 +292,17 @@ function readProgress(reader: Reader, fields: Fields, path: IssuePath, deductive
     }
     case "completedToDate": {
       const amount = reader.amount(fields, "completedToDate", path, { nonNegative: !deductive });
-      return amount && { kind: "completedToDate", amount };
+      return amount === undefined ? undefined : { kind: "completedToDate", amount };
     }
     case "thisPeriod": {
       const amount = reader.amount(fields, "thisPeriod", path, { nonNegative: false });
-      return amount && { kind: "thisPeriod", amount };
+      return amount === undefined ? undefined : { kind: "thisPeriod", amount };
     }
     case "quantityToDate": {
       const quantity = reader.number(fields, "quantityToDate", path);
-      if (quantity !== undefined && quantity.lessThan(ZERO)) {
+      if (quantity !== undefined && quantity.units < 0n) {
         const at = [...path, "quantityToDate"];
-        return reader.problem("NEGATIVE_AMOUNT", at, MESSAGES.NEGATIVE_AMOUNT(describePath(at), quantity.toString()));
+        return reader.problem("NEGATIVE_AMOUNT", at, MESSAGES.NEGATIVE_AMOUNT(describePath(at), fixedText(quantity)));
       }
       const unitPrice = reader.number(fields, "unitPrice", path);
       if (fields["unitPrice"] === undefined || fields["unitPrice"] === null) {
@@ -318,8 +327,8 @@ const NO_FIELDS: readonly [] = [];
 function readRetention(reader: Reader, raw: unknown, lines: Milestone[] | undefined): RetentionPolicy | undefined {
   const path = ["retention"];
   const none: RetentionPolicy = {
-    rate: ZERO, storedMaterialsRate: undefined, steps: [], mode: "whole",
-    limit: undefined, limitRate: undefined, release: undefined, previouslyReleased: ZERO,
+    rate: FIXED_ZERO, storedMaterialsRate: undefined, steps: [], mode: "whole",
+    limit: undefined, limitRate: undefined, release: undefined, previouslyReleased: 0n,
   };
   if (raw === undefined || raw === null) return none;
   const fields = reader.object(raw, path, RETENTION_FIELDS);
@@ -331,14 +340,14 @@ function readRetention(reader: Reader, raw: unknown, lines: Milestone[] | undefi
     reader.problem("CONFLICTING_RETENTION", at, MESSAGES.CONFLICTING_RETENTION(describePath(at)));
   }
   return {
-    rate: reader.rate(fields, "rate", path) ?? ZERO,
+    rate: reader.rate(fields, "rate", path) ?? FIXED_ZERO,
     storedMaterialsRate: reader.rate(fields, "storedMaterialsRate", path),
     steps: steps ?? [],
     mode: reader.option(fields, "mode", path, ["whole", "marginal"] as const) ?? "whole",
     limit: reader.amount(fields, "limit", path, { nonNegative: true }),
     limitRate: reader.rate(fields, "limitRate", path),
     release: readRelease(reader, fields),
-    previouslyReleased: reader.amount(fields, "previouslyReleased", path, { nonNegative: true }) ?? ZERO,
+    previouslyReleased: reader.amount(fields, "previouslyReleased", path, { nonNegative: true }) ?? 0n,
   };
 }
 
@@ -363,11 +372,11 @@ function readSteps(reader: Reader, raw: unknown): RetentionStep[] | undefined {
     }
     if (from === undefined || rate === undefined) return;
     const previous = steps[steps.length - 1];
-    if (previous !== undefined && !from.greaterThan(previous.from)) {
+    if (previous !== undefined && compareFixed(from, previous.from) <= 0) {
       reader.problem(
         "INVALID_OPTION",
         [...at, "from"],
-        MESSAGES.INVALID_OPTION(describePath([...at, "from"]), from.toString(), `greater than the previous step's from (${previous.from.toString()})`),
+        MESSAGES.INVALID_OPTION(describePath([...at, "from"]), fixedText(from), `greater than the previous step's from (${fixedText(previous.from)})`),
       );
     }
     steps.push({ from, rate });
@@ -390,17 +399,17 @@ function readAdvance(reader: Reader, raw: unknown): AdvancePolicy | undefined {
   if (fields["amount"] === undefined || fields["amount"] === null) {
     reader.problem("REQUIRED", [...path, "amount"], MESSAGES.REQUIRED("advance.amount"));
   }
-  const previouslyRecovered = reader.amount(fields, "previouslyRecovered", path, { nonNegative: true }) ?? ZERO;
-  const startsAt = reader.rate(fields, "startsAt", path) ?? new Dec("0.10");
-  const rate = reader.rate(fields, "rate", path) ?? new Dec("0.25");
-  return amount && { amount, previouslyRecovered, startsAt, rate };
+  const previouslyRecovered = reader.amount(fields, "previouslyRecovered", path, { nonNegative: true }) ?? 0n;
+  const startsAt = reader.rate(fields, "startsAt", path) ?? ADVANCE_STARTS_AT;
+  const rate = reader.rate(fields, "rate", path) ?? ADVANCE_RATE;
+  return amount === undefined ? undefined : { amount, previouslyRecovered, startsAt, rate };
 }
 
 function readTax(reader: Reader, raw: unknown): TaxPolicy {
   const path = ["tax"];
   const fields = raw === undefined || raw === null ? {} : reader.object(raw, path, TAX_FIELDS) ?? {};
   return {
-    rate: reader.rate(fields, "rate", path) ?? ZERO,
+    rate: reader.rate(fields, "rate", path) ?? FIXED_ZERO,
     base: reader.option(fields, "base", path, ["period", "payment"] as const) ?? "period",
   };
 }

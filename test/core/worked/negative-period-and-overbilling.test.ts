@@ -129,4 +129,23 @@ describe("worked example 9: negative period and overbilling", () => {
     expect(result.summary["totalCompletedAndStoredToDate"]).toBe("1800.00"); // 5000.00 − 3200.00
     expect(result.warnings.map((warning) => warning.code)).not.toContain("OVERBILLED");
   });
+
+  it("holds negative retention on a deductive change order, and releases nothing from it", () => {
+    /*
+     * The only work is a deductive change order: C −300.00 at 33.33 % → G = round(−99.99) = −99.99,
+     * I = round(0.10 × −99.99) = round(−9.999) = −10.00. Retention held is −10.00, not an
+     * error about earlier releases; a release of half has nothing above zero to release.
+     * 6 = −99.99 − (−10.00) = −89.99; 8 = −89.99 (line 7 derived: nothing before).
+     */
+    const result = compute({
+      retention: { rate: "0.10", release: "half" },
+      lines: [{ id: "CO1", description: "Omitted paving", scheduledValue: "-300.00", changeOrder: true, percentComplete: "0.3333" }],
+    });
+    expect(result.lines[0]?.retention).toBe("-10.00");
+    expect(result.summary.retentionOnCompletedWork).toBe("-10.00");
+    expect(result.summary.retentionReleased).toBe("0.00");
+    expect(result.summary.totalRetention).toBe("-10.00");
+    expect(result.summary.totalEarnedLessRetention).toBe("-89.99");
+    expect(result.summary.currentPaymentDue).toBe("-89.99");
+  });
 });
