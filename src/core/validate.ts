@@ -64,7 +64,7 @@ class Reader {
     if (raw === undefined || raw === null) return undefined;
     const text = textOfNumber(raw);
     const reading = text === undefined ? undefined : readFixed(text);
-    return reading === undefined || isReadProblem(reading) ? this.unreadable(raw, text, reading, [...path, key], MAX_DECIMALS) : reading;
+    return reading === undefined || isReadProblem(reading) ? this.unreadable(raw, text, reading, [...path, key], "number") : reading;
   }
 
   /** A money amount in minor units: at most the currency's decimals, and not below zero unless allowed. */
@@ -73,7 +73,7 @@ class Reader {
     if (raw === undefined || raw === null) return undefined;
     const text = textOfNumber(raw);
     const units = text === undefined ? undefined : readUnits(text, this.minorUnits);
-    if (typeof units !== "bigint") return this.unreadable(raw, text, units, [...path, key], this.minorUnits);
+    if (typeof units !== "bigint") return this.unreadable(raw, text, units, [...path, key], "amount");
     if (options.nonNegative && units < 0n) {
       const at = [...path, key];
       return this.problem("NEGATIVE_AMOUNT", at, MESSAGES.NEGATIVE_AMOUNT(describePath(at), new Dec(text as string).toString()));
@@ -82,13 +82,13 @@ class Reader {
   }
 
   /** Reports why a number field could not be read. */
-  private unreadable(raw: unknown, text: string | undefined, reading: ReadProblem | undefined, at: IssuePath, maxDecimals: number): undefined {
+  private unreadable(raw: unknown, text: string | undefined, reading: ReadProblem | undefined, at: IssuePath, kind: "number" | "amount"): undefined {
     if (text === undefined || reading === undefined || reading.problem === "not-a-number") {
       return this.problem("NOT_A_NUMBER", at, MESSAGES.NOT_A_NUMBER(describePath(at), show(raw)));
     }
     if (reading.problem === "too-large") return this.problem("AMOUNT_TOO_LARGE", at, MESSAGES.AMOUNT_TOO_LARGE(describePath(at), text));
     const value = new Dec(text).toString();
-    return maxDecimals === MAX_DECIMALS
+    return kind === "number"
       ? this.problem("TOO_MANY_DECIMALS", at, MESSAGES.TOO_MANY_NUMBER_DECIMALS(describePath(at), value, MAX_DECIMALS))
       : this.problem("TOO_MANY_DECIMALS", at, MESSAGES.TOO_MANY_DECIMALS(describePath(at), value, this.currency, this.minorUnits));
   }
@@ -143,7 +143,12 @@ function isKnown(known: readonly string[], key: string): boolean {
 
 /** A number field as text: decimal text as given, a JSON number as JavaScript writes it. */
 function textOfNumber(raw: unknown): string | undefined {
-  return typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : undefined;
+  if (typeof raw === "number") return String(raw);
+  if (typeof raw !== "string") return undefined;
+  // Text that starts and ends with a printable ASCII character has nothing to trim.
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? raw : raw.trim();
 }
 
 function show(raw: unknown): string {
