@@ -202,7 +202,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async toBuffer(): Promise<Buffer> {
     // The fastest deflate: a third faster to write a large workbook, for a file about a third larger.
     const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>;
-    return Buffer.from(await this.workbook.xlsx.writeBuffer(options));
+    return Buffer.from(await withSharedEmptyStyles(this.workbook, () => this.workbook.xlsx.writeBuffer(options)));
   }
 
   /**
@@ -270,13 +270,17 @@ export class XlsxWorkbook implements WorkbookPort {
     return undefined;
   }
 
-  /** Cells of a 0-based rectangle, as the port gives them. */
+  /**
+   * Cells of a 0-based rectangle, as the port gives them. Read without creating the rows and
+   * cells that are not there (as getRow and getCell would): each would be one more cell for
+   * exceljs to style and write, for nothing.
+   */
   private valuesOf(sheet: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {
     const rows: CellValue[][] = [];
     for (let r = top; r <= bottom; r += 1) {
-      const row = sheet.getRow(r + 1);
+      const row = sheet.findRow(r + 1);
       const values: CellValue[] = [];
-      for (let c = left; c <= right; c += 1) values.push(portValue(row.getCell(c + 1).value));
+      for (let c = left; c <= right; c += 1) values.push(portValue(row?.findCell(c + 1)?.value ?? null));
       rows.push(values);
     }
     return rows;
@@ -378,20 +382,63 @@ function addTable(sheet: ExcelJS.Worksheet, name: string, left: number, headers:
   });
 }
 
+/**
+ * Runs a write of the workbook with its unstyled cells sharing their style objects, then gives
+ * each its own back. exceljs turns a cell's style into styles.xml text to find its id unless it
+ * has met that very object before, and every unstyled cell has an empty object of its own: in a
+ * large workbook (the milestone table, the log) that text is most of the write. The empty style
+ * comes out differently only for a number (the General format) and a date (a date format), so
+ * there is one shared, frozen, empty style for each and one for all other values: what is
+ * written stays exactly what each cell's own style would give.
+ */
+async function withSharedEmptyStyles<T>(workbook: ExcelJS.Workbook, write: () => Promise<T>): Promise<T> {
+  const shared = { number: Object.freeze({}), date: Object.freeze({}), other: Object.freeze({}) };
+  const own: [ExcelJS.Cell, Partial<ExcelJS.Style>][] = [];
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (Object.keys(cell.style).length > 0) return;
+        own.push([cell, cell.style]);
+        // exceljs styles a formula's cell by the type of its result.
+        const value: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+        cell.style = typeof value === "number" ? shared.number : value instanceof Date ? shared.date : shared.other;
+      }),
+    );
+  }
+  try {
+    return await write();
+  } finally {
+    for (const [cell, style] of own) cell.style = style;
+  }
+}
+
 function writeBlock(sheet: ExcelJS.Worksheet, block: CellBlock): void {
+  // One style object per column of the block, shared by its cells: exceljs turns a cell's style
+  // into styles.xml text to find its id unless it has seen that very object before, which for
+  // a 10,000-line invoice is most of the time it takes to write the file.
+  const width = block.values.reduce((most, row) => Math.max(most, row.length), 0);
+  const styles = Array.from({ length: width }, (_, c) => blockStyle(block, Array.isArray(block.numberFormat) ? block.numberFormat[c] : block.numberFormat));
   block.values.forEach((row, r) => {
     const sheetRow = sheet.getRow(block.top + r + 1);
     row.forEach((value, c) => {
       const cell = sheetRow.getCell(block.left + c + 1);
-      const format = Array.isArray(block.numberFormat) ? block.numberFormat[c] : block.numberFormat;
-      if (format !== undefined) cell.numFmt = format;
+      const style = styles[c];
+      if (style !== undefined) cell.style = style;
       cell.value = value;
-      if (block.bold === true) cell.font = { bold: true };
-      if (block.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${block.fill.replace("#", "")}` } };
-      if (block.wrap === true) cell.alignment = { wrapText: true, vertical: "top" };
-      if (block.borderBottom === true) cell.border = { bottom: { style: "thin" } };
     });
   });
+}
+
+/** The style of a block's cells in a column with this number format; undefined when they have none. */
+function blockStyle(block: CellBlock, numberFormat: string | undefined): Partial<ExcelJS.Style> | undefined {
+  const style: Partial<ExcelJS.Style> = {
+    ...(numberFormat === undefined ? {} : { numFmt: numberFormat }),
+    ...(block.bold === true ? { font: { bold: true } } : {}),
+    ...(block.fill === undefined ? {} : { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${block.fill.replace("#", "")}` } } }),
+    ...(block.wrap === true ? { alignment: { wrapText: true, vertical: "top" } } : {}),
+    ...(block.borderBottom === true ? { border: { bottom: { style: "thin" } } } : {}),
+  };
+  return Object.keys(style).length === 0 ? undefined : style;
 }
 
 /**
