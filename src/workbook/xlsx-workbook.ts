@@ -363,8 +363,8 @@ function deleteTableRows(table: FoundTable, rows: readonly number[]): void {
     if (row < 0 || table.top + 1 + row > table.bottom) throw new Error(`Table ${table.model.name} has no data row ${row}.`);
     for (let r = table.top + 1 + row; r <= table.bottom; r += 1) {
       const target = table.sheet.getRow(r + 1);
-      const below = table.sheet.getRow(r + 2);
-      for (let c = table.left; c <= table.right; c += 1) target.getCell(c + 1).value = r < table.bottom ? below.getCell(c + 1).value : null;
+      const below = r < table.bottom ? table.sheet.findRow(r + 2) : undefined;
+      for (let c = table.left; c <= table.right; c += 1) target.getCell(c + 1).value = below?.findCell(c + 1)?.value ?? null;
     }
     resizeTable(table, table.bottom - 1);
   }

@@ -1,6 +1,6 @@
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { issueCreditNote } from "../../src/workbook/credit-note";
-import { MemoryWorkbook, emptyState } from "../../src/workbook/memory-workbook";
+import { MemoryWorkbook, emptyState, findTable } from "../../src/workbook/memory-workbook";
 import { type CellValue, NAMES, type WorkbookPort } from "../../src/workbook/port";
 import { SAMPLE_SETTINGS, insertSample, settingsRows } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
@@ -48,6 +48,21 @@ describe("Generate invoice through the xlsx workbook leaves what the in-memory w
       ok: false,
       problems: [{ code: "LOG_EDITED", sheet: NAMES.logSheet, cell: "B2", message: expect.stringContaining('holds "typed by hand"') }],
     });
+  });
+
+  test("a log whose rows are all blank is empty: the first invoice takes the first row and the others go, as in memory", async () => {
+    const xlsx = XlsxWorkbook.create();
+    await insertSample(xlsx);
+    const memory = new MemoryWorkbook(emptyState());
+    await insertSample(memory);
+    // Three more blank rows in each table, as when a person clears the contents of rows.
+    const log = xlsx.workbook.getWorksheet(NAMES.logSheet) as unknown as { tables: Record<string, { table: { tableRef: string } }> };
+    for (const table of Object.values(log.tables)) table.table.tableRef = table.table.tableRef.replace(/2$/, "5");
+    for (const name of [NAMES.invoicesTable, NAMES.linesTable]) findTable(memory.state, name)!.rows = 5;
+    const reopenedXlsx = await reopened(xlsx);
+    expect(await generateInvoice(reopenedXlsx, { invoiceDate: "2026-09-30" })).toEqual(await generateInvoice(memory, { invoiceDate: "2026-09-30" }));
+    expect(normalised(await stateOfXlsx(await reopenedXlsx.toBuffer()))).toEqual(normalised(memory.state));
+    expect(findTable(memory.state, NAMES.invoicesTable)!.rows).toBe(2);
   });
 
   test("sample, three invoices and a credit note, each through a saved file: the same workbook as in memory", async () => {
