@@ -103,7 +103,7 @@ describe("the task pane preview in Chromium", () => {
 
     await page.getByRole("button", { name: "Generate invoice" }).click();
     await page.getByText("Nothing was written: fix these first").waitFor();
-    expect(await sheetTabs(page)).toEqual(["Milestones", "Contract"]);
+    expect(await sheetTabs(page)).toEqual(["Milestones", "Contract", "Billing log"]);
 
     const pane = page.getByTestId("pane");
     await pane.getByRole("tab", { name: "Contract" }).click();
