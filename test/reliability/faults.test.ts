@@ -47,6 +47,23 @@ class Faulty implements WorkbookPort {
   createBillingLog: WorkbookPort["createBillingLog"] = () => this.inner.createBillingLog();
 }
 
+/**
+ * Makes the port's next commits lose the invoices table for their request, so each stops right
+ * after writing the lines; returns the commit that works, to put back.
+ */
+function loseInvoicesTableOnCommit(port: OfficeWorkbook, invoices: { name: string }): OfficeWorkbook["commitInvoice"] {
+  const commit = port.commitInvoice.bind(port);
+  port.commitInvoice = async (c) => {
+    invoices.name = "Unavailable";
+    try {
+      await commit(c);
+    } finally {
+      invoices.name = NAMES.invoicesTable;
+    }
+  };
+  return commit;
+}
+
 async function secondPeriod(workbook: MemoryWorkbook): Promise<void> {
   const first = await generateInvoice(workbook, { invoiceDate: "2026-09-30" });
   expect(first.ok).toBe(true);
@@ -96,15 +113,7 @@ describe("faults injected at each step of Generate", () => {
       const { state, port } = await officeWorkbook();
       // The invoices table goes missing for one request, so the commit stops right after the lines.
       const invoices = findTable(state, NAMES.invoicesTable)!;
-      const commit = port.commitInvoice.bind(port);
-      port.commitInvoice = async (c) => {
-        invoices.name = "Unavailable";
-        try {
-          await commit(c);
-        } finally {
-          invoices.name = NAMES.invoicesTable;
-        }
-      };
+      const commit = loseInvoicesTableOnCommit(port, invoices);
       await expect(generateInvoice(port, { invoiceDate: "2026-10-31" })).rejects.toThrow();
       expect(invoicesOf(state)).toEqual(["INV-0001"]);
       expect(linesOf(state).filter((l) => String(l).startsWith("INV-0002"))).toHaveLength(8);
@@ -121,15 +130,7 @@ describe("faults injected at each step of Generate", () => {
       const state = memory.state;
       const port = new OfficeWorkbook(fakeExcelRun(state).run);
       const invoices = findTable(state, NAMES.invoicesTable)!;
-      const commit = port.commitInvoice.bind(port);
-      port.commitInvoice = async (c) => {
-        invoices.name = "Unavailable";
-        try {
-          await commit(c);
-        } finally {
-          invoices.name = NAMES.invoicesTable;
-        }
-      };
+      const commit = loseInvoicesTableOnCommit(port, invoices);
       await expect(generateInvoice(port, { invoiceDate: "2026-09-30" })).rejects.toThrow();
       expect(linesOf(state)).toHaveLength(8);
       expect(tableValues(state, invoices)).toHaveLength(2);
