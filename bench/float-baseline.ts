@@ -1,4 +1,4 @@
-import { computeInvoice, type BillingRequest } from "../src/core";
+import type { BillingRequest, computeInvoice as ComputeInvoice } from "../src/core";
 import { benchContract } from "./contracts";
 import { type Row, medianMs } from "./measure";
 
@@ -65,7 +65,8 @@ function randomContract(seed: number): BillingRequest {
   return { currency: "USD", retention: { rate: random() < 0.5 ? "0.05" : "0.1", storedMaterialsRate: "0.05" }, tax: { rate: "0.0825" }, previousCertificates: "0.00", allowOverbilling: true, lines };
 }
 
-export function benchFloatBaseline(quick: boolean): Row[] {
+/** `computeInvoice` is the core as the product runs it (bench/core-bundle.ts). */
+export function benchFloatBaseline(quick: boolean, computeInvoice: typeof ComputeInvoice): Row[] {
   const contracts = quick ? 2_000 : 10_000;
   let wrong = 0;
   for (let seed = 1; seed <= contracts; seed += 1) {

@@ -2,15 +2,18 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 /**
  * Median wall time of `runs` runs of `work`, in milliseconds, after `warmup` unmeasured runs.
- * The heap is collected before each run (when node runs with --expose-gc, as npm run bench
- * does), so that a run does not pay for the garbage of the one before: the product computes
- * once per action, with idle time between. A run's own garbage collection is measured.
+ * By default the heap is collected before each run (when node runs with --expose-gc, as npm
+ * run bench does), so that a run does not pay for the garbage of the one before: the product
+ * computes once per action, with idle time between. "steady" runs one after another, each
+ * paying for its own garbage collection as it goes; a forced full collection also makes V8
+ * discard code optimised for objects that no longer exist, which the next run then pays to
+ * optimise again. A run's own garbage collection is measured either way.
  */
-export function medianMs(work: () => unknown, runs: number, warmup = 1): number {
+export function medianMs(work: () => unknown, runs: number, warmup = 1, between: "collect" | "steady" = "collect"): number {
   for (let i = 0; i < warmup; i += 1) work();
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    gc?.();
+    if (between === "collect") gc?.();
     const start = process.hrtime.bigint();
     work();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);

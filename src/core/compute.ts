@@ -186,7 +186,7 @@ function toResult(contract: Contract, figures: ApplicationFigures): BillingResul
   const taxableAmount = figures.taxes.reduce((total, t) => total + t.taxableAmount, 0n);
   const tax = figures.taxes.reduce((total, t) => total + t.tax, 0n);
   const { retention } = figures;
-  const result: BillingResult = {
+  return {
     currency: contract.currency,
     minorUnits: contract.minorUnits,
     rounding: contract.rounding,
@@ -215,16 +215,16 @@ function toResult(contract: Contract, figures: ApplicationFigures): BillingResul
       tax: money(t.tax),
     })),
     warnings: figures.warnings,
+    advance:
+      contract.advance === undefined || figures.advance === undefined
+        ? undefined
+        : {
+            amount: money(contract.advance.amount),
+            previouslyRecovered: money(contract.advance.previouslyRecovered),
+            recovery: money(figures.advance.recovery),
+            outstanding: money(figures.advance.outstanding),
+          },
   };
-  if (contract.advance !== undefined && figures.advance !== undefined) {
-    result.advance = {
-      amount: money(contract.advance.amount),
-      previouslyRecovered: money(contract.advance.previouslyRecovered),
-      recovery: money(figures.advance.recovery),
-      outstanding: money(figures.advance.outstanding),
-    };
-  }
-  return result;
 }
 
 function toInvoiceLine(
@@ -240,7 +240,8 @@ function toInvoiceLine(
   const G = w.completedAndStoredToDate;
   // Most lines have no stored materials: their retention is the retention on work, written once.
   const retentionOnWork = money(r.onWork);
-  const invoiceLine: InvoiceLine = {
+  const quantity = line.progress.kind === "quantityToDate" ? line.progress : undefined;
+  return {
     id: line.id,
     description: line.description,
     changeOrder: line.changeOrder,
@@ -255,11 +256,10 @@ function toInvoiceLine(
     retentionOnWork,
     retentionOnStoredMaterials: money(r.onStoredMaterials),
     taxRate: line.taxRate === undefined ? defaultTaxRate : fixedText(line.taxRate),
+    // Every line has the same fields (undefined where they do not apply, which JSON leaves out):
+    // lines of one shape keep the code optimised for them through garbage collections.
+    quantityToDate: quantity === undefined ? undefined : fixedText(quantity.quantity),
+    unitPrice: quantity === undefined ? undefined : fixedText(quantity.unitPrice),
+    unit: line.unit,
   };
-  if (line.progress.kind === "quantityToDate") {
-    invoiceLine.quantityToDate = fixedText(line.progress.quantity);
-    invoiceLine.unitPrice = fixedText(line.progress.unitPrice);
-  }
-  if (line.unit !== undefined) invoiceLine.unit = line.unit;
-  return invoiceLine;
 }

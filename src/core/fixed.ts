@@ -70,14 +70,20 @@ export function readUnits(text: string, minorUnits: number): bigint | ReadProble
 
 const ZEROS = "0000000000";
 
-/** Plain decimal text: its sign, its significant digits as an integer, and how many of them are decimals. */
-interface PlainScan {
-  negative: boolean;
-  digits: string;
-  decimals: number;
+/**
+ * Plain decimal text: its sign, its significant digits as an integer, and how many of them are
+ * decimals. A class, as instances of one class share their shape for good: code optimised for
+ * it is not thrown away when a garbage collection finds none alive.
+ */
+class PlainScan {
+  constructor(
+    readonly negative: boolean,
+    readonly digits: string,
+    readonly decimals: number,
+  ) {}
 }
 
-const PLAIN_ZERO: PlainScan = { negative: false, digits: "0", decimals: 0 };
+const PLAIN_ZERO = new PlainScan(false, "0", 0);
 
 /**
  * The common form, an optional minus, digits and decimals ("-1234.50"), read in one scan
@@ -107,7 +113,7 @@ function scanPlain(text: string, maxDecimals: number): PlainScan | ReadProblem |
   const decimals = end > point ? end - point - 1 : 0;
   if (decimals > maxDecimals) return TOO_MANY_DECIMALS;
   const whole = text.slice(start, point);
-  return { negative: start === 1, digits: decimals === 0 ? whole : whole + text.slice(point + 1, end), decimals };
+  return new PlainScan(start === 1, decimals === 0 ? whole : whole + text.slice(point + 1, end), decimals);
 }
 
 function readGeneral(text: string, maxDecimals: number): Fixed | ReadProblem {

@@ -67,14 +67,15 @@ export function computeRetention(
   }
   const limit = limitOf(policy, contractSumToDate, money);
   const uncapped = { onCompletedWork, onStoredMaterials };
-  if (limit === undefined || !exceeds(uncapped, limit)) return { lines, ...uncapped };
+  if (limit === undefined || !exceeds(uncapped, limit)) return { lines, onCompletedWork, onStoredMaterials };
   const capped = cap(uncapped, limit, money);
   // Each line's total is its share of the limit; its stored part is its share of the capped 5b.
   const lineTotals = allocateLargestRemainder(limit, lines.map((l) => l.onWork + l.onStoredMaterials));
   const storedShares = allocateLargestRemainder(capped.onStoredMaterials, lines.map((l) => l.onStoredMaterials));
   return {
     lines: lineTotals.map((total, i) => ({ onWork: total - (storedShares[i] as bigint), onStoredMaterials: storedShares[i] as bigint })),
-    ...capped,
+    onCompletedWork: capped.onCompletedWork,
+    onStoredMaterials: capped.onStoredMaterials,
   };
 }
 

@@ -34,6 +34,8 @@ const ADVANCE_RATE: Fixed = { units: 25n, scale: 2 };
 
 
 type Fields = Record<string, unknown>;
+/** Whether an amount may be below zero (a string, not an options object, as it is read for every line). */
+type Sign = "any sign" | "not below zero";
 
 /** Reads the fields of one request, collecting every problem rather than stopping at the first. */
 class Reader {
@@ -68,13 +70,13 @@ class Reader {
   }
 
   /** A money amount in minor units: at most the currency's decimals, and not below zero unless allowed. */
-  amount(fields: Fields, key: string, path: IssuePath, options: { nonNegative: boolean }): bigint | undefined {
+  amount(fields: Fields, key: string, path: IssuePath, sign: Sign): bigint | undefined {
     const raw = fields[key];
     if (raw === undefined || raw === null) return undefined;
     const text = textOfNumber(raw);
     const units = text === undefined ? undefined : readUnits(text, this.minorUnits);
     if (typeof units !== "bigint") return this.unreadable(raw, text, units, [...path, key], "amount");
-    if (options.nonNegative && units < 0n) {
+    if (sign === "not below zero" && units < 0n) {
       const at = [...path, key];
       return this.problem("NEGATIVE_AMOUNT", at, MESSAGES.NEGATIVE_AMOUNT(describePath(at), new Dec(text as string).toString()));
     }
@@ -172,7 +174,7 @@ export function validateRequest(input: unknown): { contract: Contract; issues: [
   const allowOverbilling = reader.flag(fields, "allowOverbilling", []);
   const lines = readLines(reader, fields["lines"]);
   const retention = readRetention(reader, fields["retention"], lines);
-  const previousCertificates = reader.amount(fields, "previousCertificates", [], { nonNegative: false });
+  const previousCertificates = reader.amount(fields, "previousCertificates", [], "any sign");
   const advance = readAdvance(reader, fields["advance"]);
   const tax = readTax(reader, fields["tax"]);
 
@@ -180,7 +182,12 @@ export function validateRequest(input: unknown): { contract: Contract; issues: [
     return { issues: reader.issues };
   }
   return {
-    contract: { ...currencyAndUnits, rounding, allowOverbilling, retention, previousCertificates, advance, tax, lines },
+    // Written out, not spread: an object of one literal shape keeps its map across garbage
+    // collections, so the code optimised for it stays optimised (see docs/decisions/0001).
+    contract: {
+      currency: currencyAndUnits.currency, minorUnits: currencyAndUnits.minorUnits, rounding, allowOverbilling,
+      retention, previousCertificates, advance, tax, lines,
+    },
     issues: [],
   };
 }
@@ -250,16 +257,16 @@ function readLine(reader: Reader, item: unknown, index: number): Milestone | und
 
   const id = reader.text(fields, "id", path)?.trim();
   if (id === undefined || id === "") reader.problem("REQUIRED", [...path, "id"], MESSAGES.REQUIRED(describePath([...path, "id"])));
-  const scheduledValue = reader.amount(fields, "scheduledValue", path, { nonNegative: false });
+  const scheduledValue = reader.amount(fields, "scheduledValue", path, "any sign");
   if (fields["scheduledValue"] === undefined || fields["scheduledValue"] === null) {
     reader.problem("REQUIRED", [...path, "scheduledValue"], MESSAGES.REQUIRED(describePath([...path, "scheduledValue"])));
   }
   // A deductive change order (C < 0) carries negative work; on every other line D is never below zero.
   const deductive = scheduledValue !== undefined && scheduledValue < 0n;
-  const previouslyCompleted = reader.amount(fields, "previouslyCompleted", path, { nonNegative: !deductive }) ?? 0n;
+  const previouslyCompleted = reader.amount(fields, "previouslyCompleted", path, deductive ? "any sign" : "not below zero") ?? 0n;
   const progress = readProgress(reader, fields, path, deductive);
-  const storedMaterials = reader.amount(fields, "storedMaterials", path, { nonNegative: true }) ?? 0n;
-  const previousStoredMaterials = reader.amount(fields, "previousStoredMaterials", path, { nonNegative: true }) ?? 0n;
+  const storedMaterials = reader.amount(fields, "storedMaterials", path, "not below zero") ?? 0n;
+  const previousStoredMaterials = reader.amount(fields, "previousStoredMaterials", path, "not below zero") ?? 0n;
 
   const line: Milestone = {
     index,
@@ -296,11 +303,11 @@ function readProgress(reader: Reader, fields: Fields, path: IssuePath, deductive
       return fraction && { kind: "percentComplete", fraction };
     }
     case "completedToDate": {
-      const amount = reader.amount(fields, "completedToDate", path, { nonNegative: !deductive });
+      const amount = reader.amount(fields, "completedToDate", path, deductive ? "any sign" : "not below zero");
       return amount === undefined ? undefined : { kind: "completedToDate", amount };
     }
     case "thisPeriod": {
-      const amount = reader.amount(fields, "thisPeriod", path, { nonNegative: false });
+      const amount = reader.amount(fields, "thisPeriod", path, "any sign");
       return amount === undefined ? undefined : { kind: "thisPeriod", amount };
     }
     case "quantityToDate": {
@@ -349,10 +356,10 @@ function readRetention(reader: Reader, raw: unknown, lines: Milestone[] | undefi
     storedMaterialsRate: reader.rate(fields, "storedMaterialsRate", path),
     steps: steps ?? [],
     mode: reader.option(fields, "mode", path, ["whole", "marginal"] as const) ?? "whole",
-    limit: reader.amount(fields, "limit", path, { nonNegative: true }),
+    limit: reader.amount(fields, "limit", path, "not below zero"),
     limitRate: reader.rate(fields, "limitRate", path),
     release: readRelease(reader, fields),
-    previouslyReleased: reader.amount(fields, "previouslyReleased", path, { nonNegative: true }) ?? 0n,
+    previouslyReleased: reader.amount(fields, "previouslyReleased", path, "not below zero") ?? 0n,
   };
 }
 
@@ -392,7 +399,7 @@ function readSteps(reader: Reader, raw: unknown): RetentionStep[] | undefined {
 function readRelease(reader: Reader, fields: Fields): RetentionPolicy["release"] {
   const raw = fields["release"];
   if (raw === "half" || raw === "all") return raw;
-  return reader.amount(fields, "release", ["retention"], { nonNegative: true });
+  return reader.amount(fields, "release", ["retention"], "not below zero");
 }
 
 function readAdvance(reader: Reader, raw: unknown): AdvancePolicy | undefined {
@@ -400,11 +407,11 @@ function readAdvance(reader: Reader, raw: unknown): AdvancePolicy | undefined {
   if (raw === undefined || raw === null) return undefined;
   const fields = reader.object(raw, path, ADVANCE_FIELDS);
   if (fields === undefined) return undefined;
-  const amount = reader.amount(fields, "amount", path, { nonNegative: true });
+  const amount = reader.amount(fields, "amount", path, "not below zero");
   if (fields["amount"] === undefined || fields["amount"] === null) {
     reader.problem("REQUIRED", [...path, "amount"], MESSAGES.REQUIRED("advance.amount"));
   }
-  const previouslyRecovered = reader.amount(fields, "previouslyRecovered", path, { nonNegative: true }) ?? 0n;
+  const previouslyRecovered = reader.amount(fields, "previouslyRecovered", path, "not below zero") ?? 0n;
   const startsAt = reader.rate(fields, "startsAt", path) ?? ADVANCE_STARTS_AT;
   const rate = reader.rate(fields, "rate", path) ?? ADVANCE_RATE;
   return amount === undefined ? undefined : { amount, previouslyRecovered, startsAt, rate };
