@@ -19,16 +19,58 @@ export function allocateLargestRemainder(total: bigint, weights: readonly bigint
   }
   const parts = units.map((u) => floorDivide(total * u, unitSum));
   const remainders = units.map((u, i) => total * u - (parts[i] as bigint) * unitSum);
-  let leftover = total - parts.reduce((a, b) => a + b, 0n);
-  if (leftover > 0n) {
-    // Floors never exceed their shares, so fewer than weights.length units are left over.
-    const order = remainders.map((_, i) => i).sort((a, b) => compareDescending(remainders[a] as bigint, remainders[b] as bigint) || a - b);
-    for (let k = 0; leftover > 0n; k += 1, leftover -= 1n) {
-      const index = order[k] as number;
-      parts[index] = (parts[index] as bigint) + 1n;
+  // Floors never exceed their shares, so fewer than weights.length units are left over.
+  let leftover = Number(total - parts.reduce((a, b) => a + b, 0n));
+  if (leftover === 0) return parts;
+  // The parts whose remainder is above the leftover-th largest get a unit each; then those at
+  // it, earlier parts first, until none is left: the same as sorting, in linear time.
+  const threshold = largest([...remainders], leftover - 1);
+  remainders.forEach((r, i) => {
+    if (r > threshold) {
+      parts[i] = (parts[i] as bigint) + 1n;
+      leftover -= 1;
+    }
+  });
+  for (let i = 0; leftover > 0; i += 1) {
+    if (remainders[i] === threshold) {
+      parts[i] = (parts[i] as bigint) + 1n;
+      leftover -= 1;
     }
   }
   return parts;
+}
+
+/**
+ * The value of rank `k` (0 for the largest) among `values`, which it reorders: quickselect
+ * with a three-way partition (many remainders are equal, zero above all) and pivots from a
+ * fixed pseudo-random sequence, so that no order of lines makes it quadratic in practice.
+ */
+function largest(values: bigint[], k: number): bigint {
+  let low = 0;
+  let high = values.length - 1;
+  let seed = 1;
+  for (;;) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0; // a 32-bit linear congruential step
+    const pivot = values[low + (seed % (high - low + 1))] as bigint;
+    // [low, above) > pivot, [above, i) = pivot, (below, high] < pivot
+    let above = low;
+    let below = high;
+    for (let i = low; i <= below; ) {
+      const v = values[i] as bigint;
+      if (v > pivot) swap(values, above++, i++);
+      else if (v < pivot) swap(values, i, below--);
+      else i += 1;
+    }
+    if (k < above) high = above - 1;
+    else if (k > below) low = below + 1;
+    else return pivot;
+  }
+}
+
+function swap(values: bigint[], a: number, b: number): void {
+  const v = values[a] as bigint;
+  values[a] = values[b] as bigint;
+  values[b] = v;
 }
 
 function floorDivide(a: bigint, b: bigint): bigint {
@@ -36,6 +78,3 @@ function floorDivide(a: bigint, b: bigint): bigint {
   return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
-function compareDescending(a: bigint, b: bigint): number {
-  return a > b ? -1 : a < b ? 1 : 0;
-}
