@@ -6,7 +6,7 @@
  * negative. When the weights add up to zero, the whole total goes to the first part.
  *
  * Total, weights and parts are whole numbers of minor units, so every floor and remainder is
- * an exact integer, without a division per part.
+ * an exact integer.
  */
 export function allocateLargestRemainder(total: bigint, weights: readonly bigint[]): bigint[] {
   if (weights.length === 0) return [];
@@ -17,10 +17,24 @@ export function allocateLargestRemainder(total: bigint, weights: readonly bigint
     units = units.map((u) => -u);
     unitSum = -unitSum;
   }
-  const parts = units.map((u) => floorDivide(total * u, unitSum));
-  const remainders = units.map((u, i) => total * u - (parts[i] as bigint) * unitSum);
+  const parts = new Array<bigint>(units.length);
+  const remainders = new Array<bigint>(units.length);
+  let allotted = 0n;
+  units.forEach((u, i) => {
+    const share = total * u;
+    // The floor of share / unitSum, and what it leaves, from 0 up to unitSum: one division.
+    let part = share / unitSum;
+    let remainder = share - part * unitSum;
+    if (remainder < 0n) {
+      part -= 1n;
+      remainder += unitSum;
+    }
+    parts[i] = part;
+    remainders[i] = remainder;
+    allotted += part;
+  });
   // Floors never exceed their shares, so fewer than weights.length units are left over.
-  let leftover = Number(total - parts.reduce((a, b) => a + b, 0n));
+  let leftover = Number(total - allotted);
   if (leftover === 0) return parts;
   // The parts whose remainder is above the leftover-th largest get a unit each; then those at
   // it, earlier parts first, until none is left: the same as sorting, in linear time.
@@ -71,10 +85,5 @@ function swap(values: bigint[], a: number, b: number): void {
   const v = values[a] as bigint;
   values[a] = values[b] as bigint;
   values[b] = v;
-}
-
-function floorDivide(a: bigint, b: bigint): bigint {
-  const q = a / b;
-  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 

@@ -1,7 +1,7 @@
 import { computeAdvanceRecovery, type AdvanceFigures } from "./advance";
 import { fixedText } from "./fixed";
 import { type Issue, type IssuePath, MESSAGES, describePath } from "./issues";
-import { computeLineWork, previousLineWork, thisPeriodOf, type LineWork } from "./progress";
+import { computeLineWork, thisPeriodOf, type LineWork } from "./progress";
 import type { Contract, Milestone } from "./request";
 import type { BillingResult, ComputeOutcome, InvoiceLine } from "./result";
 import { type LineRetention, computeRetention, computeRetentionHeld, type RetentionFigures } from "./retention";
@@ -173,7 +173,8 @@ function releaseOf(contract: Contract, held: bigint, errors: Issue[]): bigint {
 
 /** Line 6 of the same contract as it stood on the previous application (E = 0, F = previous stored, no release). */
 function derivePreviousCertificates(contract: Contract, contractSumToDate: bigint, previousCompletedAndStored: bigint): bigint {
-  const work = contract.lines.map(previousLineWork);
+  // As the lines stood then: work to date D, stored materials as they were.
+  const work = contract.lines.map((line) => ({ workToDate: line.previouslyCompleted, storedMaterials: line.previousStoredMaterials }));
   const retention = computeRetentionHeld(contract.lines, work, contract.retention, contractSumToDate, contract);
   const held = retention.onCompletedWork + retention.onStoredMaterials - contract.retention.previouslyReleased;
   return previousCompletedAndStored - held;

@@ -57,15 +57,3 @@ function workToDateOf(line: Milestone, minorUnits: number, rounding: RoundingMod
     }
   }
 }
-
-/** The same line as it stood on the previous application: E = 0, F = previous stored materials. */
-export function previousLineWork(line: Milestone): LineWork {
-  const previous = line.previouslyCompleted + line.previousStoredMaterials;
-  return {
-    previouslyCompleted: line.previouslyCompleted,
-    workToDate: line.previouslyCompleted,
-    storedMaterials: line.previousStoredMaterials,
-    completedAndStoredToDate: previous,
-    previousCompletedAndStored: previous,
-  };
-}

@@ -275,7 +275,7 @@ function readLine(reader: Reader, item: unknown, index: number): Milestone | und
     changeOrder: reader.flag(fields, "changeOrder", path),
     scheduledValue: scheduledValue ?? 0n,
     previouslyCompleted,
-    progress: progress ?? { kind: "none" },
+    progress: progress ?? NO_PROGRESS,
     unit: reader.text(fields, "unit", path),
     storedMaterials,
     previousStoredMaterials,
@@ -286,18 +286,24 @@ function readLine(reader: Reader, item: unknown, index: number): Milestone | und
 }
 
 function readProgress(reader: Reader, fields: Fields, path: IssuePath, deductive: boolean): Progress | undefined {
-  const given = givenProgressFields(fields);
-  if (given.length > 1) {
-    const at = [...path, given[1] as string];
-    return reader.problem("AMBIGUOUS_PROGRESS", at, MESSAGES.AMBIGUOUS_PROGRESS(describePath(at), [...given]));
+  let given: ProgressField | undefined;
+  for (const key of PROGRESS_FIELDS) {
+    if (!isAbsent(fields[key])) {
+      if (given !== undefined) {
+        const all = PROGRESS_FIELDS.filter((field) => !isAbsent(fields[field]));
+        const at = [...path, all[1] as string];
+        return reader.problem("AMBIGUOUS_PROGRESS", at, MESSAGES.AMBIGUOUS_PROGRESS(describePath(at), all));
+      }
+      given = key;
+    }
   }
-  if (fields["unitPrice"] !== undefined && fields["unitPrice"] !== null && given[0] !== "quantityToDate") {
+  if (!isAbsent(fields["unitPrice"]) && given !== "quantityToDate") {
     const at = [...path, "quantityToDate"];
     return reader.problem("REQUIRED", at, `${describePath(at)} is required when the line states a unit price.`);
   }
-  switch (given[0]) {
+  switch (given) {
     case undefined:
-      return { kind: "none" };
+      return NO_PROGRESS;
     case "percentComplete": {
       const fraction = reader.rate(fields, "percentComplete", path);
       return fraction && { kind: "percentComplete", fraction };
@@ -326,15 +332,14 @@ function readProgress(reader: Reader, fields: Fields, path: IssuePath, deductive
   }
 }
 
-/** The progress fields a line gives; lines that give none share one empty list. */
-function givenProgressFields(fields: Fields): readonly (typeof PROGRESS_FIELDS)[number][] {
-  let given: (typeof PROGRESS_FIELDS)[number][] | undefined;
-  for (const key of PROGRESS_FIELDS) {
-    if (fields[key] !== undefined && fields[key] !== null) (given ??= []).push(key);
-  }
-  return given ?? NO_FIELDS;
+type ProgressField = (typeof PROGRESS_FIELDS)[number];
+/** Most lines state no progress or one way: one object for every line that states none. */
+const NO_PROGRESS: Progress = { kind: "none" };
+
+/** A field left out: undefined, or null as JSON gives it. */
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null;
 }
-const NO_FIELDS: readonly [] = [];
 
 function readRetention(reader: Reader, raw: unknown, lines: Milestone[] | undefined): RetentionPolicy | undefined {
   const path = ["retention"];
