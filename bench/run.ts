@@ -70,7 +70,21 @@ function benchCore(kind: ContractKind, computeInvoice: typeof Core.computeInvoic
   });
 }
 
+/**
+ * The machine's own speed: a fixed loop of integer additions, timed at the start and at the
+ * end of the run. These machines are shared, and their speed drifts by a fifth or more within
+ * minutes; a slow reference says the figures of that run are slow with it.
+ */
+function referenceLoopMs(): number {
+  const start = process.hrtime.bigint();
+  let sum = 0;
+  for (let i = 0; i < 300_000_000; i += 1) sum += i & 7;
+  if (sum < 0) throw new Error("unreachable: keeps the loop from being optimised away");
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 async function main(): Promise<void> {
+  const before = referenceLoopMs();
   const { computeInvoice } = await loadBundledCore();
   benchCore("typical", computeInvoice);
   benchCore("every-feature", computeInvoice);
@@ -82,6 +96,12 @@ async function main(): Promise<void> {
   rows.push(...(await benchPreview(quick)));
   rows.push(...benchBundles());
   if (!quick) rows.push(...(await benchSpreadsheetBaseline(quick)));
+  rows.push({
+    what: "machine: a fixed loop of 300,000,000 integer additions, at the start and at the end of this run",
+    figure: `${before.toFixed(0)} ms, ${referenceLoopMs().toFixed(0)} ms`,
+    budget: "reference",
+    within: undefined,
+  });
   writeReport();
 }
 
