@@ -867,16 +867,22 @@ class FakeTableRow extends FakeObject {
     super(session, resolve, "TableRow");
   }
 
+  /** The sheet of a row that exists, on a sheet that may be written, else the error Excel gives. */
+  private writableSheet(table: MemoryTable, method: string): MemorySheet {
+    const sheet = findSheet(this.session.state, table.sheet);
+    if (sheet === undefined) throw errors.itemNotFound("Table.worksheet");
+    assertWritable(sheet, method);
+    if (this.index < 0 || this.index >= table.rows - 1) throw errors.itemNotFound("TableRowCollection.getItemAt");
+    return sheet;
+  }
+
   /** Writes the row's cells, as typed in; a row that does not exist fails at sync. */
   set values(values: unknown[][]) {
     remember(this, "values", values);
     act<MemoryTable>(
       this,
       (table) => {
-        const sheet = findSheet(this.session.state, table.sheet);
-        if (sheet === undefined) throw errors.itemNotFound("Table.worksheet");
-        assertWritable(sheet, "TableRow.values");
-        if (this.index < 0 || this.index >= table.rows - 1) throw errors.itemNotFound("TableRowCollection.getItemAt");
+        const sheet = this.writableSheet(table, "TableRow.values");
         assertShape(values, 1, table.columns, "TableRow.values");
         (values[0] as unknown[]).forEach((value, c) => {
           const typed = typedIn(value);
@@ -896,10 +902,7 @@ class FakeTableRow extends FakeObject {
     act<MemoryTable>(
       this,
       (table) => {
-        const sheet = findSheet(this.session.state, table.sheet);
-        if (sheet === undefined) throw errors.itemNotFound("Table.worksheet");
-        assertWritable(sheet, "TableRow.delete");
-        if (this.index < 0 || this.index >= table.rows - 1) throw errors.itemNotFound("TableRowCollection.getItemAt");
+        this.writableSheet(table, "TableRow.delete");
         deleteTableRows(this.session.state, table, [this.index]);
       },
       0,
