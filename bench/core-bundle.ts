@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import webpack from "webpack";
 import type * as Core from "../src/core";
+import { settleHeap } from "./measure";
 
 /**
  * The billing core as the product runs it: bundled by webpack in production mode, as it is in
@@ -25,6 +26,7 @@ export async function loadBundledCore(): Promise<typeof Core> {
       optimization: { minimize: false },
     });
     const core = createRequire(__filename)(join(folder, "core.js")) as typeof Core;
+    // The build leaves a large heap of garbage; the first figures must not pay for it.
     await settleHeap();
     return core;
   } finally {
@@ -44,16 +46,4 @@ function compile(config: webpack.Configuration): Promise<void> {
       });
     });
   });
-}
-
-/**
- * The build leaves a large heap of garbage; it is collected, and the collector's background
- * work given time to finish, before anything is measured, so that the first figures do not
- * pay for it.
- */
-async function settleHeap(): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  gc?.();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
 }

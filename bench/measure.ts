@@ -21,6 +21,16 @@ export function medianMs(work: () => unknown, runs: number, warmup = 1, between:
   return median(times);
 }
 
+/**
+ * Collects the heap and gives the collector's background work time to finish, so that what
+ * comes next does not pay for garbage left before it (a build, say).
+ */
+export async function settleHeap(): Promise<void> {
+  gc?.();
+  gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+}
+
 /** The same as medianMs for asynchronous work. */
 export async function medianMsAsync(work: () => Promise<unknown>, runs: number, warmup = 1): Promise<number> {
   for (let i = 0; i < warmup; i += 1) await work();

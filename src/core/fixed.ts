@@ -70,20 +70,14 @@ export function readUnits(text: string, minorUnits: number): bigint | ReadProble
 
 const ZEROS = "0000000000";
 
-/**
- * Plain decimal text: its sign, its significant digits as an integer, and how many of them are
- * decimals. A class, as instances of one class share their shape for good: code optimised for
- * it is not thrown away when a garbage collection finds none alive.
- */
-class PlainScan {
-  constructor(
-    readonly negative: boolean,
-    readonly digits: string,
-    readonly decimals: number,
-  ) {}
+/** Plain decimal text: its sign, its significant digits as an integer, and how many of them are decimals. */
+interface PlainScan {
+  negative: boolean;
+  digits: string;
+  decimals: number;
 }
 
-const PLAIN_ZERO = new PlainScan(false, "0", 0);
+const PLAIN_ZERO: PlainScan = { negative: false, digits: "0", decimals: 0 };
 
 /**
  * The common form, an optional minus, digits and decimals ("-1234.50"), read in one scan
@@ -113,7 +107,7 @@ function scanPlain(text: string, maxDecimals: number): PlainScan | ReadProblem |
   const decimals = end > point ? end - point - 1 : 0;
   if (decimals > maxDecimals) return TOO_MANY_DECIMALS;
   const whole = text.slice(start, point);
-  return new PlainScan(start === 1, decimals === 0 ? whole : whole + text.slice(point + 1, end), decimals);
+  return { negative: start === 1, digits: decimals === 0 ? whole : whole + text.slice(point + 1, end), decimals };
 }
 
 function readGeneral(text: string, maxDecimals: number): Fixed | ReadProblem {
@@ -177,6 +171,11 @@ export function compareFixed(a: Fixed, b: Fixed): number {
   const x = a.units * pow10(scale - a.scale);
   const y = b.units * pow10(scale - b.scale);
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Whether the value is a fraction from 0 to 1, as Excel stores a percentage. */
+export function isFraction(value: Fixed): boolean {
+  return value.units >= 0n && value.units <= pow10(value.scale);
 }
 
 export function fixedEquals(a: Fixed, b: Fixed): boolean {

@@ -1,5 +1,5 @@
 import { minorUnitsOf } from "./currency";
-import { type Fixed, MAX_DECIMALS, isReadProblem, pow10, readFixed, unitsOf } from "./fixed";
+import { type Fixed, MAX_DECIMALS, isFraction, isReadProblem, readFixed, unitsOf } from "./fixed";
 import { CoreInputError, MESSAGES } from "./issues";
 import { ROUNDING_MODES, type RoundingMode, formatMoney, roundProduct, roundToMinorUnits } from "./rounding";
 
@@ -61,7 +61,7 @@ function amount(name: string, text: string, money: Money, allowNegative = false)
 /** A fraction from 0 to 1, as Excel stores a percentage. */
 function fraction(name: string, text: string): Fixed {
   const value = number(name, text);
-  if (value.units < 0n || value.units > pow10(value.scale)) throw new CoreInputError(MESSAGES.PERCENT_OUT_OF_RANGE(name, text));
+  if (!isFraction(value)) throw new CoreInputError(MESSAGES.PERCENT_OUT_OF_RANGE(name, text));
   return value;
 }
 

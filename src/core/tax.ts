@@ -10,14 +10,11 @@ export interface TaxGroup {
   tax: bigint;
 }
 
-/**
- * Σ G of the lines at one rate, and Σ G of the previous application. A class, as instances of
- * one class share their shape for good, which keeps the code that adds to them optimised.
- */
-class RateGroup {
-  toDate = 0n;
-  previous = 0n;
-  constructor(readonly rate: Fixed) {}
+interface RateGroup {
+  rate: Fixed;
+  /** Σ G of the lines at this rate, and Σ G of the previous application. */
+  toDate: bigint;
+  previous: bigint;
 }
 
 /**
@@ -36,7 +33,7 @@ export class TaxBases {
       const key = fixedText(rate);
       group = this.groups.get(key);
       if (group === undefined) {
-        group = new RateGroup(rate);
+        group = { rate, toDate: 0n, previous: 0n };
         this.groups.set(key, group);
       }
       this.last = group;

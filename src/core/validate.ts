@@ -1,5 +1,5 @@
 import { Dec } from "./decimal";
-import { FIXED_ZERO, type Fixed, MAX_DECIMALS, type ReadProblem, compareFixed, fixedText, isReadProblem, pow10, readFixed, readUnits } from "./fixed";
+import { FIXED_ZERO, type Fixed, MAX_DECIMALS, type ReadProblem, compareFixed, fixedText, isFraction, isReadProblem, readFixed, readUnits } from "./fixed";
 import { MAX_MINOR_UNITS, minorUnitsOf } from "./currency";
 import { type Issue, type IssuePath, MESSAGES, describePath } from "./issues";
 import {
@@ -34,7 +34,7 @@ const ADVANCE_RATE: Fixed = { units: 25n, scale: 2 };
 
 
 type Fields = Record<string, unknown>;
-/** Whether an amount may be below zero (a string, not an options object, as it is read for every line). */
+/** Whether an amount may be below zero. */
 type Sign = "any sign" | "not below zero";
 
 /** Reads the fields of one request, collecting every problem rather than stopping at the first. */
@@ -99,7 +99,7 @@ class Reader {
   rate(fields: Fields, key: string, path: IssuePath): Fixed | undefined {
     const value = this.number(fields, key, path);
     if (value === undefined) return undefined;
-    if (value.units < 0n || value.units > pow10(value.scale)) {
+    if (!isFraction(value)) {
       const at = [...path, key];
       return this.problem("PERCENT_OUT_OF_RANGE", at, MESSAGES.PERCENT_OUT_OF_RANGE(describePath(at), fixedText(value)));
     }
