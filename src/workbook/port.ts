@@ -147,3 +147,20 @@ export const LINE_LOG_HEADERS = [
   "Invoice", "Line", "Scheduled value", "Previously completed", "This period", "Stored materials",
   "Completed and stored to date", "Retention",
 ] as const;
+
+/**
+ * A failure of the workbook host (Excel, the file system) in words a user can act on. Each
+ * adapter turns its host's own errors (RichApi codes, file-system codes) into one of these, so
+ * no raw host text reaches a user; `code` keeps the host's code for logs and tests.
+ */
+export class WorkbookError extends Error {
+  override readonly name = "WorkbookError";
+
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
