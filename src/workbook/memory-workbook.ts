@@ -112,6 +112,8 @@ export class MemoryWorkbook implements WorkbookPort {
       invoiceLines: table(NAMES.linesTable),
       sheets: this.state.sheets.map((sheet) => sheet.name),
       interimSheets: this.state.names.filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix)).map((n) => n.sheet),
+      definedNames: this.state.names.map((n) => n.name),
+      tableNames: this.state.tables.map((t) => t.name),
     });
   }
 

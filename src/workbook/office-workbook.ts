@@ -62,6 +62,7 @@ export class OfficeWorkbook implements WorkbookPort {
       region.load("values,rowIndex,columnIndex");
       const sheets = workbook.worksheets.load("items/name");
       const names = workbook.names.load("items/name,items/formula");
+      const tables = workbook.tables.load("items/name");
       await context.sync();
 
       let regionData: TableData | undefined;
@@ -79,6 +80,8 @@ export class OfficeWorkbook implements WorkbookPort {
           .filter((item) => item.name.startsWith(NAMES.sheetMarkerPrefix))
           .map((item) => (typeof item.formula === "string" ? referredSheet(item.formula) : undefined))
           .filter((sheet): sheet is string => sheet !== undefined),
+        definedNames: names.items.map((item) => item.name),
+        tableNames: tables.items.map((table) => table.name),
       };
     });
   }

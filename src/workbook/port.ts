@@ -38,6 +38,10 @@ export interface WorkbookSnapshot {
   sheets: string[];
   /** The sheets Interim wrote (marked by a workbook name), so they can be replaced safely. */
   interimSheets: string[];
+  /** Every workbook-level defined name. Excel's tables and defined names share one namespace. */
+  definedNames: string[];
+  /** Every table's name in the workbook, on any sheet. */
+  tableNames: string[];
 }
 
 /** A block of cells written in one range write. */

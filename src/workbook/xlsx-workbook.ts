@@ -135,6 +135,8 @@ export class XlsxWorkbook implements WorkbookPort {
         .filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix))
         .map((n) => (n.ranges[0] === undefined ? undefined : referredSheet(n.ranges[0])))
         .filter((sheet): sheet is string => sheet !== undefined),
+      definedNames: this.workbook.definedNames.model.map((n) => n.name),
+      tableNames: this.workbook.worksheets.flatMap((sheet) => Object.values(tablesOf(sheet)).map((t) => t.table.name)),
     });
   }
 

@@ -122,6 +122,8 @@ describe("OfficeWorkbook.read", () => {
     expect(snapshot).toEqual(await memory.read("Milestones"));
     expect(snapshot.milestones).toMatchObject({ sheet: "Schedule", top: 2, left: 1 });
     expect(snapshot.interimSheets).toEqual(["INV-0001"]);
+    expect(snapshot.definedNames).toEqual([markerName("INV-0001"), "TaxRate"]);
+    expect(snapshot.tableNames).toEqual(["Milestones", NAMES.settingsTable, NAMES.invoicesTable, NAMES.linesTable]);
     expect(fake.syncCount()).toBe(1);
   });
 
