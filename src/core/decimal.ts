@@ -2,10 +2,9 @@ import { Decimal } from "decimal.js";
 
 /**
  * The one Decimal of the product. 34 significant digits (IEEE 754 decimal128): in the core it
- * computes the quotients of the billing rules (the project's percentage complete, the slices
- * of a marginal step-down, a limit's share of stored materials), whose exact value has no
- * finite decimal form; the layers above use it for decimal text at their edges. Amounts and
- * the products of rates and amounts are exact scaled integers (see fixed.ts).
+ * computes the quotient of the billing rules whose exact value has no finite decimal form
+ * (a limit's share of stored materials); the layers above use it for decimal text at their
+ * edges. Amounts and the products of rates and amounts are exact scaled integers (see fixed.ts).
  */
 export const Dec = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 export type Dec = Decimal;

@@ -1,6 +1,5 @@
 import { allocateLargestRemainder } from "./allocate";
-import { Dec } from "./decimal";
-import { type Fixed, compareFixed, decOf, decOfUnits, fixedOfDec } from "./fixed";
+import { type Fixed, decOfUnits, fixedOfDec, pow10 } from "./fixed";
 import type { Milestone, RetentionPolicy } from "./request";
 import { type RoundingMode, roundProduct, roundToMinorUnits } from "./rounding";
 
@@ -107,7 +106,7 @@ export function computeRetentionHeld(
 interface RatesInForce {
   /** The whole-mode or flat rate on work (a line's own rate overrides it). */
   stepRate: Fixed;
-  /** In marginal mode, the rounded retention on all work: Σ C × Σ rateₖ × sliceₖ. */
+  /** In marginal mode, the rounded retention on all work: Σ rateₖ × sliceₖ of the contract. */
   marginalTotal: bigint | undefined;
 }
 
@@ -116,12 +115,9 @@ function ratesInForce(basis: readonly RetentionBasis[], policy: RetentionPolicy,
   if (policy.steps.length === 0) return { stepRate: policy.rate, marginalTotal: undefined };
   let totalWork = 0n;
   for (const b of basis) totalWork += b.workToDate;
-  const projectComplete =
-    contractSumToDate > 0n ? decOfUnits(totalWork, money.minorUnits).dividedBy(decOfUnits(contractSumToDate, money.minorUnits)) : new Dec(0);
-  const stepRate = currentStepRate(policy, fixedOfDec(projectComplete));
+  const stepRate = currentStepRate(policy, totalWork, contractSumToDate);
   if (policy.mode !== "marginal") return { stepRate, marginalTotal: undefined };
-  const total = fixedOfDec(decOfUnits(contractSumToDate, money.minorUnits).times(marginalRate(policy, projectComplete)));
-  return { stepRate, marginalTotal: roundToMinorUnits(total.units, total.scale, money.minorUnits, money.rounding) };
+  return { stepRate, marginalTotal: marginalRetention(policy, totalWork, contractSumToDate, money) };
 }
 
 function onWorkOf(line: Milestone, basis: RetentionBasis, rates: RatesInForce, money: Money): bigint {
@@ -134,23 +130,47 @@ function onStoredOf(line: Milestone, basis: RetentionBasis, policy: RetentionPol
   return roundProduct(rate, basis.storedMaterials, money.minorUnits, money.rounding);
 }
 
-/** The rate in force: the last step reached (whole mode), else the flat rate. */
-function currentStepRate(policy: RetentionPolicy, projectComplete: Fixed): Fixed {
+/**
+ * The rate in force: the last step reached (whole mode), else the flat rate. A step is reached
+ * when its from ≤ Σ(D + E) / Σ C, compared exactly as from × Σ C ≤ Σ(D + E); a contract sum of
+ * zero or less has a percentage complete of 0.
+ */
+function currentStepRate(policy: RetentionPolicy, totalWork: bigint, contractSum: bigint): Fixed {
   let rate = policy.rate;
-  for (const step of policy.steps) if (compareFixed(step.from, projectComplete) <= 0) rate = step.rate;
+  for (const step of policy.steps) {
+    const reached = contractSum > 0n ? step.from.units * contractSum <= totalWork * pow10(step.from.scale) : step.from.units === 0n;
+    if (reached) rate = step.rate;
+  }
   return rate;
 }
 
-/** Σ rateₖ × sliceₖ: each step's rate on the slice of the contract between its from and the next step's. */
-function marginalRate(policy: RetentionPolicy, projectComplete: Dec): Dec {
-  let rate = new Dec(0);
+/**
+ * Retention on all work in marginal mode, in minor units, rounded once: Σ rateₖ × sliceₖ,
+ * where sliceₖ = max(0, min(W, C × nextₖ) − C × fromₖ) is the work done between the step's from
+ * and the next step's (W work to date, C the contract sum). This is the rules' Σ C × Σ rateₖ ×
+ * (min(W / C, nextₖ) − fromₖ) with C taken inside, so every term is an exact product of
+ * amounts and rates and the one rounding sees the exact value, ties included.
+ */
+function marginalRetention(policy: RetentionPolicy, totalWork: bigint, contractSum: bigint, money: Money): bigint {
+  // A contract sum of zero or less has a percentage complete of 0: no slice has any work.
+  if (contractSum <= 0n) return 0n;
+  let fromScale = 0;
+  let rateScale = 0;
+  for (const step of policy.steps) {
+    if (step.from.scale > fromScale) fromScale = step.from.scale;
+    if (step.rate.scale > rateScale) rateScale = step.rate.scale;
+  }
+  // Amounts at fromScale further decimals, so that C × from is a whole number.
+  const work = totalWork * pow10(fromScale);
+  const at = (from: Fixed): bigint => contractSum * from.units * pow10(fromScale - from.scale);
+  let units = 0n;
   policy.steps.forEach((step, k) => {
     const next = policy.steps[k + 1];
-    const from = decOf(step.from);
-    const top = next === undefined ? projectComplete : Dec.min(projectComplete, decOf(next.from));
-    rate = rate.plus(decOf(step.rate).times(Dec.max(0, top.minus(from))));
+    const nextAmount = next === undefined ? work : at(next.from);
+    const slice = (nextAmount < work ? nextAmount : work) - at(step.from);
+    if (slice > 0n) units += step.rate.units * pow10(rateScale - step.rate.scale) * slice;
   });
-  return rate;
+  return roundToMinorUnits(units, fromScale + rateScale + money.minorUnits, money.minorUnits, money.rounding);
 }
 
 function exceeds(held: RetentionHeld, limit: bigint): boolean {
