@@ -1,4 +1,5 @@
 import { columnLetters, rangeAddress } from "./a1";
+import { excelFailure } from "./excel-errors";
 import { markerName } from "./memory-workbook";
 import {
   type CellBlock,
@@ -15,8 +16,28 @@ import {
   type WorkbookSnapshot,
 } from "./port";
 
-/** `Excel.run`, or a fake of it in tests. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** `Excel.run` with its options, or a fake of it in tests. */
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+const excelRun: ExcelRun = (options, batch) => Excel.run(options, batch);
+
+/**
+ * A batch as the product runs every one: held by Excel while the user is editing a cell
+ * (`delayForCellEdit`, ExcelApi 1.5; without it Excel fails the batch outright, which would
+ * flash an error at every keystroke the pane's refresh met), and failing only with a
+ * WorkbookError in plain words. `previousObjects` continues a batch of an earlier run.
+ */
+export async function runBatch<T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  run: ExcelRun = excelRun,
+  previousObjects?: Excel.RunOptions["previousObjects"],
+): Promise<T> {
+  try {
+    return await run({ delayForCellEdit: true, ...(previousObjects === undefined ? {} : { previousObjects }) }, batch);
+  } catch (caught) {
+    throw excelFailure(caught);
+  }
+}
 
 /**
  * Excel on the web refuses a request over 5 MB. A write whose cells would exceed that is sent
@@ -46,7 +67,11 @@ interface Piece {
  * extra chunk. This is the only file of the product that calls `Excel.run`.
  */
 export class OfficeWorkbook implements WorkbookPort {
-  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+  constructor(private readonly excel: ExcelRun = excelRun) {}
+
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return runBatch(batch, this.excel);
+  }
 
   read(milestoneTable: string): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {

@@ -52,6 +52,13 @@ const errors = {
     new FakeExcelError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.", "context.sync"),
   responseTooLarge: () =>
     new FakeExcelError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.", "context.sync"),
+  // The text Excel gives at run time (office-js #856, #3323), not the docs' table's rewording.
+  cellEditMode: () =>
+    new FakeExcelError(
+      "InvalidOperationInCellEditMode",
+      "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      "context.sync",
+    ),
 };
 
 /** What the fake records of a sheet's setup that MemorySheet has no place for. */
@@ -66,9 +73,24 @@ export interface FakeSheetSetup {
   formats: { address: string; property: string; value: unknown }[];
 }
 
+/** Excel.run's two overloads the product could use: a batch alone, or options and a batch. */
+type FakeRun = ExcelRun & (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>);
+
 export interface FakeExcel {
-  /** Excel.run over the fake: the batch, then the final sync Excel.run makes (free when nothing is queued). */
-  run: ExcelRun;
+  /**
+   * Excel.run over the fake: the batch, then the final sync Excel.run makes (free when nothing
+   * is queued). Of the options, `delayForCellEdit` and a previous context (`previousObjects`)
+   * are modelled.
+   */
+  run: FakeRun;
+  /**
+   * The user starts editing a cell (types into it, or presses F2). Until the returned function
+   * ends it (Enter), every request Excel receives fails with InvalidOperationInCellEditMode,
+   * unless its run asked `delayForCellEdit`: then it waits for the edit to end.
+   */
+  editCell(): () => void;
+  /** Raises `tables.onChanged`, as an edit to any table does, and waits for the handlers. */
+  changeTable(): Promise<void>;
   /** Round trips so far: syncs that had something queued (an empty sync sends nothing). */
   syncCount(): number;
   /** The size of each round trip's request, in bytes of JSON. */
@@ -76,8 +98,17 @@ export interface FakeExcel {
   setup(sheet: string): FakeSheetSetup | undefined;
 }
 
+/** What outlives a run: cell-edit mode and the registered event handlers. */
+interface Host {
+  /** Settles when the user's cell edit ends; undefined when no cell is being edited. */
+  editing: Promise<void> | undefined;
+  tableChanged: Set<(args: Excel.TableChangedEventArgs) => Promise<unknown>>;
+}
+
 interface Session {
   state: MemoryState;
+  host: Host;
+  delayForCellEdit: boolean;
   queue: { bytes: number; apply: () => void }[];
   responseBytes: number;
   setups: WeakMap<MemorySheet, FakeSheetSetup>;
@@ -86,14 +117,39 @@ interface Session {
 export function fakeExcelRun(state: MemoryState): FakeExcel {
   const setups = new WeakMap<MemorySheet, FakeSheetSetup>();
   const requestBytes: number[] = [];
-  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = new FakeRequestContext({ state, queue: [], responseBytes: 0, setups }, requestBytes);
+  const host: Host = { editing: undefined, tableChanged: new Set() };
+  type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+  const run = async <T>(first: Excel.RunOptions | Batch<T>, second?: Batch<T>): Promise<T> => {
+    const [options, batch] = typeof first === "function" ? [{}, first] : [first, second];
+    if (batch === undefined) throw new TypeError("Excel.run needs a batch function.");
+    const { previousObjects } = options;
+    if (previousObjects !== undefined && !(previousObjects instanceof FakeRequestContext)) {
+      throw errors.invalidArgument("Excel.run (previousObjects other than a context is not modelled)");
+    }
+    const context =
+      previousObjects ?? new FakeRequestContext({ state, host, delayForCellEdit: false, queue: [], responseBytes: 0, setups }, requestBytes);
+    context.delayForCellEdit(options.delayForCellEdit === true);
     const result = await batch(context as unknown as Excel.RequestContext);
     await context.sync();
     return result;
   };
   return {
     run,
+    editCell: () => {
+      let end = (): void => undefined;
+      const editing = new Promise<void>((resolve) => {
+        end = resolve;
+      });
+      host.editing = editing;
+      return () => {
+        if (host.editing === editing) host.editing = undefined;
+        end();
+      };
+    },
+    changeTable: async () => {
+      const args = { type: "TableChanged", source: "Local", changeType: "RangeEdited" } as Excel.TableChangedEventArgs;
+      await Promise.all([...host.tableChanged].map((handler) => handler(args)));
+    },
     syncCount: () => requestBytes.length,
     requestBytes,
     setup: (name) => {
@@ -110,7 +166,12 @@ class FakeRequestContext {
     private readonly session: Session,
     private readonly requestBytes: number[],
   ) {
-    this.workbook = new FakeWorkbook(session);
+    this.workbook = new FakeWorkbook(session, this);
+  }
+
+  /** Not Excel's: the fake's way to give a context the run's option. */
+  delayForCellEdit(delay: boolean): void {
+    this.session.delayForCellEdit = delay;
   }
 
   async sync(): Promise<void> {
@@ -118,6 +179,11 @@ class FakeRequestContext {
     const actions = this.session.queue;
     this.session.queue = [];
     if (actions.length === 0) return;
+    // Excel takes a request only outside cell-edit mode: it holds it, or fails it whole.
+    while (this.session.host.editing !== undefined) {
+      if (!this.session.delayForCellEdit) throw errors.cellEditMode();
+      await this.session.host.editing;
+    }
     const bytes = actions.reduce((sum, action) => sum + action.bytes, 0);
     this.requestBytes.push(bytes);
     if (bytes > PAYLOAD_LIMIT_BYTES) throw errors.requestTooLarge();
@@ -265,12 +331,12 @@ function setupOf(session: Session, sheet: MemorySheet): FakeSheetSetup {
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
-  readonly tables: FakeTableCollection;
+  readonly tables: FakeWorkbookTableCollection;
   readonly names: FakeNamedItemCollection;
 
-  constructor(session: Session) {
+  constructor(session: Session, context: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(session);
-    this.tables = new FakeTableCollection(session, () => session.state.tables);
+    this.tables = new FakeWorkbookTableCollection(session, context);
     this.names = new FakeNamedItemCollection(session);
   }
 }
@@ -362,6 +428,11 @@ class FakeWorksheet extends FakeObject {
 
   get name(): string {
     return loaded(this, "name") as string;
+  }
+
+  /** Shows the sheet; the fake keeps no view, so only a missing sheet's ItemNotFound is modelled. */
+  activate(): void {
+    act<MemorySheet>(this, () => undefined);
   }
 
   delete(): void {
@@ -601,6 +672,11 @@ class FakeRange extends FakeObject {
     return loaded(this, "address") as string;
   }
 
+  /** Selects the range; as with activate, only a missing sheet's ItemNotFound is modelled. */
+  select(): void {
+    act<RangeTarget>(this, () => undefined);
+  }
+
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(
       this.session,
@@ -711,6 +787,30 @@ class FakeTableCollection extends FakeCollection<MemoryTable, FakeTable> {
     const table = new FakeTable(this.session, () => findTable(this.session.state, name) ?? null);
     probe(table);
     return table;
+  }
+}
+
+/** The workbook's tables, with the one event the product listens to. */
+class FakeWorkbookTableCollection extends FakeTableCollection {
+  readonly onChanged: FakeEvent<Excel.TableChangedEventArgs>;
+
+  constructor(session: Session, context: FakeRequestContext) {
+    super(session, () => session.state.tables);
+    this.onChanged = new FakeEvent(session, context, session.host.tableChanged);
+  }
+}
+
+/** An event: a handler is registered, and removed, at the next sync, as in Excel. */
+class FakeEvent<T> {
+  constructor(
+    private readonly session: Session,
+    private readonly context: FakeRequestContext,
+    private readonly handlers: Set<(args: T) => Promise<unknown>>,
+  ) {}
+
+  add(handler: (args: T) => Promise<unknown>): { context: FakeRequestContext; remove: () => void } {
+    enqueue(this.session, () => this.handlers.add(handler));
+    return { context: this.context, remove: () => enqueue(this.session, () => this.handlers.delete(handler)) };
   }
 }
 

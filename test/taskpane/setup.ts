@@ -1,4 +1,5 @@
 import "@testing-library/jest-dom";
+import { TextEncoder as NodeTextEncoder } from "node:util";
 
 // jsdom has no matchMedia; Fluent UI asks it for reduced motion.
 if (typeof window.matchMedia !== "function") {
@@ -9,4 +10,9 @@ if (typeof window.matchMedia !== "function") {
       addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
     }),
   });
+}
+
+// jsdom has no TextEncoder; every browser Excel runs in has, and the Office.js port sizes its requests with it.
+if (typeof globalThis.TextEncoder !== "function") {
+  Object.defineProperty(globalThis, "TextEncoder", { value: NodeTextEncoder });
 }
