@@ -1,21 +1,28 @@
+import { basename } from "node:path";
+import { ExportError } from "../export/export-error";
 import { issueCreditNote } from "../workbook/credit-note";
+import { exportedNote, makeExports, parseFormats, writeExports } from "./export-files";
 import { type CommandOutput, EXIT } from "./io";
 import { parseArgs } from "./options";
-import { errorOutcome, openWorkbook, problemsOutcome } from "./workbook-file";
+import { errorOutcome, openWorkbook, problemsOutcome, warningLines } from "./workbook-file";
 
-export const CREDIT_HELP = `interim credit BOOK.xlsx [--date D]
+export const CREDIT_HELP = `interim credit BOOK.xlsx [--date D] [--format pdf,csv,xml,xlsx] [--out DIR]
 
 Issues a credit note that cancels the latest invoice in force, as the add-in does: an issued
 invoice is never edited, it is cancelled, and the next invoice starts where the one before it
-ended. --date is the credit note's date (YYYY-MM-DD, default today). The workbook is written
-as interim invoice writes it (temporary file, BOOK.xlsx.bak, rename).
+ended. --date is the credit note's date (YYYY-MM-DD, default today, never before the last
+document in the billing log). --format exports the credit note (PDF, CSV, UBL CreditNote XML,
+Excel) into --out (default: the workbook's folder). The workbook is written as interim invoice
+writes it (temporary file, BOOK.xlsx.bak, rename).
 
 Exit status: 0 done; 2 bad input (nothing to cancel, problems, a file refused); 1 any other failure.`;
 
 export async function runCredit(args: string[]): Promise<CommandOutput> {
-  const parsed = parseArgs(args, { values: ["date"], flags: [] });
-  if ("error" in parsed || parsed.positional.length !== 1) {
-    return { status: EXIT.badInput, stdout: "", stderr: `interim credit: ${"error" in parsed ? parsed.error : "give one workbook."}\n\n${CREDIT_HELP}\n` };
+  const parsed = parseArgs(args, { values: ["date", "format", "out"], flags: [] });
+  const formats = "error" in parsed ? parsed : parseFormats(parsed.values.get("format"));
+  if ("error" in parsed || "error" in formats || parsed.positional.length !== 1) {
+    const message = "error" in formats ? formats.error : "give one workbook.";
+    return { status: EXIT.badInput, stdout: "", stderr: `interim credit: ${message}\n\n${CREDIT_HELP}\n` };
   }
   const file = parsed.positional[0] as string;
   const date = parsed.values.get("date");
@@ -26,13 +33,17 @@ export async function runCredit(args: string[]): Promise<CommandOutput> {
       const problems = problemsOutcome(file, outcome.problems);
       return { status: problems.status, stdout: "", stderr: `${problems.err.join("\n")}\n` };
     }
+    const exports = await makeExports(outcome.issued, formats);
     const saved = await workbook.save();
+    const outDir = await writeExports(exports, parsed.values.get("out"), file);
+    const warnings = warningLines(outcome.warnings);
     return {
       status: EXIT.done,
-      stdout: `${file}: ${outcome.number} cancels ${outcome.cancels}, total credited ${outcome.totalCredited}; written, previous version kept as ${saved.backup ?? "(none)"}.\n`,
-      stderr: "",
+      stdout: `${file}: ${outcome.number} cancels ${outcome.cancels}, total credited ${outcome.totalCredited} ${outcome.issued.result.currency}; written${saved.backup === undefined ? "" : `, previous version kept as ${basename(saved.backup)}`}${exportedNote(exports, outDir)}.\n`,
+      stderr: warnings.length === 0 ? "" : `${warnings.join("\n")}\n`,
     };
   } catch (error) {
+    if (error instanceof ExportError) return { status: EXIT.badInput, stdout: "", stderr: `${file}: ${error.message} Nothing was written.\n` };
     const outcome = errorOutcome(file, error);
     return { status: outcome.status, stdout: "", stderr: `${outcome.err.join("\n")}\n` };
   }

@@ -1,18 +1,18 @@
-import { mkdir, readdir, rename, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
-import { EXPORT_FORMATS, type ExportFormat, exportFileName, exporterFor } from "../export";
+import { readdir } from "node:fs/promises";
+import { basename, join } from "node:path";
+import type { ExportFormat } from "../export";
 import { ExportError } from "../export/export-error";
-import { fileFontSource } from "../export/pdf/file-font-source";
 import { generateInvoice } from "../workbook/generate-invoice";
 import { type GenerateOptions, planInvoice } from "../workbook/plan-invoice";
 import { NAMES } from "../workbook/port";
+import { exportedNote, makeExports, parseFormats, writeExports } from "./export-files";
 import { type CommandOutput, EXIT } from "./io";
 import { parseArgs } from "./options";
 import { printInvoice } from "./print-invoice";
 import { type FileOutcome, done, errorOutcome, openWorkbook, problemsOutcome, warningLines } from "./workbook-file";
 
 export const INVOICE_HELP = `interim invoice BOOK.xlsx [--table NAME] [--date D] [--period-end D] [--out DIR]
-                [--format pdf,csv,xml,xlsx] [--dry-run] [--draft] [--timings]
+                [--format pdf,csv,xml,xlsx] [--dry-run] [--draft] [--allow-zero] [--timings]
 interim invoice --all DIR [same options]
 
 Generates the next interim invoice of the workbook exactly as the Excel add-in does: reads the
@@ -20,11 +20,15 @@ milestone table (an Excel table, or a sheet whose first row holds the headers; -
 either, default ${NAMES.milestones}), the contract settings and the billing log; writes the
 invoice sheet and the log entry into the workbook; and exports the formats asked for into
 --out (default: the workbook's folder). Dates are YYYY-MM-DD: --date is the invoice date
-(default today), --period-end the end of the period billed (default the invoice date).
+(default today, never before the last document in the billing log), --period-end the end of
+the period billed (never after the invoice date; default the month just ended, or the
+invoice date on a month's last day or once that month is billed).
 --dry-run prints the invoice and writes nothing; --draft writes a draft sheet and records
-nothing in the billing log. --all DIR does every .xlsx in the folder, one line per file, and
-goes on past a file that fails. --timings prints, on standard error, the time spent reading
-the file, on Interim's own work and on writing it.
+nothing in the billing log. An invoice that bills nothing (0.00) is refused unless
+--allow-zero asks for it. --all DIR does every .xlsx in the folder, one line per file, and
+goes on past a file that fails; a workbook with nothing to bill is skipped. --timings
+prints, on standard error, the time spent reading the file, on Interim's own work and on
+writing it.
 
 The workbook is never left half-written: it is written to a temporary file in its folder,
 the previous version is kept as BOOK.xlsx.bak, and the temporary file then replaces it.
@@ -35,7 +39,7 @@ and left as it is.
 Exit status: 0 done; 2 bad input (problems in the workbook, each printed as Sheet!Cell:
 message, or a file refused); 1 any other failure. With --all, the worst status of any file.`;
 
-const SPEC = { values: ["table", "date", "period-end", "out", "format", "all"], flags: ["dry-run", "draft", "timings"] } as const;
+const SPEC = { values: ["table", "date", "period-end", "out", "format", "all"], flags: ["dry-run", "draft", "timings", "allow-zero"] } as const;
 
 interface InvoiceOptions {
   generate: GenerateOptions;
@@ -43,26 +47,29 @@ interface InvoiceOptions {
   formats: ExportFormat[];
   dryRun: boolean;
   timings: boolean;
+  /** One of the workbooks of --all: a workbook with nothing to bill is skipped, not refused. */
+  batch: boolean;
 }
 
 export async function runInvoice(args: string[]): Promise<CommandOutput> {
   const parsed = parseArgs(args, SPEC);
   const usage = (message: string): CommandOutput => ({ status: EXIT.badInput, stdout: "", stderr: `interim invoice: ${message}\n\n${INVOICE_HELP}\n` });
   if ("error" in parsed) return usage(parsed.error);
-  const formats = (parsed.values.get("format") ?? "").split(",").map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
-  const unknown = formats.filter((f) => !(EXPORT_FORMATS as readonly string[]).includes(f));
-  if (unknown.length > 0) return usage(`unknown format ${unknown.join(", ")}; the formats are ${EXPORT_FORMATS.join(", ")}.`);
+  const formats = parseFormats(parsed.values.get("format"));
+  if ("error" in formats) return usage(formats.error);
   const options: InvoiceOptions = {
     generate: {
       ...(parsed.values.has("table") ? { table: parsed.values.get("table") } : {}),
       ...(parsed.values.has("date") ? { invoiceDate: parsed.values.get("date") } : {}),
       ...(parsed.values.has("period-end") ? { periodEnd: parsed.values.get("period-end") } : {}),
       draft: parsed.flags.has("draft"),
+      allowZeroInvoice: parsed.flags.has("allow-zero"),
     },
     out: parsed.values.get("out"),
-    formats: [...new Set(formats)] as ExportFormat[],
+    formats,
     dryRun: parsed.flags.has("dry-run"),
     timings: parsed.flags.has("timings"),
+    batch: parsed.values.has("all"),
   };
   const folder = parsed.values.get("all");
   if (folder !== undefined) {
@@ -87,23 +94,21 @@ export async function invoiceOne(file: string, options: InvoiceOptions): Promise
       return done([...printInvoice(plan.issued), "", `(dry run: ${file} was not changed)`], [...warningLines(plan.warnings), ...clock.report(options.timings)]);
     }
     const outcome = await generateInvoice(workbook, options.generate);
-    if (!outcome.ok) return problemsOutcome(file, outcome.problems);
-    const exports = await Promise.all(
-      options.formats.map(async (format) => {
-        const exporter = await exporterFor(format);
-        return { name: exportFileName(outcome.issued, exporter), bytes: await exporter.generate(outcome.issued, { fonts: fileFontSource(fontFolders()) }) };
-      }),
-    );
+    if (!outcome.ok) {
+      const [only] = outcome.problems;
+      // In a month-end batch, a contract with no progress is an ordinary result, not a failure.
+      if (options.batch && outcome.problems.length === 1 && only?.code === "NOTHING_BILLED") return done([`${file}: skipped, nothing written: ${only.message}`]);
+      return problemsOutcome(file, outcome.problems);
+    }
+    const exports = await makeExports(outcome.issued, options.formats);
     clock.lap("interim work");
     const saved = await workbook.save();
-    const outDir = options.out ?? dirname(resolve(file));
-    if (exports.length > 0) await mkdir(outDir, { recursive: true });
-    for (const { name, bytes } of exports) await writeSafely(join(outDir, name), bytes);
+    const outDir = await writeExports(exports, options.out, file);
     clock.lap("write");
     const s = outcome.result.summary;
     const what = outcome.draft ? `draft ${outcome.sheet}` : outcome.number;
     return done(
-      [`${file}: ${what}, total due ${s.totalDue} ${outcome.result.currency} (payment due ${s.currentPaymentDue}); written${saved.backup === undefined ? "" : `, previous version kept as ${basename(saved.backup)}`}${exports.length > 0 ? `; exported ${exports.map((e) => e.name).join(", ")} to ${outDir}` : ""}.`],
+      [`${file}: ${what}, total due ${s.totalDue} ${outcome.result.currency} (payment due ${s.currentPaymentDue}); written${saved.backup === undefined ? "" : `, previous version kept as ${basename(saved.backup)}`}${exportedNote(exports, outDir)}.`],
       [...warningLines(outcome.warnings), ...clock.report(options.timings)],
     );
   } catch (error) {
@@ -143,23 +148,6 @@ async function invoiceAll(folder: string, options: InvoiceOptions): Promise<Comm
 function worst(a: 0 | 1 | 2, b: 0 | 1 | 2): 0 | 1 | 2 {
   if (a === EXIT.failure || b === EXIT.failure) return EXIT.failure;
   return a === EXIT.badInput || b === EXIT.badInput ? EXIT.badInput : EXIT.done;
-}
-
-/** An export file, never half-written: a temporary file beside it, then a rename. */
-async function writeSafely(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.interim-tmp`);
-  try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-}
-
-/** Where the PDF's fonts are: beside the bundled command, or in node_modules when run from the repository. */
-function fontFolders(): string[] {
-  return [join(__dirname, "fonts"), join(__dirname, "..", "..", "node_modules"), join(process.cwd(), "node_modules")];
 }
 
 function lines(list: string[]): string {

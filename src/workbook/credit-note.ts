@@ -1,14 +1,33 @@
-import { formatAmount, minorUnitsOf, subtractAmount } from "../core";
-import { checkOf, readBillingLog } from "./billing-log";
+import { type BillingRequest, type BillingResult, type IssuedInvoice, type MilestoneInput, addAmounts, computeInvoice, formatAmount, minorUnitsOf, readMilestoneTable, subtractAmount } from "../core";
+import { type CarryForward, type LoggedInvoice, checkOf, lineKey, readBillingLog } from "./billing-log";
 import { addDays, isIsoDate, isoToSerial, today } from "./dates";
+import { commitDocument } from "./generate-invoice";
 import { type InvoiceHeader, layoutCreditNote } from "./invoice-sheet";
-import { numberingOf, sheetToReplace } from "./plan-invoice";
-import { NAMES, type CellValue, type WorkbookPort } from "./port";
+import { documentsMissingFromLog, issueDateProblem, issuedInvoice, namesTaken, numberingOf, sameAmount, sheetToReplace } from "./plan-invoice";
+import { NAMES, type CellValue, type LogCommit, type SheetLayout, type TableData, type WorkbookPort, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem } from "./problems";
-import { creditNoteNumber, readSettings } from "./settings";
+import { type ContractSettings, creditNoteNumber, invoiceNumber, readSettings } from "./settings";
+
+export interface CreditNoteOptions {
+  /** ISO date of the credit note; default today. Never before the last document in the billing log. */
+  date?: string;
+}
+
+/** Everything issuing a credit note will write, worked out before anything is written. */
+export interface CreditNotePlan {
+  ok: true;
+  number: string;
+  cancels: string;
+  settings: ContractSettings;
+  layout: SheetLayout;
+  replace: string | undefined;
+  commit: LogCommit;
+  /** The credit note as the exporters read it: the cancelled invoice's figures, under the credit note's number. */
+  issued: IssuedInvoice;
+}
 
 export type CreditNoteOutcome =
-  | { ok: true; number: string; sheet: string; cancels: string; totalCredited: string }
+  | { ok: true; number: string; sheet: string; cancels: string; totalCredited: string; issued: IssuedInvoice; warnings: WorkbookProblem[] }
   | { ok: false; problems: WorkbookProblem[] };
 
 /**
@@ -16,27 +35,46 @@ export type CreditNoteOutcome =
  * edited, it is cancelled, and the next invoice then starts where the one before it ended.
  * The same three round trips as Generate: read, write the sheet, commit to the log.
  */
-export async function issueCreditNote(port: WorkbookPort, options: { date?: string } = {}): Promise<CreditNoteOutcome> {
-  const snapshot = await port.read(NAMES.milestones);
+export async function issueCreditNote(port: WorkbookPort, options: CreditNoteOptions = {}): Promise<CreditNoteOutcome> {
+  const plan = planCreditNote(await port.read(NAMES.milestones), options);
+  if (!plan.ok) return plan;
+  await port.writeInvoiceSheet(plan.layout, plan.replace);
+  const warnings = await commitDocument(port, plan.commit, plan.number, numberingOf(plan.settings));
+  const { totalDue } = plan.issued.result.summary;
+  return {
+    ok: true, number: plan.number, sheet: plan.layout.name, cancels: plan.cancels, issued: plan.issued, warnings,
+    totalCredited: formatAmount(subtractAmount("0", totalDue), plan.issued.result.minorUnits),
+  };
+}
+
+/** Works out the credit note from one read of the workbook; pure, so the task pane can show it first. */
+export function planCreditNote(snapshot: WorkbookSnapshot, options: CreditNoteOptions = {}): CreditNotePlan | { ok: false; problems: WorkbookProblem[] } {
   const { settings, problems } = readSettings(snapshot.settings);
   if (settings === undefined) return { ok: false, problems };
   const { log, problems: logProblems } = readBillingLog(snapshot.invoices, snapshot.invoiceLines, numberingOf(settings));
   if (logProblems.length > 0) return { ok: false, problems: logProblems };
+  const number = creditNoteNumber(settings, log.lastCreditSequence + 1);
+  const nextInvoices = [log.lastInvoiceSequence + 1, settings.nextInvoiceNumber].map((n) => invoiceNumber(settings, n));
+  const missing = documentsMissingFromLog(snapshot, settings, log, [...nextInvoices, number]);
+  if (missing !== undefined) return { ok: false, problems: [missing] };
   const cancelled = log.active[log.active.length - 1];
   if (cancelled === undefined) return { ok: false, problems: [problem("NOTHING_TO_CREDIT", "There is no issued invoice in force to cancel.")] };
   const date = options.date ?? today();
   if (!isIsoDate(date)) return { ok: false, problems: [problem("INVALID_DATE", `The date "${date}" is not a date written as YYYY-MM-DD.`)] };
+  const dateProblem = issueDateProblem(date, "credit note", log);
+  if (dateProblem !== undefined) return { ok: false, problems: [dateProblem] };
 
-  const number = creditNoteNumber(settings, log.lastCreditSequence + 1);
   const replace = sheetToReplace(snapshot, log, number, number);
   if (typeof replace === "object") return { ok: false, problems: [replace] };
+  const taken = namesTaken(snapshot, number, replace);
+  if (taken.length > 0) return { ok: false, problems: taken };
+  const restated = restateInvoice(cancelled, log, snapshot.milestones, settings);
+  if (!("summary" in restated)) return { ok: false, problems: [restated] };
+
   const header: InvoiceHeader = {
     number, kind: "credit note", credits: cancelled.number, invoiceDate: date,
     periodStart: cancelled.periodStart, periodEnd: cancelled.periodEnd, dueDate: addDays(date, settings.paymentTermsDays),
   };
-  const minorUnits = minorUnitsOf(cancelled.currency) ?? 2;
-  await port.writeInvoiceSheet(layoutCreditNote(number, header, settings, cancelled, minorUnits), replace);
-
   const negated = (amount: string): number => Number(subtractAmount("0", amount));
   const lineRows: CellValue[][] = cancelled.lines.map((l) => [number, l.id, null, null, negated(l.thisPeriod), null, null, null]);
   const invoiceRow: CellValue[] = [
@@ -44,6 +82,71 @@ export async function issueCreditNote(port: WorkbookPort, options: { date?: stri
     cancelled.currency, number, null, null, null, negated(cancelled.retentionReleased), null, null, negated(cancelled.advanceRecovered),
     negated(cancelled.currentPaymentDue), negated(cancelled.tax), negated(cancelled.totalDue), lineRows.length,
   ];
-  await port.commitInvoice({ invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows)], lineRows, createLog: false, placement: log.placement, settings: [], lockSheet: number });
-  return { ok: true, number, sheet: number, cancels: cancelled.number, totalCredited: formatAmount(subtractAmount("0", cancelled.totalDue), minorUnits) };
+  return {
+    ok: true, number, cancels: cancelled.number, settings, replace,
+    layout: layoutCreditNote(number, header, settings, restated),
+    commit: { invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows)], lineRows, createLog: false, placement: log.placement, settings: [], lockSheet: number },
+    issued: issuedInvoice(header, settings, restated, []),
+  };
+}
+
+/**
+ * The cancelled invoice's full figures (descriptions, tax per rate, the G702 summary), computed
+ * again by the core from what the billing log recorded for it (each line's C, D, E and F) and
+ * what the invoice before it left, with the line details of the milestone table and the
+ * contract settings. The log keeps the amounts but not the descriptions or the tax rates; the
+ * restatement is used only when it gives back every amount the log recorded for the invoice,
+ * so a credit note never states figures other than those it cancels.
+ */
+function restateInvoice(cancelled: LoggedInvoice, log: CarryForward, table: TableData | undefined, settings: ContractSettings): BillingResult | WorkbookProblem {
+  const before = log.active.slice(0, -1);
+  const previous = before[before.length - 1];
+  const previousStored = new Map((previous?.lines ?? []).map((l) => [lineKey(l.id), l.storedMaterials]));
+  const details = new Map((table === undefined ? [] : readMilestoneTable(table.values).lines).map((line) => [lineKey(String(line.id)), line]));
+  const lines: MilestoneInput[] = cancelled.lines.map((l) => {
+    const detail = details.get(lineKey(l.id));
+    return {
+      id: l.id, scheduledValue: l.scheduledValue, previouslyCompleted: l.previouslyCompleted, thisPeriod: l.thisPeriod,
+      storedMaterials: l.storedMaterials, previousStoredMaterials: previousStored.get(lineKey(l.id)) ?? "0",
+      ...(detail?.description === undefined ? {} : { description: detail.description }),
+      ...(detail?.changeOrder === undefined ? {} : { changeOrder: detail.changeOrder }),
+      ...(detail?.retentionRate === undefined ? {} : { retentionRate: detail.retentionRate }),
+      ...(detail?.taxRate === undefined ? {} : { taxRate: detail.taxRate }),
+    };
+  });
+  // The release the invoice made is the logged amount; the setting that asked for it was cleared.
+  const retention = { ...settings.retention };
+  delete retention.release;
+  const released = addAmounts(before.map((i) => i.retentionReleased));
+  const request: BillingRequest = {
+    currency: cancelled.currency,
+    rounding: settings.rounding,
+    allowOverbilling: true,
+    retention: {
+      ...retention,
+      ...(sameAmount(cancelled.retentionReleased, "0") ? {} : { release: cancelled.retentionReleased }),
+      ...(sameAmount(released, "0") ? {} : { previouslyReleased: released }),
+    },
+    tax: settings.tax,
+    ...(settings.advance === undefined ? {} : { advance: { ...settings.advance, previouslyRecovered: addAmounts(before.map((i) => i.advanceRecovered)) } }),
+    ...(previous === undefined ? {} : { previousCertificates: previous.earnedLessRetention }),
+    lines,
+  };
+  const outcome = computeInvoice(request);
+  const logged: [string, string, string | undefined][] = [
+    ["earned less retention", cancelled.earnedLessRetention, outcome.ok ? outcome.result.summary.totalEarnedLessRetention : undefined],
+    ["current payment due", cancelled.currentPaymentDue, outcome.ok ? outcome.result.summary.currentPaymentDue : undefined],
+    ["tax", cancelled.tax, outcome.ok ? outcome.result.summary.tax : undefined],
+    ["total due", cancelled.totalDue, outcome.ok ? outcome.result.summary.totalDue : undefined],
+  ];
+  const differs = logged.find(([, was, now]) => now === undefined || !sameAmount(was, now));
+  if (!outcome.ok || differs !== undefined) {
+    const was = (amount: string): string => formatAmount(amount, minorUnitsOf(cancelled.currency) ?? 2);
+    const what = differs === undefined || differs[2] === undefined ? "" : ` (${differs[0]} ${was(differs[1])} on ${cancelled.number}, ${differs[2]} now)`;
+    return problem(
+      "CANNOT_RESTATE",
+      `The credit note restates ${cancelled.number} from the billing log with the contract settings and the milestone table's line details (Tax %, Retention %, Change order), and they no longer give its figures${what}: one of them changed since ${cancelled.number} was issued. Put back what it was issued with, issue the credit note, then make the change again.`,
+    );
+  }
+  return outcome.result;
 }

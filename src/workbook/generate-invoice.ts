@@ -1,7 +1,8 @@
 import type { BillingResult, IssuedInvoice } from "../core";
-import { type GenerateOptions, planInvoice } from "./plan-invoice";
-import { NAMES, type WorkbookPort } from "./port";
-import type { WorkbookProblem } from "./problems";
+import { readBillingLog, type Numbering } from "./billing-log";
+import { type GenerateOptions, numberingOf, planInvoice } from "./plan-invoice";
+import { type LogCommit, NAMES, WorkbookError, type WorkbookPort } from "./port";
+import { type WorkbookProblem, problem } from "./problems";
 
 export type GenerateOutcome =
   | { ok: true; number: string; sheet: string; draft: boolean; result: BillingResult; issued: IssuedInvoice; warnings: WorkbookProblem[] }
@@ -17,6 +18,29 @@ export async function generateInvoice(port: WorkbookPort, options: GenerateOptio
   const plan = planInvoice(snapshot, options);
   if (!plan.ok) return plan;
   await port.writeInvoiceSheet(plan.layout, plan.replace);
-  if (!plan.draft) await port.commitInvoice(plan.commit);
-  return { ok: true, number: plan.number, sheet: plan.layout.name, draft: plan.draft, result: plan.result, issued: plan.issued, warnings: plan.warnings };
+  const incomplete = plan.draft ? [] : await commitDocument(port, plan.commit, plan.number, numberingOf(plan.settings));
+  return { ok: true, number: plan.number, sheet: plan.layout.name, draft: plan.draft, result: plan.result, issued: plan.issued, warnings: [...plan.warnings, ...incomplete] };
+}
+
+/**
+ * The last step of issuing a document, and the truth when it fails part-way: the log row is the
+ * record that the document is issued, so when the commit fails after writing it (the settings
+ * update or the sheet's protection), the document is issued all the same. The log is read
+ * again: if it holds the document, the outcome is a warning saying what did not complete; if
+ * not, nothing was issued and the failure stands.
+ */
+export async function commitDocument(port: WorkbookPort, commit: LogCommit, number: string, numbering: Numbering): Promise<WorkbookProblem[]> {
+  try {
+    await port.commitInvoice(commit);
+    return [];
+  } catch (error) {
+    const after = await port.read(NAMES.milestones);
+    const { log } = readBillingLog(after.invoices, after.invoiceLines, numbering);
+    if (!log.all.some((entry) => entry.number === number)) throw error;
+    const reason = error instanceof WorkbookError ? error.message : "the workbook refused a change.";
+    return [problem(
+      "ISSUED_INCOMPLETE",
+      `${number} was issued (the billing log records it), but the steps after it did not all complete: ${reason} Check that the sheet ${commit.lockSheet} is protected (Review > Protect Sheet); the next number follows from the billing log.`,
+    )];
+  }
 }

@@ -1,5 +1,4 @@
 import { type BillingResult, Dec, addAmounts, subtractAmount } from "../core";
-import type { LoggedInvoice } from "./billing-log";
 import { columnLetters } from "./a1";
 import type { CellBlock, CellValue, SheetLayout } from "./port";
 import type { ContractSettings } from "./settings";
@@ -52,37 +51,41 @@ function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, curren
 }
 
 /**
- * Lays out a credit note: the header block, then what it cancels: each line's period amount
- * and the invoice's payment, tax and total, all with the opposite sign.
+ * Lays out a credit note: the header block, then what it cancels: each line's description, tax
+ * rate and period amount, the payment, the tax per rate and the total, all with the opposite
+ * sign. `cancelled` is the cancelled invoice's figures as the core restated them.
  */
-export function layoutCreditNote(sheetName: string, header: InvoiceHeader, settings: ContractSettings, cancelled: LoggedInvoice, minorUnits: number): SheetLayout {
-  const money = moneyFormat(minorUnits);
+export function layoutCreditNote(sheetName: string, header: InvoiceHeader, settings: ContractSettings, cancelled: BillingResult): SheetLayout {
+  const money = moneyFormat(cancelled.minorUnits);
   const negated = (amount: string): number => Number(subtractAmount("0", amount));
   const tableHeader: CellBlock = {
-    top: HEADER_ROWS, left: 0, values: [row("Item", `Work billed on ${cancelled.number}, cancelled`, "This period (E)")], bold: true, fill: "#DCE6F0",
+    top: HEADER_ROWS, left: 0, values: [row("Item", `Work billed on ${header.credits ?? ""}, cancelled`, "Tax rate", "This period (E)")], bold: true, fill: "#DCE6F0",
   };
   const lines: CellBlock = {
     top: HEADER_ROWS + 1,
     left: 0,
-    values: cancelled.lines.map((l) => [l.id, null, negated(l.thisPeriod)]),
-    numberFormat: ["@", "@", money],
+    values: cancelled.lines.map((l) => [l.id, l.description, Number(l.taxRate), negated(l.thisPeriod)]),
+    numberFormat: ["@", "@", "0.00%", money],
   };
+  const s = cancelled.summary;
+  const summaryRows: [string, string][] = [
+    ["Current payment due credited", s.currentPaymentDue],
+    ...cancelled.taxBreakdown.map((t): [string, string] => [`Tax at ${percentLabel(t.rate)} on ${t.taxableAmount}, credited`, t.tax]),
+    ["Tax credited", s.tax],
+    [`Total credited (${cancelled.currency})`, s.totalDue],
+  ];
   const summaryTop = HEADER_ROWS + cancelled.lines.length + 2;
   const summary: CellBlock = {
     top: summaryTop,
     left: 1,
-    values: [
-      ["Current payment due credited", negated(cancelled.currentPaymentDue)],
-      ["Tax credited", negated(cancelled.tax)],
-      [`Total credited (${cancelled.currency})`, negated(cancelled.totalDue)],
-    ],
+    values: summaryRows.map(([label, amount]) => [label, negated(amount)]),
     numberFormat: ["@", money],
     bold: true,
   };
-  const lastRow = summaryTop + 2;
+  const lastRow = summaryTop + summaryRows.length - 1;
   return {
     name: sheetName,
-    blocks: [headerBlockOf(header, settings, cancelled.currency), tableHeader, lines, summary],
+    blocks: [headerBlockOf(header, settings, cancelled.currency), tableHeader, ...(cancelled.lines.length > 0 ? [lines] : []), summary],
     columnWidths: WIDTHS,
     printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
     orientation: "landscape",

@@ -13,6 +13,7 @@ import { cellAddress } from "./a1";
 import { type CarryForward, type Numbering, checkOf, lineKey, readBillingLog } from "./billing-log";
 import { addDays, isIsoDate, isoToSerial, today } from "./dates";
 import { type InvoiceHeader, layoutInvoiceSheet } from "./invoice-sheet";
+import { markerName } from "./memory-workbook";
 import { NAMES, type CellValue, type LogCommit, type SheetLayout, type TableData, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 import { type ContractSettings, type SettingsPlace, creditNoteNumber, invoiceNumber, readSettings, settingWrites } from "./settings";
@@ -20,11 +21,13 @@ import { type ContractSettings, type SettingsPlace, creditNoteNumber, invoiceNum
 export interface GenerateOptions {
   /** The milestone table (or sheet) to bill; default Milestones. */
   table?: string;
-  /** ISO dates; the invoice date defaults to today and the period end to the invoice date. */
+  /** ISO dates; the invoice date defaults to today and the period end to `defaultPeriodEnd`. */
   invoiceDate?: string;
   periodEnd?: string;
   /** Write a draft sheet (regenerated in place each time) and record nothing in the log. */
   draft?: boolean;
+  /** Issue the invoice even when it bills nothing (0.00), which uses up a number; refused otherwise. */
+  allowZeroInvoice?: boolean;
 }
 
 /** Everything Generate will write, worked out before anything is written. */
@@ -75,16 +78,31 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   const sequence = planSequence(settings, place, log, problems);
   const request = buildRequest(table, settings, log, problems);
   if (problems.length > 0 || request === undefined || dates === undefined || sequence === undefined) return { ok: false, problems };
+  const number = invoiceNumber(settings, sequence);
+  const missing = documentsMissingFromLog(snapshot, settings, log, [number, creditNoteNumber(settings, log.lastCreditSequence + 1)]);
+  if (missing !== undefined) return { ok: false, problems: [missing] };
 
   const outcome = computeInvoice(request.request);
   if (!outcome.ok) return { ok: false, problems: outcome.errors.map((e) => placeProblem(e, request, table, place)) };
   const warnings = outcome.result.warnings.map((w) => placeProblem(w, request, table, place));
 
-  const number = invoiceNumber(settings, sequence);
   const draft = options.draft === true;
+  if (!draft && options.allowZeroInvoice !== true && billsNothing(outcome.result, log)) {
+    const since = log.active[log.active.length - 1];
+    return {
+      ok: false,
+      problems: [problemAt(
+        "NOTHING_BILLED",
+        `${since === undefined ? "Nothing is billed yet" : `Nothing was billed since ${since.number}`}: no line has work this period, stored materials are as they were, and no retention is released or advance recovered, so the invoice would be 0.00 and use up a number. Update the progress in the milestone table, or ask for a 0.00 invoice explicitly (interim invoice --allow-zero).`,
+        table.sheet, table.top, table.left,
+      )],
+    };
+  }
   const sheetName = draft ? `Draft ${number}` : number;
   const replace = sheetToReplace(snapshot, log, number, sheetName);
   if (typeof replace === "object") return { ok: false, problems: [replace] };
+  const taken = namesTaken(snapshot, sheetName, replace);
+  if (taken.length > 0) return { ok: false, problems: taken };
   const header: InvoiceHeader = {
     number, kind: draft ? "draft" : "invoice", credits: undefined, ...dates,
     dueDate: addDays(dates.invoiceDate, settings.paymentTermsDays),
@@ -128,12 +146,21 @@ function planDates(
   problems: WorkbookProblem[],
 ): { invoiceDate: string; periodStart: string; periodEnd: string } | undefined {
   const invoiceDate = options.invoiceDate ?? today();
-  const periodEnd = options.periodEnd ?? invoiceDate;
-  for (const [name, value] of [["invoice date", invoiceDate], ["period end", periodEnd]] as const) {
-    if (!isIsoDate(value)) {
+  for (const [name, value] of [["invoice date", invoiceDate], ["period end", options.periodEnd]] as const) {
+    if (value !== undefined && !isIsoDate(value)) {
       problems.push(problem("INVALID_DATE", `The ${name} "${value}" is not a date written as YYYY-MM-DD.`));
       return undefined;
     }
+  }
+  const dateProblem = issueDateProblem(invoiceDate, "invoice", log);
+  if (dateProblem !== undefined) {
+    problems.push(dateProblem);
+    return undefined;
+  }
+  const periodEnd = options.periodEnd ?? defaultPeriodEnd(invoiceDate, log.lastPeriodEnd);
+  if (isoToSerial(periodEnd) > isoToSerial(invoiceDate)) {
+    problems.push(problem("PERIOD_END_AFTER_INVOICE_DATE", `The period end ${periodEnd} is after the invoice date ${invoiceDate}: an invoice bills work already done. Choose a period end on or before ${invoiceDate}, or date the invoice later.`));
+    return undefined;
   }
   const last = log.active[log.active.length - 1];
   if (last !== undefined && log.lastPeriodEnd !== undefined && isoToSerial(periodEnd) <= isoToSerial(log.lastPeriodEnd)) {
@@ -142,6 +169,79 @@ function planDates(
   }
   const periodStart = log.lastPeriodEnd === undefined ? `${periodEnd.slice(0, 8)}01` : addDays(log.lastPeriodEnd, 1);
   return { invoiceDate, periodStart, periodEnd };
+}
+
+/**
+ * The period a finance team bills when none is chosen: the month just ended (on a month's last
+ * day, that month); once that month is billed, from the last invoice up to the invoice date.
+ * See docs/decisions/0023-billing-flow.md.
+ */
+export function defaultPeriodEnd(invoiceDate: string, lastPeriodEnd: string | undefined): string {
+  const monthEnd = addDays(invoiceDate, 1).endsWith("-01") ? invoiceDate : addDays(`${invoiceDate.slice(0, 8)}01`, -1);
+  return lastPeriodEnd !== undefined && isoToSerial(monthEnd) <= isoToSerial(lastPeriodEnd) ? invoiceDate : monthEnd;
+}
+
+/**
+ * Documents are dated in the order they are issued: an invoice or a credit note dated before the
+ * last document in the billing log would put the log out of order (and a credit note before
+ * the invoice it cancels).
+ */
+export function issueDateProblem(date: string, what: "invoice" | "credit note", log: CarryForward): WorkbookProblem | undefined {
+  const last = log.all[log.all.length - 1];
+  if (last === undefined || isoToSerial(date) >= isoToSerial(last.invoiceDate)) return undefined;
+  return problem("DATED_BEFORE_LAST_DOCUMENT", `The ${what} date ${date} is before ${last.number}, issued on ${last.invoiceDate}: documents are dated in the order they are issued. Date the ${what} ${last.invoiceDate} or later.`);
+}
+
+/**
+ * A 0.00 invoice that changes nothing: no work this period on any line, stored materials as on
+ * the last invoice, nothing released or recovered, and no payment or tax due.
+ */
+function billsNothing(result: BillingResult, log: CarryForward): boolean {
+  const s = result.summary;
+  const unchanged = result.lines.every((l) => sameAmount(l.thisPeriod, "0") && sameAmount(l.storedMaterials, log.previousByLine.get(lineKey(l.id))?.storedMaterials ?? "0"));
+  return unchanged && [s.retentionReleased, s.advanceRecovery, s.currentPaymentDue, s.tax].every((amount) => sameAmount(amount, "0"));
+}
+
+/**
+ * Issued documents the billing log no longer holds: Interim's sheets named as invoices or credit
+ * notes (other than the next ones, which a failed attempt may have left) that no log row
+ * records. The log was deleted or emptied by hand, and billing from it would bill all the work
+ * again.
+ */
+export function documentsMissingFromLog(snapshot: WorkbookSnapshot, settings: ContractSettings, log: CarryForward, next: string[]): WorkbookProblem | undefined {
+  const lower = (name: string): string => name.toLowerCase();
+  const logged = new Set([...log.all.map((e) => lower(e.sheet)), ...next.map(lower)]);
+  const documentName = (sheet: string): boolean =>
+    [settings.invoicePrefix, settings.creditNotePrefix].some((prefix) => lower(sheet).startsWith(lower(prefix)) && /^\d{4,}$/.test(sheet.slice(prefix.length)));
+  const missing = snapshot.interimSheets.filter((sheet) => documentName(sheet) && !logged.has(lower(sheet)));
+  if (missing.length === 0) return undefined;
+  const message = `The workbook holds ${missing.join(", ")}, issued by Interim, but the billing log no longer records ${missing.length === 1 ? "it" : "them"}: the log was deleted, emptied or cut short by hand, and the next document would bill the same work again. Restore the billing log from the previous version of the workbook (the command line keeps it as BOOK.xlsx.bak; in Excel, File > Info > Version history), then try again.`;
+  const at = snapshot.invoices;
+  return at === undefined ? problem("LOG_MISSING_DOCUMENTS", message) : problemAt("LOG_MISSING_DOCUMENTS", message, at.sheet, at.top, at.left);
+}
+
+/**
+ * The names a write will create that something else already holds: the sheet's marker name
+ * (workbook names and table names share one namespace, compared case-insensitively) and, for a
+ * first invoice, the Billing log sheet and its two tables.
+ */
+export function namesTaken(snapshot: WorkbookSnapshot, sheetName: string, replace: string | undefined): WorkbookProblem[] {
+  const held = new Set([...snapshot.definedNames, ...snapshot.tableNames].map((n) => n.toLowerCase()));
+  const problems: WorkbookProblem[] = [];
+  const marker = markerName(sheetName);
+  const replaced = replace === undefined ? undefined : markerName(replace).toLowerCase();
+  if (held.has(marker.toLowerCase()) && replaced !== marker.toLowerCase()) {
+    problems.push(problem("NAME_TAKEN", `The workbook already has a name "${marker}", which Interim gives the sheet ${sheetName}; delete or rename it (Formulas > Name Manager), then try again.`));
+  }
+  if (snapshot.invoices === undefined && snapshot.invoiceLines === undefined) {
+    if (snapshot.sheets.some((s) => s.toLowerCase() === NAMES.logSheet.toLowerCase())) {
+      problems.push(problem("SHEET_EXISTS", `A sheet named "${NAMES.logSheet}" exists but holds no billing log (tables ${NAMES.invoicesTable} and ${NAMES.linesTable}); Interim creates the log on that sheet. Rename the sheet, or restore the log from the previous version of the workbook.`));
+    }
+    for (const name of [NAMES.invoicesTable, NAMES.linesTable].filter((n) => held.has(n.toLowerCase()))) {
+      problems.push(problem("NAME_TAKEN", `The workbook already has a name "${name}", which Interim gives a table of the billing log; delete or rename it (Formulas > Name Manager), then try again.`));
+    }
+  }
+  return problems;
 }
 
 /**
@@ -218,7 +318,7 @@ function buildRequest(table: TableData, settings: ContractSettings, log: CarryFo
   return { request, milestones };
 }
 
-function sameAmount(a: string, b: string): boolean {
+export function sameAmount(a: string, b: string): boolean {
   return /^-?0(\.0*)?$/.test(subtractAmount(a, b));
 }
 

@@ -108,6 +108,7 @@ describe("Generate invoice on an empty billing log", () => {
     const invoices = tableValues(workbook.state, findTable(workbook.state, NAMES.invoicesTable)!);
     expect(invoices.map((r) => r[0])).toEqual(["Number", "INV-0001"]);
     expect(tableValues(workbook.state, findTable(workbook.state, NAMES.linesTable)!).map((r) => r[1])).toEqual(["Line", "M1", "M2", "M3", "M4", "M5", "T1", "L1", "CO1"]);
+    setMilestone(workbook.state, "M3", "% complete", 0.5);
     expect((await issue(workbook, "2026-10-31")).number).toBe("INV-0002");
   });
 
@@ -117,6 +118,7 @@ describe("Generate invoice on an empty billing log", () => {
     await issue(workbook, "2026-09-30");
     expect(tableValues(workbook.state, findTable(workbook.state, NAMES.invoicesTable)!).map((r) => r[0])).toEqual(["Number", "INV-0001"]);
     expect(tableValues(workbook.state, findTable(workbook.state, NAMES.linesTable)!)).toHaveLength(9);
+    setMilestone(workbook.state, "M3", "% complete", 0.5);
     expect((await issue(workbook, "2026-10-31")).number).toBe("INV-0002");
   });
 });
@@ -177,18 +179,185 @@ describe("credit notes", () => {
     expect(wrong.number).toBe("INV-0002");
 
     const credit = await issueCreditNote(workbook, { date: "2026-11-02" });
-    expect(credit).toEqual({ ok: true, number: "CN-0001", sheet: "CN-0001", cancels: "INV-0002", totalCredited: `-${wrong.result.summary.totalDue}` });
+    expect(credit).toMatchObject({ ok: true, number: "CN-0001", sheet: "CN-0001", cancels: "INV-0002", totalCredited: `-${wrong.result.summary.totalDue}`, warnings: [] });
     expect(findSheet(workbook.state, "CN-0001")?.protected).toBe(true);
     expect(findSheet(workbook.state, "CN-0001")?.cells[0]?.[0]).toBe("CREDIT NOTE CN-0001");
 
-    // Re-billing the same period is allowed again, from INV-0001's figures, under a new number.
+    // Re-billing the same period is allowed again, from INV-0001's figures, under a new number,
+    // dated on or after the credit note; the default period is the month just ended, October.
     setMilestone(workbook.state, "M3", "% complete", 0.4);
-    const corrected = await issue(workbook, "2026-10-31");
+    const corrected = await issue(workbook, "2026-11-02");
+    expect(corrected.issued).toMatchObject({ periodStart: "2026-10-01", periodEnd: "2026-10-31" });
     expect(corrected.number).toBe("INV-0003");
     expect(corrected.result.summary.previousCertificates).toBe("80833.12");
     expect(corrected.result.lines.find((l) => l.id === "M3")).toMatchObject({ previouslyCompleted: "24000.00", thisPeriod: "14400.00" });
 
     const nothing = await sampleWorkbook();
     expect(await issueCreditNote(nothing)).toMatchObject({ ok: false, problems: [{ code: "NOTHING_TO_CREDIT" }] });
+  });
+});
+
+/** Removes the billing log (its sheet and both tables), as a person deleting the sheet would. */
+function deleteLog(workbook: MemoryWorkbook): void {
+  workbook.state.tables = workbook.state.tables.filter((t) => t.sheet !== NAMES.logSheet);
+  workbook.state.sheets = workbook.state.sheets.filter((s) => s.name !== NAMES.logSheet);
+}
+
+/** Clears every data row of both log tables, as selecting them and pressing Delete would. */
+function emptyLog(workbook: MemoryWorkbook): void {
+  for (const name of [NAMES.invoicesTable, NAMES.linesTable]) {
+    const table = findTable(workbook.state, name)!;
+    const sheet = findSheet(workbook.state, table.sheet)!;
+    for (let r = table.top + 1; r < table.top + table.rows; r += 1) sheet.cells[r] = [];
+  }
+}
+
+/** The sample with two invoices issued, for September and October. */
+async function twoInvoices(): Promise<MemoryWorkbook> {
+  const workbook = await sampleWorkbook();
+  await issue(workbook, "2026-09-30");
+  setMilestone(workbook.state, "M3", "% complete", 0.5);
+  await issue(workbook, "2026-10-31");
+  return workbook;
+}
+
+describe("a billing log deleted or emptied by hand (issue 13, item 7)", () => {
+  test.each([["deleted", deleteLog], ["emptied", emptyLog]])("the log %s while INV-0001 and INV-0002 exist: refused, naming them, nothing written", async (_, edit) => {
+    const { issueCreditNote } = await import("../../src/workbook/credit-note");
+    const workbook = await twoInvoices();
+    edit(workbook);
+    setMilestone(workbook.state, "M3", "% complete", 0.8);
+    const before = copyState(workbook.state);
+    const outcome = await generateInvoice(workbook, { invoiceDate: "2026-11-30" });
+    expect(outcome).toMatchObject({ ok: false, problems: [{ code: "LOG_MISSING_DOCUMENTS", message: expect.stringMatching(/INV-0001, INV-0002, issued by Interim, but the billing log no longer records them.*File > Info > Version history/) }] });
+    expect(await issueCreditNote(workbook, { date: "2026-11-30" })).toMatchObject({ ok: false, problems: [{ code: "LOG_MISSING_DOCUMENTS" }] });
+    // Lowering "Next invoice number" as a message might advise does not help either.
+    setSetting(workbook.state, "Next invoice number", 2);
+    expect(await generateInvoice(workbook, { invoiceDate: "2026-11-30" })).toMatchObject({ ok: false, problems: [{ code: "LOG_MISSING_DOCUMENTS", message: expect.stringMatching(/^The workbook holds INV-0001, issued/) }] });
+    setSetting(workbook.state, "Next invoice number", 3);
+    expect(copyState(workbook.state)).toBe(before);
+  });
+});
+
+describe("a 0.00 invoice (issue 13, item 8)", () => {
+  test("nothing billed since the last invoice is refused, and issued only when asked for explicitly", async () => {
+    const workbook = await sampleWorkbook();
+    await issue(workbook, "2026-09-30");
+    const before = copyState(workbook.state);
+    const refused = await generateInvoice(workbook, { invoiceDate: "2026-10-31" });
+    expect(refused).toMatchObject({ ok: false, problems: [{ code: "NOTHING_BILLED", sheet: "Milestones", cell: "A1", message: expect.stringMatching(/^Nothing was billed since INV-0001: .*--allow-zero/) }] });
+    expect(copyState(workbook.state)).toBe(before);
+    // A draft uses no number: it may show 0.00.
+    expect(await generateInvoice(workbook, { invoiceDate: "2026-10-31", draft: true })).toMatchObject({ ok: true, draft: true });
+    const zero = await generateInvoice(workbook, { invoiceDate: "2026-10-31", allowZeroInvoice: true });
+    expect(zero).toMatchObject({ ok: true, number: "INV-0002" });
+    expect(zero.ok && zero.result.summary).toMatchObject({ currentPaymentDue: "0.00", tax: "0.00", totalDue: "0.00" });
+  });
+
+  test("a period that releases retention bills something, though no line moved", async () => {
+    const workbook = await sampleWorkbook();
+    await issue(workbook, "2026-09-30");
+    setSetting(workbook.state, "Release retention on next invoice", "all");
+    expect((await issue(workbook, "2026-10-31")).result.summary.retentionReleased).toBe("4254.38");
+  });
+});
+
+describe("dates and the default period (issue 13, item 15)", () => {
+  test("on the first of a month the default period is the month just ended; once billed, since the last invoice up to the invoice date", async () => {
+    const workbook = await sampleWorkbook();
+    const first = await issue(workbook, "2026-10-01");
+    expect(first.issued).toMatchObject({ invoiceDate: "2026-10-01", periodStart: "2026-09-01", periodEnd: "2026-09-30" });
+    setMilestone(workbook.state, "M3", "% complete", 0.5);
+    const second = await issue(workbook, "2026-10-20");
+    expect(second.issued).toMatchObject({ periodStart: "2026-10-01", periodEnd: "2026-10-20" });
+    setMilestone(workbook.state, "M3", "% complete", 0.6);
+    // On a month's last day, that month.
+    expect((await issue(workbook, "2026-10-31")).issued).toMatchObject({ periodStart: "2026-10-21", periodEnd: "2026-10-31" });
+  });
+
+  test("a period end after the invoice date, and documents dated before the last one, are refused with nothing written", async () => {
+    const { issueCreditNote } = await import("../../src/workbook/credit-note");
+    const workbook = await sampleWorkbook();
+    const before = copyState(workbook.state);
+    expect(await generateInvoice(workbook, { invoiceDate: "2026-09-30", periodEnd: "2026-10-15" })).toMatchObject({
+      ok: false, problems: [{ code: "PERIOD_END_AFTER_INVOICE_DATE", message: expect.stringMatching(/period end 2026-10-15 is after the invoice date 2026-09-30/) }],
+    });
+    expect(copyState(workbook.state)).toBe(before);
+    await issue(workbook, "2026-10-05");
+    setMilestone(workbook.state, "M3", "% complete", 0.5);
+    expect(await generateInvoice(workbook, { invoiceDate: "2026-10-04", periodEnd: "2026-10-04" })).toMatchObject({
+      ok: false, problems: [{ code: "DATED_BEFORE_LAST_DOCUMENT", message: expect.stringMatching(/invoice date 2026-10-04 is before INV-0001, issued on 2026-10-05.*2026-10-05 or later/) }],
+    });
+    expect(await issueCreditNote(workbook, { date: "2026-10-01" })).toMatchObject({
+      ok: false, problems: [{ code: "DATED_BEFORE_LAST_DOCUMENT", message: expect.stringMatching(/credit note date 2026-10-01 is before INV-0001/) }],
+    });
+  });
+});
+
+describe("the truth after a partial failure, and names that are taken (issue 13, item 11)", () => {
+  test("the log row written, then the sheet's protection failing: the invoice is issued, with a warning, and the retry does not issue it again", async () => {
+    const workbook = await sampleWorkbook();
+    const commit = workbook.commitInvoice.bind(workbook);
+    workbook.commitInvoice = (c: LogCommit) => commit({ ...c, lockSheet: "gone" });
+    const outcome = await generateInvoice(workbook, { invoiceDate: "2026-09-30" });
+    expect(outcome).toMatchObject({ ok: true, number: "INV-0001", warnings: [{ code: "ISSUED_INCOMPLETE", message: expect.stringMatching(/^INV-0001 was issued \(the billing log records it\), but .*Review > Protect Sheet/) }] });
+    expect(outcome.ok && outcome.issued.number).toBe("INV-0001");
+    workbook.commitInvoice = (c: LogCommit) => commit(c);
+    expect(await generateInvoice(workbook, { invoiceDate: "2026-09-30" })).toMatchObject({ ok: false, problems: [{ code: "PERIOD_ALREADY_BILLED" }] });
+  });
+
+  test("a failure before the log row still fails: nothing was issued", async () => {
+    const workbook = await sampleWorkbook();
+    workbook.commitInvoice = () => Promise.reject(new Error("connection lost"));
+    await expect(generateInvoice(workbook, { invoiceDate: "2026-09-30" })).rejects.toThrow("connection lost");
+  });
+
+  test("a name Interim would create that is taken (any case, a workbook name or a table) is a problem before anything is written", async () => {
+    const named = await sampleWorkbook();
+    named.state.names.push({ name: "interimsheet_INV_0001", sheet: "Contract" });
+    const before = copyState(named.state);
+    expect(await generateInvoice(named, { invoiceDate: "2026-09-30" })).toMatchObject({ ok: false, problems: [{ code: "NAME_TAKEN", message: expect.stringMatching(/"InterimSheet_INV_0001".*Name Manager/) }] });
+    expect(copyState(named.state)).toBe(before);
+
+    const noLog = await sampleWorkbook();
+    deleteLog(noLog);
+    noLog.state.names.push({ name: "interiminvoices", sheet: "Contract" });
+    await noLog.createMilestoneTable("Other", NAMES.logSheet, [["something else"]]);
+    const snapshot = copyState(noLog.state);
+    const outcome = await generateInvoice(noLog, { invoiceDate: "2026-09-30" });
+    expect(outcome).toMatchObject({ ok: false, problems: [{ code: "SHEET_EXISTS", message: expect.stringMatching(/"Billing log" exists but holds no billing log/) }, { code: "NAME_TAKEN", message: expect.stringMatching(/"InterimInvoices"/) }] });
+    expect(copyState(noLog.state)).toBe(snapshot);
+  });
+});
+
+describe("credit notes carry the cancelled invoice's descriptions and tax per rate (issue 13, item 16)", () => {
+  test("the credit note's sheet and document restate INV-0002 exactly, with the opposite sign on the sheet", async () => {
+    const { issueCreditNote } = await import("../../src/workbook/credit-note");
+    const workbook = await twoInvoices();
+    const second = tableValues(workbook.state, findTable(workbook.state, NAMES.invoicesTable)!)[2]!;
+    const credit = await issueCreditNote(workbook, { date: "2026-11-02" });
+    if (!credit.ok) throw new Error(JSON.stringify(credit.problems));
+    expect(credit.issued).toMatchObject({ number: "CN-0001", kind: "credit note", credits: "INV-0002", periodStart: "2026-10-01", periodEnd: "2026-10-31", invoiceDate: "2026-11-02" });
+    const s = credit.issued.result.summary;
+    expect([s.currentPaymentDue, s.tax, s.totalDue].map(Number)).toEqual([second[15], second[16], second[17]]);
+    expect(credit.issued.result.taxBreakdown.map((t) => [t.rate, t.tax])).toEqual([["0.09", "0.00"], ["0.19", "4560.00"]]);
+    expect(credit.issued.result.lines.find((l) => l.id === "M3")).toMatchObject({ description: "Build and integration", thisPeriod: "24000.00", taxRate: "0.19" });
+
+    const sheet = findSheet(workbook.state, "CN-0001")!;
+    expect(sheet.cells[11]?.slice(0, 4)).toEqual(["Item", "Work billed on INV-0002, cancelled", "Tax rate", "This period (E)"]);
+    expect(sheet.cells.find((r) => r[0] === "M3")?.slice(0, 4)).toEqual(["M3", "Build and integration", 0.19, -24000]);
+    expect(sheet.cells.find((r) => String(r[1] ?? "").startsWith("Tax at 19 %"))?.slice(1, 3)).toEqual(["Tax at 19 % on 24000.00, credited", -4560]);
+    expect(sheet.cells.find((r) => String(r[1] ?? "").startsWith("Total credited"))?.[2]).toBe(-Number(s.totalDue));
+  });
+
+  test("a setting changed since the invoice, so that it can no longer be restated, is a problem and nothing is written", async () => {
+    const { issueCreditNote } = await import("../../src/workbook/credit-note");
+    const workbook = await twoInvoices();
+    setSetting(workbook.state, "Tax rate", 0.2);
+    const before = copyState(workbook.state);
+    expect(await issueCreditNote(workbook, { date: "2026-11-02" })).toMatchObject({
+      ok: false, problems: [{ code: "CANNOT_RESTATE", message: expect.stringMatching(/tax 4560.00 on INV-0002, 4800.00 now/) }],
+    });
+    expect(copyState(workbook.state)).toBe(before);
   });
 });
