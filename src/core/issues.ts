@@ -20,7 +20,8 @@ export type ErrorCode =
   | "NOT_A_LIST"
   | "RELEASE_EXCEEDS_RETENTION"
   | "MISSING_COLUMN"
-  | "DUPLICATE_COLUMN";
+  | "DUPLICATE_COLUMN"
+  | "AMBIGUOUS_NUMBER";
 
 export type WarningCode = "NEGATIVE_PERIOD" | "OVERBILLED";
 
@@ -39,6 +40,11 @@ export const MESSAGES = {
   REQUIRED: (field: string) => `${field} is required.`,
   REQUIRED_UNIT_PRICE: (field: string) => `${field} is required when the line states a quantity to date.`,
   NOT_A_NUMBER: (field: string, value: string) => `${field} must be a number, not ${value}.`,
+  MISSING_PROGRESS_COLUMN: (titles: string) =>
+    `The table has no column for the progress of its lines; add one headed ${titles}.`,
+  AMBIGUOUS_NUMBER: (field: string, text: string, separator: string, asThousands: string, asDecimal: string) =>
+    `${field} is the text "${text}", which reads two ways: ${asThousands} with "${separator}" separating thousands, ` +
+    `or ${asDecimal} with "${separator}" as the decimal mark. Enter the number itself (${asThousands} or ${asDecimal}), not text.`,
   PERCENT_OUT_OF_RANGE: (field: string, value: string) => {
     const typed = new Dec(value);
     const likelyPercent = typed.greaterThan(1) && typed.lessThanOrEqualTo(100);

@@ -1,5 +1,5 @@
-import { cellToField, isBlankCell, numberToDecimalText } from "./cells";
-import { type Issue, describePath } from "./issues";
+import { cellToField, isAmbiguousNumberText, isBlankCell, numberToDecimalText } from "./cells";
+import { type Issue, MESSAGES, describePath } from "./issues";
 import type { MilestoneInput } from "./request";
 
 /** The line fields a milestone table can carry, by column. */
@@ -10,8 +10,8 @@ export type TableField =
 
 /**
  * Header texts people use for each field, compared after normalising (lower case, single
- * spaces, no G703 column letters in brackets, "percent" read as "%"). Ambiguous words on
- * their own ("amount", "rate", "value") are deliberately absent.
+ * spaces, no unit or G703 column letter in brackets, "percent" read as "%"). Ambiguous words
+ * on their own ("amount", "rate", "value") are deliberately absent.
  */
 const SYNONYMS: Record<TableField, string[]> = {
   id: ["id", "#", "no", "no.", "nr", "item", "item no", "item no.", "item #", "line", "line no", "milestone id", "ref", "reference", "code", "wbs"],
@@ -31,28 +31,42 @@ const SYNONYMS: Record<TableField, string[]> = {
   taxRate: ["tax %", "tax rate", "vat %", "vat rate", "vat", "gst %", "gst", "sales tax %", "tax"],
 };
 
+/**
+ * A unit or a G703 column letter in brackets after a header: "(EUR)", "[€]", "(%)", "(h)",
+ * "(C)". One short word only: "Hours (this period)" says what the column holds, not its unit.
+ */
+const BRACKETED_UNIT = /[([]\s*([^\s()[\]]{1,6})\s*[)\]]/g;
+
 const FIELD_OF_HEADER: ReadonlyMap<string, TableField> = new Map(
   (Object.entries(SYNONYMS) as [TableField, string[]][]).flatMap(([field, names]) =>
     [field, ...names].map((name) => [normaliseHeader(name), field] as [string, TableField]),
   ),
 );
 
-/** "Scheduled Value (C)" → "scheduled value"; "Percent  Complete" → "% complete". */
+/** "Scheduled Value (C)" → "scheduled value"; "Contract value (EUR)" → "contract value"; "Percent  Complete" → "% complete". */
 function normaliseHeader(text: string): string {
   return text
     .toLowerCase()
-    .replace(/\(\s*[a-z]\s*\)/g, " ")
+    .replace(BRACKETED_UNIT, " ")
     .replace(/\bpercent(age)?\b/g, "%")
     .replace(/[_\s]+/g, " ")
     .replace(/([a-z])%/g, "$1 %")
     .trim();
 }
 
+/** Fields that hold a fraction: a unit in brackets other than "%" says the column holds something else ("VAT (€)" is an amount). */
+const RATE_FIELDS: ReadonlySet<TableField> = new Set(["percentComplete", "retentionRate", "taxRate"]);
+
 /** The field a header names, or undefined for a column Interim does not use. */
 export function fieldOfHeader(header: unknown): TableField | undefined {
   if (typeof header !== "string" && typeof header !== "number") return undefined;
   const text = String(header);
-  return FIELD_OF_HEADER.get(normaliseHeader(text)) ?? FIELD_OF_HEADER.get(normaliseHeader(splitCamelCase(text)));
+  const field = FIELD_OF_HEADER.get(normaliseHeader(text)) ?? FIELD_OF_HEADER.get(normaliseHeader(splitCamelCase(text)));
+  if (field === undefined || !RATE_FIELDS.has(field)) return field;
+  for (const [, unit] of text.matchAll(BRACKETED_UNIT)) {
+    if (unit !== "%" && !/^[a-z]$/i.test(unit ?? "")) return undefined;
+  }
+  return field;
 }
 
 function splitCamelCase(text: string): string {
@@ -78,11 +92,14 @@ export interface MilestoneTable {
 const REQUIRED_FIELDS = ["id", "scheduledValue"] as const;
 const COLUMN_TITLES = { id: "Id", scheduledValue: "Scheduled value" } as const;
 const PROGRESS_COLUMNS: readonly TableField[] = ["percentComplete", "completedToDate", "thisPeriod", "quantityToDate"];
+/** The main headers accepted for a line's progress, as a problem names them. */
+const PROGRESS_TITLES = '"% complete", "Completed to date", "This period", or "Hours to date" with "Hourly rate"';
 const TEXT_FIELDS: readonly TableField[] = ["id", "description", "unit"];
 
 /**
  * Reads a milestone table given as rows of cell values whose first row holds the headers.
- * Headers are matched forgivingly; extra columns are ignored; fully blank rows are skipped.
+ * Headers are matched forgivingly; extra columns are ignored; rows of blanks (and zeros, as
+ * desktop Excel hands a function its blank cells) are skipped.
  * Cells become the core's request fields (numbers as decimal text at Excel's precision); the
  * core then judges the values, and `cellOfIssue` maps its problems back to cells.
  */
@@ -112,18 +129,26 @@ export function readMilestoneTable(values: readonly (readonly unknown[])[]): Mil
     }
   }
   const progressColumns = PROGRESS_COLUMNS.filter((field) => columnOf[field] !== undefined);
+  // Without one, every line would bill nothing without a word: a renamed "% complete" is the usual cause.
+  if (progressColumns.length === 0) {
+    issues.push({
+      code: "MISSING_COLUMN", path: ["columns", "progress"], row: 0, column: undefined,
+      message: MESSAGES.MISSING_PROGRESS_COLUMN(PROGRESS_TITLES),
+    });
+  }
 
   const lines: MilestoneInput[] = [];
   const rowOfLine: number[] = [];
   values.forEach((row, rowIndex) => {
-    if (rowIndex === 0 || row.every((cell) => isBlankCell(cell))) return;
+    if (rowIndex === 0 || row.every(isBlankOrZero)) return;
     const line: Record<string, unknown> = {};
     for (const [field, column] of Object.entries(columnOf) as [TableField, number][]) {
       const cell = row[column];
-      if (isBlankCell(cell)) continue;
-      if (TEXT_FIELDS.includes(field)) line[field] = typeof cell === "number" ? numberToDecimalText(cell) : cellToField(cell);
+      const text = TEXT_FIELDS.includes(field);
+      if (text ? isBlankOrZero(cell) : isBlankCell(cell)) continue;
+      if (text) line[field] = cellToText(cell);
       else if (field === "changeOrder") line[field] = readYesNo(cell, rowIndex, column, issues);
-      else line[field] = cellToField(cell);
+      else line[field] = readNumberCell(cell, header[column], rowIndex, column, field, issues);
     }
     dropEmptyProgress(line, progressColumns);
     lines.push(line as unknown as MilestoneInput);
@@ -142,6 +167,32 @@ function dropEmptyProgress(line: Record<string, unknown>, progressColumns: reado
     if (line[field] === "0") delete line[field];
   }
   if (line["quantityToDate"] === undefined && line["unitPrice"] === "0") delete line["unitPrice"];
+}
+
+/**
+ * Desktop Excel hands the blank cells of a range argument to a custom function as 0 (Excel on
+ * the web as ""), so a row of nothing but blanks and zeros is a blank row, and a 0 in a text
+ * column (id, description, unit) is a blank cell: no one numbers a milestone 0.
+ */
+function isBlankOrZero(cell: unknown): boolean {
+  return cell === 0 || isBlankCell(cell);
+}
+
+/** An id, description or unit: text as typed (trimmed; "1.100" is an id, not a number), a number at Excel's precision. */
+function cellToText(cell: unknown): unknown {
+  if (typeof cell === "string") return cell.trim();
+  return typeof cell === "number" ? numberToDecimalText(cell) : cell;
+}
+
+/** A number field's cell as the core reads it; text that reads as two numbers is a problem at the cell, never a guess. */
+function readNumberCell(cell: unknown, header: unknown, row: number, column: number, field: TableField, issues: TableIssue[]): unknown {
+  const value = cellToField(cell);
+  if (!isAmbiguousNumberText(value)) return value;
+  issues.push({
+    code: "AMBIGUOUS_NUMBER", path: ["rows", row, field], row, column,
+    message: MESSAGES.AMBIGUOUS_NUMBER(`"${String(header)}"`, value.text, value.separator, value.asThousands, value.asDecimal),
+  });
+  return undefined;
 }
 
 const YES = new Set(["yes", "y", "true", "x", "1", "co", "change order"]);

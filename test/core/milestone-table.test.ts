@@ -1,4 +1,4 @@
-import { fieldOfHeader, numberToDecimalText, readMilestoneTable } from "../../src/core";
+import { cellToField, fieldOfHeader, numberToDecimalText, readMilestoneTable } from "../../src/core";
 
 describe("cell values", () => {
   test("doubles are read at Excel's 15 significant digits, without binary noise", () => {
@@ -8,6 +8,34 @@ describe("cell values", () => {
     expect(numberToDecimalText(-0)).toBe("0");
     expect(numberToDecimalText(1 / 3)).toBe("0.333333333333333");
     expect(numberToDecimalText(1e-7)).toBe("1e-7");
+  });
+
+  test.each([
+    ["1234.50", "1234.50"],
+    ["1,234.50", "1234.50"],
+    ["1.234,50", "1234.50"],
+    ["1,234,567", "1234567"],
+    ["1.234.567", "1234567"],
+    ["-1,234.5", "-1234.5"],
+    ["0.5", "0.5"],
+    ["0,500", "0.500"],
+    ["12,5", "12.5"],
+    ["1234,500", "1234.500"],
+    [" 1,234.50 ", "1234.50"],
+    ["24,000 EUR", "24,000 EUR"],
+    ["1,23,456", "1,23,456"],
+  ])("number text %p that reads one way only is %p", (text, field) => {
+    expect(cellToField(text)).toBe(field);
+  });
+
+  test.each([
+    ["1.000", ".", "1000", "1"],
+    ["1,000", ",", "1000", "1"],
+    ["12.500", ".", "12500", "12.5"],
+    ["1,250", ",", "1250", "1.25"],
+    ["-3.125", ".", "-3125", "-3.125"],
+  ])("number text %p reads two ways: never a guess", (text, separator, asThousands, asDecimal) => {
+    expect(cellToField(text)).toEqual({ text, separator, asThousands, asDecimal });
   });
 });
 
@@ -20,6 +48,16 @@ describe("milestone table headers", () => {
     ["Percent Complete", "percentComplete"],
     ["Percentage  complete", "percentComplete"],
     ["Complete%", "percentComplete"],
+    ["Contract value (EUR)", "scheduledValue"],
+    ["Contract value [USD]", "scheduledValue"],
+    ["Hourly rate (€)", "unitPrice"],
+    ["% complete (%)", "percentComplete"],
+    ["Hours (h)", "quantityToDate"],
+    ["Completed to date (G)", "completedToDate"],
+    ["Retention (%)", "retentionRate"],
+    ["VAT (€)", undefined],
+    ["% complete (EUR)", undefined],
+    ["Hours (this period)", undefined],
     ["Work completed this period (E)", undefined],
     ["This period", "thisPeriod"],
     ["Previously completed (D)", "previouslyCompleted"],
@@ -77,6 +115,54 @@ describe("readMilestoneTable", () => {
     expect(table.lines).toEqual([{ id: "A", scheduledValue: "1000", percentComplete: "0" }]);
   });
 
+  test("text that reads two ways is a problem at its cell naming both readings; ids keep their text", () => {
+    const table = readMilestoneTable([
+      ["Id", "Contract value", "Completed to date"],
+      ["1.100", "1.000", "1,234.50"],
+      ["1.200", "2,000.00", "1,250"],
+    ]);
+    expect(table.issues).toEqual([
+      {
+        code: "AMBIGUOUS_NUMBER", path: ["rows", 1, "scheduledValue"], row: 1, column: 1,
+        message: '"Contract value" is the text "1.000", which reads two ways: 1000 with "." separating thousands, or 1 with "." as the decimal mark. Enter the number itself (1000 or 1), not text.',
+      },
+      expect.objectContaining({ code: "AMBIGUOUS_NUMBER", row: 2, column: 2, message: expect.stringContaining("1250 with \",\" separating thousands, or 1.25 with \",\" as the decimal mark") }),
+    ]);
+    expect(table.lines).toEqual([
+      { id: "1.100", completedToDate: "1234.50" },
+      { id: "1.200", scheduledValue: "2000.00" },
+    ]);
+  });
+
+  test("a table without a progress column is a problem at the header row naming the headers accepted", () => {
+    const renamed = readMilestoneTable([
+      ["Id", "Contract value (EUR)", "Progress this month"],
+      ["A", 1000, 0.5],
+    ]);
+    expect(renamed.issues).toEqual([
+      {
+        code: "MISSING_COLUMN", path: ["columns", "progress"], row: 0, column: undefined,
+        message: 'The table has no column for the progress of its lines; add one headed "% complete", "Completed to date", "This period", or "Hours to date" with "Hourly rate".',
+      },
+    ]);
+    for (const header of ["% complete (%)", "Completed to date", "This period (E)", "Hours to date"]) {
+      expect(readMilestoneTable([["Id", "Contract value (EUR)", header], ["A", 1000, 0.5]]).issues).toEqual([]);
+    }
+  });
+
+  test("a progress column present but blank is no progress this period, not a problem", () => {
+    const table = readMilestoneTable([
+      ["Id", "Contract value", "% complete", "Stored materials"],
+      ["A", 1000, "", 250],
+      ["B", 2000, null, ""],
+    ]);
+    expect(table.issues).toEqual([]);
+    expect(table.lines).toEqual([
+      { id: "A", scheduledValue: "1000", storedMaterials: "250" },
+      { id: "B", scheduledValue: "2000" },
+    ]);
+  });
+
   test("reports missing and repeated columns, and change-order cells that are not yes or no", () => {
     const table = readMilestoneTable([
       ["Description", "Contract value", "Scheduled value", "CO"],
@@ -84,6 +170,7 @@ describe("readMilestoneTable", () => {
     ]);
     expect(table.issues.map((i) => [i.code, i.row, i.column])).toEqual([
       ["DUPLICATE_COLUMN", 0, 2],
+      ["MISSING_COLUMN", 0, undefined],
       ["MISSING_COLUMN", 0, undefined],
       ["INVALID_OPTION", 1, 3],
     ]);

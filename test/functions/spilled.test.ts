@@ -1,5 +1,5 @@
 import { computeInvoice } from "../../src/core";
-import { cellResult, installCustomFunctionsRuntime } from "../support/custom-functions-runtime";
+import { type FunctionHost, cellResult, installCustomFunctionsRuntime, rangeArgument } from "../support/custom-functions-runtime";
 
 installCustomFunctionsRuntime();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -78,5 +78,70 @@ describe("INTERIM.INVOICE and INTERIM.SUMMARY", () => {
   test("several problems are counted", () => {
     const bad = range.map((row, r) => (r > 0 && r !== 3 ? row.map((cell, c) => (c === 4 ? 40 : cell)) : row));
     expect(cellResult(() => fns.invoice(bad))).toMatchObject({ message: expect.stringMatching(/\(and 2 more problems\)$/) });
+  });
+});
+
+describe("INTERIM.INVOICE and INTERIM.SUMMARY on the cells people select", () => {
+  // null is a blank cell: desktop Excel passes it as 0, Excel on the web as "".
+  const sheet = [
+    ["Id", "Description", "Contract value", "Previously completed", "% Complete", "Stored materials", "Change order?", "Notes"],
+    ["1", "Design", 12000, 12000, 1, null, "no", null],
+    ["2", null, 48000, null, 0.25, 1500, null, "late"],
+    [null, null, null, null, null, null, null, null],
+    ["CO-1", "Extra interface", 6000, null, 0.5, null, "yes", null],
+    [null, null, null, null, null, null, null, null],
+    [null, null, null, null, null, null, null, null],
+  ];
+  const hosts: FunctionHost[] = ["desktop", "web"];
+
+  test.each(hosts)("blank rows, trailing blank rows and blank cells bill the same in %s Excel", (host) => {
+    const table = fns.invoice(rangeArgument(sheet, host), 0.1, "EUR") as unknown[][];
+    expect(table.map((row) => row.slice(0, 5))).toEqual([
+      ["Id", "Description", "Scheduled value", "Previously completed", "This period"],
+      ["1", "Design", 12000, 12000, 0],
+      ["2", "", 48000, 0, 12000],
+      ["CO-1", "Extra interface", 6000, 0, 3000],
+    ]);
+    const summary = Object.fromEntries(fns.summary(rangeArgument(sheet, host), 0.1, null as unknown as number, "EUR") as [string, number][]);
+    expect(summary["4. Total completed and stored to date"]).toBe(12000 + 13500 + 3000);
+    expect(summary["8. Current payment due"]).toBe(28500 - 2850 - 10800);
+  });
+
+  test.each(hosts)("a row of blanks and zeros is blank, one trailing row or two, in %s Excel", (host) => {
+    for (const trailing of [1, 2]) {
+      const rows = [...sheet.slice(0, 3), ...Array.from({ length: trailing }, () => [0, null, 0, 0, 0, 0, null, null])];
+      expect((fns.invoice(rangeArgument(rows, host)) as unknown[][]).map((row) => row[0])).toEqual(["Id", "1", "2"]);
+    }
+  });
+
+  test.each(hosts)("a row with a value but a blank id needs its id in %s Excel", (host) => {
+    const noId = [...sheet.slice(0, 3), [null, "Testing", 3000, null, 0.5, null, null, null]];
+    expect(cellResult(() => fns.invoice(rangeArgument(noId, host)))).toEqual({ error: "#VALUE!", message: 'Row 4: "Id" is required.' });
+  });
+
+  const withHeaders = (rename: Record<string, string>): typeof sheet =>
+    sheet.map((row, r) => (r === 0 ? row.map((cell) => (typeof cell === "string" ? (rename[cell] ?? cell) : cell)) : row));
+
+  test("headers with a unit in brackets match", () => {
+    const units = withHeaders({ "Contract value": "Contract value (EUR)", "% Complete": "% Complete (%)", "Stored materials": "Stored materials (F)" });
+    expect(fns.invoice(rangeArgument(units, "web"), 0.1, "EUR")).toEqual(fns.invoice(rangeArgument(sheet, "web"), 0.1, "EUR"));
+  });
+
+  test("a range without a progress column is #N/A naming the headers accepted", () => {
+    const renamed = withHeaders({ "% Complete": "Progress this month" });
+    expect(cellResult(() => fns.invoice(rangeArgument(renamed, "web")))).toEqual({
+      error: "#N/A",
+      message: 'The table has no column for the progress of its lines; add one headed "% complete", "Completed to date", "This period", or "Hours to date" with "Hourly rate".',
+    });
+  });
+
+  test("a number typed as text that reads two ways is #VALUE! naming its cell and both readings", () => {
+    const typed = sheet.map((row, r) => (r === 2 ? row.map((cell, c) => (c === 2 ? "48.000" : cell)) : row));
+    expect(cellResult(() => fns.invoice(rangeArgument(typed, "web"), 0.1, "EUR"))).toEqual({
+      error: "#VALUE!",
+      message: 'Row 3: "Contract value" is the text "48.000", which reads two ways: 48000 with "." separating thousands, or 48 with "." as the decimal mark. Enter the number itself (48000 or 48), not text.',
+    });
+    const grouped = sheet.map((row, r) => (r === 2 ? row.map((cell, c) => (c === 2 ? "48,000.00" : cell)) : row));
+    expect(fns.invoice(rangeArgument(grouped, "web"), 0.1, "EUR")[2]?.[2]).toBe(48000);
   });
 });

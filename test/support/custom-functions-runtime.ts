@@ -28,3 +28,16 @@ export function cellResult<T>(call: () => T): { value: T } | { error: string; me
     throw thrown;
   }
 }
+
+/** The hosts that pass a range argument differently: a blank cell is 0 in desktop Excel, "" in Excel on the web. */
+export type FunctionHost = "desktop" | "web";
+
+/**
+ * A range argument as the host hands it to a custom function: cells given here as null (blank)
+ * arrive as 0 in desktop Excel and as "" in Excel on the web (office-js issues #4702, #5262,
+ * #1951), every other value as it is.
+ */
+export function rangeArgument<T>(cells: readonly (readonly (T | null)[])[], host: FunctionHost): (T | number | string)[][] {
+  const blank = host === "desktop" ? 0 : "";
+  return cells.map((row) => row.map((cell) => (cell === null ? blank : cell)));
+}
