@@ -21,9 +21,10 @@ import type { ExportFormat } from "../export/exporter";
 import { NAMES } from "../workbook/port";
 import { insertSample } from "../workbook/sample";
 import { HistoryPanel } from "./components/history-panel";
-import { InvoicePanel, messageOf } from "./components/invoice-panel";
+import { InvoicePanel } from "./components/invoice-panel";
 import { SettingsForm } from "./components/settings-form";
-import type { PaneHost } from "./host/host";
+import type { Delivery, PaneHost } from "./host/host";
+import { failureMessage } from "./messages";
 import { useWorkbook } from "./use-workbook";
 
 const useBaseStyles = makeStaticStyles({ body: { margin: 0 } });
@@ -58,8 +59,8 @@ export interface AppProps {
   host: PaneHost;
   /** Follow Office's dark theme (or the browser's, in the preview). */
   dark: boolean;
-  /** Exports an issued invoice; replaceable so tests need not load the exporters. */
-  exportInvoice: (host: PaneHost, format: ExportFormat, issued: IssuedInvoice) => Promise<void>;
+  /** Exports an issued invoice or credit note; replaceable so tests need not load the exporters. */
+  exportInvoice: (host: PaneHost, format: ExportFormat, issued: IssuedInvoice) => Promise<Delivery>;
 }
 
 export function App({ host, dark, exportInvoice }: AppProps) {
@@ -83,7 +84,7 @@ export function App({ host, dark, exportInvoice }: AppProps) {
       await refresh();
       await host.showSheet(NAMES.milestones);
     } catch (caught) {
-      setInsertFailure(messageOf(caught));
+      setInsertFailure(failureMessage(caught));
     } finally {
       setInserting(false);
     }
@@ -141,7 +142,8 @@ export function App({ host, dark, exportInvoice }: AppProps) {
             <div role="tabpanel" id="panel-invoice" aria-labelledby="tab-invoice" hidden={panel !== "invoice"}>
               <InvoicePanel
                 host={host}
-                plan={view.plan}
+                snapshot={view.snapshot}
+                latestInvoice={view.history.at(-1)?.number}
                 refresh={refresh}
                 announce={announce}
                 exportInvoice={(format, issued) => exportInvoice(host, format, issued)}

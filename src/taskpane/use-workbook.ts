@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { setContractCurrency } from "../functions/contract-currency";
 import { type LoggedInvoice, readBillingLog } from "../workbook/billing-log";
-import { type PlanOutcome, numberingOf, planInvoice } from "../workbook/plan-invoice";
+import { numberingOf } from "../workbook/plan-invoice";
 import { NAMES, type WorkbookSnapshot } from "../workbook/port";
 import { readSettings } from "../workbook/settings";
 import type { PaneHost } from "./host/host";
+import { failureMessage } from "./messages";
 
 /** What the pane shows of the workbook: one read, and what follows from it. */
 export interface WorkbookView {
   snapshot: WorkbookSnapshot;
-  plan: PlanOutcome;
   settings: ReturnType<typeof readSettings>;
   /** The invoices in force, oldest first. */
   history: LoggedInvoice[];
@@ -20,7 +20,6 @@ export function viewOf(snapshot: WorkbookSnapshot): WorkbookView {
   return {
     snapshot,
     settings,
-    plan: planInvoice(snapshot),
     // Without valid settings the log cannot be numbered: the history waits for them.
     history: settings.settings === undefined ? [] : readBillingLog(snapshot.invoices, snapshot.invoiceLines, numberingOf(settings.settings)).log.active,
   };
@@ -52,7 +51,7 @@ export function useWorkbook(host: PaneHost): {
       setView(next);
       setError(undefined);
     } catch (caught) {
-      if (ticket === latest.current) setError(caught instanceof Error ? caught.message : String(caught));
+      if (ticket === latest.current) setError(failureMessage(caught));
     }
   }, [host]);
 
@@ -67,7 +66,7 @@ export function useWorkbook(host: PaneHost): {
         timer = setTimeout(() => void refresh(), SETTLE_MS);
       })
       .then((unwatch) => (closed ? unwatch() : (stop = unwatch)))
-      .catch((caught: unknown) => setError(`The pane cannot follow changes to the workbook: ${caught instanceof Error ? caught.message : String(caught)}`));
+      .catch((caught: unknown) => setError(`The pane cannot follow changes to the workbook: ${failureMessage(caught)}`));
     return () => {
       closed = true;
       clearTimeout(timer);

@@ -1,9 +1,10 @@
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/app";
+import type { Delivery } from "../../src/taskpane/host/host";
 import { MemoryHost } from "../../src/taskpane/host/memory-host";
 import { findTable, tableValues } from "../../src/workbook/memory-workbook";
-import { NAMES } from "../../src/workbook/port";
+import { NAMES, WorkbookError } from "../../src/workbook/port";
 import { sampleWorkbook, setMilestone } from "../workbook/helpers";
 
 const INVOICE_DATE = new Date("2026-03-31T12:00:00Z");
@@ -12,9 +13,12 @@ beforeEach(() => {
   // Invoices are dated today: a fixed today keeps the period and the figures the same.
   jest.useFakeTimers({ now: INVOICE_DATE, advanceTimers: true });
 });
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+  jest.restoreAllMocks();
+});
 
-function renderApp(host: MemoryHost, exportInvoice = jest.fn(() => Promise.resolve())) {
+function renderApp(host: MemoryHost, exportInvoice = jest.fn(() => Promise.resolve<Delivery>({ kind: "downloaded" }))) {
   const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime.bind(jest) });
   render(<App host={host} dark={false} exportInvoice={exportInvoice} />);
   return { user, exportInvoice };
@@ -114,10 +118,19 @@ describe("the task pane", () => {
     );
   });
 
-  it("says so when the workbook cannot be read", async () => {
+  it("says so when the workbook cannot be read, in Interim's words", async () => {
     const host = new MemoryHost();
-    host.workbook.read = () => Promise.reject(new Error("The workbook is busy."));
+    host.workbook.read = () => Promise.reject(new WorkbookError("BUSY", "Excel is busy: try again in a moment."));
     renderApp(host);
-    expect(await screen.findByText("Cannot read the workbook: The workbook is busy.")).toBeInTheDocument();
+    expect(await screen.findByText("Cannot read the workbook: Excel is busy: try again in a moment.")).toBeInTheDocument();
+  });
+
+  it("never shows Excel's raw error text: a plain sentence instead", async () => {
+    jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const host = new MemoryHost();
+    host.workbook.read = () => Promise.reject(new Error("RichApi.Error: The requested resource doesn't exist."));
+    renderApp(host);
+    const message = await screen.findByText(/^Cannot read the workbook: Something unexpected stopped Interim\./);
+    expect(message).not.toHaveTextContent("RichApi");
   });
 });

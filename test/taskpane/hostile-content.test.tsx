@@ -13,7 +13,7 @@ describe("hostile content in the task pane", () => {
     const workbook = await sampleWorkbook();
     setMilestone(workbook.state, "M1", "Description", SCRIPT);
     setSetting(workbook.state, "Client name", SCRIPT);
-    const { container } = render(<App host={new MemoryHost(workbook)} dark={false} exportInvoice={jest.fn(() => Promise.resolve())} />);
+    const { container } = render(<App host={new MemoryHost(workbook)} dark={false} exportInvoice={jest.fn(() => Promise.resolve({ kind: "downloaded" as const }))} />);
     expect(await screen.findByText((text) => text.includes("<img src=x"))).toBeInTheDocument();
     expect(container.querySelector("img[src='x'], script")).toBeNull();
     expect((window as { injected?: boolean }).injected).toBeUndefined();
@@ -22,7 +22,7 @@ describe("hostile content in the task pane", () => {
   it("shows a problem quoting hostile text as text", async () => {
     const workbook = await sampleWorkbook();
     setMilestone(workbook.state, "M2", "% complete", SCRIPT);
-    const { container } = render(<App host={new MemoryHost(workbook)} dark={false} exportInvoice={jest.fn(() => Promise.resolve())} />);
+    const { container } = render(<App host={new MemoryHost(workbook)} dark={false} exportInvoice={jest.fn(() => Promise.resolve({ kind: "downloaded" as const }))} />);
     expect(await screen.findByText((text) => text.includes("must be a number") && text.includes("<img"))).toBeInTheDocument();
     expect(container.querySelector("img[src='x'], script")).toBeNull();
   });

@@ -10,7 +10,7 @@ import { sampleWorkbook } from "../workbook/helpers";
 
 async function openContract(host: MemoryHost) {
   const user = userEvent.setup();
-  render(<App host={host} dark={false} exportInvoice={() => Promise.resolve()} />);
+  render(<App host={host} dark={false} exportInvoice={() => Promise.resolve({ kind: "downloaded" as const })} />);
   await user.click(await screen.findByRole("tab", { name: "Contract" }));
   return user;
 }

@@ -1,4 +1,5 @@
 import "@testing-library/jest-dom";
+import { TextDecoder as NodeTextDecoder } from "node:util";
 import { TextEncoder as NodeTextEncoder } from "node:util";
 
 // jsdom has no matchMedia; Fluent UI asks it for reduced motion.
@@ -16,3 +17,6 @@ if (typeof window.matchMedia !== "function") {
 if (typeof globalThis.TextEncoder !== "function") {
   Object.defineProperty(globalThis, "TextEncoder", { value: NodeTextEncoder });
 }
+
+// jsdom has no TextDecoder, which every browser and web view has.
+if (typeof globalThis.TextDecoder !== "function") Object.defineProperty(globalThis, "TextDecoder", { value: NodeTextDecoder });

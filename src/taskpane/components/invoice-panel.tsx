@@ -1,23 +1,29 @@
 import {
   Button,
+  Field,
+  Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
   Subtitle2,
+  Switch,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
-import { type BillingResult, type IssuedInvoice, addAmounts } from "../../core";
+import { useMemo, useState } from "react";
+import { type IssuedInvoice, addAmounts } from "../../core";
 import type { ExportFormat } from "../../export/exporter";
+import { issueCreditNote } from "../../workbook/credit-note";
 import { generateInvoice } from "../../workbook/generate-invoice";
-import type { PlanOutcome } from "../../workbook/plan-invoice";
+import { type GenerateOptions, type PlanOutcome, planInvoice } from "../../workbook/plan-invoice";
+import type { WorkbookSnapshot } from "../../workbook/port";
 import type { WorkbookProblem } from "../../workbook/problems";
 import { displayMoney } from "../format";
-import type { PaneHost } from "../host/host";
+import type { Delivery, PaneHost } from "../host/host";
+import { failureMessage } from "../messages";
 import { ExportButtons } from "./export-buttons";
 import { ProblemList } from "./problem-list";
 
@@ -30,81 +36,159 @@ const useStyles = makeStyles({
   total: { fontWeight: tokens.fontWeightSemibold },
   caption: { textAlign: "left", paddingBottom: tokens.spacingVerticalXS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  // Two date fields side by side down to 320 px, one above the other below that.
+  dates: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalS },
+  credit: {
+    display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 /** Lines shown in the preview; the sheet has them all. */
 const SHOWN_LINES = 50;
 
-export interface Generated {
+/** An invoice, draft or credit note just written, and what to say about it. */
+interface Written {
   number: string;
   sheet: string;
-  result: BillingResult;
+  title: string;
+  summary: string;
   issued: IssuedInvoice;
+  warnings: WorkbookProblem[];
 }
 
 export interface InvoicePanelProps {
   host: PaneHost;
-  plan: PlanOutcome;
+  /** The workbook as last read: the preview is planned from it with the dates chosen here. */
+  snapshot: WorkbookSnapshot;
+  /** The latest invoice in force, which a credit note would cancel. */
+  latestInvoice: string | undefined;
   /** Reads the workbook again after writing to it. */
   refresh: () => Promise<void>;
   /** Says something to a screen reader. */
   announce: (text: string) => void;
-  /** Loads the exporter of a format; apart so its code loads only when asked for. */
-  exportInvoice: (format: ExportFormat, issued: IssuedInvoice) => Promise<void>;
+  /** Exports an issued document; apart so each format's code loads only when asked for. */
+  exportInvoice: (format: ExportFormat, issued: IssuedInvoice) => Promise<Delivery>;
 }
 
-/** The next invoice as Generate would write it, the button that writes it, and the outcome. */
-export function InvoicePanel({ host, plan, refresh, announce, exportInvoice }: InvoicePanelProps) {
+/**
+ * The next invoice as Generate would write it with the dates chosen (or the plan's own: the
+ * period a finance team bills), the buttons that write it or cancel the latest one with a
+ * credit note, and the outcome with its exports.
+ */
+export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce, exportInvoice }: InvoicePanelProps) {
   const styles = useStyles();
-  const [running, setRunning] = useState(false);
-  const [generated, setGenerated] = useState<Generated>();
+  // Empty means "not chosen": the plan's default applies.
+  const [invoiceDate, setInvoiceDate] = useState("");
+  const [periodEnd, setPeriodEnd] = useState("");
+  const [draft, setDraft] = useState(false);
+  const options = useMemo<GenerateOptions>(
+    () => ({ invoiceDate: invoiceDate === "" ? undefined : invoiceDate, periodEnd: periodEnd === "" ? undefined : periodEnd, draft }),
+    [invoiceDate, periodEnd, draft],
+  );
+  const plan = useMemo(() => planInvoice(snapshot, options), [snapshot, options]);
+  /** What is being written, while it is. */
+  const [running, setRunning] = useState<string>();
+  const [written, setWritten] = useState<Written>();
   const [refused, setRefused] = useState<WorkbookProblem[]>([]);
   const [failure, setFailure] = useState<string>();
-  const select = (sheet: string, cell: string) => void host.selectCell(sheet, cell).catch((e: unknown) => setFailure(messageOf(e)));
+  const [crediting, setCrediting] = useState(false);
+  const [creditDate, setCreditDate] = useState("");
+  const select = (sheet: string, cell: string) => void host.selectCell(sheet, cell).catch((e: unknown) => setFailure(failureMessage(e)));
 
-  const generate = async () => {
-    setRunning(true);
-    setGenerated(undefined);
+  /** Runs a write: one at a time, the outcome shown and announced, the workbook read again after. */
+  const write = async (what: string, action: () => Promise<{ ok: true; written: Written } | { ok: false; problems: WorkbookProblem[] }>) => {
+    setRunning(what);
+    setWritten(undefined);
     setRefused([]);
     setFailure(undefined);
     try {
-      const outcome = await generateInvoice(host.workbook);
+      const outcome = await action();
       if (outcome.ok) {
-        setGenerated(outcome);
-        announce(`${outcome.number} issued. Amount due ${displayMoney(outcome.result.summary.totalDue, outcome.result.currency)}.`);
+        setWritten(outcome.written);
+        setCrediting(false);
+        announce(`${outcome.written.title}. ${outcome.written.summary}`);
       } else {
         setRefused(outcome.problems);
         announce(`Nothing was written: ${problemCount(outcome.problems.length)} to fix.`);
       }
     } catch (caught) {
-      setFailure(messageOf(caught));
-      announce(`Generate failed: ${messageOf(caught)}`);
+      const message = failureMessage(caught);
+      setFailure(message);
+      announce(`${what} failed: ${message}`);
     } finally {
-      setRunning(false);
+      setRunning(undefined);
       await refresh();
     }
   };
 
+  const generate = (allowZeroInvoice: boolean) =>
+    write("Generating the invoice", async () => {
+      const outcome = await generateInvoice(host.workbook, { ...options, allowZeroInvoice });
+      if (!outcome.ok) return outcome;
+      const due = displayMoney(outcome.result.summary.totalDue, outcome.result.currency);
+      return {
+        ok: true,
+        written: {
+          number: outcome.number, sheet: outcome.sheet, issued: outcome.issued, warnings: outcome.warnings,
+          title: outcome.draft ? `Draft ${outcome.number} written` : `${outcome.number} issued`,
+          summary: outcome.draft
+            ? `Amount due ${due}. Written to the sheet ${outcome.sheet}; nothing was recorded in the billing log.`
+            : `Amount due ${due}. Written to the sheet ${outcome.sheet} and the billing log.`,
+        },
+      };
+    });
+
+  const credit = () =>
+    write("Issuing the credit note", async () => {
+      const outcome = await issueCreditNote(host.workbook, { date: creditDate === "" ? undefined : creditDate });
+      if (!outcome.ok) return outcome;
+      return {
+        ok: true,
+        written: {
+          number: outcome.number, sheet: outcome.sheet, issued: outcome.issued, warnings: [],
+          title: `${outcome.number} issued`,
+          summary: `It cancels ${outcome.cancels}: ${displayMoney(outcome.totalCredited, outcome.issued.result.currency)}. Written to the sheet ${outcome.sheet} and the billing log.`,
+        },
+      };
+    });
+
+  const problems = plan.ok ? refused : plan.problems;
+  const nothingBilled = problems.some((p) => p.code === "NOTHING_BILLED");
+  const header = plan.ok ? plan.header : undefined;
+
   return (
     <section className={styles.panel} aria-labelledby="next-invoice">
       {/* The outcome first: right after issuing, the next invoice usually cannot be billed yet. */}
-      {generated ? (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{`${generated.number} issued`}</MessageBarTitle>
-            {`Amount due ${displayMoney(generated.result.summary.totalDue, generated.result.currency)}, written to the sheet ${generated.sheet} and the billing log.`}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => void host.showSheet(generated.sheet).catch((e: unknown) => setFailure(messageOf(e)))}>
-              Open sheet
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+      {written ? (
+        <>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{written.title}</MessageBarTitle>
+              {written.summary}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void host.showSheet(written.sheet).catch((e: unknown) => setFailure(failureMessage(e)))}>
+                Open sheet
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+          <ProblemList title={`${written.number} was written; check these`} intent="warning" problems={written.warnings} onSelect={select} />
+          <ExportButtons number={written.number} unavailable={(format) => host.unavailable(format)} onExport={(format) => exportInvoice(format, written.issued)} />
+        </>
       ) : null}
-      {generated ? <ExportButtons number={generated.number} onExport={(format) => exportInvoice(format, generated.issued)} /> : null}
       <Subtitle2 as="h2" id="next-invoice">
         {plan.ok ? `Next invoice: ${plan.number}` : "Next invoice"}
       </Subtitle2>
+      <div className={styles.dates}>
+        <Field label="Invoice date" hint={invoiceDate === "" ? "Today" : undefined}>
+          <Input type="date" value={invoiceDate === "" ? (header?.invoiceDate ?? "") : invoiceDate} onChange={(_, data) => setInvoiceDate(data.value)} />
+        </Field>
+        <Field label="Period end" hint={periodEnd === "" ? "As usually billed" : undefined}>
+          <Input type="date" value={periodEnd === "" ? (header?.periodEnd ?? "") : periodEnd} onChange={(_, data) => setPeriodEnd(data.value)} />
+        </Field>
+      </div>
+      <Switch checked={draft} onChange={(_, data) => setDraft(data.checked)} label="Draft (a sheet to check; nothing recorded)" />
       {plan.ok ? <Preview plan={plan} /> : null}
       {/* The workbook's problems as they stand now; after a refused Generate, titled so. */}
       {plan.ok ? null : (
@@ -116,15 +200,20 @@ export function InvoicePanel({ host, plan, refresh, announce, exportInvoice }: I
         />
       )}
       {plan.ok ? <ProblemList title="Check before you generate" intent="warning" problems={plan.warnings} onSelect={select} /> : null}
-      <div>
-        <Button appearance="primary" disabled={running} onClick={() => void generate()}>
-          {plan.ok ? `Generate invoice ${plan.number}` : "Generate invoice"}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={running !== undefined} onClick={() => void generate(false)}>
+          {`Generate ${draft ? "draft" : "invoice"}${plan.ok ? ` ${plan.number}` : ""}`}
         </Button>
+        {nothingBilled ? (
+          <Button disabled={running !== undefined} onClick={() => void generate(true)}>
+            Issue a 0.00 invoice anyway
+          </Button>
+        ) : null}
       </div>
-      {running ? (
+      {running !== undefined ? (
         <div aria-busy="true">
-          <ProgressBar aria-label="Generating the invoice" />
-          <Text size={200}>Reading the table, writing the invoice sheet and the billing log…</Text>
+          <ProgressBar aria-label={running} />
+          <Text size={200}>Reading the workbook, writing the sheet and the billing log…</Text>
         </div>
       ) : null}
       {plan.ok ? <ProblemList title="Nothing was written: fix these first" intent="error" problems={refused} onSelect={select} /> : null}
@@ -132,6 +221,32 @@ export function InvoicePanel({ host, plan, refresh, announce, exportInvoice }: I
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{failure}</MessageBarBody>
         </MessageBar>
+      )}
+      {latestInvoice === undefined ? null : (
+        <div className={styles.credit} role="group" aria-label="Cancel an invoice">
+          {crediting ? (
+            <>
+              <Text>{`A credit note cancels ${latestInvoice} in full; the next invoice then bills its work again. It cannot be undone.`}</Text>
+              <Field label="Credit note date" hint={creditDate === "" ? "Today" : undefined}>
+                <Input type="date" value={creditDate} onChange={(_, data) => setCreditDate(data.value)} />
+              </Field>
+              <div className={styles.actions}>
+                <Button appearance="primary" disabled={running !== undefined} onClick={() => void credit()}>
+                  {`Issue credit note for ${latestInvoice}`}
+                </Button>
+                <Button disabled={running !== undefined} onClick={() => setCrediting(false)}>
+                  Keep it
+                </Button>
+              </div>
+            </>
+          ) : (
+            <div>
+              <Button disabled={running !== undefined} onClick={() => setCrediting(true)}>
+                {`Credit note: cancel ${latestInvoice}`}
+              </Button>
+            </div>
+          )}
+        </div>
       )}
     </section>
   );
@@ -199,10 +314,6 @@ function Preview({ plan }: { plan: Extract<PlanOutcome, { ok: true }> }) {
       </table>
     </>
   );
-}
-
-export function messageOf(caught: unknown): string {
-  return caught instanceof Error ? caught.message : String(caught);
 }
 
 function problemCount(n: number): string {

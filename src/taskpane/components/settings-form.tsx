@@ -5,6 +5,7 @@ import { settingsRows } from "../../workbook/sample";
 import { DEFAULT_SETTINGS, INVOICE_TYPE_CODES, SETTINGS, type SettingsPlace, readSettings, settingWrites } from "../../workbook/settings";
 import type { WorkbookPort } from "../../workbook/port";
 import { percentText } from "../format";
+import { failureMessage } from "../messages";
 
 type Spec = (typeof SETTINGS)[number];
 
@@ -131,7 +132,7 @@ export function SettingsForm({ workbook, table, place, onSaved, announce }: Sett
       announce(`Contract settings saved to the ${NAMES.settingsSheet} sheet.`);
       await onSaved();
     } catch (caught) {
-      setFailure(caught instanceof Error ? caught.message : String(caught));
+      setFailure(failureMessage(caught));
     } finally {
       setSaving(false);
     }

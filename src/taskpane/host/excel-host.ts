@@ -1,6 +1,6 @@
 import { OfficeWorkbook } from "../../workbook/office-workbook";
 import type { PaneHost } from "./host";
-import { saveFileInOffice } from "./office-download";
+import { deliverInOffice, unavailableInOffice } from "./office-delivery";
 import { selectCell, showSheet, watchTables } from "../../workbook/office-navigation";
 
 /** The task pane inside Excel. */
@@ -10,6 +10,7 @@ export function excelHost(): PaneHost {
     selectCell,
     showSheet,
     watch: watchTables,
-    saveFile: saveFileInOffice,
+    unavailable: unavailableInOffice,
+    deliver: deliverInOffice,
   };
 }

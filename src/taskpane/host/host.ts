@@ -1,4 +1,26 @@
+import type { ExportFormat } from "../../export/exporter";
 import type { WorkbookPort } from "../../workbook/port";
+
+/** An export ready to hand to the person. */
+export interface ExportFile {
+  format: ExportFormat;
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * How an export reached the person, so that the pane can say what happened and what to do
+ * next: a download (in a browser, or from the download dialog), a new Excel workbook (xlsx on
+ * Excel for Mac, which lets no add-in save a file), or text shown in the pane to copy (CSV and
+ * XML on Excel for Mac).
+ */
+export type Delivery = { kind: "downloaded" } | { kind: "new-workbook" } | { kind: "text"; name: string; text: string };
+
+/** An export that could not be handed over; the message says why and what to do instead. */
+export class DeliveryError extends Error {
+  override readonly name = "DeliveryError";
+}
 
 /**
  * What the task pane needs from where it runs: Excel (through Office.js) or the browser
@@ -12,8 +34,10 @@ export interface PaneHost {
   showSheet(sheet: string): Promise<void>;
   /** Calls back when the workbook's tables change; resolves to a function that stops it. */
   watch(onChange: () => void): Promise<() => void>;
-  /** Hands a file to the person (a download). */
-  saveFile(name: string, mimeType: string, bytes: Uint8Array): void;
+  /** Why a format cannot be handed over here, saying what to do instead; undefined when it can. */
+  unavailable(format: ExportFormat): string | undefined;
+  /** Hands an export to the person; rejects with a DeliveryError when it could not. */
+  deliver(file: ExportFile): Promise<Delivery>;
 }
 
 /** Saves a file through the browser's download. */

@@ -1,6 +1,6 @@
 import { MemoryWorkbook, findSheet, setCell } from "../../workbook/memory-workbook";
 import type { CellValue, WorkbookPort } from "../../workbook/port";
-import { type PaneHost, downloadFile } from "./host";
+import { type Delivery, type ExportFile, type PaneHost, downloadFile } from "./host";
 
 /** What the preview's grid shows: which sheet, which cell is selected. */
 export interface GridView {
@@ -63,8 +63,12 @@ export class MemoryHost implements PaneHost {
     return Promise.resolve(() => this.paneListeners.delete(onChange));
   }
 
-  saveFile(name: string, mimeType: string, bytes: Uint8Array): void {
+  /** A browser saves every format as a download. */
+  unavailable: PaneHost["unavailable"] = () => undefined;
+
+  deliver({ name, mimeType, bytes }: ExportFile): Promise<Delivery> {
     downloadFile(name, mimeType, bytes);
+    return Promise.resolve({ kind: "downloaded" });
   }
 
   /** A cell typed into the grid: the workbook changes, and the pane hears of it. */
