@@ -1,8 +1,10 @@
 import {
+  type CellArea,
   type CellValue,
   INVOICE_LOG_HEADERS,
   LINE_LOG_HEADERS,
   type LogCommit,
+  type MilestoneData,
   NAMES,
   type RowPlacement,
   type SettingWrite,
@@ -11,6 +13,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
+import { overlaps } from "./port-helpers";
 
 /** A worksheet of the in-memory workbook: its cells from A1, and what Interim set on it. */
 export interface MemorySheet {
@@ -20,6 +23,8 @@ export interface MemorySheet {
   layout: Omit<SheetLayout, "name" | "blocks"> | undefined;
   /** Number formats by "row,column", as written. */
   numberFormats: Map<string, string>;
+  /** Merged areas: each holds its value in its top-left cell, the others are empty. */
+  merges: CellArea[];
 }
 
 /** An Excel table: where it is; its size includes the header row. */
@@ -30,6 +35,8 @@ export interface MemoryTable {
   left: number;
   rows: number;
   columns: number;
+  /** A total row (Table Design > Total Row) just below the data rows; `rows` does not count it. */
+  totalRow?: boolean;
 }
 
 /** The state of an in-memory workbook: plain data, so tests can build and inspect it. */
@@ -45,7 +52,7 @@ export function emptyState(): MemoryState {
 }
 
 export function newSheet(name: string, cells: CellValue[][] = []): MemorySheet {
-  return { name, cells, protected: false, layout: undefined, numberFormats: new Map() };
+  return { name, cells, protected: false, layout: undefined, numberFormats: new Map(), merges: [] };
 }
 
 /** The value of a cell; empty cells read as null. */
@@ -78,6 +85,17 @@ export function tableValues(state: MemoryState, table: MemoryTable): CellValue[]
   );
 }
 
+/** The number format of each cell of a block of values from (top, left); "General" where none was set. */
+function formatsOf(sheet: MemorySheet, top: number, left: number, values: CellValue[][]): string[][] {
+  return values.map((row, r) => row.map((_, c) => sheet.numberFormats.get(`${top + r},${left + c}`) ?? "General"));
+}
+
+/** The milestone data of a block of values on a sheet: their formats and the merges over them. */
+function milestoneData(table: TableData, sheet: MemorySheet): MilestoneData {
+  const area = { top: table.top, left: table.left, rows: table.values.length, columns: table.values[0]?.length ?? 0 };
+  return { ...table, formats: formatsOf(sheet, table.top, table.left, table.values), merges: sheet.merges.filter((merge) => overlaps(merge, area)) };
+}
+
 /** The used region of a sheet from A1, for a sheet whose first row holds headers. */
 function sheetRegion(sheet: MemorySheet): CellValue[][] {
   const width = Math.max(0, ...sheet.cells.map((row) => row.length));
@@ -101,10 +119,13 @@ export class MemoryWorkbook implements WorkbookPort {
       const found = findTable(this.state, name);
       return found && { name: found.name, sheet: found.sheet, top: found.top, left: found.left, values: tableValues(this.state, found) };
     };
-    const milestoneSheet = findSheet(this.state, milestoneTable);
+    const found = table(milestoneTable);
+    const tableSheet = found && findSheet(this.state, found.sheet);
+    const regionSheet = findSheet(this.state, milestoneTable);
     const milestones =
-      table(milestoneTable) ??
-      (milestoneSheet && { name: milestoneSheet.name, sheet: milestoneSheet.name, top: 0, left: 0, values: sheetRegion(milestoneSheet) });
+      found !== undefined && tableSheet !== undefined
+        ? milestoneData(found, tableSheet)
+        : regionSheet && milestoneData({ name: regionSheet.name, sheet: regionSheet.name, top: 0, left: 0, values: sheetRegion(regionSheet) }, regionSheet);
     return Promise.resolve({
       milestones,
       settings: table(NAMES.settingsTable),
@@ -218,10 +239,10 @@ export class MemoryWorkbook implements WorkbookPort {
     deleteTableRows(this.state, table, placement.discard);
     rows.forEach((row, r) => {
       const filling = r === 0 && placement.fillFirstRow;
-      const target = filling ? table.top + 1 : table.top + table.rows;
+      if (!filling) addTableRow(sheet, table);
+      const target = filling ? table.top + 1 : table.top + table.rows - 1;
       // Every cell of the row, as a table row write in Excel: the row written over keeps nothing.
       for (let c = 0; c < table.columns; c += 1) setCell(sheet, target, table.left + c, row[c] ?? null);
-      if (!filling) table.rows += 1;
     });
   }
 
@@ -232,9 +253,9 @@ export class MemoryWorkbook implements WorkbookPort {
     if (table === undefined || sheet === undefined) throw new Error("No settings table to write to.");
     for (const { key, value, row } of rows) {
       if (row === undefined) {
-        setCell(sheet, table.top + table.rows, table.left, key);
-        setCell(sheet, table.top + table.rows, table.left + 1, value);
-        table.rows += 1;
+        addTableRow(sheet, table);
+        setCell(sheet, table.top + table.rows - 1, table.left, key);
+        setCell(sheet, table.top + table.rows - 1, table.left + 1, value);
       } else {
         setCell(sheet, table.top + 1 + row, table.left + 1, value);
       }
@@ -248,12 +269,26 @@ export function deleteTableRows(state: MemoryState, table: MemoryTable, rows: re
   if (sheet === undefined) throw new Error(`Table ${table.name} is on a sheet that does not exist: ${table.sheet}`);
   for (const row of [...rows].sort((a, b) => b - a)) {
     if (row < 0 || row >= table.rows - 1) throw new Error(`Table ${table.name} has no data row ${row}.`);
-    for (let r = table.top + 1 + row; r < table.top + table.rows - 1; r += 1) {
+    // The total row, if any, moves up with the rows below the one deleted.
+    const last = table.top + table.rows - 1 + (table.totalRow === true ? 1 : 0);
+    for (let r = table.top + 1 + row; r < last; r += 1) {
       for (let c = table.left; c < table.left + table.columns; c += 1) setCell(sheet, r, c, cellOf(sheet, r + 1, c));
     }
-    for (let c = table.left; c < table.left + table.columns; c += 1) setCell(sheet, table.top + table.rows - 1, c, null);
+    for (let c = table.left; c < table.left + table.columns; c += 1) setCell(sheet, last, c, null);
     table.rows -= 1;
   }
+}
+
+/** Adds an empty data row at the end of a table, above its total row, as Excel's `rows.add` does. */
+export function addTableRow(sheet: MemorySheet, table: MemoryTable): void {
+  const end = table.top + table.rows;
+  if (table.totalRow === true) {
+    for (let c = table.left; c < table.left + table.columns; c += 1) {
+      setCell(sheet, end + 1, c, cellOf(sheet, end, c));
+      setCell(sheet, end, c, null);
+    }
+  }
+  table.rows += 1;
 }
 
 /** The workbook name that marks a sheet as Interim's. */

@@ -2,11 +2,13 @@ import { columnLetters, rangeAddress } from "./a1";
 import { excelFailure } from "./excel-errors";
 import { markerName } from "./memory-workbook";
 import {
+  type CellArea,
   type CellBlock,
   type CellValue,
   INVOICE_LOG_HEADERS,
   LINE_LOG_HEADERS,
   type LogCommit,
+  type MilestoneData,
   NAMES,
   type RowPlacement,
   type SettingWrite,
@@ -76,7 +78,7 @@ export class OfficeWorkbook implements WorkbookPort {
   read(milestoneTable: string): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
       const { workbook } = context;
-      const milestones = queueTableRead(workbook, milestoneTable);
+      const milestones = queueTableRead(workbook, milestoneTable, MILESTONE_PROPERTIES);
       const settings = queueTableRead(workbook, NAMES.settingsTable);
       const invoices = queueTableRead(workbook, NAMES.invoicesTable);
       const invoiceLines = queueTableRead(workbook, NAMES.linesTable);
@@ -84,19 +86,28 @@ export class OfficeWorkbook implements WorkbookPort {
       const regionSheet = workbook.worksheets.getItemOrNullObject(milestoneTable);
       regionSheet.load("name");
       const region = regionSheet.getUsedRangeOrNullObject(true);
-      region.load("values,rowIndex,columnIndex");
+      region.load(`${MILESTONE_PROPERTIES},rowIndex,columnIndex`);
+      const merges = readsMergedAreas() ? { table: queueMergedAreas(milestones.table.getRange()), region: queueMergedAreas(region) } : undefined;
       const sheets = workbook.worksheets.load("items/name");
       const names = workbook.names.load("items/name,items/formula");
       const tables = workbook.tables.load("items/name");
       await context.sync();
 
-      let regionData: TableData | undefined;
-      if (!regionSheet.isNullObject) {
-        const values = region.isNullObject ? [] : fromA1(fromExcel(region.values), region.rowIndex, region.columnIndex);
-        regionData = { name: regionSheet.name, sheet: regionSheet.name, top: 0, left: 0, values };
+      let milestoneData: MilestoneData | undefined;
+      const table = tableData(milestones);
+      if (table !== undefined) {
+        milestoneData = { ...table, formats: formatsOf([...milestones.header.numberFormat, ...milestones.body.numberFormat]), merges: mergedAreas(merges?.table) };
+      } else if (!regionSheet.isNullObject) {
+        const read = !region.isNullObject;
+        milestoneData = {
+          name: regionSheet.name, sheet: regionSheet.name, top: 0, left: 0,
+          values: read ? fromA1(fromExcel(region.values), region.rowIndex, region.columnIndex, null) : [],
+          formats: read ? fromA1(formatsOf(region.numberFormat), region.rowIndex, region.columnIndex, "General") : [],
+          merges: mergedAreas(merges?.region),
+        };
       }
       return {
-        milestones: tableData(milestones) ?? regionData,
+        milestones: milestoneData,
         settings: tableData(settings),
         invoices: tableData(invoices),
         invoiceLines: tableData(invoiceLines),
@@ -188,23 +199,55 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 }
 
+/** What is read of the milestone table's cells: a number format can change what a value means (a date is no amount). */
+const MILESTONE_PROPERTIES = "values,numberFormat";
+
 interface TableRead {
   table: Excel.Table;
-  range: Excel.Range;
+  header: Excel.Range;
+  body: Excel.Range;
 }
 
-function queueTableRead(workbook: Excel.Workbook, name: string): TableRead {
+/**
+ * Queues the read of a table: its header row and its data body apart, since the table's own
+ * range includes its total row (Table Design > Total Row), which is no data.
+ */
+function queueTableRead(workbook: Excel.Workbook, name: string, properties = "values"): TableRead {
   const table = workbook.tables.getItemOrNullObject(name);
   table.load("name,worksheet/name");
-  // On a null table this is a null object too, and its load costs nothing.
-  const range = table.getRange();
-  range.load("values,rowIndex,columnIndex");
-  return { table, range };
+  // On a null table these are null objects too, and their loads cost nothing.
+  const header = table.getHeaderRowRange().load(`${properties},rowIndex,columnIndex`);
+  const body = table.getDataBodyRange().load(properties);
+  return { table, header, body };
 }
 
-function tableData({ table, range }: TableRead): TableData | undefined {
+function tableData({ table, header, body }: TableRead): TableData | undefined {
   if (table.isNullObject) return undefined;
-  return { name: table.name, sheet: table.worksheet.name, top: range.rowIndex, left: range.columnIndex, values: fromExcel(range.values) };
+  return { name: table.name, sheet: table.worksheet.name, top: header.rowIndex, left: header.columnIndex, values: fromExcel([...header.values, ...body.values]) };
+}
+
+/**
+ * Merged areas are ExcelApi 1.13. Without it, Excel still reads a merged area's value once
+ * (its other cells as empty), but the merge itself goes unreported.
+ */
+function readsMergedAreas(): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", "1.13");
+}
+
+/** The merged areas that start in a range (Excel leaves out those that start outside it: office-js #3611). */
+function queueMergedAreas(range: Excel.Range): Excel.RangeAreas {
+  const areas = range.getMergedAreasOrNullObject();
+  areas.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+  return areas;
+}
+
+function mergedAreas(areas: Excel.RangeAreas | undefined): CellArea[] {
+  if (areas === undefined || areas.isNullObject) return [];
+  return areas.areas.items.map((range) => ({ top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, columns: range.columnCount }));
+}
+
+function formatsOf(formats: unknown[][]): string[][] {
+  return formats.map((row) => row.map((format) => (typeof format === "string" ? format : "General")));
 }
 
 /** Excel gives an empty cell as "": the port, like the memory workbook, says null. */
@@ -212,11 +255,11 @@ function fromExcel(values: unknown[][]): CellValue[][] {
   return values.map((row) => row.map((value) => (value === "" ? null : (value as CellValue))));
 }
 
-/** A used range as the cells from A1, as the memory workbook gives a sheet region. */
-function fromA1(values: CellValue[][], rowIndex: number, columnIndex: number): CellValue[][] {
-  const width = columnIndex + (values[0]?.length ?? 0);
-  const blank = (): CellValue[] => Array.from({ length: width }, () => null);
-  return [...Array.from({ length: rowIndex }, blank), ...values.map((row) => [...blank().slice(0, columnIndex), ...row])];
+/** A used range's cells (values or formats) as from A1, as the memory workbook gives a sheet region; `blank` fills the cells before it. */
+function fromA1<T>(cells: T[][], rowIndex: number, columnIndex: number, blank: T): T[][] {
+  const width = columnIndex + (cells[0]?.length ?? 0);
+  const blanks = (): T[] => Array.from({ length: width }, () => blank);
+  return [...Array.from({ length: rowIndex }, blanks), ...cells.map((row) => [...blanks().slice(0, columnIndex), ...row])];
 }
 
 /** The sheet a name's formula refers to: `='INV-0004'!$A$1` or `=Sheet1!$A$1`; a deleted sheet's `=#REF!$A$1` refers to none. */

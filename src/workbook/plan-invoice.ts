@@ -13,8 +13,9 @@ import { cellAddress } from "./a1";
 import { type CarryForward, type Numbering, checkOf, lineKey, readBillingLog } from "./billing-log";
 import { addDays, isIsoDate, isoToSerial, today } from "./dates";
 import { type InvoiceHeader, layoutInvoiceSheet } from "./invoice-sheet";
+import { checkMilestoneCells } from "./milestone-cell-checks";
 import { markerName } from "./memory-workbook";
-import { NAMES, type CellValue, type LogCommit, type SheetLayout, type TableData, type WorkbookSnapshot } from "./port";
+import { NAMES, type CellValue, type LogCommit, type MilestoneData, type SheetLayout, type TableData, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 import { type ContractSettings, type SettingsPlace, creditNoteNumber, invoiceNumber, readSettings, settingWrites } from "./settings";
 
@@ -266,7 +267,7 @@ interface BuiltRequest {
 }
 
 /** The core's request: lines from the table, D and previous stored materials from the log, policy from the settings. */
-function buildRequest(table: TableData, settings: ContractSettings, log: CarryForward, problems: WorkbookProblem[]): BuiltRequest | undefined {
+function buildRequest(table: MilestoneData, settings: ContractSettings, log: CarryForward, problems: WorkbookProblem[]): BuiltRequest | undefined {
   const milestones = readMilestoneTable(table.values);
   const header = table.values[0] ?? [];
   const at = (row: number, column: number | undefined): { sheet: string; cell: string } => ({
@@ -276,6 +277,7 @@ function buildRequest(table: TableData, settings: ContractSettings, log: CarryFo
     const placed = placeIssue(issue, milestones, header);
     problems.push({ code: issue.code, message: placed.message, ...(placed.row === undefined ? { sheet: table.sheet, cell: cellAddress(table.top, table.left) } : at(placed.row, placed.column)) });
   }
+  problems.push(...checkMilestoneCells(table, milestones.columnOf));
   const billed = log.active.length > 0;
   const seen = new Set<string>();
   const lines: MilestoneInput[] = milestones.lines.map((line, index) => {

@@ -25,12 +25,33 @@ export interface TableData {
   /** 0-based row and column of the header row's first cell on the sheet. */
   top: number;
   left: number;
-  /** The header row, then the data rows, as the cells hold them. */
+  /** The header row, then the data rows, as the cells hold them: a table's total row is left out. */
   values: CellValue[][];
 }
 
+/** A rectangle of cells, 0-based on its sheet. */
+export interface CellArea {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+/**
+ * The milestone table, with what Excel holds beside its values that changes what they mean:
+ * each cell's number format (a date format makes a serial number of an amount), and the
+ * merged areas over it (a merged cell holds one value, in its top-left cell; the others read
+ * as empty).
+ */
+export interface MilestoneData extends TableData {
+  /** Each cell's number format, aligned with `values`; "General" where the cell has none. */
+  formats: string[][];
+  /** The merged areas that overlap the table (or the region read), on its sheet. */
+  merges: CellArea[];
+}
+
 export interface WorkbookSnapshot {
-  milestones: TableData | undefined;
+  milestones: MilestoneData | undefined;
   settings: TableData | undefined;
   invoices: TableData | undefined;
   invoiceLines: TableData | undefined;

@@ -32,7 +32,6 @@ const DROPPED_PARTS: readonly [RegExp, string][] = [
   [/^xl\/richData\//, "pictures or data types in cells"],
   [/^xl\/(threadedComments|persons)\//, "threaded comments"],
   [/^customXml\//, "custom XML data"],
-  [/^docProps\/custom\.xml$/, "custom document properties (such as a sensitivity label)"],
 ];
 
 /** Markup inside parts exceljs does read, but not all of. */
@@ -40,6 +39,8 @@ const DROPPED_MARKUP: readonly [RegExp, RegExp, string][] = [
   [/^xl\/drawings\/drawing\d+\.xml$/, /<xdr:(sp|grpSp|cxnSp|graphicFrame)\b/, "shapes or text boxes"],
   [/^xl\/worksheets\/sheet\d+\.xml$/, /<x14:sparklineGroups\b/, "sparklines"],
   [/^xl\/worksheets\/sheet\d+\.xml$/, /<x14:dataValidations\b/, "data validation lists that refer to other sheets"],
+  // LibreOffice writes this part, empty, into every workbook it saves: only a property is lost.
+  [/^docProps\/custom\.xml$/, /<property\b/, "custom document properties (such as a sensitivity label)"],
 ];
 
 /** A defined name exceljs keeps: global, and one or more absolute cell ranges. */

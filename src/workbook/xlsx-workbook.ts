@@ -19,11 +19,13 @@ import {
   refuseUnlessXlsx,
 } from "./xlsx-file";
 import {
+  type CellArea,
   type CellBlock,
   type CellValue,
   INVOICE_LOG_HEADERS,
   LINE_LOG_HEADERS,
   type LogCommit,
+  type MilestoneData,
   NAMES,
   type RowPlacement,
   type SettingWrite,
@@ -44,6 +46,7 @@ interface TableModel {
   style?: object | null;
 }
 
+/** A table found on its sheet: `bottom` is its last data row, above the total row when it has one (`model.totalsRow`). */
 interface FoundTable {
   sheet: ExcelJS.Worksheet;
   model: TableModel;
@@ -119,12 +122,14 @@ export class XlsxWorkbook implements WorkbookPort {
   read(milestoneTable: string): Promise<WorkbookSnapshot> {
     const table = (name: string): TableData | undefined => {
       const found = this.findTable(name);
-      return found && { name: found.model.name, sheet: found.sheet.name, top: found.top, left: found.left, values: this.valuesOf(found.sheet, found.top, found.left, found.bottom, found.right) };
+      return found && { name: found.model.name, sheet: found.sheet.name, top: found.top, left: found.left, values: valuesOf(found.sheet, found.top, found.left, found.bottom, found.right) };
     };
+    const found = this.findTable(milestoneTable);
     const regionSheet = this.findSheet(milestoneTable);
     const milestones =
-      table(milestoneTable) ??
-      (regionSheet && { name: regionSheet.name, sheet: regionSheet.name, top: 0, left: 0, values: this.regionOf(regionSheet) });
+      found !== undefined
+        ? milestoneData(found.sheet, found.model.name, found.top, found.left, found.bottom, found.right)
+        : regionSheet && milestoneData(regionSheet, regionSheet.name, 0, 0, ...regionOf(regionSheet));
     return Promise.resolve({
       milestones,
       settings: table(NAMES.settingsTable),
@@ -174,7 +179,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   writeSettings(rows: SettingWrite[], create: boolean): Promise<void> {
     if (!create) {
-      this.applySettings(rows);
+      try {
+        this.applySettings(rows);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
       return Promise.resolve();
     }
     if (this.findSheet(NAMES.settingsSheet) !== undefined) return Promise.reject(new Error(`A sheet named ${NAMES.settingsSheet} already exists.`));
@@ -266,35 +275,10 @@ export class XlsxWorkbook implements WorkbookPort {
         const [from, to = from] = table.table.tableRef.split(":") as [string, string?];
         const a = parseCellAddress(from);
         const b = parseCellAddress(to);
-        return { sheet, model: table.table, top: a.row, left: a.column, bottom: b.row, right: b.column };
+        return { sheet, model: table.table, top: a.row, left: a.column, bottom: b.row - (table.table.totalsRow ? 1 : 0), right: b.column };
       }
     }
     return undefined;
-  }
-
-  /**
-   * Cells of a 0-based rectangle, as the port gives them. Read without creating the rows and
-   * cells that are not there (as getRow and getCell would): each would be one more cell for
-   * exceljs to style and write, for nothing.
-   */
-  private valuesOf(sheet: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {
-    const rows: CellValue[][] = [];
-    for (let r = top; r <= bottom; r += 1) {
-      const row = sheet.findRow(r + 1);
-      const values: CellValue[] = [];
-      for (let c = left; c <= right; c += 1) values.push(portValue(row?.findCell(c + 1)?.value ?? null));
-      rows.push(values);
-    }
-    return rows;
-  }
-
-  /** A sheet's cells from A1 to the last that holds a value, for a sheet whose first row holds headers. */
-  private regionOf(sheet: ExcelJS.Worksheet): CellValue[][] {
-    const values = this.valuesOf(sheet, 0, 0, sheet.rowCount - 1, sheet.columnCount - 1);
-    while (values.length > 0 && (values[values.length - 1] as CellValue[]).every((v) => v === null)) values.pop();
-    let width = 0;
-    for (const row of values) row.forEach((v, c) => (v === null ? undefined : (width = Math.max(width, c + 1))));
-    return values.map((row) => row.slice(0, width));
   }
 
   private deleteSheet(name: string): void {
@@ -314,10 +298,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Deletes the rows to discard, writes the first row over the first data row when told to, and appends the rest. */
   private placeRows(tableName: string, rows: CellValue[][], placement: RowPlacement): void {
-    const table = this.findTable(tableName);
-    if (table === undefined) throw new Error(`No table ${tableName} to write to.`);
-    if ((table.sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true) throw new Error(`The sheet ${table.sheet.name} is protected.`);
-    if (table.model.totalsRow) throw new Error(`The table ${tableName} has a totals row; remove it (Table Design > Total Row) so that rows can be added.`);
+    const table = this.writableTable(tableName);
     deleteTableRows(table, placement.discard);
     const first = table.top + 1 + (placement.fillFirstRow ? 0 : table.bottom - table.top);
     rows.forEach((row, r) => {
@@ -328,10 +309,21 @@ export class XlsxWorkbook implements WorkbookPort {
     resizeTable(table, Math.max(table.bottom, first + rows.length - 1));
   }
 
+  /**
+   * A table to add rows to. One with a total row is refused: Excel adds rows above it and
+   * adjusts its formulas, which exceljs cannot do, and writing over it would lose it.
+   */
+  private writableTable(name: string): FoundTable {
+    const table = this.findTable(name);
+    if (table === undefined) throw new Error(`No table ${name} to write to.`);
+    if ((table.sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true) throw new Error(`The sheet ${table.sheet.name} is protected.`);
+    if (table.model.totalsRow) throw new Error(`The table ${name} has a total row; remove it (Table Design > Total Row) so that rows can be added.`);
+    return table;
+  }
+
   private applySettings(rows: SettingWrite[]): void {
     if (rows.length === 0) return;
-    const table = this.findTable(NAMES.settingsTable);
-    if (table === undefined) throw new Error("No settings table to write to.");
+    const table = this.writableTable(NAMES.settingsTable);
     let bottom = table.bottom;
     for (const { key, value, row } of rows) {
       if (row === undefined) {
@@ -346,13 +338,77 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+/**
+ * The cells of a 0-based rectangle (bottom and right included), as the port gives them. Read
+ * without creating the rows and cells that are not there (as getRow and getCell would): each
+ * would be one more cell for exceljs to style and write, for nothing.
+ */
+function cellsOf<T>(sheet: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number, read: (cell: ExcelJS.Cell | undefined) => T): T[][] {
+  const rows: T[][] = [];
+  for (let r = top; r <= bottom; r += 1) {
+    const row = sheet.findRow(r + 1);
+    const cells: T[] = [];
+    for (let c = left; c <= right; c += 1) cells.push(read(row?.findCell(c + 1)));
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/**
+ * A cell's value as the port gives it. exceljs gives every cell of a merged area the value of
+ * its top-left cell; Excel holds the value there alone, and so does the port: the others are
+ * empty.
+ */
+function cellValue(cell: ExcelJS.Cell | undefined): CellValue {
+  return cell === undefined || cell.type === ExcelJS.ValueType.Merge ? null : portValue(cell.value);
+}
+
+function valuesOf(sheet: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {
+  return cellsOf(sheet, top, left, bottom, right, cellValue);
+}
+
+/** The bottom and right (0-based) of a sheet's cells from A1 to the last that holds a value, for a sheet whose first row holds headers. */
+function regionOf(sheet: ExcelJS.Worksheet): [number, number] {
+  const values = valuesOf(sheet, 0, 0, sheet.rowCount - 1, sheet.columnCount - 1);
+  let bottom = -1;
+  let right = -1;
+  values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value === null) return;
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }),
+  );
+  return [bottom, right];
+}
+
+/** The milestone table (or region) with each cell's number format and the merged areas over it. */
+function milestoneData(sheet: ExcelJS.Worksheet, name: string, top: number, left: number, bottom: number, right: number): MilestoneData {
+  const masters = new Map<string, CellArea>();
+  const formats = cellsOf(sheet, top, left, bottom, right, (cell) => {
+    if (cell?.type === ExcelJS.ValueType.Merge) {
+      const master = parseCellAddress(cell.master.address);
+      const here = parseCellAddress(cell.address);
+      const area = masters.get(cell.master.address) ?? { top: master.row, left: master.column, rows: 1, columns: 1 };
+      area.rows = Math.max(area.rows, here.row - area.top + 1);
+      area.columns = Math.max(area.columns, here.column - area.left + 1);
+      masters.set(cell.master.address, area);
+    }
+    return cell?.numFmt ?? "General";
+  });
+  return { name, sheet: sheet.name, top, left, values: valuesOf(sheet, top, left, bottom, right), formats, merges: [...masters.values()] };
+}
+
 function tablesOf(sheet: ExcelJS.Worksheet): Record<string, { table: TableModel }> {
   return (sheet as unknown as { tables: Record<string, { table: TableModel }> }).tables;
 }
 
+/** Sets a table's last data row; its total row, if any, stays just below, out of the filter's range as in Excel. */
 function resizeTable(table: FoundTable, bottom: number): void {
-  table.model.tableRef = rangeAddress(table.top, table.left, bottom - table.top + 1, table.right - table.left + 1);
-  if (table.model.autoFilterRef !== undefined) table.model.autoFilterRef = table.model.tableRef;
+  const rows = bottom - table.top + 1;
+  const columns = table.right - table.left + 1;
+  table.model.tableRef = rangeAddress(table.top, table.left, rows + (table.model.totalsRow ? 1 : 0), columns);
+  if (table.model.autoFilterRef !== undefined) table.model.autoFilterRef = rangeAddress(table.top, table.left, rows, columns);
   table.bottom = bottom;
 }
 

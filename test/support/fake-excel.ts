@@ -13,7 +13,7 @@
  * take for a formula is stored as "#NAME?".
  */
 import { parseCellAddress, rangeAddress } from "../../src/workbook/a1";
-import { type MemorySheet, type MemoryState, type MemoryTable, cellOf, deleteTableRows, findSheet, findTable, newSheet, setCell } from "../../src/workbook/memory-workbook";
+import { type MemorySheet, type MemoryState, type MemoryTable, addTableRow, cellOf, deleteTableRows, findSheet, findTable, newSheet, setCell } from "../../src/workbook/memory-workbook";
 import type { ExcelRun } from "../../src/workbook/office-workbook";
 import type { CellValue } from "../../src/workbook/port";
 
@@ -114,7 +114,22 @@ interface Session {
   setups: WeakMap<MemorySheet, FakeSheetSetup>;
 }
 
+/**
+ * The API sets the fake models, as Office.context.requirements reports them: installed as the
+ * global Office where a test has not put its own (one to model an older Excel, say).
+ */
+export const FAKE_API_SETS: Readonly<Record<string, string>> = { ExcelApi: "1.13" };
+
+function isSetSupported(name: string, version: string): boolean {
+  const modelled = FAKE_API_SETS[name];
+  if (modelled === undefined) return false;
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  const [hasMajor = 0, hasMinor = 0] = modelled.split(".").map(Number);
+  return major < hasMajor || (major === hasMajor && minor <= hasMinor);
+}
+
 export function fakeExcelRun(state: MemoryState): FakeExcel {
+  (globalThis as { Office?: unknown }).Office ??= { context: { requirements: { isSetSupported } } };
   const setups = new WeakMap<MemorySheet, FakeSheetSetup>();
   const requestBytes: number[] = [];
   const host: Host = { editing: undefined, tableChanged: new Set() };
@@ -602,6 +617,10 @@ class FakeRange extends FakeObject {
       rowCount: (range: RangeTarget) => range.rows,
       columnCount: (range: RangeTarget) => range.columns,
       address: (range: RangeTarget) => `'${range.sheet.name}'!${addressOf(range)}`,
+      numberFormat: (range: RangeTarget) =>
+        Array.from({ length: range.rows }, (_, r) =>
+          Array.from({ length: range.columns }, (_, c) => range.sheet.numberFormats.get(`${range.top + r},${range.left + c}`) ?? "General"),
+        ),
     });
     this.format = new FakeRangeFormat(session, resolve);
     rangeTargets.set(this, resolve);
@@ -677,6 +696,24 @@ class FakeRange extends FakeObject {
     act<RangeTarget>(this, () => undefined);
   }
 
+  /**
+   * The merged areas whose top-left cell is in the range (ExcelApi 1.13): an area that starts
+   * outside the range is left out, as Excel does (office-js #3611); a null object when none.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const areas = new FakeRangeAreas(
+      this.session,
+      childResolver(this.resolve, (range) => {
+        const starting = range.sheet.merges.filter(
+          (m) => m.top >= range.top && m.top < range.top + range.rows && m.left >= range.left && m.left < range.left + range.columns,
+        );
+        return starting.length === 0 ? null : starting.map((m) => ({ sheet: range.sheet, ...m }));
+      }),
+    );
+    probe(areas);
+    return areas;
+  }
+
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(
       this.session,
@@ -685,6 +722,22 @@ class FakeRange extends FakeObject {
         return { sheet: range.sheet, top: range.top + row, left: range.left + column, rows: 1, columns: 1 };
       }),
     );
+  }
+}
+
+/** Rectangular ranges, as `getMergedAreasOrNullObject` gives them: only their `areas` are modelled. */
+class FakeRangeAreas extends FakeObject {
+  readonly areas: FakeRangeCollection;
+
+  constructor(session: Session, resolve: Resolver<RangeTarget[]>) {
+    super(session, resolve, "RangeAreas");
+    this.areas = new FakeRangeCollection(session, () => resolve() ?? []);
+  }
+}
+
+class FakeRangeCollection extends FakeCollection<RangeTarget, FakeRange> {
+  constructor(session: Session, all: () => RangeTarget[]) {
+    super(session, "RangeCollection", all, (resolve) => new FakeRange(session, resolve));
   }
 }
 
@@ -899,8 +952,9 @@ class FakeTable extends FakeObject {
     return this.#worksheet;
   }
 
+  /** The whole table: its header, its data rows and its total row when it has one. */
   getRange(): FakeRange {
-    return this.rangeOf(0, (table) => table.rows);
+    return this.rangeOf(0, (table) => table.rows + (table.totalRow === true ? 1 : 0));
   }
 
   getHeaderRowRange(): FakeRange {
@@ -937,7 +991,7 @@ class FakeTableRowCollection extends FakeObject {
     return new FakeTableRow(this.session, this.resolveTable, index);
   }
 
-  /** Appends rows at the end of the table; the fake does not model inserting at an index. */
+  /** Appends rows at the end of the table, above its total row; the fake does not model inserting at an index. */
   add(index: number | undefined, values: unknown[][]): void {
     act<MemoryTable>(
       this,
@@ -949,8 +1003,8 @@ class FakeTableRowCollection extends FakeObject {
         assertShape(values, values.length, table.columns, "TableRowCollection.add");
         if (values.length === 0) throw errors.invalidArgument("TableRowCollection.add");
         for (const row of values) {
-          row.forEach((value, c) => setCell(sheet, table.top + table.rows, table.left + c, typedIn(value) ?? null));
-          table.rows += 1;
+          addTableRow(sheet, table);
+          row.forEach((value, c) => setCell(sheet, table.top + table.rows - 1, table.left + c, typedIn(value) ?? null));
         }
       },
       jsonBytes(values),
