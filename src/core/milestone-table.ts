@@ -97,13 +97,19 @@ const PROGRESS_TITLES = '"% complete", "Completed to date", "This period", or "H
 const TEXT_FIELDS: readonly TableField[] = ["id", "description", "unit"];
 
 /**
+ * Where the values come from: a workbook's cells (a blank is null or ""), or a custom
+ * function's range argument, in which desktop Excel passes a blank cell as 0.
+ */
+export type TableSource = "cells" | "function argument";
+
+/**
  * Reads a milestone table given as rows of cell values whose first row holds the headers.
  * Headers are matched forgivingly; extra columns are ignored; rows of blanks (and zeros, as
  * desktop Excel hands a function its blank cells) are skipped.
  * Cells become the core's request fields (numbers as decimal text at Excel's precision); the
  * core then judges the values, and `cellOfIssue` maps its problems back to cells.
  */
-export function readMilestoneTable(values: readonly (readonly unknown[])[]): MilestoneTable {
+export function readMilestoneTable(values: readonly (readonly unknown[])[], source: TableSource = "cells"): MilestoneTable {
   const issues: TableIssue[] = [];
   const header = values[0] ?? [];
   const columnOf: Partial<Record<TableField, number>> = {};
@@ -150,7 +156,7 @@ export function readMilestoneTable(values: readonly (readonly unknown[])[]): Mil
       else if (field === "changeOrder") line[field] = readYesNo(cell, rowIndex, column, issues);
       else line[field] = readNumberCell(cell, header[column], rowIndex, column, field, issues);
     }
-    dropEmptyProgress(line, progressColumns);
+    dropEmptyProgress(line, progressColumns, source);
     lines.push(line as unknown as MilestoneInput);
     rowOfLine.push(rowIndex);
   });
@@ -160,9 +166,12 @@ export function readMilestoneTable(values: readonly (readonly unknown[])[]): Mil
 /**
  * A range hands an empty cell over as 0 or "". With several progress columns, only the ones
  * that say something (not blank, not 0) count, so a row may fill in whichever column suits it.
+ * A function's range argument does the same with one progress column: desktop Excel passes a
+ * blank "% complete" as 0, which would bill 0 % to date (crediting all earlier work) where Excel
+ * on the web bills no progress this period; 0 to date after nothing earlier is the same either way.
  */
-function dropEmptyProgress(line: Record<string, unknown>, progressColumns: readonly TableField[]): void {
-  if (progressColumns.length < 2) return;
+function dropEmptyProgress(line: Record<string, unknown>, progressColumns: readonly TableField[], source: TableSource): void {
+  if (progressColumns.length < 2 && source === "cells") return;
   for (const field of progressColumns) {
     if (line[field] === "0") delete line[field];
   }

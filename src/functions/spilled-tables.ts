@@ -32,7 +32,7 @@ export interface TableOptions {
 
 /** Computes the invoice of a milestone range, or throws the cell error that says what is wrong. */
 function computeRange(values: unknown[][], options: TableOptions): BillingResult {
-  const table = readMilestoneTable(values);
+  const table = readMilestoneTable(values, "function argument");
   const header = values[0] ?? [];
   const missing = table.issues.find((issue) => issue.code === "MISSING_COLUMN");
   if (missing !== undefined) throw cellError("notAvailable", missing.message);

@@ -114,6 +114,11 @@ describe("INTERIM.INVOICE and INTERIM.SUMMARY on the cells people select", () =>
     }
   });
 
+  test.each(hosts)("a blank progress cell is no progress this period in %s Excel, not 0 % to date", (host) => {
+    const untouched = [sheet[0] as (string | number | null)[], ["1", "Design", 12000, 6000, null, null, "no", null]];
+    expect((fns.invoice(rangeArgument(untouched, host), 0.1) as unknown[][])[1]?.slice(2, 5)).toEqual([12000, 6000, 0]);
+  });
+
   test.each(hosts)("a row with a value but a blank id needs its id in %s Excel", (host) => {
     const noId = [...sheet.slice(0, 3), [null, "Testing", 3000, null, 0.5, null, null, null]];
     expect(cellResult(() => fns.invoice(rangeArgument(noId, host)))).toEqual({ error: "#VALUE!", message: 'Row 4: "Id" is required.' });
