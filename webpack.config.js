@@ -16,13 +16,39 @@ const devUrl = `https://localhost:${devPort}/`;
 const officeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** The https base URL the production add-in is served from, always ending in "/". */
-function productionUrl() {
-  const raw = process.env.INTERIM_PUBLIC_URL || pkg.config.productionUrl;
+function productionUrl(env = process.env) {
+  const raw = env.INTERIM_PUBLIC_URL || pkg.config.productionUrl;
   const url = new URL(raw);
   if (url.protocol !== "https:") {
     throw new Error(`The production URL must use https (Office loads add-ins only over https): ${raw}`);
   }
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/**
+ * package.json's productionUrl is a placeholder that serves nothing: a manifest pointing there
+ * installs an add-in Office cannot load. A build without INTERIM_PUBLIC_URL says so, as a
+ * warning rather than an error, because the same `npm run build` makes the command line and
+ * the preview, which need no URL (docs/deploy.md, docs/decisions/0021).
+ */
+function placeholderUrlWarning(env = process.env) {
+  if (env.INTERIM_PUBLIC_URL) return undefined;
+  return [
+    `dist/manifest.xml points at ${productionUrl(env)}, the placeholder in package.json: Office cannot load Interim from there.`,
+    "To deploy the add-in, build with the https URL that will serve dist/, for example",
+    "  INTERIM_PUBLIC_URL=https://intranet.example.com/interim/ npm run build",
+    "(see docs/deploy.md). The command line (dist/cli) and the preview (dist/preview) need no URL.",
+  ].join("\n");
+}
+
+/** Adds placeholderUrlWarning to the build's warnings, where webpack prints them. */
+class PlaceholderUrlWarningPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("PlaceholderUrlWarningPlugin", (compilation) => {
+      const warning = placeholderUrlWarning();
+      if (warning !== undefined) compilation.warnings.push(new webpack.WebpackError(warning));
+    });
+  }
 }
 
 function manifestForProduction(content) {
@@ -110,9 +136,12 @@ function webConfig(mode) {
       // so taskpane.html carries the functions chunk too (see manifest.xml).
       page("taskpane.html", "Interim", ["runtime", "functions", "taskpane"], production ? officeJsCdn : officeJsLocal),
       page("download.html", "Interim: save the export", ["runtime", "download"], production ? officeJsCdn : officeJsLocal),
+      ...(production ? [new PlaceholderUrlWarningPlugin()] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
+          // The manifest's SupportUrl: a static page served with the add-in, so it works offline.
+          { from: "src/taskpane/support.html", to: "support.html" },
           ...fontCopies(),
           {
             from: "manifest.xml",
@@ -269,3 +298,7 @@ module.exports = async (env, argv) => {
     },
   };
 };
+
+// For test/build.test.ts.
+module.exports.placeholderUrlWarning = placeholderUrlWarning;
+module.exports.PlaceholderUrlWarningPlugin = PlaceholderUrlWarningPlugin;

@@ -138,6 +138,34 @@ describe("production build", () => {
     expect(urls.filter((url) => !url.startsWith(productionUrl()))).toEqual([]);
   });
 
+  it("ships the support page that the manifest names, with nothing loaded from elsewhere", () => {
+    expect(read("manifest.xml")).toContain(`<SupportUrl DefaultValue="${productionUrl()}support.html"/>`);
+    const page = read("support.html");
+    expect(page).toContain("<title>Interim: help</title>");
+    expect(linksIn(page).filter((link) => !link.startsWith("#"))).toEqual([]);
+  });
+
+  it("warns, naming INTERIM_PUBLIC_URL, when the manifest would point at package.json's placeholder", () => {
+    // webpack.config.js is CommonJS, as webpack loads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = require("../webpack.config.js") as {
+      placeholderUrlWarning: (env: Record<string, string | undefined>) => string | undefined;
+      PlaceholderUrlWarningPlugin: new () => { apply(compiler: object): void };
+    };
+    expect(config.placeholderUrlWarning({})).toMatch(new RegExp(`points at ${pkg.config.productionUrl}.*INTERIM_PUBLIC_URL=https://`, "s"));
+    expect(config.placeholderUrlWarning({ INTERIM_PUBLIC_URL: "https://intranet.example.com/interim/" })).toBeUndefined();
+    // The plugin puts it among the build's warnings, which webpack prints.
+    const compilation = { warnings: [] as Error[] };
+    const saved = process.env.INTERIM_PUBLIC_URL;
+    delete process.env.INTERIM_PUBLIC_URL;
+    try {
+      new config.PlaceholderUrlWarningPlugin().apply({ hooks: { thisCompilation: { tap: (_: string, run: (c: object) => void) => run(compilation) } } });
+    } finally {
+      if (saved !== undefined) process.env.INTERIM_PUBLIC_URL = saved;
+    }
+    expect(compilation.warnings.map((warning) => warning.message)).toEqual([config.placeholderUrlWarning({})]);
+  });
+
   it("copies the icons", () => {
     for (const size of [16, 32, 64, 80, 128]) {
       const icon = `assets/icon-${size}.png`;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { OfficeAddinManifest } from "office-addin-manifest";
+import ts from "typescript";
 import { elementsOf, parseXml, type XmlElement } from "./support/xml";
 
 // Offline structural checks; `office-addin-manifest validate` needs Microsoft's web service.
@@ -87,9 +88,41 @@ describe("manifest.xml", () => {
     expect(named("AppDomains")).toEqual([]);
   });
 
-  it("requires the shared runtime and the custom functions runtime", () => {
+  it("requires the shared runtime, the custom functions runtime and the ExcelApi version the code needs", () => {
     const sets = named("Set").map((element) => `${element.attributes.Name} ${element.attributes.MinVersion}`);
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+    expect(sets).toEqual(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1", "ExcelApi 1.9"]);
+  });
+
+  it("declares an ExcelApi version that covers every Excel API the product calls, unless checked at run time", () => {
+    const declared = named("Set").find((element) => element.attributes.Name === "ExcelApi")?.attributes.MinVersion ?? "1.1";
+    const { excel, checked } = apiSetsUsed();
+    const above = excel.filter(({ version }) => compareVersions(version, declared) > 0 && !checked.has(`ExcelApi ${version}`));
+    expect(above).toEqual([]);
+    // The floor is what the code needs, no more: one call or more needs exactly that version.
+    expect(excel.some(({ version }) => version === declared)).toBe(true);
+  });
+
+  it("calls DialogApi 1.2 members only in files that check DialogApi 1.2 at run time (the manifest cannot require it)", () => {
+    const { dialog } = apiSetsUsed();
+    expect(dialog.length).toBeGreaterThan(0);
+    const checks = (file: string) => /"DialogApi",\s*"1\.2"/.test(readFileSync(path.join(root, file), "utf8"));
+    // The dialog's own page runs only in a dialog that the pane opened after its check.
+    const checkedBy: Record<string, string> = { "src/taskpane/download-dialog.ts": "src/taskpane/host/office-delivery.ts" };
+    for (const { file, member } of dialog) {
+      expect({ file, member, checked: checks(checkedBy[file] ?? file) }).toEqual({ file, member, checked: true });
+    }
+  });
+
+  it("gives a support page, shipped with the add-in so that it works offline", () => {
+    const support = named("SupportUrl")[0]?.attributes.DefaultValue;
+    expect(support).toBe(`${devUrl}support.html`);
+    // Its place in the schema's sequence: after the icons, before the hosts.
+    const order = manifest.children.map((child) => child.name);
+    expect(order.indexOf("SupportUrl")).toBe(order.indexOf("HighResolutionIconUrl") + 1);
+    const page = readFileSync(path.join(root, "src/taskpane/support.html"), "utf8");
+    expect(page).toMatch(/<title>Interim: help<\/title>/);
+    // Nothing fetched from elsewhere: links to documentation are plain links, never loaded.
+    expect([...page.matchAll(/\s(?:src|srcset)\s*=/gi)]).toEqual([]);
   });
 
   it("declares the runtime first inside the Workbook host", () => {
@@ -180,3 +213,59 @@ describe("manifest.xml", () => {
     }
   });
 });
+
+/** "1.10" > "1.9", as requirement-set versions compare. */
+function compareVersions(a: string, b: string): number {
+  const [am = 0, an = 0] = a.split(".").map(Number);
+  const [bm = 0, bn = 0] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+
+interface ApiUse {
+  file: string;
+  member: string;
+  version: string;
+}
+
+let apiSetsCache: { excel: ApiUse[]; dialog: ApiUse[]; checked: Set<string> } | undefined;
+
+/**
+ * The Office.js members the product calls, each with the requirement set its declaration in
+ * @types/office-js names ("[Api set: ExcelApi 1.9]", "DialogApi 1.2"), found by the TypeScript
+ * checker rather than by name, and the sets the code checks at run time with isSetSupported.
+ */
+function apiSetsUsed(): { excel: ApiUse[]; dialog: ApiUse[]; checked: Set<string> } {
+  if (apiSetsCache !== undefined) return apiSetsCache;
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+  if (config === undefined) throw new Error("tsconfig.json cannot be read");
+  const sources = config.fileNames.filter((file) => file.startsWith(path.join(root, "src") + path.sep) && /\b(Excel|Office)\./.test(readFileSync(file, "utf8")));
+  const program = ts.createProgram(sources, config.options);
+  const checker = program.getTypeChecker();
+  const excel: ApiUse[] = [];
+  const dialog: ApiUse[] = [];
+  const checked = new Set<string>();
+  for (const source of program.getSourceFiles()) {
+    if (!source.fileName.startsWith(path.join(root, "src"))) continue;
+    const file = path.relative(root, source.fileName);
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && node.getText(source).includes("isSetSupported")) {
+        const [name, version] = node.arguments.map((a) => (ts.isStringLiteral(a) ? a.text : ""));
+        if (name && version) checked.add(`${name} ${version}`);
+      }
+      const name = ts.isPropertyAccessExpression(node) ? node.name : ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) ? node.name : undefined;
+      const symbol = name && checker.getSymbolAtLocation(name);
+      for (const declaration of symbol?.declarations ?? []) {
+        if (!declaration.getSourceFile().fileName.includes(`${path.sep}office-js${path.sep}`)) continue;
+        const docs = ts.getJSDocCommentsAndTags(declaration).map((doc) => doc.getText()).join("\n");
+        const member = `${symbol?.name ?? ""}`;
+        const excelSet = /\[Api set: ExcelApi (\d+\.\d+)/.exec(docs);
+        if (excelSet?.[1]) excel.push({ file, member, version: excelSet[1] });
+        if (/DialogApi 1\.2\}/.test(docs)) dialog.push({ file, member, version: "1.2" });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  apiSetsCache = { excel, dialog, checked };
+  return apiSetsCache;
+}

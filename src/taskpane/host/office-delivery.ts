@@ -42,8 +42,6 @@ const DIALOG_CLOSED = 12006;
 
 const PDF_ON_MAC =
   "Excel for Mac does not let add-ins save files, so the PDF cannot be saved from here. Open this workbook in Excel on the web (the same Interim is there, and its PDF downloads), or make the PDF with the command line: interim invoice BOOK.xlsx --format pdf.";
-const XLSX_ON_OLD_MAC =
-  "This version of Excel for Mac cannot open the Excel file as a new workbook (it needs Excel 2019 or later) and does not let add-ins save files. Update Excel, or export from Excel on the web.";
 
 function isMac(): boolean {
   return Office.context.platform === Office.PlatformType.Mac;
@@ -53,12 +51,13 @@ function supports(set: string, version: string): boolean {
   return Office.context.requirements.isSetSupported(set, version);
 }
 
-/** Why a format cannot be handed over in this Excel, saying what to do instead; undefined when it can. */
+/**
+ * Why a format cannot be handed over in this Excel, saying what to do instead; undefined when
+ * it can. (Excel.createWorkbook's ExcelApi 1.8 is below the manifest's minimum, so every Mac
+ * that loads Interim can open the xlsx.)
+ */
 export function unavailableInOffice(format: ExportFormat): string | undefined {
-  if (!isMac()) return undefined;
-  if (format === "pdf") return PDF_ON_MAC;
-  if (format === "xlsx" && !supports("ExcelApi", "1.8")) return XLSX_ON_OLD_MAC;
-  return undefined;
+  return isMac() && format === "pdf" ? PDF_ON_MAC : undefined;
 }
 
 export async function deliverInOffice(file: ExportFile): Promise<Delivery> {
