@@ -110,9 +110,25 @@ describe("readMilestoneTable", () => {
     ]);
   });
 
-  test("with one progress column, 0 is a value", () => {
-    const table = readMilestoneTable([["Id", "Scheduled value", "% complete"], ["A", 1000, 0]]);
-    expect(table.lines).toEqual([{ id: "A", scheduledValue: "1000", percentComplete: "0" }]);
+  test("with one progress column, 0 is a value in cells, and blank in a function's range argument (desktop Excel's blank)", () => {
+    const values = [["Id", "Scheduled value", "% complete"], ["A", 1000, 0]];
+    expect(readMilestoneTable(values).lines).toEqual([{ id: "A", scheduledValue: "1000", percentComplete: "0" }]);
+    expect(readMilestoneTable(values, "function argument").lines).toEqual([{ id: "A", scheduledValue: "1000" }]);
+  });
+
+  test("a row of blanks and zeros is blank, and a 0 in a text column is a blank cell", () => {
+    const table = readMilestoneTable([
+      ["Id", "Description", "Contract value", "% complete", "Unit"],
+      ["A", 0, 1000, 0.5, 0],
+      [0, 0, 0, 0, 0],
+      [0, "Testing", 500, 0.1, ""],
+      [0, null, 0, "", 0],
+    ]);
+    expect(table.rowOfLine).toEqual([1, 3]);
+    expect(table.lines).toEqual([
+      { id: "A", scheduledValue: "1000", percentComplete: "0.5" },
+      { description: "Testing", scheduledValue: "500", percentComplete: "0.1" },
+    ]);
   });
 
   test("text that reads two ways is a problem at its cell naming both readings; ids keep their text", () => {
