@@ -6,7 +6,7 @@ import { type InvoiceHeader, layoutCreditNote } from "./invoice-sheet";
 import { documentsMissingFromLog, issueDateProblem, issuedInvoice, namesTaken, numberingOf, sameAmount, sheetToReplace } from "./plan-invoice";
 import { NAMES, type CellValue, type LogCommit, type SheetLayout, type TableData, type WorkbookPort, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem } from "./problems";
-import { type ContractSettings, creditNoteNumber, invoiceNumber, readSettings } from "./settings";
+import { type ContractSettings, creditNoteNumber, readSettings } from "./settings";
 
 export interface CreditNoteOptions {
   /** ISO date of the credit note; default today. Never before the last document in the billing log. */
@@ -53,10 +53,9 @@ export function planCreditNote(snapshot: WorkbookSnapshot, options: CreditNoteOp
   if (settings === undefined) return { ok: false, problems };
   const { log, problems: logProblems } = readBillingLog(snapshot.invoices, snapshot.invoiceLines, numberingOf(settings));
   if (logProblems.length > 0) return { ok: false, problems: logProblems };
-  const number = creditNoteNumber(settings, log.lastCreditSequence + 1);
-  const nextInvoices = [log.lastInvoiceSequence + 1, settings.nextInvoiceNumber].map((n) => invoiceNumber(settings, n));
-  const missing = documentsMissingFromLog(snapshot, settings, log, [...nextInvoices, number]);
+  const missing = documentsMissingFromLog(snapshot, settings, log);
   if (missing !== undefined) return { ok: false, problems: [missing] };
+  const number = creditNoteNumber(settings, log.lastCreditSequence + 1);
   const cancelled = log.active[log.active.length - 1];
   if (cancelled === undefined) return { ok: false, problems: [problem("NOTHING_TO_CREDIT", "There is no issued invoice in force to cancel.")] };
   const date = options.date ?? today();

@@ -135,6 +135,7 @@ export class MemoryWorkbook implements WorkbookPort {
       interimSheets: this.state.names.filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix)).map((n) => n.sheet),
       definedNames: this.state.names.map((n) => n.name),
       tableNames: this.state.tables.map((t) => t.name),
+      protectedSheets: this.state.sheets.filter((sheet) => sheet.protected).map((sheet) => sheet.name),
     });
   }
 

@@ -88,7 +88,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const region = regionSheet.getUsedRangeOrNullObject(true);
       region.load(`${MILESTONE_PROPERTIES},rowIndex,columnIndex`);
       const merges = readsMergedAreas() ? { table: queueMergedAreas(milestones.table.getRange()), region: queueMergedAreas(region) } : undefined;
-      const sheets = workbook.worksheets.load("items/name");
+      const sheets = workbook.worksheets.load("items/name,items/protection/protected");
       const names = workbook.names.load("items/name,items/formula");
       const tables = workbook.tables.load("items/name");
       await context.sync();
@@ -118,6 +118,7 @@ export class OfficeWorkbook implements WorkbookPort {
           .filter((sheet): sheet is string => sheet !== undefined),
         definedNames: names.items.map((item) => item.name),
         tableNames: tables.items.map((table) => table.name),
+        protectedSheets: sheets.items.filter((sheet) => sheet.protection.protected).map((sheet) => sheet.name),
       };
     });
   }

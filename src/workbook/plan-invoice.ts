@@ -73,6 +73,9 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   const { settings, place, problems } = readSettings(snapshot.settings);
   if (settings === undefined) return { ok: false, problems };
   const { log, problems: logProblems } = readBillingLog(snapshot.invoices, snapshot.invoiceLines, numberingOf(settings));
+  // A log that reads cleanly but lacks issued documents is the root cause of any other problem.
+  const missing = logProblems.length === 0 ? documentsMissingFromLog(snapshot, settings, log) : undefined;
+  if (missing !== undefined) return { ok: false, problems: [missing] };
   problems.push(...logProblems);
 
   const dates = planDates(options, log, problems);
@@ -80,8 +83,6 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   const request = buildRequest(table, settings, log, problems);
   if (problems.length > 0 || request === undefined || dates === undefined || sequence === undefined) return { ok: false, problems };
   const number = invoiceNumber(settings, sequence);
-  const missing = documentsMissingFromLog(snapshot, settings, log, [number, creditNoteNumber(settings, log.lastCreditSequence + 1)]);
-  if (missing !== undefined) return { ok: false, problems: [missing] };
 
   const outcome = computeInvoice(request.request);
   if (!outcome.ok) return { ok: false, problems: outcome.errors.map((e) => placeProblem(e, request, table, place)) };
@@ -205,16 +206,23 @@ function billsNothing(result: BillingResult, log: CarryForward): boolean {
 
 /**
  * Issued documents the billing log no longer holds: Interim's sheets named as invoices or credit
- * notes (other than the next ones, which a failed attempt may have left) that no log row
- * records. The log was deleted or emptied by hand, and billing from it would bill all the work
- * again.
+ * notes that no log row records. The log was deleted, emptied or cut short by hand, and billing
+ * from it would bill the same work again. The one exception is an unprotected sheet of a number
+ * about to be issued: a failed attempt leaves its sheet before the log row (and the protection
+ * after it), and the retry replaces it. An issued sheet is protected, so lowering "Next invoice
+ * number" never makes one replaceable.
  */
-export function documentsMissingFromLog(snapshot: WorkbookSnapshot, settings: ContractSettings, log: CarryForward, next: string[]): WorkbookProblem | undefined {
+export function documentsMissingFromLog(snapshot: WorkbookSnapshot, settings: ContractSettings, log: CarryForward): WorkbookProblem | undefined {
   const lower = (name: string): string => name.toLowerCase();
-  const logged = new Set([...log.all.map((e) => lower(e.sheet)), ...next.map(lower)]);
+  const next = [
+    invoiceNumber(settings, log.lastInvoiceSequence + 1), invoiceNumber(settings, settings.nextInvoiceNumber), creditNoteNumber(settings, log.lastCreditSequence + 1),
+  ].map(lower);
+  const locked = new Set(snapshot.protectedSheets.map(lower));
+  const logged = new Set(log.all.map((e) => lower(e.sheet)));
   const documentName = (sheet: string): boolean =>
     [settings.invoicePrefix, settings.creditNotePrefix].some((prefix) => lower(sheet).startsWith(lower(prefix)) && /^\d{4,}$/.test(sheet.slice(prefix.length)));
-  const missing = snapshot.interimSheets.filter((sheet) => documentName(sheet) && !logged.has(lower(sheet)));
+  const halfWritten = (sheet: string): boolean => next.includes(lower(sheet)) && !locked.has(lower(sheet));
+  const missing = snapshot.interimSheets.filter((sheet) => documentName(sheet) && !logged.has(lower(sheet)) && !halfWritten(sheet));
   if (missing.length === 0) return undefined;
   const message = `The workbook holds ${missing.join(", ")}, issued by Interim, but the billing log no longer records ${missing.length === 1 ? "it" : "them"}: the log was deleted, emptied or cut short by hand, and the next document would bill the same work again. Restore the billing log from the previous version of the workbook (the command line keeps it as BOOK.xlsx.bak; in Excel, File > Info > Version history), then try again.`;
   const at = snapshot.invoices;
@@ -343,8 +351,9 @@ export function sheetToReplace(snapshot: WorkbookSnapshot, log: CarryForward, nu
   const exists = (name: string): boolean => snapshot.sheets.some((s) => s.toLowerCase() === name.toLowerCase());
   const ours = (name: string): boolean => snapshot.interimSheets.some((s) => s.toLowerCase() === name.toLowerCase());
   const logged = (name: string): boolean => log.all.some((entry) => entry.sheet.toLowerCase() === name.toLowerCase());
+  const locked = (name: string): boolean => snapshot.protectedSheets.some((s) => s.toLowerCase() === name.toLowerCase());
   if (exists(sheetName)) {
-    if (!ours(sheetName) || logged(sheetName)) {
+    if (!ours(sheetName) || logged(sheetName) || locked(sheetName)) {
       return problem("SHEET_EXISTS", `A sheet named "${sheetName}" already exists and Interim did not write it; rename or move it, then generate again.`);
     }
     return sheetName;

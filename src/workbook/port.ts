@@ -63,6 +63,8 @@ export interface WorkbookSnapshot {
   definedNames: string[];
   /** Every table's name in the workbook, on any sheet. */
   tableNames: string[];
+  /** The sheets whose protection is on: Interim protects an issued document's sheet as the last step of issuing it. */
+  protectedSheets: string[];
 }
 
 /** A block of cells written in one range write. */

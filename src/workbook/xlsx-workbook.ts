@@ -142,6 +142,7 @@ export class XlsxWorkbook implements WorkbookPort {
         .filter((sheet): sheet is string => sheet !== undefined),
       definedNames: this.workbook.definedNames.model.map((n) => n.name),
       tableNames: this.workbook.worksheets.flatMap((sheet) => Object.values(tablesOf(sheet)).map((t) => t.table.name)),
+      protectedSheets: this.workbook.worksheets.filter(isProtected).map((sheet) => sheet.name),
     });
   }
 
@@ -316,7 +317,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private writableTable(name: string): FoundTable {
     const table = this.findTable(name);
     if (table === undefined) throw new Error(`No table ${name} to write to.`);
-    if ((table.sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true) throw new Error(`The sheet ${table.sheet.name} is protected.`);
+    if (isProtected(table.sheet)) throw new Error(`The sheet ${table.sheet.name} is protected.`);
     if (table.model.totalsRow) throw new Error(`The table ${name} has a total row; remove it (Table Design > Total Row) so that rows can be added.`);
     return table;
   }
@@ -550,4 +551,9 @@ function repairTables(workbook: ExcelJS.Workbook, zip: Zip): void {
       table.table.style ??= {};
     }
   }
+}
+
+/** Whether a sheet's protection is on (exceljs keeps it, untyped, as read from the file or set by protect()). */
+function isProtected(sheet: ExcelJS.Worksheet): boolean {
+  return (sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true;
 }

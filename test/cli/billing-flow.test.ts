@@ -146,7 +146,17 @@ describe("interim invoice: refusals and the default period", () => {
     const original = readFileSync(file);
     const run = interim("invoice", file, "--date", "2026-10-31");
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/The workbook holds INV-0001, issued by Interim, but the billing log no longer records it.*contract\.xlsx\.bak|BOOK\.xlsx\.bak/);
+    expect(run.stderr).toMatch(/The workbook holds INV-0001, issued by Interim, but the billing log no longer records it.*BOOK\.xlsx\.bak.*Version history/);
     expect(readFileSync(file).equals(original)).toBe(true);
+    // "Next invoice number" lowered to 1: INV-0001's sheet is protected in the file, so it is
+    // known as issued, and never replaced.
+    await edit(file, (workbook) => workbook.getWorksheet("Contract")?.eachRow((row) => {
+      if (row.getCell(1).value === "Next invoice number") row.getCell(2).value = 1;
+    }));
+    const lowered = readFileSync(file);
+    const again = interim("invoice", file, "--date", "2026-10-31");
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/The workbook holds INV-0001, issued by Interim/);
+    expect(readFileSync(file).equals(lowered)).toBe(true);
   });
 });

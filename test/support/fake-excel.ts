@@ -439,6 +439,7 @@ class FakeWorksheet extends FakeObject {
     this.tables = new FakeWorksheetTableCollection(session, resolve);
     this.protection = new FakeWorksheetProtection(session, resolve);
     this.pageLayout = new FakePageLayout(session, resolve);
+    inner(this).children = { protection: () => this.protection };
   }
 
   get name(): string {
@@ -488,7 +489,11 @@ function usedRange(sheet: MemorySheet, valuesOnly: boolean): RangeTarget | null 
 
 class FakeWorksheetProtection extends FakeObject {
   constructor(session: Session, resolve: Resolver<MemorySheet>) {
-    super(session, resolve, "WorksheetProtection");
+    super(session, resolve, "WorksheetProtection", { protected: (sheet: MemorySheet) => sheet.protected });
+  }
+
+  get protected(): boolean {
+    return loaded(this, "protected") as boolean;
   }
 
   protect(): void {

@@ -1,7 +1,10 @@
 import { computeInvoice } from "../../src/core";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
-import { findSheet, findTable, tableValues, type MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { MemoryWorkbook, emptyState, findSheet, findTable, tableValues } from "../../src/workbook/memory-workbook";
+import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, NAMES, type LogCommit } from "../../src/workbook/port";
+import { insertSample } from "../../src/workbook/sample";
+import { fakeExcelRun } from "../support/fake-excel";
 import { copyState, sampleWorkbook, setMilestone, setSetting } from "./helpers";
 
 /** The invoices table of an empty billing log: its header and one blank row. */
@@ -231,11 +234,38 @@ describe("a billing log deleted or emptied by hand (issue 13, item 7)", () => {
     const outcome = await generateInvoice(workbook, { invoiceDate: "2026-11-30" });
     expect(outcome).toMatchObject({ ok: false, problems: [{ code: "LOG_MISSING_DOCUMENTS", message: expect.stringMatching(/INV-0001, INV-0002, issued by Interim, but the billing log no longer records them.*File > Info > Version history/) }] });
     expect(await issueCreditNote(workbook, { date: "2026-11-30" })).toMatchObject({ ok: false, problems: [{ code: "LOG_MISSING_DOCUMENTS" }] });
-    // Lowering "Next invoice number" as a message might advise does not help either.
-    setSetting(workbook.state, "Next invoice number", 2);
-    expect(await generateInvoice(workbook, { invoiceDate: "2026-11-30" })).toMatchObject({ ok: false, problems: [{ code: "LOG_MISSING_DOCUMENTS", message: expect.stringMatching(/^The workbook holds INV-0001, issued/) }] });
+    // Lowering "Next invoice number" as a message might advise does not help either: INV-0002 is
+    // the next number then, but its sheet is protected, so it is issued, not half-written.
+    for (const next of [1, 2]) {
+      setSetting(workbook.state, "Next invoice number", next);
+      expect(await generateInvoice(workbook, { invoiceDate: "2026-11-30" })).toMatchObject({ ok: false, problems: [{ code: "LOG_MISSING_DOCUMENTS", message: expect.stringMatching(/^The workbook holds INV-0001, INV-0002, issued/) }] });
+    }
     setSetting(workbook.state, "Next invoice number", 3);
     expect(copyState(workbook.state)).toBe(before);
+  });
+
+  test("one issued invoice, the log deleted and the next number lowered to it: INV-0001 is never replaced", async () => {
+    const workbook = await sampleWorkbook();
+    await issue(workbook, "2026-09-30");
+    deleteLog(workbook);
+    setSetting(workbook.state, "Next invoice number", 1);
+    const before = copyState(workbook.state);
+    expect(await generateInvoice(workbook, { invoiceDate: "2026-10-31" })).toMatchObject({ ok: false, problems: [{ code: "LOG_MISSING_DOCUMENTS", message: expect.stringMatching(/^The workbook holds INV-0001, issued by Interim, but the billing log no longer records it/) }] });
+    expect(copyState(workbook.state)).toBe(before);
+  });
+
+  test("through Office.js: the sheet's protection is read, and the issued INV-0001 is never replaced", async () => {
+    const excel = emptyState();
+    const office = new OfficeWorkbook(fakeExcelRun(excel).run);
+    await insertSample(office);
+    expect(await generateInvoice(office, { invoiceDate: "2026-09-30" })).toMatchObject({ ok: true, number: "INV-0001" });
+    expect((await office.read(NAMES.milestones)).protectedSheets).toEqual(["INV-0001"]);
+    const memory = new MemoryWorkbook(excel);
+    deleteLog(memory);
+    setSetting(excel, "Next invoice number", 1);
+    const before = copyState(excel);
+    expect(await generateInvoice(office, { invoiceDate: "2026-10-31" })).toMatchObject({ ok: false, problems: [{ code: "LOG_MISSING_DOCUMENTS" }] });
+    expect(copyState(excel)).toBe(before);
   });
 });
 

@@ -35,7 +35,8 @@ describe("Generate invoice through Office.js: at most three round trips, whateve
     for (const port of [office, memory]) await insertSample(port);
     expect(copyState(excel)).toBe(copyState(memory.state));
     for (const date of ["2026-09-30", "2026-10-31", "2026-11-30"]) {
-      for (const port of [office, memory]) await generateInvoice(port, { invoiceDate: date });
+      // No progress between the periods: the same 0.00 invoices, asked for, in both ports.
+      for (const port of [office, memory]) await generateInvoice(port, { invoiceDate: date, allowZeroInvoice: true });
       expect(copyState(withoutPageSetup(excel))).toBe(copyState(withoutPageSetup(memory.state)));
     }
     expect(tableValues(excel, findTable(excel, NAMES.invoicesTable)!).map((r) => r[0])).toEqual(["Number", "INV-0001", "INV-0002", "INV-0003"]);
