@@ -69,7 +69,7 @@ describe("the task pane preview in Chromium", () => {
 
     await page.getByRole("button", { name: "Generate invoice INV-0001" }).click();
     await pane.getByText("INV-0001 issued", { exact: true }).waitFor();
-    await expect(page.getByRole("status").textContent()).resolves.toBe("INV-0001 issued. Amount due €122,359.75.");
+    await expect(page.getByRole("status").textContent()).resolves.toBe("INV-0001 issued. Amount due €122,359.75. Written to the sheet INV-0001 and the billing log.");
     await pane.screenshot({ path: path.join(artifacts, "pane-after-generate.png") });
 
     await page.getByRole("button", { name: "Open sheet" }).click();
@@ -80,10 +80,11 @@ describe("the task pane preview in Chromium", () => {
     await expect(besideLabel(page, "Total due (EUR)").textContent()).resolves.toBe("122,359.75");
     await page.screenshot({ path: path.join(artifacts, "preview-after-generate.png") });
 
-    // A second click the same day bills nothing: the period is already billed.
+    // A second click the same day bills nothing: the period is already billed (on a month's last
+    // day), or the days since bring no progress (on any other day).
     await page.getByRole("button", { name: /^Generate invoice/ }).click();
     await page.getByText("Nothing was written: fix these first").waitFor();
-    await page.getByText(/The period ending .* is already billed: INV-0001 covers/).waitFor();
+    await page.getByText(/The period ending .* is already billed: INV-0001 covers|Nothing was billed since INV-0001/).waitFor();
     expect(await sheetTabs(page)).toEqual(["Milestones", "Contract", "Billing log", "INV-0001"]);
 
     await pane.getByRole("tab", { name: "History" }).click();
@@ -111,6 +112,44 @@ describe("the task pane preview in Chromium", () => {
     await select.click();
     await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).resolves.toBe("Milestones!D3");
     await page.screenshot({ path: path.join(artifacts, "preview-problem.png") });
+
+    expect(seen.external).toEqual([]);
+    expect(seen.errors).toEqual([]);
+  });
+
+  it("bills a chosen period, exports, and cancels the invoice with a credit note whose exports download too, all within 320 px", async () => {
+    const { page, seen } = await openPreview();
+    const pane = page.getByTestId("pane");
+    /** Nothing in the pane is wider than the pane: no sideways scrolling at Excel's narrowest. */
+    const overflow = () => pane.evaluate((element) => element.scrollWidth - element.clientWidth);
+
+    await pane.getByLabel("Invoice date").fill("2026-03-31");
+    await pane.getByLabel("Period end").fill("2026-03-15");
+    await pane.getByText(/to 2026-03-15, dated 2026-03-31\.$/).waitFor();
+    await expect(overflow()).resolves.toBe(0);
+    await pane.screenshot({ path: path.join(artifacts, "pane-dates.png") });
+
+    await pane.getByRole("button", { name: "Generate invoice INV-0001" }).click();
+    await pane.getByText("INV-0001 issued", { exact: true }).waitFor();
+    const csv = page.waitForEvent("download");
+    await pane.getByRole("button", { name: "Export INV-0001 as CSV" }).click();
+    expect((await csv).suggestedFilename()).toBe("INV-0001.csv");
+
+    await pane.getByRole("button", { name: "Credit note: cancel INV-0001" }).click();
+    await pane.getByLabel("Credit note date").waitFor();
+    await expect(overflow()).resolves.toBe(0);
+    await pane.screenshot({ path: path.join(artifacts, "pane-credit-note-confirm.png") });
+    await pane.getByRole("button", { name: "Issue credit note for INV-0001" }).click();
+    await pane.getByText("CN-0001 issued", { exact: true }).waitFor();
+    const pdf = page.waitForEvent("download");
+    await pane.getByRole("button", { name: "Export CN-0001 as PDF" }).click();
+    const download = await pdf;
+    expect(download.suggestedFilename()).toBe("CN-0001.pdf");
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    await expect(overflow()).resolves.toBe(0);
+    await pane.screenshot({ path: path.join(artifacts, "pane-after-credit-note.png") });
+    expect(await sheetTabs(page)).toEqual(["Milestones", "Contract", "Billing log", "INV-0001", "CN-0001"]);
 
     expect(seen.external).toEqual([]);
     expect(seen.errors).toEqual([]);

@@ -49,6 +49,9 @@ describe("the Invoice tab's controls", () => {
     const [row] = logRows(host);
     // Invoice date and period end as Excel serials: 2026-03-31 is 46112, 2026-03-15 is 46096.
     expect(row?.slice(0, 6)).toEqual(["INV-0001", "invoice", null, 46112, expect.any(Number), 46096]);
+    // The dates were that invoice's: the next one starts from the plan's own.
+    await waitFor(() => expect(screen.getByText("As usually billed")).toBeInTheDocument());
+    expect(screen.getByText("Today")).toBeInTheDocument();
   });
 
   it("refuses a period end after the invoice date before anything is written", async () => {

@@ -126,6 +126,11 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
     write("Generating the invoice", async () => {
       const outcome = await generateInvoice(host.workbook, { ...options, allowZeroInvoice });
       if (!outcome.ok) return outcome;
+      if (!outcome.draft) {
+        // The dates chosen were this invoice's: the next one starts from the plan's own again.
+        setInvoiceDate("");
+        setPeriodEnd("");
+      }
       const due = displayMoney(outcome.result.summary.totalDue, outcome.result.currency);
       return {
         ok: true,
@@ -143,6 +148,7 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
     write("Issuing the credit note", async () => {
       const outcome = await issueCreditNote(host.workbook, { date: creditDate === "" ? undefined : creditDate });
       if (!outcome.ok) return outcome;
+      setCreditDate("");
       return {
         ok: true,
         written: {
