@@ -120,6 +120,7 @@ function restateInvoice(cancelled: LoggedInvoice, log: CarryForward, table: Tabl
   const request: BillingRequest = {
     currency: cancelled.currency,
     rounding: settings.rounding,
+    // The invoice is issued: a line billed past its scheduled value is restated, not judged again.
     allowOverbilling: true,
     retention: {
       ...retention,
@@ -132,20 +133,17 @@ function restateInvoice(cancelled: LoggedInvoice, log: CarryForward, table: Tabl
     lines,
   };
   const outcome = computeInvoice(request);
-  const logged: [string, string, string | undefined][] = [
-    ["earned less retention", cancelled.earnedLessRetention, outcome.ok ? outcome.result.summary.totalEarnedLessRetention : undefined],
-    ["current payment due", cancelled.currentPaymentDue, outcome.ok ? outcome.result.summary.currentPaymentDue : undefined],
-    ["tax", cancelled.tax, outcome.ok ? outcome.result.summary.tax : undefined],
-    ["total due", cancelled.totalDue, outcome.ok ? outcome.result.summary.totalDue : undefined],
-  ];
-  const differs = logged.find(([, was, now]) => now === undefined || !sameAmount(was, now));
-  if (!outcome.ok || differs !== undefined) {
-    const was = (amount: string): string => formatAmount(amount, minorUnitsOf(cancelled.currency) ?? 2);
-    const what = differs === undefined || differs[2] === undefined ? "" : ` (${differs[0]} ${was(differs[1])} on ${cancelled.number}, ${differs[2]} now)`;
-    return problem(
-      "CANNOT_RESTATE",
-      `The credit note restates ${cancelled.number} from the billing log with the contract settings and the milestone table's line details (Tax %, Retention %, Change order), and they no longer give its figures${what}: one of them changed since ${cancelled.number} was issued. Put back what it was issued with, issue the credit note, then make the change again.`,
-    );
-  }
-  return outcome.result;
+  const s = outcome.ok ? outcome.result.summary : undefined;
+  const differs = s && ([
+    ["earned less retention", cancelled.earnedLessRetention, s.totalEarnedLessRetention],
+    ["current payment due", cancelled.currentPaymentDue, s.currentPaymentDue],
+    ["tax", cancelled.tax, s.tax],
+    ["total due", cancelled.totalDue, s.totalDue],
+  ] as const).find(([, was, now]) => !sameAmount(was, now));
+  if (outcome.ok && differs === undefined) return outcome.result;
+  const what = differs === undefined ? "" : ` (${differs[0]} ${formatAmount(differs[1], minorUnitsOf(cancelled.currency) ?? 2)} on ${cancelled.number}, ${differs[2]} now)`;
+  return problem(
+    "CANNOT_RESTATE",
+    `The credit note restates ${cancelled.number} from the billing log with the contract settings and the milestone table's line details (Tax %, Retention %, Change order), and they no longer give its figures${what}: one of them changed since ${cancelled.number} was issued. Put back what it was issued with, issue the credit note, then make the change again.`,
+  );
 }
