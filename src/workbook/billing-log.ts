@@ -1,6 +1,6 @@
 import { addAmounts, numberToDecimalText, subtractAmount } from "../core";
 import { serialToIso } from "./dates";
-import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type CellValue, type LogCommit, type RowPlacement, type TableData } from "./port";
+import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type CellValue, type LogCommit, type LogTableData, type RowPlacement } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 
 /** What the billing log says about one line of an issued invoice (amounts as decimal text). */
@@ -39,6 +39,7 @@ export interface LoggedInvoice {
 export interface CarryForward {
   /** The invoices in force (issued and not cancelled by a credit note), oldest first. */
   active: LoggedInvoice[];
+  /** Every document, in the order issued (whatever order a sort left the rows in). */
   all: LoggedInvoice[];
   previousCertificates: string;
   /** By line id (trimmed, lower case): the id as billed, work completed to date (D + E) and stored materials on the last invoice. */
@@ -58,13 +59,19 @@ export interface Numbering {
   creditNote: (sequence: number) => string;
 }
 
-/** A log created empty (a header and one blank row in each table) takes its first rows into those blank rows. */
-const FILL_EMPTY_TABLE: RowPlacement = { discard: [], fillFirstRow: true };
+/** The table's column of each log column, as Interim creates the table: in the order of its headers. */
+function ownColumns(headers: readonly string[]): { columns: number[]; width: number } {
+  return { columns: headers.map((_, c) => c), width: headers.length };
+}
 
+/** A log created empty (a header and one blank row in each table) takes its first rows into those blank rows. */
 export const EMPTY_LOG: CarryForward = {
   active: [], all: [], previousCertificates: "0", previousByLine: new Map(), advanceRecovered: "0",
   retentionReleased: "0", lastPeriodEnd: undefined, lastInvoiceSequence: 0, lastCreditSequence: 0,
-  placement: { invoices: FILL_EMPTY_TABLE, lines: FILL_EMPTY_TABLE },
+  placement: {
+    invoices: { discard: [], fillFirstRow: true, ...ownColumns(INVOICE_LOG_HEADERS) },
+    lines: { discard: [], fillFirstRow: true, ...ownColumns(LINE_LOG_HEADERS) },
+  },
 };
 
 export function lineKey(id: string): string {
@@ -72,10 +79,21 @@ export function lineKey(id: string): string {
 }
 
 /**
- * A fingerprint of an invoice's log rows (FNV-1a, 32 bits, over their JSON): the "Check"
- * column. A figure changed by hand no longer matches, and Interim refuses to carry it forward.
+ * A fingerprint of an invoice's log rows: the "Check" column. A figure changed by hand no
+ * longer matches, and Interim refuses to carry it forward. The lines are taken in a set order,
+ * so that sorting the lines table changes nothing.
  */
 export function checkOf(invoiceRow: readonly CellValue[], lineRows: readonly (readonly CellValue[])[]): string {
+  const ordered = lineRows.map((row) => ({ row, text: JSON.stringify(row) })).sort((a, b) => compareText(a.text, b.text));
+  return fingerprint(invoiceRow, ordered.map(({ row }) => row));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** FNV-1a, 32 bits, over the rows' JSON; a log written before the lines were put in order was fingerprinted in the order they were written. */
+function fingerprint(invoiceRow: readonly CellValue[], lineRows: readonly (readonly CellValue[])[]): string {
   const text = JSON.stringify([invoiceRow, lineRows]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
@@ -88,55 +106,69 @@ export function checkOf(invoiceRow: readonly CellValue[], lineRows: readonly (re
 const I = Object.fromEntries(INVOICE_LOG_HEADERS.map((h, i) => [h, i])) as Record<(typeof INVOICE_LOG_HEADERS)[number], number>;
 const L = Object.fromEntries(LINE_LOG_HEADERS.map((h, i) => [h, i])) as Record<(typeof LINE_LOG_HEADERS)[number], number>;
 
+/** Where each log column is in a table a person may have edited: found by its header, not its place. */
+interface Columns {
+  /** The table's column (0-based from its left) of each log column, in the order of the log's headers. */
+  columns: number[];
+  width: number;
+}
+
 /**
  * Reads the billing log and replays it: every invoice in force, and what the next invoice
  * starts from. A log edited by hand (a changed figure, a deleted row, a gap in the numbers)
  * is a problem at the cell to look at: the next invoice would otherwise bill wrong amounts.
+ * What Excel makes easy is no edit: a column added to a table (typing next to it), columns
+ * moved, rows sorted. Rows a filter hides are a problem before anything is written, as
+ * Excel does not add or delete table rows reliably under a filter.
  */
 export function readBillingLog(
-  invoices: TableData | undefined,
-  lines: TableData | undefined,
+  invoices: LogTableData | undefined,
+  lines: LogTableData | undefined,
   numbering: Numbering,
 ): { log: CarryForward; problems: WorkbookProblem[] } {
   if (invoices === undefined && lines === undefined) return { log: EMPTY_LOG, problems: [] };
   if (invoices === undefined || lines === undefined) {
     return { log: EMPTY_LOG, problems: [problem("LOG_EDITED", "The billing log is missing one of its two tables; restore it from a saved copy of the workbook.")] };
   }
-  const problems: WorkbookProblem[] = [];
+  const invoiceColumns = columnsOf(invoices, INVOICE_LOG_HEADERS);
+  const lineColumns = columnsOf(lines, LINE_LOG_HEADERS);
+  if (typeof invoiceColumns === "object" && "code" in invoiceColumns) return { log: EMPTY_LOG, problems: [invoiceColumns] };
+  if (typeof lineColumns === "object" && "code" in lineColumns) return { log: EMPTY_LOG, problems: [lineColumns] };
+  const problems = [invoices, lines].filter((table) => table.hiddenRows).map(filtered);
   const edited = (row: number, column: number, message: string): void => {
-    problems.push(problemAt("LOG_EDITED", message, invoices.sheet, invoices.top + 1 + row, invoices.left + column));
+    problems.push(problemAt("LOG_EDITED", message, invoices.sheet, invoices.top + 1 + row, invoices.left + (invoiceColumns.columns[column] ?? 0)));
   };
-  const headerProblem = headersDiffer(invoices, INVOICE_LOG_HEADERS) ?? headersDiffer(lines, LINE_LOG_HEADERS);
-  if (headerProblem !== undefined) return { log: EMPTY_LOG, problems: [headerProblem] };
 
   const invoiceRows = dataRows(invoices);
   const lineRows = dataRows(lines);
   const linesOf = new Map<string, CellValue[][]>();
   const rowsOf = new Map<string, number[]>();
   lineRows.forEach((row, index) => {
-    const number = text(row[L.Invoice] ?? null);
+    const logRow = inLogOrder(row, lineColumns);
+    const number = text(logRow[L.Invoice] ?? null);
     if (number === "") {
       problems.push(strayRow(lines, row, index, "lines table"));
       return;
     }
-    linesOf.set(number, [...(linesOf.get(number) ?? []), row]);
+    linesOf.set(number, [...(linesOf.get(number) ?? []), logRow]);
     rowsOf.set(number, [...(rowsOf.get(number) ?? []), index]);
   });
   const all: LoggedInvoice[] = [];
   invoiceRows.forEach((row, index) => {
-    const number = text(row[I.Number] ?? null);
+    const logRow = inLogOrder(row, invoiceColumns);
+    const number = text(logRow[I.Number] ?? null);
     if (number === "") {
       problems.push(strayRow(invoices, row, index, "invoices table"));
       return;
     }
     const ownLines = linesOf.get(number) ?? [];
     linesOf.delete(number);
-    const check = checkOf(row.slice(0, I.Check), ownLines);
-    if (row[I.Check] !== check) {
+    const recorded = logRow[I.Check];
+    if (recorded !== checkOf(logRow.slice(0, I.Check), ownLines) && recorded !== fingerprint(logRow.slice(0, I.Check), ownLines)) {
       edited(index, I.Check, `Billing log row ${index + 2} (${number}) does not match what Interim recorded: a figure or line of it was changed or deleted by hand. Undo the change (or restore a saved copy); the next invoice is carried forward from these figures.`);
       return;
     }
-    all.push(toLogged(row, ownLines));
+    all.push(toLogged(logRow, ownLines));
   });
   const { log, gaps } = replay(all);
   for (const gap of gaps) problems.push(problemAt("LOG_EDITED", gap, invoices.sheet, invoices.top, invoices.left));
@@ -152,25 +184,51 @@ export function readBillingLog(
     problems.push(problemAt("LOG_EDITED", `The billing log has lines of ${number} but no such invoice: its row was deleted by hand. Restore it from a saved copy.`, lines.sheet, lines.top, lines.left));
   }
   log.placement = {
-    invoices: placementOf(invoices, invoiceRows.length === 0 ? allRows(invoices) : []),
-    lines: placementOf(lines, lineRows.length === 0 ? allRows(lines) : tornLineRows),
+    invoices: { ...placementOf(invoices, invoiceRows.length === 0 ? allRows(invoices) : []), ...invoiceColumns },
+    lines: { ...placementOf(lines, lineRows.length === 0 ? allRows(lines) : tornLineRows), ...lineColumns },
   };
   return { log, problems };
+}
+
+/** Where each of the log's headers is in the table, or the problem that one is missing. */
+function columnsOf(table: LogTableData, headers: readonly string[]): Columns | WorkbookProblem {
+  const actual = (table.values[0] ?? []).map((h) => String(h ?? "").trim());
+  const columns = headers.map((h) => actual.indexOf(h));
+  const missing = headers.filter((_, i) => columns[i] === -1);
+  if (missing.length === 0) return { columns, width: actual.length };
+  return problemAt(
+    "LOG_EDITED",
+    `The billing log table ${table.name} no longer has its column${missing.length > 1 ? "s" : ""} ${missing.map((h) => `"${h}"`).join(", ")}: a header was renamed or a column deleted. Undo it (or restore a saved copy); Interim reads the log by these headers.`,
+    table.sheet, table.top, table.left,
+  );
+}
+
+/** A table row's cells in the order of the log's headers: columns a person added are left out. */
+function inLogOrder(row: readonly CellValue[], { columns }: Columns): CellValue[] {
+  return columns.map((column) => row[column] ?? null);
+}
+
+function filtered(table: LogTableData): WorkbookProblem {
+  return problemAt(
+    "LOG_FILTERED",
+    `Rows of the billing log's table ${table.name} are hidden (a filter, or rows hidden by hand). Show them all (Data > Clear, or Home > Format > Unhide Rows), then generate again: Excel does not add or delete table rows reliably while some are hidden.`,
+    table.sheet, table.top, table.left,
+  );
 }
 
 const isBlank = (row: readonly CellValue[]): boolean => row.every((value) => value === null);
 
 /**
- * A log table's data rows; none when every one is blank. Excel keeps one blank row in a table
- * whose rows were all deleted, and that is how an empty log is created: an empty table, not
- * one edited by hand.
+ * A log table's data rows, as the table holds them; none when every one is blank. Excel keeps
+ * one blank row in a table whose rows were all deleted, and that is how an empty log is
+ * created: an empty table, not one edited by hand.
  */
-function dataRows(table: TableData): CellValue[][] {
+function dataRows(table: LogTableData): CellValue[][] {
   const rows = table.values.slice(1);
   return rows.every(isBlank) ? [] : rows;
 }
 
-function allRows(table: TableData): number[] {
+function allRows(table: LogTableData): number[] {
   return table.values.slice(1).map((_, index) => index);
 }
 
@@ -179,7 +237,7 @@ function allRows(table: TableData): number[] {
  * they are every data row, the first is kept and written over, since an Excel table cannot lose
  * its last data row; otherwise they are deleted and the rows go below the rest.
  */
-function placementOf(table: TableData, free: number[]): RowPlacement {
+function placementOf(table: LogTableData, free: number[]): Pick<RowPlacement, "discard" | "fillFirstRow"> {
   const sorted = [...free].sort((a, b) => a - b);
   const count = table.values.length - 1;
   return count > 0 && sorted.length === count ? { discard: sorted.slice(1), fillFirstRow: true } : { discard: sorted, fillFirstRow: false };
@@ -190,7 +248,7 @@ function placementOf(table: TableData, free: number[]): RowPlacement {
  * was typed into (an empty table's blank row, say) or added by hand. The problem is at its first
  * filled cell, or its first cell when the row is blank among rows that are not.
  */
-function strayRow(table: TableData, row: CellValue[], index: number, which: string): WorkbookProblem {
+function strayRow(table: LogTableData, row: CellValue[], index: number, which: string): WorkbookProblem {
   const column = Math.max(0, row.findIndex((value) => value !== null));
   const value = row[column] ?? null;
   const what = value === null ? "is blank" : `holds "${text(value)}"`;
@@ -199,12 +257,6 @@ function strayRow(table: TableData, row: CellValue[], index: number, which: stri
     `Row ${index + 2} of the billing log's ${which} (${table.name}) ${what} but is no invoice Interim recorded: it was typed into or added by hand. Clear or delete it (or restore a saved copy); the next invoice is carried forward from this log.`,
     table.sheet, table.top + 1 + index, table.left + column,
   );
-}
-
-function headersDiffer(table: TableData, headers: readonly string[]): WorkbookProblem | undefined {
-  const actual = (table.values[0] ?? []).map((h) => String(h ?? ""));
-  if (headers.every((h, i) => actual[i] === h)) return undefined;
-  return problemAt("LOG_EDITED", `The billing log table ${table.name} no longer has its columns (${headers.join(", ")}); restore it from a saved copy.`, table.sheet, table.top, table.left);
 }
 
 const text = (value: CellValue): string => (value === null ? "" : String(value));
@@ -241,27 +293,39 @@ function toLogged(row: CellValue[], lineRows: CellValue[][]): LoggedInvoice {
   };
 }
 
-/** Replays the log: invoices take effect in order, a credit note cancels the latest invoice in force. */
-function replay(all: LoggedInvoice[]): { log: CarryForward; gaps: string[] } {
+/**
+ * Replays the log in the order the documents were issued, whatever order its rows are in (a
+ * person may have sorted the table): invoices take effect by number, and a credit note cancels
+ * the latest invoice in force, so it was issued when the invoice it cancels was the latest:
+ * it is replayed at the first point where that invoice is.
+ */
+function replay(documents: LoggedInvoice[]): { log: CarryForward; gaps: string[] } {
   const gaps: string[] = [];
+  const bySequence = (a: LoggedInvoice, b: LoggedInvoice): number => a.sequence - b.sequence;
+  const invoices = documents.filter((entry) => entry.kind === "invoice").sort(bySequence);
+  const credits = documents.filter((entry) => entry.kind === "credit note").sort(bySequence);
+  const all: LoggedInvoice[] = [];
   const active: LoggedInvoice[] = [];
   let lastInvoiceSequence = 0;
-  let lastCreditSequence = 0;
-  for (const entry of all) {
-    if (entry.kind === "invoice") {
-      if (entry.sequence !== lastInvoiceSequence + 1 && lastInvoiceSequence !== 0) {
-        gaps.push(`The billing log jumps from invoice ${lastInvoiceSequence} to ${entry.number}: a row was deleted by hand. Restore it from a saved copy.`);
-      }
-      lastInvoiceSequence = entry.sequence;
-      active.push(entry);
-    } else {
-      lastCreditSequence = entry.sequence;
-      const cancelled = active.pop();
-      if (cancelled === undefined || cancelled.number !== entry.credits) {
-        gaps.push(`Credit note ${entry.number} cancels ${entry.credits}, which is not the latest invoice in force in the billing log.`);
-      }
+  let replayed = 0;
+  for (const invoice of invoices) {
+    if (invoice.sequence !== lastInvoiceSequence + 1 && lastInvoiceSequence !== 0) {
+      gaps.push(`The billing log jumps from invoice ${lastInvoiceSequence} to ${invoice.number}: a row was deleted by hand. Restore it from a saved copy.`);
+    }
+    lastInvoiceSequence = invoice.sequence;
+    all.push(invoice);
+    active.push(invoice);
+    for (let credit = credits[replayed]; credit !== undefined && credit.credits === active[active.length - 1]?.number; credit = credits[replayed]) {
+      all.push(credit);
+      active.pop();
+      replayed += 1;
     }
   }
+  for (const credit of credits.slice(replayed)) {
+    all.push(credit);
+    gaps.push(`Credit note ${credit.number} cancels ${credit.credits}, which is not the latest invoice in force in the billing log.`);
+  }
+  const lastCreditSequence = credits[credits.length - 1]?.sequence ?? 0;
   const last = active[active.length - 1];
   const log: CarryForward = {
     active,

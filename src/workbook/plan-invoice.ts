@@ -14,7 +14,7 @@ import { type CarryForward, type Numbering, checkOf, lineKey, readBillingLog } f
 import { addDays, isIsoDate, isoToSerial, today } from "./dates";
 import { type InvoiceHeader, layoutInvoiceSheet } from "./invoice-sheet";
 import { checkMilestoneCells } from "./milestone-cell-checks";
-import { markerName } from "./memory-workbook";
+import { markerName } from "./port-helpers";
 import { NAMES, type CellValue, type LogCommit, type MilestoneData, type SheetLayout, type TableData, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 import { type ContractSettings, type SettingsPlace, creditNoteNumber, invoiceNumber, readSettings, settingWrites } from "./settings";

@@ -3,8 +3,6 @@ import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import { columnLetters, parseCellAddress, rangeAddress, sheetReference } from "./a1";
 import { dateToSerial } from "./dates";
-import { markerName } from "./memory-workbook";
-import { referredSheet, settingRows } from "./office-workbook";
 import {
   FILTER_NAME,
   WorkbookFileError,
@@ -25,6 +23,7 @@ import {
   INVOICE_LOG_HEADERS,
   LINE_LOG_HEADERS,
   type LogCommit,
+  type LogTableData,
   type MilestoneData,
   NAMES,
   type RowPlacement,
@@ -34,6 +33,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
+import { markerName, referredSheet, settingRows, tableRow } from "./port-helpers";
 
 
 /** The part of exceljs's table model that is read and changed here (its typings leave it out). */
@@ -133,8 +133,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return Promise.resolve({
       milestones,
       settings: table(NAMES.settingsTable),
-      invoices: table(NAMES.invoicesTable),
-      invoiceLines: table(NAMES.linesTable),
+      invoices: this.logTable(NAMES.invoicesTable),
+      invoiceLines: this.logTable(NAMES.linesTable),
       sheets: this.workbook.worksheets.map((sheet) => sheet.name),
       interimSheets: this.workbook.definedNames.model
         .filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix))
@@ -305,9 +305,19 @@ export class XlsxWorkbook implements WorkbookPort {
     rows.forEach((row, r) => {
       const sheetRow = table.sheet.getRow(first + r + 1);
       // Every cell of the row, as a table row write in Excel: the row written over keeps nothing.
-      for (let c = 0; c <= table.right - table.left; c += 1) sheetRow.getCell(table.left + c + 1).value = row[c] ?? null;
+      const cells = tableRow(row, placement);
+      for (let c = 0; c <= table.right - table.left; c += 1) sheetRow.getCell(table.left + c + 1).value = cells[c] ?? null;
     });
     resizeTable(table, Math.max(table.bottom, first + rows.length - 1));
+  }
+
+  /** A billing log table, with whether rows of it are hidden (a filter saved with the file, or rows hidden by hand). */
+  private logTable(name: string): LogTableData | undefined {
+    const found = this.findTable(name);
+    if (found === undefined) return undefined;
+    let hiddenRows = false;
+    for (let r = found.top + 1; r <= found.bottom; r += 1) hiddenRows ||= found.sheet.findRow(r + 1)?.hidden === true;
+    return { name: found.model.name, sheet: found.sheet.name, top: found.top, left: found.left, values: valuesOf(found.sheet, found.top, found.left, found.bottom, found.right), hiddenRows };
   }
 
   /**

@@ -97,7 +97,7 @@ describe("Generate invoice over the in-memory workbook: three periods of the sam
     expect(sheet.numberFormats.get("12,2")).toBe("#,##0.00");
     const totalDueRow = sheet.cells.find((row) => String(row[1] ?? "").startsWith("Total due"));
     expect(totalDueRow?.[2]).toBe(94999.75);
-    expect(workbook.state.names).toEqual([{ name: "InterimSheet_INV_0001", sheet: "INV-0001" }]);
+    expect(workbook.state.names).toEqual([{ name: "InterimSheet_INV_002D0001", sheet: "INV-0001" }]);
   });
 });
 
@@ -344,9 +344,9 @@ describe("the truth after a partial failure, and names that are taken (issue 13,
 
   test("a name Interim would create that is taken (any case, a workbook name or a table) is a problem before anything is written", async () => {
     const named = await sampleWorkbook();
-    named.state.names.push({ name: "interimsheet_INV_0001", sheet: "Contract" });
+    named.state.names.push({ name: "interimsheet_inv_002d0001", sheet: "Contract" });
     const before = copyState(named.state);
-    expect(await generateInvoice(named, { invoiceDate: "2026-09-30" })).toMatchObject({ ok: false, problems: [{ code: "NAME_TAKEN", message: expect.stringMatching(/"InterimSheet_INV_0001".*Name Manager/) }] });
+    expect(await generateInvoice(named, { invoiceDate: "2026-09-30" })).toMatchObject({ ok: false, problems: [{ code: "NAME_TAKEN", message: expect.stringMatching(/"InterimSheet_INV_002D0001".*Name Manager/) }] });
     expect(copyState(named.state)).toBe(before);
 
     const noLog = await sampleWorkbook();
