@@ -31,3 +31,14 @@ export function minorUnitsOf(code: string): number | undefined {
 }
 
 export const MAX_MINOR_UNITS = 4;
+
+/**
+ * Where US Letter is the office paper (the United States and Canada, Mexico, the Philippines,
+ * Chile and Colombia): a contract in their currency prints on Letter, every other on A4.
+ */
+const LETTER_CURRENCIES: ReadonlySet<string> = new Set(["USD", "CAD", "MXN", "PHP", "CLP", "COP"]);
+
+/** The paper a contract in `code` prints on: its invoice sheet and its PDF. */
+export function paperOf(code: string): "a4" | "letter" {
+  return LETTER_CURRENCIES.has(code.toUpperCase()) ? "letter" : "a4";
+}

@@ -1,6 +1,6 @@
 export { computeInvoice } from "./compute";
 export { allocateLargestRemainder } from "./allocate";
-export { minorUnitsOf } from "./currency";
+export { minorUnitsOf, paperOf } from "./currency";
 export { moneyOf, earnedToDate, netDueThisPeriod, retentionHeld, balanceToFinish, taxOn, roundAmount } from "./line-figures";
 export { Dec, isDecimalText } from "./decimal";
 export { ROUNDING_MODES, type RoundingMode } from "./rounding";

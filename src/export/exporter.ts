@@ -7,7 +7,7 @@ export type ExportFormat = "pdf" | "csv" | "xml" | "xlsx";
 export const EXPORT_FORMATS: readonly ExportFormat[] = ["pdf", "csv", "xml", "xlsx"];
 
 export interface ExportOptions {
-  /** Paper for the PDF: A4 (default) or US Letter. */
+  /** Paper for the PDF: A4 or US Letter; by default the contract's (see paperOf in the core). */
   paper?: "a4" | "letter";
   /** Where the PDF gets its fonts: required for a PDF (see src/export/pdf/fonts.ts). */
   fonts?: FontSource;

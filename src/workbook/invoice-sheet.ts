@@ -1,5 +1,6 @@
-import { type BillingResult, Dec, addAmounts, subtractAmount } from "../core";
+import { type BillingResult, Dec, addAmounts, paperOf, subtractAmount } from "../core";
 import { columnLetters } from "./a1";
+import { moneyFormat } from "./formats";
 import type { CellBlock, CellValue, SheetLayout } from "./port";
 import type { ContractSettings } from "./settings";
 
@@ -21,6 +22,8 @@ export const G703_HEADERS = [
 ];
 
 const WIDTHS = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14];
+/** Points per line of text in the default font (Calibri 11): Excel's default row height. */
+const LINE_POINTS = 15;
 const COLUMNS = G703_HEADERS.length;
 const HEADER_ROWS = 11;
 
@@ -89,14 +92,10 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
     columnWidths: WIDTHS,
     printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
     orientation: "landscape",
+    paper: paperOf(cancelled.currency),
     fitToPagesWide: 1,
     printTitleRows: undefined,
   };
-}
-
-/** The Excel number format for amounts of a currency: thousands separators, its minor units. */
-export function moneyFormat(minorUnits: number): string {
-  return minorUnits === 0 ? "#,##0" : `#,##0.${"0".repeat(minorUnits)}`;
 }
 
 /**
@@ -109,7 +108,9 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
   const money = moneyFormat(result.minorUnits);
   const headerBlock = headerBlockOf(header, settings, result.currency);
   const lineTop = HEADER_ROWS + 1;
-  const tableHeader: CellBlock = { top: HEADER_ROWS, left: 0, values: [G703_HEADERS], bold: true, wrap: true, fill: "#DCE6F0", borderBottom: true };
+  const tableHeader: CellBlock = {
+    top: HEADER_ROWS, left: 0, values: [G703_HEADERS], bold: true, wrap: true, fill: "#DCE6F0", borderBottom: true, rowHeight: wrappedHeight(G703_HEADERS, WIDTHS),
+  };
   const lineValues = result.lines.map((l) => [
     l.id, l.description, Number(l.scheduledValue), Number(l.previouslyCompleted), Number(l.thisPeriod), Number(l.storedMaterials),
     Number(l.completedAndStoredToDate), Number(l.percentComplete), Number(l.balanceToFinish), Number(l.retention),
@@ -163,6 +164,7 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
     columnWidths: WIDTHS,
     printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
     orientation: "landscape",
+    paper: paperOf(result.currency),
     fitToPagesWide: 1,
     printTitleRows: `${HEADER_ROWS + 1}:${HEADER_ROWS + 1}`,
   };
@@ -174,4 +176,25 @@ function sumOf(result: BillingResult, field: "previouslyCompleted" | "thisPeriod
 
 function percentLabel(rate: string): string {
   return `${new Dec(rate).times(100).toString()} %`;
+}
+
+/**
+ * The height of a row of wrapped headers: as many lines as the longest takes in its column,
+ * wrapped at word breaks with a column's width in characters to the line. Wider than needed
+ * rather than too low: text is mostly narrower than the digits widths are counted in.
+ */
+function wrappedHeight(headers: readonly string[], widths: readonly number[]): number {
+  const lines = headers.map((header, c) => {
+    const width = widths[c] ?? 8.43;
+    let count = 1;
+    let line = 0;
+    for (const word of header.split(" ")) {
+      if (line > 0 && line + 1 + word.length > width) {
+        count += 1;
+        line = word.length;
+      } else line += (line > 0 ? 1 : 0) + word.length;
+    }
+    return count;
+  });
+  return Math.max(...lines) * LINE_POINTS;
 }

@@ -1,10 +1,10 @@
 import {
   type CellArea,
   type CellValue,
+  type ColumnFormat,
   INVOICE_LOG_HEADERS,
   LINE_LOG_HEADERS,
   type LogCommit,
-  type LogTableData,
   type MilestoneData,
   NAMES,
   type RowPlacement,
@@ -14,7 +14,8 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { markerName, overlaps, tableRow } from "./port-helpers";
+import { overlaps } from "./port-helpers";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
 
 /** A worksheet of the in-memory workbook: its cells from A1, and what Interim set on it. */
 export interface MemorySheet {
@@ -26,8 +27,6 @@ export interface MemorySheet {
   numberFormats: Map<string, string>;
   /** Merged areas: each holds its value in its top-left cell, the others are empty. */
   merges: CellArea[];
-  /** Rows hidden (0-based), by a filter or by hand. */
-  hiddenRows: number[];
 }
 
 /** An Excel table: where it is; its size includes the header row. */
@@ -55,7 +54,7 @@ export function emptyState(): MemoryState {
 }
 
 export function newSheet(name: string, cells: CellValue[][] = []): MemorySheet {
-  return { name, cells, protected: false, layout: undefined, numberFormats: new Map(), merges: [], hiddenRows: [] };
+  return { name, cells, protected: false, layout: undefined, numberFormats: new Map(), merges: [] };
 }
 
 /** The value of a cell; empty cells read as null. */
@@ -129,18 +128,11 @@ export class MemoryWorkbook implements WorkbookPort {
       found !== undefined && tableSheet !== undefined
         ? milestoneData(found, tableSheet)
         : regionSheet && milestoneData({ name: regionSheet.name, sheet: regionSheet.name, top: 0, left: 0, values: sheetRegion(regionSheet) }, regionSheet);
-    const logTable = (name: string): LogTableData | undefined => {
-      const found = findTable(this.state, name);
-      const sheet = found && findSheet(this.state, found.sheet);
-      const data = table(name);
-      if (found === undefined || sheet === undefined || data === undefined) return undefined;
-      return { ...data, hiddenRows: sheet.hiddenRows.some((row) => row > found.top && row < found.top + found.rows) };
-    };
     return Promise.resolve({
       milestones,
       settings: table(NAMES.settingsTable),
-      invoices: logTable(NAMES.invoicesTable),
-      invoiceLines: logTable(NAMES.linesTable),
+      invoices: table(NAMES.invoicesTable),
+      invoiceLines: table(NAMES.linesTable),
       sheets: this.state.sheets.map((sheet) => sheet.name),
       interimSheets: this.state.names.filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix)).map((n) => n.sheet),
       definedNames: this.state.names.map((n) => n.name),
@@ -169,6 +161,7 @@ export class MemoryWorkbook implements WorkbookPort {
       columnWidths: layout.columnWidths,
       printArea: layout.printArea,
       orientation: layout.orientation,
+      paper: layout.paper,
       fitToPagesWide: layout.fitToPagesWide,
       printTitleRows: layout.printTitleRows,
     };
@@ -179,7 +172,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   commitInvoice(commit: LogCommit): Promise<void> {
     this.roundTrips += 1;
-    if (commit.createLog) this.createLog();
+    if (commit.createLog) this.createLog(billingLogColumnsOf(commit));
     this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
     this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
     this.applySettings(commit.settings);
@@ -202,11 +195,13 @@ export class MemoryWorkbook implements WorkbookPort {
     return Promise.resolve();
   }
 
-  createMilestoneTable(name: string, sheetName: string, values: CellValue[][]): Promise<void> {
+  createMilestoneTable(name: string, sheetName: string, values: CellValue[][], columns: readonly ColumnFormat[] = []): Promise<void> {
     this.roundTrips += 1;
     if (findSheet(this.state, sheetName) !== undefined) return Promise.reject(new Error(`A sheet named ${sheetName} already exists.`));
     if (findTable(this.state, name) !== undefined) return Promise.reject(new Error(`A table named ${name} already exists.`));
-    this.state.sheets.push(newSheet(sheetName, values.map((row) => [...row])));
+    const sheet = newSheet(sheetName, values.map((row) => [...row]));
+    formatColumns(sheet, 0, Math.max(1, values.length - 1), columns);
+    this.state.sheets.push(sheet);
     this.state.tables.push({ name, sheet: sheetName, top: 0, left: 0, rows: values.length, columns: values[0]?.length ?? 0 });
     return Promise.resolve();
   }
@@ -217,22 +212,24 @@ export class MemoryWorkbook implements WorkbookPort {
     this.state.tables = this.state.tables.filter((t) => t.sheet !== name);
   }
 
-  createBillingLog(): Promise<void> {
+  createBillingLog(currency?: string): Promise<void> {
     this.roundTrips += 1;
     try {
-      this.createLog();
+      this.createLog(billingLogColumnsFor(currency));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     return Promise.resolve();
   }
 
-  private createLog(): void {
+  private createLog(columns: BillingLogColumns): void {
     if (findSheet(this.state, NAMES.logSheet) !== undefined) throw new Error(`A sheet named ${NAMES.logSheet} already exists.`);
     const lineLeft = INVOICE_LOG_HEADERS.length + 1;
     const sheet = newSheet(NAMES.logSheet);
     INVOICE_LOG_HEADERS.forEach((header, c) => setCell(sheet, 0, c, header));
     LINE_LOG_HEADERS.forEach((header, c) => setCell(sheet, 0, lineLeft + c, header));
+    formatColumns(sheet, lineLeft, 1, columns.lines);
+    formatColumns(sheet, 0, 1, columns.invoices);
     this.state.sheets.push(sheet);
     this.state.tables.push(
       // Each a header and one blank row: an empty table as Excel holds it.
@@ -253,8 +250,7 @@ export class MemoryWorkbook implements WorkbookPort {
       if (!filling) addTableRow(sheet, table);
       const target = filling ? table.top + 1 : table.top + table.rows - 1;
       // Every cell of the row, as a table row write in Excel: the row written over keeps nothing.
-      const cells = tableRow(row, placement);
-      for (let c = 0; c < table.columns; c += 1) setCell(sheet, target, table.left + c, cells[c] ?? null);
+      for (let c = 0; c < table.columns; c += 1) setCell(sheet, target, table.left + c, row[c] ?? null);
     });
   }
 
@@ -291,14 +287,44 @@ export function deleteTableRows(state: MemoryState, table: MemoryTable, rows: re
   }
 }
 
-/** Adds an empty data row at the end of a table, above its total row, as Excel's `rows.add` does. */
+/**
+ * Number formats for the data rows (below the header in row 1) of the columns from `left`.
+ * The memory workbook keeps no column widths: the preview grid sizes its columns to fit.
+ */
+function formatColumns(sheet: MemorySheet, left: number, dataRows: number, columns: readonly ColumnFormat[]): void {
+  for (let r = 1; r <= dataRows; r += 1) {
+    columns.forEach(({ numberFormat }, c) => {
+      if (numberFormat !== null) sheet.numberFormats.set(`${r},${left + c}`, numberFormat);
+    });
+  }
+}
+
+/** Adds a data row at the end of a table, above its total row, as Excel's `rows.add` does: it takes the number formats of the data row above. */
 export function addTableRow(sheet: MemorySheet, table: MemoryTable): void {
   const end = table.top + table.rows;
   if (table.totalRow === true) {
     for (let c = table.left; c < table.left + table.columns; c += 1) {
       setCell(sheet, end + 1, c, cellOf(sheet, end, c));
       setCell(sheet, end, c, null);
+      moveFormat(sheet, `${end},${c}`, `${end + 1},${c}`);
     }
   }
+  if (end - 1 > table.top) for (let c = table.left; c < table.left + table.columns; c += 1) copyFormat(sheet, `${end - 1},${c}`, `${end},${c}`);
   table.rows += 1;
+}
+
+function copyFormat(sheet: MemorySheet, from: string, to: string): void {
+  const format = sheet.numberFormats.get(from);
+  if (format === undefined) sheet.numberFormats.delete(to);
+  else sheet.numberFormats.set(to, format);
+}
+
+function moveFormat(sheet: MemorySheet, from: string, to: string): void {
+  copyFormat(sheet, from, to);
+  sheet.numberFormats.delete(from);
+}
+
+/** The workbook name that marks a sheet as Interim's. */
+export function markerName(sheet: string): string {
+  return `${NAMES.sheetMarkerPrefix}${sheet.replace(/[^A-Za-z0-9_]/g, "_")}`;
 }

@@ -1,13 +1,15 @@
 import { columnLetters, rangeAddress } from "./a1";
 import { excelFailure } from "./excel-errors";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
+import { markerName } from "./memory-workbook";
 import {
   type CellArea,
   type CellBlock,
   type CellValue,
+  type ColumnFormat,
   INVOICE_LOG_HEADERS,
   LINE_LOG_HEADERS,
   type LogCommit,
-  type LogTableData,
   type MilestoneData,
   NAMES,
   type RowPlacement,
@@ -17,7 +19,6 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { markerName, referredSheet, settingRows, tableRow } from "./port-helpers";
 
 /** `Excel.run` with its options, or a fake of it in tests. */
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -81,13 +82,13 @@ export class OfficeWorkbook implements WorkbookPort {
       const { workbook } = context;
       const milestones = queueTableRead(workbook, milestoneTable, MILESTONE_PROPERTIES);
       const settings = queueTableRead(workbook, NAMES.settingsTable);
-      const invoices = queueTableRead(workbook, NAMES.invoicesTable, LOG_PROPERTIES);
-      const invoiceLines = queueTableRead(workbook, NAMES.linesTable, LOG_PROPERTIES);
+      const invoices = queueTableRead(workbook, NAMES.invoicesTable);
+      const invoiceLines = queueTableRead(workbook, NAMES.linesTable);
       // A plain sheet of that name, for a workbook whose milestones are not (yet) an Excel table.
       const regionSheet = workbook.worksheets.getItemOrNullObject(milestoneTable);
       regionSheet.load("name");
       const region = regionSheet.getUsedRangeOrNullObject(true);
-      region.load("values,numberFormat,rowIndex,columnIndex");
+      region.load(`${MILESTONE_PROPERTIES},rowIndex,columnIndex`);
       const merges = readsMergedAreas() ? { table: queueMergedAreas(milestones.table.getRange()), region: queueMergedAreas(region) } : undefined;
       const sheets = workbook.worksheets.load("items/name,items/protection/protected");
       const names = workbook.names.load("items/name,items/formula");
@@ -110,8 +111,8 @@ export class OfficeWorkbook implements WorkbookPort {
       return {
         milestones: milestoneData,
         settings: tableData(settings),
-        invoices: logTableData(invoices),
-        invoiceLines: logTableData(invoiceLines),
+        invoices: tableData(invoices),
+        invoiceLines: tableData(invoiceLines),
         sheets: sheets.items.map((sheet) => sheet.name),
         interimSheets: names.items
           .filter((item) => item.name.startsWith(NAMES.sheetMarkerPrefix))
@@ -142,12 +143,10 @@ export class OfficeWorkbook implements WorkbookPort {
         formatBlock(sheet, block);
         return blockPieces(sheet, block);
       });
-      layout.columnWidths.forEach((width, column) => {
-        const letters = columnLetters(column);
-        sheet.getRange(`${letters}:${letters}`).format.columnWidth = columnWidthPoints(width);
-      });
+      setColumnWidths(sheet, 0, layout.columnWidths);
       const { pageLayout } = sheet;
       pageLayout.orientation = layout.orientation === "landscape" ? "Landscape" : "Portrait";
+      pageLayout.paperSize = layout.paper === "letter" ? "Letter" : "A4";
       // 0 pages tall is Excel's "automatic": as many pages as the rows need.
       pageLayout.zoom = { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };
       pageLayout.setPrintArea(layout.printArea);
@@ -159,7 +158,7 @@ export class OfficeWorkbook implements WorkbookPort {
   commitInvoice(commit: LogCommit): Promise<void> {
     return this.run(async (context) => {
       const { workbook } = context;
-      const created = commit.createLog ? logPieces(workbook) : undefined;
+      const created = commit.createLog ? logPieces(workbook, billingLogColumnsOf(commit)) : undefined;
       const lines = created?.lines ?? ((): Excel.Table => workbook.tables.getItem(NAMES.linesTable));
       const invoices = created?.invoices ?? ((): Excel.Table => workbook.tables.getItem(NAMES.invoicesTable));
       const pieces: Piece[] = [
@@ -173,9 +172,9 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  createBillingLog(): Promise<void> {
+  createBillingLog(currency?: string): Promise<void> {
     return this.run(async (context) => {
-      await syncInChunks(context, logPieces(context.workbook).pieces);
+      await syncInChunks(context, logPieces(context.workbook, billingLogColumnsFor(currency)).pieces);
     });
   }
 
@@ -189,23 +188,20 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  createMilestoneTable(name: string, sheetName: string, values: CellValue[][]): Promise<void> {
+  createMilestoneTable(name: string, sheetName: string, values: CellValue[][], columns?: readonly ColumnFormat[]): Promise<void> {
     const [headers, ...rows] = values;
     if (headers === undefined || headers.length === 0) {
       return Promise.reject(new Error(`The milestone table ${name} needs a header row.`));
     }
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.add(sheetName);
-      await syncInChunks(context, newTablePieces(sheet, name, 0, headers, rows).pieces);
+      await syncInChunks(context, newTablePieces(sheet, name, 0, headers, rows, columns).pieces);
     });
   }
 }
 
 /** What is read of the milestone table's cells: a number format can change what a value means (a date is no amount). */
 const MILESTONE_PROPERTIES = "values,numberFormat";
-
-/** What is read of a log table's cells: whether rows are hidden, as Excel's row writes are unreliable under a filter. */
-const LOG_PROPERTIES = "values,rowHidden";
 
 interface TableRead {
   table: Excel.Table;
@@ -229,12 +225,6 @@ function queueTableRead(workbook: Excel.Workbook, name: string, properties = "va
 function tableData({ table, header, body }: TableRead): TableData | undefined {
   if (table.isNullObject) return undefined;
   return { name: table.name, sheet: table.worksheet.name, top: header.rowIndex, left: header.columnIndex, values: fromExcel([...header.values, ...body.values]) };
-}
-
-/** A log table; `rowHidden` is false when no row of the data body is hidden, null when some are, true when all are. */
-function logTableData(read: TableRead): LogTableData | undefined {
-  const table = tableData(read);
-  return table && { ...table, hiddenRows: read.body.rowHidden !== false };
 }
 
 /**
@@ -271,6 +261,14 @@ function fromA1<T>(cells: T[][], rowIndex: number, columnIndex: number, blank: T
   const width = columnIndex + (cells[0]?.length ?? 0);
   const blanks = (): T[] => Array.from({ length: width }, () => blank);
   return [...Array.from({ length: rowIndex }, blanks), ...cells.map((row) => [...blanks().slice(0, columnIndex), ...row])];
+}
+
+/** The sheet a name's formula refers to: `='INV-0004'!$A$1` or `=Sheet1!$A$1`; a deleted sheet's `=#REF!$A$1` refers to none. */
+export function referredSheet(formula: string): string | undefined {
+  const reference = formula.replace(/^=/, "");
+  const quoted = /^'((?:[^']|'')+)'!/.exec(reference);
+  if (quoted?.[1] !== undefined) return quoted[1].replace(/''/g, "'");
+  return /^([^'!#][^!]*)!/.exec(reference)?.[1];
 }
 
 /**
@@ -357,6 +355,7 @@ function formatBlock(sheet: Excel.Worksheet, block: CellBlock): void {
   if (block.fill !== undefined) format.fill.color = block.fill;
   if (block.wrap === true) format.wrapText = true;
   if (block.borderBottom === true) format.borders.getItem("EdgeBottom").style = "Continuous";
+  if (block.rowHeight !== undefined) format.rowHeight = block.rowHeight;
 }
 
 /** A block's values and number formats, one range write per chunk of rows (one chunk unless it is huge). */
@@ -397,9 +396,18 @@ interface NewTable {
  * made a table together (Excel gives a table made of a header alone an empty data row), and
  * any further chunks are appended.
  */
-function newTablePieces(sheet: Excel.Worksheet, name: string, left: number, headers: readonly CellValue[], rows: CellValue[][]): NewTable {
+function newTablePieces(
+  sheet: Excel.Worksheet,
+  name: string,
+  left: number,
+  headers: readonly CellValue[],
+  rows: CellValue[][],
+  columns: readonly ColumnFormat[] = [],
+): NewTable {
   const width = headers.length;
-  const [first, ...rest] = chunkRows(rows, width);
+  const formatRow = Array.from({ length: width }, (_, c) => columns[c]?.numberFormat ?? null);
+  const formatted = formatRow.some((format) => format !== null);
+  const [first, ...rest] = chunkRows(rows, width, formatted ? jsonBytes(formatRow) + 1 : 0);
   let table: Excel.Table | undefined;
   const create: Piece = {
     bytes: jsonBytes(headers) + (first?.bytes ?? 0),
@@ -409,6 +417,11 @@ function newTablePieces(sheet: Excel.Worksheet, name: string, left: number, head
       sheet.getRange(address).values = values;
       table = sheet.tables.add(address, true);
       table.name = name;
+      // The data rows' formats (a table of a header alone has one, empty): the rows Excel adds
+      // to a table later take the formats of the row above, so every row of the log gets them.
+      const dataRows = Math.max(1, values.length - 1);
+      if (formatted) sheet.getRange(rangeAddress(1, left, dataRows, width)).numberFormat = Array.from({ length: dataRows }, () => formatRow);
+      setColumnWidths(sheet, left, columns.map((column) => column.width));
     },
   };
   const created = (): Excel.Table => {
@@ -418,11 +431,22 @@ function newTablePieces(sheet: Excel.Worksheet, name: string, left: number, head
   return { pieces: [create, ...rest.map((chunk) => appendPiece(created, chunk))], table: created };
 }
 
+/** Column widths in characters, from column `left` on. */
+function setColumnWidths(sheet: Excel.Worksheet, left: number, widths: readonly number[]): void {
+  widths.forEach((width, c) => {
+    const letters = columnLetters(left + c);
+    sheet.getRange(`${letters}:${letters}`).format.columnWidth = columnWidthPoints(width);
+  });
+}
+
 /** The Billing log sheet with both tables empty: each a header, to which Excel adds one blank row. */
-function logPieces(workbook: Excel.Workbook): { pieces: Piece[]; lines: () => Excel.Table; invoices: () => Excel.Table } {
+function logPieces(
+  workbook: Excel.Workbook,
+  columns: BillingLogColumns,
+): { pieces: Piece[]; lines: () => Excel.Table; invoices: () => Excel.Table } {
   const sheet = workbook.worksheets.add(NAMES.logSheet);
-  const lines = newTablePieces(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, []);
-  const invoices = newTablePieces(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, []);
+  const lines = newTablePieces(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, [], columns.lines);
+  const invoices = newTablePieces(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [], columns.invoices);
   return { pieces: [...lines.pieces, ...invoices.pieces], lines: lines.table, invoices: invoices.table };
 }
 
@@ -431,12 +455,10 @@ function logPieces(workbook: Excel.Workbook): { pieces: Piece[]; lines: () => Ex
  * still names the row it named when read), the first row written over the first data row when
  * that is to be filled, the others appended.
  */
-function placementPieces(table: () => Excel.Table, logRows: CellValue[][], placement: RowPlacement): Piece[] {
+function placementPieces(table: () => Excel.Table, rows: CellValue[][], placement: RowPlacement): Piece[] {
   const deletions = [...placement.discard]
     .sort((a, b) => b - a)
     .map((row): Piece => ({ bytes: 0, queue: () => table().rows.getItemAt(row).delete() }));
-  // As wide as the table: Excel refuses a row of another width, and a person may have added columns.
-  const rows = logRows.map((row) => tableRow(row, placement));
   const [first, ...rest] = rows;
   if (!placement.fillFirstRow || first === undefined) return [...deletions, ...appendPieces(table, rows)];
   const values = tableRows([first], first.length);
@@ -466,4 +488,17 @@ function settingPieces(table: () => Excel.Table, rows: SettingWrite[]): Piece[] 
       else table().getDataBodyRange().getCell(row, 1).values = [[toExcel(value)]];
     },
   }));
+}
+
+/** The data rows a new settings table starts with: the writes applied in order to an empty table. */
+export function settingRows(rows: SettingWrite[]): CellValue[][] {
+  const data: CellValue[][] = [];
+  for (const { key, value, row } of rows) {
+    if (row === undefined) data.push([key, value]);
+    else {
+      while (data.length <= row) data.push([null, null]);
+      (data[row] as CellValue[])[1] = value;
+    }
+  }
+  return data;
 }

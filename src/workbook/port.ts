@@ -29,12 +29,6 @@ export interface TableData {
   values: CellValue[][];
 }
 
-/** A table of the billing log, with whether rows of it are hidden: a filter makes Excel's row writes unreliable. */
-export interface LogTableData extends TableData {
-  /** Some of its data rows are hidden, by a filter or by hand. */
-  hiddenRows: boolean;
-}
-
 /** A rectangle of cells, 0-based on its sheet. */
 export interface CellArea {
   top: number;
@@ -59,8 +53,8 @@ export interface MilestoneData extends TableData {
 export interface WorkbookSnapshot {
   milestones: MilestoneData | undefined;
   settings: TableData | undefined;
-  invoices: LogTableData | undefined;
-  invoiceLines: LogTableData | undefined;
+  invoices: TableData | undefined;
+  invoiceLines: TableData | undefined;
   /** Every sheet's name, in workbook order. */
   sheets: string[];
   /** The sheets Interim wrote (marked by a workbook name), so they can be replaced safely. */
@@ -84,6 +78,11 @@ export interface CellBlock {
   fill?: string;
   wrap?: boolean;
   borderBottom?: boolean;
+  /**
+   * The height of each of the block's rows, in points: a wrapped header needs one set, as
+   * LibreOffice (unlike Excel) does not grow a row to fit wrapped text it reads from a file.
+   */
+  rowHeight?: number;
 }
 
 /** A formatted sheet: its blocks, column widths (in characters) and page setup. */
@@ -94,6 +93,8 @@ export interface SheetLayout {
   /** A1 range of what prints, such as "A1:J40". */
   printArea: string;
   orientation: "landscape" | "portrait";
+  /** The contract's paper (see paperOf in the core). */
+  paper: "a4" | "letter";
   fitToPagesWide: number;
   /** Rows repeated at the top of every printed page (the table header), such as "12:12". */
   printTitleRows: string | undefined;
@@ -125,13 +126,6 @@ export interface RowPlacement {
    * row is written over it, the others appended below.
    */
   fillFirstRow: boolean;
-  /**
-   * The table's column (0-based from its left) of each of the log's columns, in the order of
-   * its headers, and the table's width: a person may have added columns to the table (typing
-   * next to it) or moved them. A row is written as wide as the table, its added columns empty.
-   */
-  columns: number[];
-  width: number;
 }
 
 /**
@@ -166,13 +160,24 @@ export interface WorkbookPort {
    * and table when `create` is true, in one round trip.
    */
   writeSettings(rows: SettingWrite[], create: boolean): Promise<void>;
-  /** Creates a milestone table on a new sheet from a header row and data rows. */
-  createMilestoneTable(name: string, sheet: string, values: CellValue[][]): Promise<void>;
+  /**
+   * Creates a milestone table on a new sheet from a header row and data rows; `columns` gives
+   * each column's number format and width (rows added to the table later keep the formats, as
+   * Excel's do).
+   */
+  createMilestoneTable(name: string, sheet: string, values: CellValue[][], columns?: readonly ColumnFormat[]): Promise<void>;
   /**
    * Creates the billing log, empty: the Billing log sheet with both tables, each a header row
-   * and one blank row, as Excel holds an empty table. One round trip.
+   * and one blank row, as Excel holds an empty table. Its columns are formatted (see
+   * `billingLogColumns`) for the contract's currency, when given. One round trip.
    */
-  createBillingLog(): Promise<void>;
+  createBillingLog(currency?: string): Promise<void>;
+}
+
+/** How a table's column shows: its Excel number format (null leaves General) and its width in characters. */
+export interface ColumnFormat {
+  numberFormat: string | null;
+  width: number;
 }
 
 /** Header rows of the billing log tables. */

@@ -1,5 +1,7 @@
-import { NAMES, type CellValue, type WorkbookPort } from "./port";
-import { DEFAULT_SETTINGS, SETTINGS } from "./settings";
+import { minorUnitsOf } from "../core";
+import { PERCENT_FORMAT, moneyFormat } from "./formats";
+import { NAMES, type CellValue, type ColumnFormat, type WorkbookPort } from "./port";
+import { DEFAULT_SETTINGS, SETTINGS, readSettings } from "./settings";
 
 /**
  * A realistic IT-services contract to try Interim in a minute: fixed-price milestones, a
@@ -17,6 +19,24 @@ export const SAMPLE_MILESTONES: CellValue[][] = [
   ["L1", "Software licences, first year", 20000, 1, null, null, null, "no", 0.09],
   ["CO1", "Change order 1: single sign-on", 9500, 0.4, null, null, null, "yes", null],
 ];
+
+/**
+ * How the sample's columns show, for amounts in a currency of `minorUnits`: percentages as %,
+ * amounts and rates with separators and the minor units, hours to the hundredth; each column
+ * wide enough for its header and its values.
+ */
+export function sampleColumns(minorUnits: number): ColumnFormat[] {
+  const money = moneyFormat(minorUnits);
+  const formats: Record<string, string | null> = {
+    Id: null, Description: null, "Scheduled value": money, "% complete": PERCENT_FORMAT, "Hours to date": "#,##0.00",
+    "Hourly rate": money, "Stored materials": money, "Change order": null, "Tax %": PERCENT_FORMAT,
+  };
+  return (SAMPLE_MILESTONES[0] as CellValue[]).map((header, c) => {
+    const widest = Math.max(...SAMPLE_MILESTONES.map((row) => String(row[c] ?? "").length));
+    const title = String(header);
+    return { numberFormat: formats[title] ?? null, width: Math.min(60, Math.max(title.length + 2, formats[title] === money ? 14 : widest + 2)) };
+  });
+}
 
 export const SAMPLE_SETTINGS: Record<string, CellValue> = {
   ...DEFAULT_SETTINGS,
@@ -50,7 +70,9 @@ export function settingsRows(values: Record<string, CellValue>): { key: string; 
  */
 export async function insertSample(port: WorkbookPort): Promise<void> {
   const snapshot = await port.read(NAMES.milestones);
-  await port.createMilestoneTable(NAMES.milestones, NAMES.milestones, SAMPLE_MILESTONES);
+  // Formatted for the contract's currency: the workbook's own, else the sample's.
+  const currency = readSettings(snapshot.settings).settings?.currency ?? String(SAMPLE_SETTINGS.Currency);
+  await port.createMilestoneTable(NAMES.milestones, NAMES.milestones, SAMPLE_MILESTONES, sampleColumns(minorUnitsOf(currency) ?? 2));
   if (snapshot.settings === undefined) await port.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
-  if (snapshot.invoices === undefined && snapshot.invoiceLines === undefined) await port.createBillingLog();
+  if (snapshot.invoices === undefined && snapshot.invoiceLines === undefined) await port.createBillingLog(currency);
 }

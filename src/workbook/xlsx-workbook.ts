@@ -3,6 +3,9 @@ import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import { columnLetters, parseCellAddress, rangeAddress, sheetReference } from "./a1";
 import { dateToSerial } from "./dates";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
+import { markerName } from "./memory-workbook";
+import { referredSheet, settingRows } from "./office-workbook";
 import {
   FILTER_NAME,
   WorkbookFileError,
@@ -20,10 +23,10 @@ import {
   type CellArea,
   type CellBlock,
   type CellValue,
+  type ColumnFormat,
   INVOICE_LOG_HEADERS,
   LINE_LOG_HEADERS,
   type LogCommit,
-  type LogTableData,
   type MilestoneData,
   NAMES,
   type RowPlacement,
@@ -33,7 +36,6 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { markerName, referredSheet, settingRows, tableRow } from "./port-helpers";
 
 
 /** The part of exceljs's table model that is read and changed here (its typings leave it out). */
@@ -133,8 +135,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return Promise.resolve({
       milestones,
       settings: table(NAMES.settingsTable),
-      invoices: this.logTable(NAMES.invoicesTable),
-      invoiceLines: this.logTable(NAMES.linesTable),
+      invoices: table(NAMES.invoicesTable),
+      invoiceLines: table(NAMES.linesTable),
       sheets: this.workbook.worksheets.map((sheet) => sheet.name),
       interimSheets: this.workbook.definedNames.model
         .filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix))
@@ -152,12 +154,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheet = this.workbook.addWorksheet(layout.name);
     this.workbook.definedNames.add(sheetReference(layout.name, "$A$1"), markerName(layout.name));
     for (const block of layout.blocks) writeBlock(sheet, block);
-    layout.columnWidths.forEach((width, column) => {
-      // exceljs takes a width of exactly 9 for its default and leaves it out of the file.
-      sheet.getColumn(column + 1).width = width === 9 ? 9.01 : width;
-    });
+    layout.columnWidths.forEach((width, column) => setColumnWidth(sheet, column, width));
     Object.assign(sheet.pageSetup, {
       orientation: layout.orientation,
+      // ECMA-376 paper sizes: 1 is Letter, 9 is A4.
+      paperSize: layout.paper === "letter" ? 1 : 9,
       fitToPage: true,
       fitToWidth: layout.fitToPagesWide,
       // 0 pages tall is Excel's "automatic": as many pages as the rows need.
@@ -169,7 +170,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async commitInvoice(commit: LogCommit): Promise<void> {
-    if (commit.createLog) this.addLog();
+    if (commit.createLog) this.addLog(billingLogColumnsOf(commit));
     this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
     this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
     this.applySettings(commit.settings);
@@ -192,21 +193,21 @@ export class XlsxWorkbook implements WorkbookPort {
     return Promise.resolve();
   }
 
-  createBillingLog(): Promise<void> {
+  createBillingLog(currency?: string): Promise<void> {
     try {
-      this.addLog();
+      this.addLog(billingLogColumnsFor(currency));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     return Promise.resolve();
   }
 
-  createMilestoneTable(name: string, sheetName: string, values: CellValue[][]): Promise<void> {
+  createMilestoneTable(name: string, sheetName: string, values: CellValue[][], columns?: readonly ColumnFormat[]): Promise<void> {
     const [headers, ...rows] = values;
     if (headers === undefined || headers.length === 0) return Promise.reject(new Error(`The milestone table ${name} needs a header row.`));
     if (this.findSheet(sheetName) !== undefined) return Promise.reject(new Error(`A sheet named ${sheetName} already exists.`));
     if (this.findTable(name) !== undefined) return Promise.reject(new Error(`A table named ${name} already exists.`));
-    addTable(this.workbook.addWorksheet(sheetName), name, 0, headers, rows);
+    addTable(this.workbook.addWorksheet(sheetName), name, 0, headers, rows, columns);
     return Promise.resolve();
   }
 
@@ -290,11 +291,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** The Billing log sheet with both tables empty: a header row and one blank row each, as Excel holds an empty table. */
-  private addLog(): void {
+  private addLog(columns: BillingLogColumns): void {
     if (this.findSheet(NAMES.logSheet) !== undefined) throw new Error(`A sheet named ${NAMES.logSheet} already exists.`);
     const sheet = this.workbook.addWorksheet(NAMES.logSheet);
-    addTable(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, []);
-    addTable(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, []);
+    addTable(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [], columns.invoices);
+    addTable(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, [], columns.lines);
   }
 
   /** Deletes the rows to discard, writes the first row over the first data row when told to, and appends the rest. */
@@ -304,20 +305,16 @@ export class XlsxWorkbook implements WorkbookPort {
     const first = table.top + 1 + (placement.fillFirstRow ? 0 : table.bottom - table.top);
     rows.forEach((row, r) => {
       const sheetRow = table.sheet.getRow(first + r + 1);
+      // A row added below the table takes the formats of the data row above, as in Excel.
+      const above = first + r > table.bottom && first + r - 1 > table.top ? table.sheet.getRow(first + r) : undefined;
       // Every cell of the row, as a table row write in Excel: the row written over keeps nothing.
-      const cells = tableRow(row, placement);
-      for (let c = 0; c <= table.right - table.left; c += 1) sheetRow.getCell(table.left + c + 1).value = cells[c] ?? null;
+      for (let c = 0; c <= table.right - table.left; c += 1) {
+        const cell = sheetRow.getCell(table.left + c + 1);
+        if (above !== undefined) cell.style = above.getCell(table.left + c + 1).style;
+        cell.value = row[c] ?? null;
+      }
     });
     resizeTable(table, Math.max(table.bottom, first + rows.length - 1));
-  }
-
-  /** A billing log table, with whether rows of it are hidden (a filter saved with the file, or rows hidden by hand). */
-  private logTable(name: string): LogTableData | undefined {
-    const found = this.findTable(name);
-    if (found === undefined) return undefined;
-    let hiddenRows = false;
-    for (let r = found.top + 1; r <= found.bottom; r += 1) hiddenRows ||= found.sheet.findRow(r + 1)?.hidden === true;
-    return { name: found.model.name, sheet: found.sheet.name, top: found.top, left: found.left, values: valuesOf(found.sheet, found.top, found.left, found.bottom, found.right), hiddenRows };
   }
 
   /**
@@ -439,8 +436,21 @@ function deleteTableRows(table: FoundTable, rows: readonly number[]): void {
   }
 }
 
+/** A column's width in characters (0-based column). */
+function setColumnWidth(sheet: ExcelJS.Worksheet, column: number, width: number): void {
+  // exceljs takes a width of exactly 9 for its default and leaves it out of the file.
+  sheet.getColumn(column + 1).width = width === 9 ? 9.01 : width;
+}
+
 /** A new table at row 1 from column `left`, with its header row and data rows; without rows, a header and one blank row, as Excel makes an empty table. */
-function addTable(sheet: ExcelJS.Worksheet, name: string, left: number, headers: readonly CellValue[], rows: CellValue[][]): void {
+function addTable(
+  sheet: ExcelJS.Worksheet,
+  name: string,
+  left: number,
+  headers: readonly CellValue[],
+  rows: CellValue[][],
+  columns: readonly ColumnFormat[] = [],
+): void {
   sheet.addTable({
     name,
     ref: `${columnLetters(left)}1`,
@@ -448,6 +458,15 @@ function addTable(sheet: ExcelJS.Worksheet, name: string, left: number, headers:
     style: { theme: "TableStyleMedium2", showRowStripes: true },
     columns: headers.map((header) => ({ name: String(header ?? ""), filterButton: true })),
     rows: (rows.length > 0 ? rows : [[]]).map((row) => headers.map((_, c) => row[c] ?? null)),
+  });
+  // Formats on the data rows' cells, as Excel has them on a table's data body (placeRows gives
+  // each row added below the formats of the row above, as Excel does); widths on the columns.
+  const dataRows = Math.max(1, rows.length);
+  columns.forEach(({ numberFormat, width }, c) => {
+    setColumnWidth(sheet, left + c, width);
+    if (numberFormat === null) return;
+    const style: Partial<ExcelJS.Style> = { numFmt: numberFormat };
+    for (let r = 0; r < dataRows; r += 1) sheet.getRow(r + 2).getCell(left + c + 1).style = style;
   });
 }
 
@@ -489,6 +508,7 @@ function writeBlock(sheet: ExcelJS.Worksheet, block: CellBlock): void {
   const styles = Array.from({ length: width }, (_, c) => blockStyle(block, Array.isArray(block.numberFormat) ? block.numberFormat[c] : block.numberFormat));
   block.values.forEach((row, r) => {
     const sheetRow = sheet.getRow(block.top + r + 1);
+    if (block.rowHeight !== undefined) sheetRow.height = block.rowHeight;
     row.forEach((value, c) => {
       const cell = sheetRow.getCell(block.left + c + 1);
       const style = styles[c];

@@ -32,11 +32,14 @@ export class LibreOffice {
     });
   }
 
-  /** Every sheet of a workbook, recalculated, as rows of UTF-8 CSV cells by sheet name. */
-  sheets(file: string): Map<string, string[][]> {
+  /**
+   * Every sheet of a workbook, recalculated, as rows of UTF-8 CSV cells by sheet name: the
+   * values, or with `asShown` the text each cell shows in its number format.
+   */
+  sheets(file: string, asShown = false): Map<string, string[][]> {
     const outDir = join(this.workdir, `csv-${basename(file)}-${Date.now()}`);
-    // Token 12 = -1: one CSV file per sheet, named after the sheet.
-    this.convert(file, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", outDir);
+    // Token 9: save cell contents as shown; token 12 = -1: one CSV file per sheet, named after the sheet.
+    this.convert(file, `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${String(asShown)},false,false,-1`, outDir);
     const stem = basename(file).replace(/\.[^.]+$/, "");
     const sheets = new Map<string, string[][]>();
     for (const name of readdirSync(outDir)) {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { type MemoryState, newSheet, setCell } from "../../src/workbook/memory-workbook";
 import { parseCellAddress } from "../../src/workbook/a1";
-import { referredSheet } from "../../src/workbook/port-helpers";
+import { referredSheet } from "../../src/workbook/office-workbook";
 import { portValue } from "../../src/workbook/xlsx-workbook";
 
 /**
@@ -30,6 +30,7 @@ export async function stateOfXlsx(bytes: Buffer): Promise<MemoryState> {
         columnWidths: widths,
         printArea: setup.printArea,
         orientation: setup.orientation ?? "portrait",
+        paper: paperOfSize(setup.paperSize),
         fitToPagesWide: setup.fitToWidth ?? 1,
         printTitleRows: setup.printTitlesRow,
       };
@@ -47,6 +48,13 @@ export async function stateOfXlsx(bytes: Buffer): Promise<MemoryState> {
     if (sheet !== undefined) state.names.push({ name: name.name, sheet });
   }
   return state;
+}
+
+/** The paper of a sheet's page setup (ECMA-376 paper size codes); any other is not Interim's. */
+function paperOfSize(size: number | undefined): "a4" | "letter" {
+  if (size === 9) return "a4";
+  if (size === 1) return "letter";
+  throw new Error(`The sheet prints on paper size ${String(size)}, neither A4 (9) nor Letter (1).`);
 }
 
 /** Cells with trailing blanks dropped, so that two states compare by content. */

@@ -43,8 +43,8 @@ class Faulty implements WorkbookPort {
     return this.step("commitInvoice", () => this.inner.commitInvoice(commit));
   }
   writeSettings: WorkbookPort["writeSettings"] = (rows, create) => this.inner.writeSettings(rows, create);
-  createMilestoneTable: WorkbookPort["createMilestoneTable"] = (name, sheet, values) => this.inner.createMilestoneTable(name, sheet, values);
-  createBillingLog: WorkbookPort["createBillingLog"] = () => this.inner.createBillingLog();
+  createMilestoneTable: WorkbookPort["createMilestoneTable"] = (name, sheet, values, columns) => this.inner.createMilestoneTable(name, sheet, values, columns);
+  createBillingLog: WorkbookPort["createBillingLog"] = (currency) => this.inner.createBillingLog(currency);
 }
 
 /**

@@ -66,6 +66,7 @@ export interface FakeSheetSetup {
   /** Column widths in points, as written. */
   columnWidths: number[];
   orientation: string | undefined;
+  paperSize: string | undefined;
   zoom: Excel.PageLayoutZoomOptions | undefined;
   printArea: string | undefined;
   printTitleRows: string | undefined;
@@ -336,7 +337,7 @@ function assertWritable(sheet: MemorySheet, location: string): void {
 function setupOf(session: Session, sheet: MemorySheet): FakeSheetSetup {
   let setup = session.setups.get(sheet);
   if (setup === undefined) {
-    setup = { columnWidths: [], orientation: undefined, zoom: undefined, printArea: undefined, printTitleRows: undefined, formats: [] };
+    setup = { columnWidths: [], orientation: undefined, paperSize: undefined, zoom: undefined, printArea: undefined, printTitleRows: undefined, formats: [] };
     session.setups.set(sheet, setup);
   }
   return setup;
@@ -510,6 +511,7 @@ class FakePageLayout extends FakeObject {
   ) {
     super(session, resolve, "PageLayout", {
       orientation: (sheet: MemorySheet) => setupOf(session, sheet).orientation,
+      paperSize: (sheet: MemorySheet) => setupOf(session, sheet).paperSize,
       zoom: (sheet: MemorySheet) => setupOf(session, sheet).zoom,
     });
   }
@@ -523,6 +525,19 @@ class FakePageLayout extends FakeObject {
     act<MemorySheet>(this, (sheet) => {
       if (value !== "Portrait" && value !== "Landscape") throw errors.invalidArgument("PageLayout.orientation");
       setupOf(this.session, sheet).orientation = value;
+    });
+  }
+
+  get paperSize(): string {
+    return loaded(this, "paperSize") as string;
+  }
+
+  /** Of Excel's paper sizes, the two Interim prints on. */
+  set paperSize(value: string) {
+    remember(this, "paperSize", value);
+    act<MemorySheet>(this, (sheet) => {
+      if (value !== "A4" && value !== "Letter") throw errors.invalidArgument("PageLayout.paperSize (only A4 and Letter are modelled)");
+      setupOf(this.session, sheet).paperSize = value;
     });
   }
 
@@ -626,11 +641,6 @@ class FakeRange extends FakeObject {
         Array.from({ length: range.rows }, (_, r) =>
           Array.from({ length: range.columns }, (_, c) => range.sheet.numberFormats.get(`${range.top + r},${range.left + c}`) ?? "General"),
         ),
-      // True when every row of the range is hidden, false when none is, null when some are.
-      rowHidden: (range: RangeTarget) => {
-        const hidden = range.sheet.hiddenRows.filter((row) => row >= range.top && row < range.top + range.rows).length;
-        return hidden === 0 ? false : hidden === range.rows ? true : null;
-      },
     });
     this.format = new FakeRangeFormat(session, resolve);
     rangeTargets.set(this, resolve);
@@ -679,10 +689,6 @@ class FakeRange extends FakeObject {
 
   get numberFormat(): unknown[][] {
     return loaded(this, "numberFormat") as unknown[][];
-  }
-
-  get rowHidden(): boolean | null {
-    return loaded(this, "rowHidden") as boolean | null;
   }
 
   get rowIndex(): number {
@@ -800,6 +806,14 @@ class FakeRangeFormat extends FakeObject {
 
   set columnWidth(points: number) {
     recordFormat(this, this.session, this.resolve, "columnWidth", points);
+  }
+
+  set rowHeight(points: number) {
+    recordFormat(this, this.session, this.resolve, "rowHeight", points);
+  }
+
+  get rowHeight(): number {
+    return loaded(this, "rowHeight") as number;
   }
 
   get columnWidth(): number {
@@ -1065,17 +1079,12 @@ class FakeTableRow extends FakeObject {
     return loaded(this, "values") as unknown[][];
   }
 
-  /**
-   * Deletes the row; the rows below move up. A row that does not exist fails at sync. While rows
-   * of the table are hidden (a filter), the row stays where it is and no error says so, as
-   * office-js #994 reports of Excel.
-   */
+  /** Deletes the row; the rows below move up. A row that does not exist fails at sync. */
   delete(): void {
     act<MemoryTable>(
       this,
       (table) => {
-        const sheet = this.writableSheet(table, "TableRow.delete");
-        if (sheet.hiddenRows.some((row) => row > table.top && row < table.top + table.rows)) return;
+        this.writableSheet(table, "TableRow.delete");
         deleteTableRows(this.session.state, table, [this.index]);
       },
       0,
@@ -1160,88 +1169,4 @@ class FakeNamedItem extends FakeObject {
       this.session.state.names = this.session.state.names.filter((n) => n !== item);
     });
   }
-}
-
-// ---- What a person does in Excel's grid ---------------------------------------------------
-
-function tableAndSheet(state: MemoryState, tableName: string): { table: MemoryTable; sheet: MemorySheet } {
-  const table = findTable(state, tableName);
-  const sheet = table && findSheet(state, table.sheet);
-  if (table === undefined || sheet === undefined) throw new Error(`No table ${tableName}.`);
-  return { table, sheet };
-}
-
-/**
- * Types a value into a cell, as a person does. With Excel's AutoCorrect option "Include new
- * rows and columns in table" (on by default), a value typed in the column just right of a
- * table, in its header or a data row, adds that column to the table, headed by what was typed
- * in the header row, else Column1, Column2, ...; one typed in the row just below a table
- * without a total row adds that row.
- */
-export function typeInto(state: MemoryState, sheetName: string, address: string, value: CellValue): void {
-  const sheet = findSheet(state, sheetName);
-  if (sheet === undefined) throw new Error(`No sheet ${sheetName}.`);
-  const { row, column } = parseCellAddress(address);
-  setCell(sheet, row, column, value);
-  for (const table of state.tables.filter((t) => t.sheet === sheet.name)) {
-    if (column === table.left + table.columns && row >= table.top && row < table.top + table.rows) {
-      if (row !== table.top) {
-        const headers = new Set(Array.from({ length: table.columns }, (_, c) => String(cellOf(sheet, table.top, table.left + c)).toLowerCase()));
-        let n = 1;
-        while (headers.has(`column${n}`)) n += 1;
-        setCell(sheet, table.top, column, `Column${n}`);
-      }
-      table.columns += 1;
-    } else if (row === table.top + table.rows && table.totalRow !== true && column >= table.left && column < table.left + table.columns) {
-      table.rows += 1;
-    }
-  }
-}
-
-/**
- * Data > Sort on a table column: the data rows (their values and number formats) in the
- * column's order, ascending or descending; numbers before text before logical values, blanks
- * last either way.
- */
-export function sortTable(state: MemoryState, tableName: string, header: string, order: "ascending" | "descending"): void {
-  const { table, sheet } = tableAndSheet(state, tableName);
-  const key = columnOfHeader(sheet, table, header);
-  const rank = (value: CellValue): number => (typeof value === "number" ? 0 : typeof value === "string" ? 1 : 2);
-  const rows = Array.from({ length: table.rows - 1 }, (_, r) => table.top + 1 + r).map((sheetRow) => ({
-    values: Array.from({ length: table.columns }, (_, c) => cellOf(sheet, sheetRow, table.left + c)),
-    formats: Array.from({ length: table.columns }, (_, c) => sheet.numberFormats.get(`${sheetRow},${table.left + c}`)),
-  }));
-  const sign = order === "ascending" ? 1 : -1;
-  rows.sort((a, b) => {
-    const x = a.values[key] ?? null;
-    const y = b.values[key] ?? null;
-    if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0);
-    if (rank(x) !== rank(y)) return sign * (rank(x) - rank(y));
-    const [p, q] = typeof x === "string" ? [x.toLowerCase(), String(y).toLowerCase()] : [Number(x), Number(y)];
-    return sign * (p < q ? -1 : p > q ? 1 : 0);
-  });
-  rows.forEach((row, r) =>
-    row.values.forEach((value, c) => {
-      const at = `${table.top + 1 + r},${table.left + c}`;
-      setCell(sheet, table.top + 1 + r, table.left + c, value);
-      const format = row.formats[c];
-      if (format === undefined) sheet.numberFormats.delete(at);
-      else sheet.numberFormats.set(at, format);
-    }),
-  );
-}
-
-/** A filter on a table column (Data > Filter): the data rows whose cell is not kept are hidden. */
-export function filterTable(state: MemoryState, tableName: string, header: string, keep: (value: CellValue) => boolean): void {
-  const { table, sheet } = tableAndSheet(state, tableName);
-  const key = columnOfHeader(sheet, table, header);
-  for (let r = table.top + 1; r < table.top + table.rows; r += 1) {
-    if (!keep(cellOf(sheet, r, table.left + key)) && !sheet.hiddenRows.includes(r)) sheet.hiddenRows.push(r);
-  }
-}
-
-function columnOfHeader(sheet: MemorySheet, table: MemoryTable, header: string): number {
-  const column = Array.from({ length: table.columns }, (_, c) => cellOf(sheet, table.top, table.left + c)).indexOf(header);
-  if (column < 0) throw new Error(`Table ${table.name} has no column ${header}.`);
-  return column;
 }

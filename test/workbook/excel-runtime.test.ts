@@ -132,7 +132,7 @@ describe("Excel's errors in plain words", () => {
 
   it("gives every method of the Office.js port and the navigation a WorkbookError, not a RichApi.Error", async () => {
     const { office, fake } = await sampleInExcel();
-    const layout = { name: NAMES.milestones, blocks: [], columnWidths: [], printArea: "A1:A1", orientation: "portrait" as const, fitToPagesWide: 1, printTitleRows: undefined };
+    const layout = { name: NAMES.milestones, blocks: [], columnWidths: [], printArea: "A1:A1", orientation: "portrait" as const, paper: "a4" as const, fitToPagesWide: 1, printTitleRows: undefined };
     const failures: Promise<unknown>[] = [
       office.writeInvoiceSheet(layout, undefined),
       office.createMilestoneTable("Again", NAMES.milestones, [["Id", "Scheduled value"]]),

@@ -1,14 +1,13 @@
-import { EMPTY_LOG } from "../../src/workbook/billing-log";
 import {
   type MemorySheet,
   type MemoryState,
   MemoryWorkbook,
   emptyState,
+  markerName,
   newSheet,
   setCell,
 } from "../../src/workbook/memory-workbook";
-import { OfficeWorkbook, columnWidthPoints } from "../../src/workbook/office-workbook";
-import { markerName, referredSheet } from "../../src/workbook/port-helpers";
+import { OfficeWorkbook, columnWidthPoints, referredSheet } from "../../src/workbook/office-workbook";
 import { type CellValue, INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type LogCommit, NAMES, type SheetLayout } from "../../src/workbook/port";
 import { PAYLOAD_LIMIT_BYTES, fakeExcelRun } from "../support/fake-excel";
 
@@ -81,6 +80,7 @@ const layout: SheetLayout = {
   columnWidths: [10, 40, 8.43],
   printArea: "A1:C11",
   orientation: "landscape",
+  paper: "letter",
   fitToPagesWide: 1,
   printTitleRows: "6:6",
 };
@@ -94,7 +94,7 @@ function commitFor(sheet: string, createLog: boolean): LogCommit {
     ],
     createLog,
     // A log just created is empty: its first rows fill the blank row of each table.
-    placement: { invoices: { ...EMPTY_LOG.placement.invoices, fillFirstRow: createLog }, lines: { ...EMPTY_LOG.placement.lines, fillFirstRow: createLog } },
+    placement: { invoices: { discard: [], fillFirstRow: createLog }, lines: { discard: [], fillFirstRow: createLog } },
     settings: [
       { key: "Next number", value: 3, row: 1 },
       { key: "Last invoice", value: sheet, row: undefined },
@@ -111,6 +111,7 @@ function expectSetupMatches(fake: ReturnType<typeof fakeExcelRun>, memory: Memor
   if (written === undefined || setup === undefined) return;
   expect(setup.columnWidths).toEqual(written.columnWidths.map(columnWidthPoints));
   expect(setup.orientation).toBe(written.orientation === "landscape" ? "Landscape" : "Portrait");
+  expect(setup.paperSize).toBe(written.paper === "letter" ? "Letter" : "A4");
   expect(setup.zoom).toEqual({ horizontalFitToPages: written.fitToPagesWide, verticalFitToPages: 0 });
   expect(setup.printArea).toBe(written.printArea);
   expect(setup.printTitleRows).toBe(written.printTitleRows);

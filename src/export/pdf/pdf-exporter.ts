@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFPage, degrees, rgb } from "pdf-lib";
-import type { IssuedInvoice } from "../../core";
+import { type IssuedInvoice, paperOf } from "../../core";
 import {
   G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, columnTotal, groupDigits, percentCompleteOf, summaryRowsOf, taxRowsOf, titleOf,
 } from "../document";
@@ -53,7 +53,8 @@ export async function toPdf(invoice: IssuedInvoice, options: PdfOptions): Promis
   doc.setCreator("Interim");
   doc.setProducer("Interim (pdf-lib)");
   const painter = await TextPainter.create(doc, options.fonts, allTextOf(invoice));
-  const layout = new Layout(doc, painter, invoice, PAPER[options.paper ?? "a4"]);
+  // The contract's paper unless the caller chooses: the same as its invoice sheet in the workbook.
+  const layout = new Layout(doc, painter, invoice, PAPER[options.paper ?? paperOf(invoice.result.currency)]);
   layout.render();
   return doc.save({ useObjectStreams: true });
 }

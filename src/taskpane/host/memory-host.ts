@@ -35,8 +35,8 @@ export class MemoryHost implements PaneHost {
       writeInvoiceSheet: (layout, replace) => after(() => memory.writeInvoiceSheet(layout, replace)),
       commitInvoice: (commit) => after(() => memory.commitInvoice(commit)),
       writeSettings: (rows, create) => after(() => memory.writeSettings(rows, create)),
-      createMilestoneTable: (name, sheet, values) => after(() => memory.createMilestoneTable(name, sheet, values)),
-      createBillingLog: () => after(() => memory.createBillingLog()),
+      createMilestoneTable: (name, sheet, values, columns) => after(() => memory.createMilestoneTable(name, sheet, values, columns)),
+      createBillingLog: (currency) => after(() => memory.createBillingLog(currency)),
     };
   }
 

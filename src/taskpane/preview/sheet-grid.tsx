@@ -2,6 +2,7 @@ import { Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { type KeyboardEvent, useEffect, useSyncExternalStore } from "react";
 import { Dec } from "../../core";
 import { cellAddress, columnLetters } from "../../workbook/a1";
+import { DATE_FORMAT, serialToIso } from "../../workbook/dates";
 import { type MemorySheet, cellOf, findSheet, findTable } from "../../workbook/memory-workbook";
 import { NAMES, type CellValue } from "../../workbook/port";
 import type { MemoryHost } from "../host/memory-host";
@@ -20,13 +21,13 @@ const useStyles = makeStyles({
   head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular, padding: `0 ${tokens.spacingHorizontalXS}`, position: "sticky", top: 0 },
   cell: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `1px ${tokens.spacingHorizontalXS}`,
-    whiteSpace: "nowrap", maxWidth: "28ch", overflow: "hidden", textOverflow: "ellipsis",
+    whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis",
     ":focus": { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   },
   number: { textAlign: "right" },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   input: {
-    width: "9ch", border: "none", font: "inherit", color: "inherit", backgroundColor: "transparent", padding: 0,
+    border: "none", font: "inherit", color: "inherit", backgroundColor: "transparent", padding: 0,
     ":focus": { outline: `2px solid ${tokens.colorBrandStroke1}` },
   },
 });
@@ -43,15 +44,23 @@ export function typedValue(text: string): CellValue {
   return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
-/** A cell as Excel would show it with its number format: percentages and money; the rest as stored. */
+/**
+ * A cell as Excel would show it with the number formats Interim writes (see workbook/formats.ts):
+ * percentages, amounts with separators and their decimals, dates (serial numbers) as dates;
+ * the rest as stored.
+ */
 function shown(sheet: MemorySheet, row: number, column: number, value: CellValue): string {
   if (typeof value !== "number") return value === null ? "" : String(value);
   const format = sheet.numberFormats.get(`${row},${column}`) ?? "";
   const decimals = /0\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  if (format === DATE_FORMAT) return serialToIso(value);
   if (format.includes("%")) return `${(value * 100).toFixed(decimals)}%`;
   if (format.includes("#,##0")) return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   return String(value);
 }
+
+/** The widest a column grows to fit its text, in characters; longer text is cut, and shown in full on hover. */
+const MAX_COLUMN_CH = 40;
 
 /** Rows shown per sheet: the preview is for looking, not for 10,000-line tables. */
 const SHOWN_ROWS = 200;
@@ -84,6 +93,10 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
     row > milestones.top && row < milestones.top + milestones.rows && column >= milestones.left && column < milestones.left + milestones.columns;
   const width = Math.max(1, ...sheet.cells.map((cells) => cells.length));
   const rows = Math.min(sheet.cells.length, SHOWN_ROWS);
+  // Each column as wide as its longest text (headers included), so that no header is cut.
+  const columnCh = Array.from({ length: width }, (_, c) =>
+    Math.min(MAX_COLUMN_CH, Math.max(4, ...Array.from({ length: rows }, (_, r) => shown(sheet, r, c, cellOf(sheet, r, c)).length + 1))),
+  );
 
   const commit = (row: number, column: number, text: string) => {
     if (text !== shown(sheet, row, column, cellOf(sheet, row, column))) host.edit(sheet.name, row, column, typedValue(text));
@@ -112,6 +125,12 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
       </div>
       <div className={styles.scroll} role="region" aria-label={`Cells of ${sheet.name}`} tabIndex={0}>
         <table className={styles.table}>
+          <colgroup>
+            <col />
+            {columnCh.map((ch, c) => (
+              <col key={c} style={{ width: `${ch}ch` }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <td className={styles.head} />
@@ -131,11 +150,13 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
                   const id = cellElementId(sheet.name, address);
                   const selected = view.cell === address;
                   const classes = `${styles.cell} ${typeof value === "number" ? styles.number : ""} ${selected ? styles.selected : ""}`;
+                  const fit = { minWidth: `${columnCh[c] ?? 4}ch`, maxWidth: `${MAX_COLUMN_CH}ch` };
                   return editable(r, c) ? (
-                    <td key={`${c}-${text}`} className={classes}>
+                    <td key={`${c}-${text}`} className={classes} style={fit}>
                       <input
                         id={id}
                         className={styles.input}
+                        style={{ width: `${columnCh[c] ?? 4}ch` }}
                         aria-label={`${sheet.name}!${address}`}
                         defaultValue={text}
                         onBlur={(event) => commit(r, c, event.currentTarget.value)}
@@ -143,7 +164,7 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
                       />
                     </td>
                   ) : (
-                    <td key={c} id={id} className={classes} tabIndex={selected ? 0 : -1} data-cell={address} title={text}>
+                    <td key={c} id={id} className={classes} style={fit} tabIndex={selected ? 0 : -1} data-cell={address} title={text}>
                       {text}
                     </td>
                   );

@@ -1,0 +1,65 @@
+import { minorUnitsOf } from "../core";
+import { DATE_FORMAT } from "./dates";
+import { type CellValue, type ColumnFormat, INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type LogCommit } from "./port";
+
+/**
+ * The number formats Interim gives the cells it writes, in Excel's codes (which LibreOffice and
+ * exceljs read as they are): amounts with thousands separators and the currency's minor units,
+ * rates as percentages, dates as dates (they are serial numbers in cells, see dates.ts), and
+ * text that must stay text (an id, an invoice number, a check) as text.
+ */
+export const TEXT_FORMAT = "@";
+export const PERCENT_FORMAT = "0.0%";
+
+/** The Excel number format for amounts of a currency: thousands separators, its minor units. */
+export function moneyFormat(minorUnits: number): string {
+  return minorUnits === 0 ? "#,##0" : `#,##0.${"0".repeat(minorUnits)}`;
+}
+
+/** A column wide enough for its header on one line, and at least for its values. */
+function column(header: string, numberFormat: string | null, valueWidth: number): ColumnFormat {
+  return { numberFormat, width: Math.max(header.length + 2, valueWidth) };
+}
+
+const MONEY_WIDTH = 14;
+const DATE_WIDTH = 11;
+
+const INVOICE_TEXT = new Set<string>(["Number", "Kind", "Credits", "Currency", "Sheet", "Check"]);
+const INVOICE_DATES = new Set<string>(["Invoice date", "Period start", "Period end"]);
+
+/** How the two tables of the billing log show. */
+export interface BillingLogColumns {
+  invoices: ColumnFormat[];
+  lines: ColumnFormat[];
+}
+
+/**
+ * The billing log's columns: numbers, kinds, sheets and the check as text, dates as dates, the
+ * line count as a whole number, every other column an amount of the contract's currency.
+ */
+function billingLogColumns(minorUnits: number): BillingLogColumns {
+  const money = moneyFormat(minorUnits);
+  return {
+    invoices: INVOICE_LOG_HEADERS.map((header) =>
+      INVOICE_TEXT.has(header)
+        ? column(header, TEXT_FORMAT, header === "Check" ? 10 : 9)
+        : INVOICE_DATES.has(header)
+          ? column(header, DATE_FORMAT, DATE_WIDTH)
+          : header === "Lines"
+            ? column(header, "0", 6)
+            : column(header, money, MONEY_WIDTH),
+    ),
+    lines: LINE_LOG_HEADERS.map((header) => (header === "Invoice" || header === "Line" ? column(header, TEXT_FORMAT, 9) : column(header, money, MONEY_WIDTH))),
+  };
+}
+
+/** The log's columns for a currency code; 2 decimals for one ISO 4217 does not know (its minor units are the contract's own). */
+export function billingLogColumnsFor(currency: string | undefined): BillingLogColumns {
+  return billingLogColumns((currency === undefined ? undefined : minorUnitsOf(currency)) ?? 2);
+}
+
+/** The log's columns for a commit that creates the log: its invoice row names the currency. */
+export function billingLogColumnsOf(commit: LogCommit): BillingLogColumns {
+  const currency: CellValue | undefined = commit.invoiceRow[INVOICE_LOG_HEADERS.indexOf("Currency")];
+  return billingLogColumnsFor(typeof currency === "string" ? currency : undefined);
+}
