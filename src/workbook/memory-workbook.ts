@@ -5,6 +5,7 @@ import {
   INVOICE_LOG_HEADERS,
   LINE_LOG_HEADERS,
   type LogCommit,
+  type LogTableData,
   type MilestoneData,
   NAMES,
   type RowPlacement,
@@ -14,7 +15,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { overlaps } from "./port-helpers";
+import { markerName, overlaps, tableRow } from "./port-helpers";
 import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
 
 /** A worksheet of the in-memory workbook: its cells from A1, and what Interim set on it. */
@@ -27,6 +28,8 @@ export interface MemorySheet {
   numberFormats: Map<string, string>;
   /** Merged areas: each holds its value in its top-left cell, the others are empty. */
   merges: CellArea[];
+  /** Rows hidden (0-based), by a filter or by hand. */
+  hiddenRows: number[];
 }
 
 /** An Excel table: where it is; its size includes the header row. */
@@ -54,7 +57,7 @@ export function emptyState(): MemoryState {
 }
 
 export function newSheet(name: string, cells: CellValue[][] = []): MemorySheet {
-  return { name, cells, protected: false, layout: undefined, numberFormats: new Map(), merges: [] };
+  return { name, cells, protected: false, layout: undefined, numberFormats: new Map(), merges: [], hiddenRows: [] };
 }
 
 /** The value of a cell; empty cells read as null. */
@@ -128,11 +131,18 @@ export class MemoryWorkbook implements WorkbookPort {
       found !== undefined && tableSheet !== undefined
         ? milestoneData(found, tableSheet)
         : regionSheet && milestoneData({ name: regionSheet.name, sheet: regionSheet.name, top: 0, left: 0, values: sheetRegion(regionSheet) }, regionSheet);
+    const logTable = (name: string): LogTableData | undefined => {
+      const found = findTable(this.state, name);
+      const sheet = found && findSheet(this.state, found.sheet);
+      const data = table(name);
+      if (found === undefined || sheet === undefined || data === undefined) return undefined;
+      return { ...data, hiddenRows: sheet.hiddenRows.some((row) => row > found.top && row < found.top + found.rows) };
+    };
     return Promise.resolve({
       milestones,
       settings: table(NAMES.settingsTable),
-      invoices: table(NAMES.invoicesTable),
-      invoiceLines: table(NAMES.linesTable),
+      invoices: logTable(NAMES.invoicesTable),
+      invoiceLines: logTable(NAMES.linesTable),
       sheets: this.state.sheets.map((sheet) => sheet.name),
       interimSheets: this.state.names.filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix)).map((n) => n.sheet),
       definedNames: this.state.names.map((n) => n.name),
@@ -250,7 +260,8 @@ export class MemoryWorkbook implements WorkbookPort {
       if (!filling) addTableRow(sheet, table);
       const target = filling ? table.top + 1 : table.top + table.rows - 1;
       // Every cell of the row, as a table row write in Excel: the row written over keeps nothing.
-      for (let c = 0; c < table.columns; c += 1) setCell(sheet, target, table.left + c, row[c] ?? null);
+      const cells = tableRow(row, placement);
+      for (let c = 0; c < table.columns; c += 1) setCell(sheet, target, table.left + c, cells[c] ?? null);
     });
   }
 
@@ -322,9 +333,4 @@ function copyFormat(sheet: MemorySheet, from: string, to: string): void {
 function moveFormat(sheet: MemorySheet, from: string, to: string): void {
   copyFormat(sheet, from, to);
   sheet.numberFormats.delete(from);
-}
-
-/** The workbook name that marks a sheet as Interim's. */
-export function markerName(sheet: string): string {
-  return `${NAMES.sheetMarkerPrefix}${sheet.replace(/[^A-Za-z0-9_]/g, "_")}`;
 }

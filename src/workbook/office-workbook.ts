@@ -1,7 +1,6 @@
 import { columnLetters, rangeAddress } from "./a1";
 import { excelFailure } from "./excel-errors";
 import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
-import { markerName } from "./memory-workbook";
 import {
   type CellArea,
   type CellBlock,
@@ -10,6 +9,7 @@ import {
   INVOICE_LOG_HEADERS,
   LINE_LOG_HEADERS,
   type LogCommit,
+  type LogTableData,
   type MilestoneData,
   NAMES,
   type RowPlacement,
@@ -19,6 +19,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
+import { markerName, referredSheet, settingRows, tableRow } from "./port-helpers";
 
 /** `Excel.run` with its options, or a fake of it in tests. */
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -82,13 +83,13 @@ export class OfficeWorkbook implements WorkbookPort {
       const { workbook } = context;
       const milestones = queueTableRead(workbook, milestoneTable, MILESTONE_PROPERTIES);
       const settings = queueTableRead(workbook, NAMES.settingsTable);
-      const invoices = queueTableRead(workbook, NAMES.invoicesTable);
-      const invoiceLines = queueTableRead(workbook, NAMES.linesTable);
+      const invoices = queueTableRead(workbook, NAMES.invoicesTable, LOG_PROPERTIES);
+      const invoiceLines = queueTableRead(workbook, NAMES.linesTable, LOG_PROPERTIES);
       // A plain sheet of that name, for a workbook whose milestones are not (yet) an Excel table.
       const regionSheet = workbook.worksheets.getItemOrNullObject(milestoneTable);
       regionSheet.load("name");
       const region = regionSheet.getUsedRangeOrNullObject(true);
-      region.load(`${MILESTONE_PROPERTIES},rowIndex,columnIndex`);
+      region.load("values,numberFormat,rowIndex,columnIndex");
       const merges = readsMergedAreas() ? { table: queueMergedAreas(milestones.table.getRange()), region: queueMergedAreas(region) } : undefined;
       const sheets = workbook.worksheets.load("items/name,items/protection/protected");
       const names = workbook.names.load("items/name,items/formula");
@@ -111,8 +112,8 @@ export class OfficeWorkbook implements WorkbookPort {
       return {
         milestones: milestoneData,
         settings: tableData(settings),
-        invoices: tableData(invoices),
-        invoiceLines: tableData(invoiceLines),
+        invoices: logTableData(invoices),
+        invoiceLines: logTableData(invoiceLines),
         sheets: sheets.items.map((sheet) => sheet.name),
         interimSheets: names.items
           .filter((item) => item.name.startsWith(NAMES.sheetMarkerPrefix))
@@ -203,6 +204,9 @@ export class OfficeWorkbook implements WorkbookPort {
 /** What is read of the milestone table's cells: a number format can change what a value means (a date is no amount). */
 const MILESTONE_PROPERTIES = "values,numberFormat";
 
+/** What is read of a log table's cells: whether rows are hidden, as Excel's row writes are unreliable under a filter. */
+const LOG_PROPERTIES = "values,rowHidden";
+
 interface TableRead {
   table: Excel.Table;
   header: Excel.Range;
@@ -225,6 +229,12 @@ function queueTableRead(workbook: Excel.Workbook, name: string, properties = "va
 function tableData({ table, header, body }: TableRead): TableData | undefined {
   if (table.isNullObject) return undefined;
   return { name: table.name, sheet: table.worksheet.name, top: header.rowIndex, left: header.columnIndex, values: fromExcel([...header.values, ...body.values]) };
+}
+
+/** A log table; `rowHidden` is false when no row of the data body is hidden, null when some are, true when all are. */
+function logTableData(read: TableRead): LogTableData | undefined {
+  const table = tableData(read);
+  return table && { ...table, hiddenRows: read.body.rowHidden !== false };
 }
 
 /**
@@ -261,14 +271,6 @@ function fromA1<T>(cells: T[][], rowIndex: number, columnIndex: number, blank: T
   const width = columnIndex + (cells[0]?.length ?? 0);
   const blanks = (): T[] => Array.from({ length: width }, () => blank);
   return [...Array.from({ length: rowIndex }, blanks), ...cells.map((row) => [...blanks().slice(0, columnIndex), ...row])];
-}
-
-/** The sheet a name's formula refers to: `='INV-0004'!$A$1` or `=Sheet1!$A$1`; a deleted sheet's `=#REF!$A$1` refers to none. */
-export function referredSheet(formula: string): string | undefined {
-  const reference = formula.replace(/^=/, "");
-  const quoted = /^'((?:[^']|'')+)'!/.exec(reference);
-  if (quoted?.[1] !== undefined) return quoted[1].replace(/''/g, "'");
-  return /^([^'!#][^!]*)!/.exec(reference)?.[1];
 }
 
 /**
@@ -455,10 +457,12 @@ function logPieces(
  * still names the row it named when read), the first row written over the first data row when
  * that is to be filled, the others appended.
  */
-function placementPieces(table: () => Excel.Table, rows: CellValue[][], placement: RowPlacement): Piece[] {
+function placementPieces(table: () => Excel.Table, logRows: CellValue[][], placement: RowPlacement): Piece[] {
   const deletions = [...placement.discard]
     .sort((a, b) => b - a)
     .map((row): Piece => ({ bytes: 0, queue: () => table().rows.getItemAt(row).delete() }));
+  // As wide as the table: Excel refuses a row of another width, and a person may have added columns.
+  const rows = logRows.map((row) => tableRow(row, placement));
   const [first, ...rest] = rows;
   if (!placement.fillFirstRow || first === undefined) return [...deletions, ...appendPieces(table, rows)];
   const values = tableRows([first], first.length);
@@ -488,17 +492,4 @@ function settingPieces(table: () => Excel.Table, rows: SettingWrite[]): Piece[] 
       else table().getDataBodyRange().getCell(row, 1).values = [[toExcel(value)]];
     },
   }));
-}
-
-/** The data rows a new settings table starts with: the writes applied in order to an empty table. */
-export function settingRows(rows: SettingWrite[]): CellValue[][] {
-  const data: CellValue[][] = [];
-  for (const { key, value, row } of rows) {
-    if (row === undefined) data.push([key, value]);
-    else {
-      while (data.length <= row) data.push([null, null]);
-      (data[row] as CellValue[])[1] = value;
-    }
-  }
-  return data;
 }

@@ -29,6 +29,12 @@ export interface TableData {
   values: CellValue[][];
 }
 
+/** A table of the billing log, with whether rows of it are hidden: a filter makes Excel's row writes unreliable. */
+export interface LogTableData extends TableData {
+  /** Some of its data rows are hidden, by a filter or by hand. */
+  hiddenRows: boolean;
+}
+
 /** A rectangle of cells, 0-based on its sheet. */
 export interface CellArea {
   top: number;
@@ -53,8 +59,8 @@ export interface MilestoneData extends TableData {
 export interface WorkbookSnapshot {
   milestones: MilestoneData | undefined;
   settings: TableData | undefined;
-  invoices: TableData | undefined;
-  invoiceLines: TableData | undefined;
+  invoices: LogTableData | undefined;
+  invoiceLines: LogTableData | undefined;
   /** Every sheet's name, in workbook order. */
   sheets: string[];
   /** The sheets Interim wrote (marked by a workbook name), so they can be replaced safely. */
@@ -126,6 +132,13 @@ export interface RowPlacement {
    * row is written over it, the others appended below.
    */
   fillFirstRow: boolean;
+  /**
+   * The table's column (0-based from its left) of each of the log's columns, in the order of
+   * its headers, and the table's width: a person may have added columns to the table (typing
+   * next to it) or moved them. A row is written as wide as the table, its added columns empty.
+   */
+  columns: number[];
+  width: number;
 }
 
 /**

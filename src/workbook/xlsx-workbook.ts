@@ -4,8 +4,6 @@ import ExcelJS from "exceljs";
 import { columnLetters, parseCellAddress, rangeAddress, sheetReference } from "./a1";
 import { dateToSerial } from "./dates";
 import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
-import { markerName } from "./memory-workbook";
-import { referredSheet, settingRows } from "./office-workbook";
 import {
   FILTER_NAME,
   WorkbookFileError,
@@ -27,6 +25,7 @@ import {
   INVOICE_LOG_HEADERS,
   LINE_LOG_HEADERS,
   type LogCommit,
+  type LogTableData,
   type MilestoneData,
   NAMES,
   type RowPlacement,
@@ -36,6 +35,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
+import { markerName, referredSheet, settingRows, tableRow } from "./port-helpers";
 
 
 /** The part of exceljs's table model that is read and changed here (its typings leave it out). */
@@ -135,8 +135,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return Promise.resolve({
       milestones,
       settings: table(NAMES.settingsTable),
-      invoices: table(NAMES.invoicesTable),
-      invoiceLines: table(NAMES.linesTable),
+      invoices: this.logTable(NAMES.invoicesTable),
+      invoiceLines: this.logTable(NAMES.linesTable),
       sheets: this.workbook.worksheets.map((sheet) => sheet.name),
       interimSheets: this.workbook.definedNames.model
         .filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix))
@@ -308,13 +308,23 @@ export class XlsxWorkbook implements WorkbookPort {
       // A row added below the table takes the formats of the data row above, as in Excel.
       const above = first + r > table.bottom && first + r - 1 > table.top ? table.sheet.getRow(first + r) : undefined;
       // Every cell of the row, as a table row write in Excel: the row written over keeps nothing.
+      const cells = tableRow(row, placement);
       for (let c = 0; c <= table.right - table.left; c += 1) {
         const cell = sheetRow.getCell(table.left + c + 1);
         if (above !== undefined) cell.style = above.getCell(table.left + c + 1).style;
-        cell.value = row[c] ?? null;
+        cell.value = cells[c] ?? null;
       }
     });
     resizeTable(table, Math.max(table.bottom, first + rows.length - 1));
+  }
+
+  /** A billing log table, with whether rows of it are hidden (a filter saved with the file, or rows hidden by hand). */
+  private logTable(name: string): LogTableData | undefined {
+    const found = this.findTable(name);
+    if (found === undefined) return undefined;
+    let hiddenRows = false;
+    for (let r = found.top + 1; r <= found.bottom; r += 1) hiddenRows ||= found.sheet.findRow(r + 1)?.hidden === true;
+    return { name: found.model.name, sheet: found.sheet.name, top: found.top, left: found.left, values: valuesOf(found.sheet, found.top, found.left, found.bottom, found.right), hiddenRows };
   }
 
   /**

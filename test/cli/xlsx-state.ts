@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { type MemoryState, newSheet, setCell } from "../../src/workbook/memory-workbook";
 import { parseCellAddress } from "../../src/workbook/a1";
-import { referredSheet } from "../../src/workbook/office-workbook";
+import { referredSheet } from "../../src/workbook/port-helpers";
 import { portValue } from "../../src/workbook/xlsx-workbook";
 
 /**

@@ -641,6 +641,11 @@ class FakeRange extends FakeObject {
         Array.from({ length: range.rows }, (_, r) =>
           Array.from({ length: range.columns }, (_, c) => range.sheet.numberFormats.get(`${range.top + r},${range.left + c}`) ?? "General"),
         ),
+      // True when every row of the range is hidden, false when none is, null when some are.
+      rowHidden: (range: RangeTarget) => {
+        const hidden = range.sheet.hiddenRows.filter((row) => row >= range.top && row < range.top + range.rows).length;
+        return hidden === 0 ? false : hidden === range.rows ? true : null;
+      },
     });
     this.format = new FakeRangeFormat(session, resolve);
     rangeTargets.set(this, resolve);
@@ -689,6 +694,10 @@ class FakeRange extends FakeObject {
 
   get numberFormat(): unknown[][] {
     return loaded(this, "numberFormat") as unknown[][];
+  }
+
+  get rowHidden(): boolean | null {
+    return loaded(this, "rowHidden") as boolean | null;
   }
 
   get rowIndex(): number {
@@ -1079,12 +1088,17 @@ class FakeTableRow extends FakeObject {
     return loaded(this, "values") as unknown[][];
   }
 
-  /** Deletes the row; the rows below move up. A row that does not exist fails at sync. */
+  /**
+   * Deletes the row; the rows below move up. A row that does not exist fails at sync. While rows
+   * of the table are hidden (a filter), the row stays where it is and no error says so, as
+   * office-js #994 reports of Excel.
+   */
   delete(): void {
     act<MemoryTable>(
       this,
       (table) => {
-        this.writableSheet(table, "TableRow.delete");
+        const sheet = this.writableSheet(table, "TableRow.delete");
+        if (sheet.hiddenRows.some((row) => row > table.top && row < table.top + table.rows)) return;
         deleteTableRows(this.session.state, table, [this.index]);
       },
       0,
@@ -1169,4 +1183,88 @@ class FakeNamedItem extends FakeObject {
       this.session.state.names = this.session.state.names.filter((n) => n !== item);
     });
   }
+}
+
+// ---- What a person does in Excel's grid ---------------------------------------------------
+
+function tableAndSheet(state: MemoryState, tableName: string): { table: MemoryTable; sheet: MemorySheet } {
+  const table = findTable(state, tableName);
+  const sheet = table && findSheet(state, table.sheet);
+  if (table === undefined || sheet === undefined) throw new Error(`No table ${tableName}.`);
+  return { table, sheet };
+}
+
+/**
+ * Types a value into a cell, as a person does. With Excel's AutoCorrect option "Include new
+ * rows and columns in table" (on by default), a value typed in the column just right of a
+ * table, in its header or a data row, adds that column to the table, headed by what was typed
+ * in the header row, else Column1, Column2, ...; one typed in the row just below a table
+ * without a total row adds that row.
+ */
+export function typeInto(state: MemoryState, sheetName: string, address: string, value: CellValue): void {
+  const sheet = findSheet(state, sheetName);
+  if (sheet === undefined) throw new Error(`No sheet ${sheetName}.`);
+  const { row, column } = parseCellAddress(address);
+  setCell(sheet, row, column, value);
+  for (const table of state.tables.filter((t) => t.sheet === sheet.name)) {
+    if (column === table.left + table.columns && row >= table.top && row < table.top + table.rows) {
+      if (row !== table.top) {
+        const headers = new Set(Array.from({ length: table.columns }, (_, c) => String(cellOf(sheet, table.top, table.left + c)).toLowerCase()));
+        let n = 1;
+        while (headers.has(`column${n}`)) n += 1;
+        setCell(sheet, table.top, column, `Column${n}`);
+      }
+      table.columns += 1;
+    } else if (row === table.top + table.rows && table.totalRow !== true && column >= table.left && column < table.left + table.columns) {
+      table.rows += 1;
+    }
+  }
+}
+
+/**
+ * Data > Sort on a table column: the data rows (their values and number formats) in the
+ * column's order, ascending or descending; numbers before text before logical values, blanks
+ * last either way.
+ */
+export function sortTable(state: MemoryState, tableName: string, header: string, order: "ascending" | "descending"): void {
+  const { table, sheet } = tableAndSheet(state, tableName);
+  const key = columnOfHeader(sheet, table, header);
+  const rank = (value: CellValue): number => (typeof value === "number" ? 0 : typeof value === "string" ? 1 : 2);
+  const rows = Array.from({ length: table.rows - 1 }, (_, r) => table.top + 1 + r).map((sheetRow) => ({
+    values: Array.from({ length: table.columns }, (_, c) => cellOf(sheet, sheetRow, table.left + c)),
+    formats: Array.from({ length: table.columns }, (_, c) => sheet.numberFormats.get(`${sheetRow},${table.left + c}`)),
+  }));
+  const sign = order === "ascending" ? 1 : -1;
+  rows.sort((a, b) => {
+    const x = a.values[key] ?? null;
+    const y = b.values[key] ?? null;
+    if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0);
+    if (rank(x) !== rank(y)) return sign * (rank(x) - rank(y));
+    const [p, q] = typeof x === "string" ? [x.toLowerCase(), String(y).toLowerCase()] : [Number(x), Number(y)];
+    return sign * (p < q ? -1 : p > q ? 1 : 0);
+  });
+  rows.forEach((row, r) =>
+    row.values.forEach((value, c) => {
+      const at = `${table.top + 1 + r},${table.left + c}`;
+      setCell(sheet, table.top + 1 + r, table.left + c, value);
+      const format = row.formats[c];
+      if (format === undefined) sheet.numberFormats.delete(at);
+      else sheet.numberFormats.set(at, format);
+    }),
+  );
+}
+
+/** A filter on a table column (Data > Filter): the data rows whose cell is not kept are hidden. */
+export function filterTable(state: MemoryState, tableName: string, header: string, keep: (value: CellValue) => boolean): void {
+  const { table, sheet } = tableAndSheet(state, tableName);
+  const key = columnOfHeader(sheet, table, header);
+  for (let r = table.top + 1; r < table.top + table.rows; r += 1) {
+    if (!keep(cellOf(sheet, r, table.left + key)) && !sheet.hiddenRows.includes(r)) sheet.hiddenRows.push(r);
+  }
+}
+
+function columnOfHeader(sheet: MemorySheet, table: MemoryTable, header: string): number {
+  const column = Array.from({ length: table.columns }, (_, c) => cellOf(sheet, table.top, table.left + c)).indexOf(header);
+  if (column < 0) throw new Error(`Table ${table.name} has no column ${header}.`);
+  return column;
 }

@@ -1,13 +1,14 @@
+import { EMPTY_LOG } from "../../src/workbook/billing-log";
 import {
   type MemorySheet,
   type MemoryState,
   MemoryWorkbook,
   emptyState,
-  markerName,
   newSheet,
   setCell,
 } from "../../src/workbook/memory-workbook";
-import { OfficeWorkbook, columnWidthPoints, referredSheet } from "../../src/workbook/office-workbook";
+import { OfficeWorkbook, columnWidthPoints } from "../../src/workbook/office-workbook";
+import { markerName, referredSheet } from "../../src/workbook/port-helpers";
 import { type CellValue, INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type LogCommit, NAMES, type SheetLayout } from "../../src/workbook/port";
 import { PAYLOAD_LIMIT_BYTES, fakeExcelRun } from "../support/fake-excel";
 
@@ -94,7 +95,7 @@ function commitFor(sheet: string, createLog: boolean): LogCommit {
     ],
     createLog,
     // A log just created is empty: its first rows fill the blank row of each table.
-    placement: { invoices: { discard: [], fillFirstRow: createLog }, lines: { discard: [], fillFirstRow: createLog } },
+    placement: { invoices: { ...EMPTY_LOG.placement.invoices, fillFirstRow: createLog }, lines: { ...EMPTY_LOG.placement.lines, fillFirstRow: createLog } },
     settings: [
       { key: "Next number", value: 3, row: 1 },
       { key: "Last invoice", value: sheet, row: undefined },
