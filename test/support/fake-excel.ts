@@ -144,7 +144,7 @@ export function fakeExcelRun(state: MemoryState): FakeExcel {
     }
     const context =
       previousObjects ?? new FakeRequestContext({ state, host, delayForCellEdit: false, queue: [], responseBytes: 0, setups }, requestBytes);
-    context.delayForCellEdit(options.delayForCellEdit === true);
+    sessionOf(context).delayForCellEdit = options.delayForCellEdit === true;
     const result = await batch(context as unknown as Excel.RequestContext);
     await context.sync();
     return result;
@@ -175,6 +175,15 @@ export function fakeExcelRun(state: MemoryState): FakeExcel {
   };
 }
 
+// Kept off the context, so that it has Excel's members and nothing else.
+const contextSessions = new WeakMap<FakeRequestContext, Session>();
+
+function sessionOf(context: FakeRequestContext): Session {
+  const session = contextSessions.get(context);
+  if (session === undefined) throw new Error("Not a fake Excel context.");
+  return session;
+}
+
 class FakeRequestContext {
   readonly workbook: FakeWorkbook;
 
@@ -183,11 +192,7 @@ class FakeRequestContext {
     private readonly requestBytes: number[],
   ) {
     this.workbook = new FakeWorkbook(session, this);
-  }
-
-  /** Not Excel's: the fake's way to give a context the run's option. */
-  delayForCellEdit(delay: boolean): void {
-    this.session.delayForCellEdit = delay;
+    contextSessions.set(this, session);
   }
 
   async sync(): Promise<void> {
