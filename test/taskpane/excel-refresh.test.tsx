@@ -6,7 +6,7 @@ import { act, renderHook, waitFor } from "@testing-library/react";
 import type { PaneHost } from "../../src/taskpane/host/host";
 import { useWorkbook } from "../../src/taskpane/use-workbook";
 import { watchTables } from "../../src/workbook/office-navigation";
-import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { type ExcelRun, OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { fakeExcelRun } from "../support/fake-excel";
 import { sampleWorkbook, setMilestone } from "../workbook/helpers";
 
@@ -33,5 +33,20 @@ describe("the pane's refresh in Excel", () => {
     }
     await waitFor(() => expect(result.current.view).not.toBe(before));
     expect(result.current.error).toBeUndefined();
+  });
+
+  it("on a host that ignores the cell-edit option, says what to do in plain words, never Excel's text", async () => {
+    const fake = fakeExcelRun((await sampleWorkbook()).state);
+    const ignoringTheOption: ExcelRun = (_options, batch) => fake.run(batch);
+    const endEdit = fake.editCell();
+    const host = { workbook: new OfficeWorkbook(ignoringTheOption), watch: () => Promise.resolve(() => undefined) } as unknown as PaneHost;
+    const { result } = renderHook(() => useWorkbook(host));
+    try {
+      await waitFor(() => expect(result.current.error).toBeDefined());
+      expect(result.current.error).toBe("Excel is waiting for you to finish editing a cell. Press Enter or Esc (or click another cell), then try again.");
+      expect(result.current.error).not.toMatch(/cell-editing mode|Please exit the edit mode/);
+    } finally {
+      endEdit();
+    }
   });
 });
