@@ -11,6 +11,8 @@ import { sampleWorkbook } from "../workbook/helpers";
 // truth after a partial failure, and exports where a host cannot download.
 
 const TODAY = new Date("2026-03-31T12:00:00Z");
+// Each test clicks through several writes; on a loaded machine that takes more than jest's 5 s.
+jest.setTimeout(30_000);
 
 beforeEach(() => jest.useFakeTimers({ now: TODAY, advanceTimers: true }));
 afterEach(() => {
