@@ -39,3 +39,14 @@ export function withEvenGlyphs(font: fontkit.Font): fontkit.Font {
   };
   return font;
 }
+
+/**
+ * pdf-lib's subset lists the widths of the glyphs a text uses but not of glyph 0, the
+ * missing-glyph box (a character no font has, such as an emoji), so a viewer draws that box at
+ * the PDF's default glyph width, 1000 units or one em, whatever the font says (Noto Sans: 0.6
+ * em). Measuring the box at one em as well keeps a line of such characters within its column.
+ */
+export function withMissingGlyphAtDefaultWidth(font: fontkit.Font): fontkit.Font {
+  Object.defineProperty(font.getGlyph(0), "advanceWidth", { value: font.unitsPerEm });
+  return font;
+}

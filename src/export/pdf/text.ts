@@ -1,7 +1,8 @@
 import fontkit from "@pdf-lib/fontkit";
 import { type PDFDocument, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
-import { withEvenGlyphs } from "./fontkit-fixes";
+import { withEvenGlyphs, withMissingGlyphAtDefaultWidth } from "./fontkit-fixes";
 import { type FontName, type FontSource, scriptFontsFor } from "./fonts";
+import { breakLines } from "./line-break";
 
 interface LoadedFont {
   pdf: PDFFont;
@@ -46,7 +47,7 @@ export class TextPainter {
     const parsed = new Map<Uint8Array, fontkit.Font>();
     doc.registerFontkit({
       create(bytes: Uint8Array, postscriptName?: string) {
-        const font = withEvenGlyphs(parsed.get(bytes) ?? fontkit.create(bytes, postscriptName));
+        const font = withMissingGlyphAtDefaultWidth(withEvenGlyphs(parsed.get(bytes) ?? fontkit.create(bytes, postscriptName)));
         if (plain.has(bytes)) font.layout = ((text: string) => ({ glyphs: font.glyphsForString(text) })) as unknown as typeof font.layout;
         return font;
       },
@@ -85,30 +86,12 @@ export class TextPainter {
     }
   }
 
-  /** Words of `text` in lines no wider than `width`; a word wider than the line is broken by character. */
+  /**
+   * `text` in lines no wider than `width`: its own line breaks kept, each paragraph broken after
+   * spaces or between ideographs, a piece wider than the line between graphemes (see breakLines).
+   */
   wrap(text: string, width: number, size: number, bold = false): string[] {
-    const lines: string[] = [];
-    for (const paragraph of text.split(LINE_BREAK)) {
-      let line = "";
-      for (const word of paragraph.split(/(?<=\s)/u)) {
-        const candidate = line + word;
-        if (line === "" || this.width(candidate.trimEnd(), size, bold) <= width) {
-          line = candidate;
-        } else {
-          lines.push(line.trimEnd());
-          line = word;
-        }
-        while (this.width(line.trimEnd(), size, bold) > width && [...line].length > 1) {
-          const chars = [...line];
-          let cut = chars.length - 1;
-          while (cut > 1 && this.width(chars.slice(0, cut).join(""), size, bold) > width) cut--;
-          lines.push(chars.slice(0, cut).join(""));
-          line = chars.slice(cut).join("");
-        }
-      }
-      lines.push(line.trimEnd());
-    }
-    return lines;
+    return text.split(LINE_BREAK).flatMap((paragraph) => breakLines(paragraph, width, (piece) => this.width(piece, size, bold)));
   }
 
   private runs(text: string, bold: boolean): Run[] {
@@ -122,10 +105,17 @@ export class TextPainter {
     const chars = [...text.replace(CONTROL, " ")];
     const fonts = chars.map((char) => this.fontFor(char, base));
     // A space between two characters of one script font stays in that run, so that a
-    // right-to-left phrase is shaped and ordered as a whole.
-    for (let i = 0; i < chars.length; i++) {
-      if (/\s/u.test(chars[i]!) && i > 0) {
-        const next = fonts.slice(i + 1).find((_, k) => !/\s/u.test(chars[i + 1 + k]!));
+    // right-to-left phrase is shaped and ordered as a whole. The font of the next character that
+    // is not a space is found in one pass from the end: a long text with many spaces stays linear.
+    const spaces = chars.map((char) => /\s/u.test(char));
+    const nextFonts: (LoadedFont | undefined)[] = new Array<LoadedFont | undefined>(chars.length);
+    for (let i = chars.length - 1, next: LoadedFont | undefined; i >= 0; i--) {
+      nextFonts[i] = next;
+      if (!spaces[i]) next = fonts[i];
+    }
+    for (let i = 1; i < chars.length; i++) {
+      if (spaces[i]) {
+        const next = nextFonts[i];
         const previous = fonts[i - 1]!;
         if (next === previous && previous !== base && previous.hasGlyph(32)) fonts[i] = previous;
       }
