@@ -1,17 +1,18 @@
 import { basename } from "node:path";
 import { ExportError } from "../export/export-error";
 import { issueCreditNote } from "../workbook/credit-note";
+import { DATE_RANGE } from "../workbook/dates";
 import { exportedNote, makeExports, parseFormats, writeExports } from "./export-files";
 import { type CommandOutput, EXIT } from "./io";
-import { parseArgs } from "./options";
+import { dateOptionsError, parseArgs } from "./options";
 import { errorOutcome, openWorkbook, problemsOutcome, warningLines } from "./workbook-file";
 
 export const CREDIT_HELP = `interim credit BOOK.xlsx [--date D] [--format pdf,csv,xml,xlsx] [--out DIR]
 
 Issues a credit note that cancels the latest invoice in force, as the add-in does: an issued
 invoice is never edited, it is cancelled, and the next invoice starts where the one before it
-ended. --date is the credit note's date (YYYY-MM-DD, default today, never before the last
-document in the billing log). --format exports the credit note (PDF, CSV, UBL CreditNote XML,
+ended. --date is the credit note's date (YYYY-MM-DD from ${DATE_RANGE.first} to ${DATE_RANGE.last},
+default today, never before the last document in the billing log). --format exports the credit note (PDF, CSV, UBL CreditNote XML,
 Excel) into --out (default: the workbook's folder). The workbook is written as interim invoice
 writes it (temporary file, BOOK.xlsx.bak, rename).
 
@@ -20,8 +21,9 @@ Exit status: 0 done; 2 bad input (nothing to cancel, problems, a file refused); 
 export async function runCredit(args: string[]): Promise<CommandOutput> {
   const parsed = parseArgs(args, { values: ["date", "format", "out"], flags: [] });
   const formats = "error" in parsed ? parsed : parseFormats(parsed.values.get("format"));
-  if ("error" in parsed || "error" in formats || parsed.positional.length !== 1) {
-    const message = "error" in formats ? formats.error : "give one workbook.";
+  const dateError = "error" in parsed ? undefined : dateOptionsError(parsed, ["date"]);
+  if ("error" in parsed || "error" in formats || dateError !== undefined || parsed.positional.length !== 1) {
+    const message = "error" in formats ? formats.error : (dateError ?? "give one workbook.");
     return { status: EXIT.badInput, stdout: "", stderr: `interim credit: ${message}\n\n${CREDIT_HELP}\n` };
   }
   const file = parsed.positional[0] as string;

@@ -2,12 +2,13 @@ import { readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { ExportFormat } from "../export";
 import { ExportError } from "../export/export-error";
+import { DATE_RANGE } from "../workbook/dates";
 import { generateInvoice } from "../workbook/generate-invoice";
 import { type GenerateOptions, planInvoice } from "../workbook/plan-invoice";
 import { NAMES } from "../workbook/port";
 import { exportedNote, makeExports, parseFormats, writeExports } from "./export-files";
 import { type CommandOutput, EXIT } from "./io";
-import { parseArgs } from "./options";
+import { dateOptionsError, parseArgs } from "./options";
 import { printInvoice } from "./print-invoice";
 import { type FileOutcome, done, errorOutcome, openWorkbook, problemsOutcome, warningLines } from "./workbook-file";
 
@@ -19,7 +20,8 @@ Generates the next interim invoice of the workbook exactly as the Excel add-in d
 milestone table (an Excel table, or a sheet whose first row holds the headers; --table names
 either, default ${NAMES.milestones}), the contract settings and the billing log; writes the
 invoice sheet and the log entry into the workbook; and exports the formats asked for into
---out (default: the workbook's folder). Dates are YYYY-MM-DD: --date is the invoice date
+--out (default: the workbook's folder). Dates are YYYY-MM-DD, from ${DATE_RANGE.first} to
+${DATE_RANGE.last}: --date is the invoice date
 (default today, never before the last document in the billing log), --period-end the end of
 the period billed (never after the invoice date; default the month just ended, or the
 invoice date on a month's last day or once that month is billed).
@@ -55,6 +57,8 @@ export async function runInvoice(args: string[]): Promise<CommandOutput> {
   const parsed = parseArgs(args, SPEC);
   const usage = (message: string): CommandOutput => ({ status: EXIT.badInput, stdout: "", stderr: `interim invoice: ${message}\n\n${INVOICE_HELP}\n` });
   if ("error" in parsed) return usage(parsed.error);
+  const dateError = dateOptionsError(parsed, ["date", "period-end"]);
+  if (dateError !== undefined) return usage(dateError);
   const formats = parseFormats(parsed.values.get("format"));
   if ("error" in formats) return usage(formats.error);
   const options: InvoiceOptions = {

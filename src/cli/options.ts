@@ -1,3 +1,5 @@
+import { dateTextProblem } from "../workbook/dates";
+
 /** A command line split into its positional arguments and its --options. */
 export interface ParsedArgs {
   positional: string[];
@@ -31,4 +33,14 @@ export function parseArgs(args: string[], spec: { values: readonly string[]; fla
     }
   }
   return parsed;
+}
+
+/** The first of the date options given that is no date Interim accepts, as an error naming the option. */
+export function dateOptionsError(parsed: ParsedArgs, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = parsed.values.get(name);
+    const wrong = value === undefined ? undefined : dateTextProblem(`--${name}`, value);
+    if (wrong !== undefined) return wrong;
+  }
+  return undefined;
 }

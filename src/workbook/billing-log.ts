@@ -1,5 +1,5 @@
 import { addAmounts, numberToDecimalText, subtractAmount } from "../core";
-import { serialToIso } from "./dates";
+import { DATE_RANGE, isIsoDate, isSerialInRange, isoToSerial, serialToIso } from "./dates";
 import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type CellValue, type LogCommit, type LogTableData, type RowPlacement } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 
@@ -168,6 +168,16 @@ export function readBillingLog(
       edited(index, I.Check, `Billing log row ${index + 2} (${number}) does not match what Interim recorded: a figure or line of it was changed or deleted by hand. Undo the change (or restore a saved copy); the next invoice is carried forward from these figures.`);
       return;
     }
+    const wrongDates = DATE_COLUMNS.filter((column) => !isLoggedDate(logRow[column] ?? null));
+    for (const column of wrongDates) {
+      const header = INVOICE_LOG_HEADERS[column] ?? "";
+      problems.push(problemAt(
+        "INVALID_DATE",
+        `Billing log row ${index + 2} (${number}): the ${header.toLowerCase()} ${shownDate(logRow[column] ?? null)} is outside the dates Interim accepts, ${DATE_RANGE.first} to ${DATE_RANGE.last}; ${number} was issued with a mistyped date, and the next period would start from it. Restore the workbook from before ${number} (the command line keeps it as BOOK.xlsx.bak; in Excel, File > Info > Version history) and issue it again with the right date.`,
+        invoices.sheet, invoices.top + 1 + index, invoices.left + (invoiceColumns.columns[column] ?? 0),
+      ));
+    }
+    if (wrongDates.length > 0) return;
     all.push(toLogged(logRow, ownLines));
   });
   const { log, gaps } = replay(all);
@@ -260,6 +270,13 @@ function strayRow(table: LogTableData, row: CellValue[], index: number, which: s
 }
 
 const text = (value: CellValue): string => (value === null ? "" : String(value));
+
+const DATE_COLUMNS = [I["Invoice date"], I["Period start"], I["Period end"]];
+/** A date as the log holds it: a serial (as Interim writes it), or ISO text, within the dates Interim accepts. */
+const isLoggedDate = (value: CellValue): boolean =>
+  typeof value === "number" ? isSerialInRange(value) : typeof value === "string" && isIsoDate(value) && isSerialInRange(isoToSerial(value));
+/** A logged date as a person reads it: a serial as far as JavaScript's dates go (Excel's last day is serial 2958465) as its ISO date. */
+const shownDate = (value: CellValue): string => (typeof value === "number" && Math.abs(value) < 2_958_466 ? serialToIso(value) : text(value));
 const amount = (value: CellValue): string => (typeof value === "number" ? numberToDecimalText(value) : text(value) || "0");
 const date = (value: CellValue): string => (typeof value === "number" ? serialToIso(value) : text(value));
 

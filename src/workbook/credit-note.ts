@@ -1,12 +1,12 @@
 import { type BillingRequest, type BillingResult, type IssuedInvoice, type MilestoneInput, addAmounts, computeInvoice, formatAmount, minorUnitsOf, readMilestoneTable, subtractAmount } from "../core";
 import { type CarryForward, type LoggedInvoice, checkOf, lineKey, readBillingLog } from "./billing-log";
-import { addDays, isIsoDate, isoToSerial, today } from "./dates";
+import { dateTextProblem, isoToSerial, today } from "./dates";
 import { commitDocument } from "./generate-invoice";
 import { type InvoiceHeader, layoutCreditNote } from "./invoice-sheet";
-import { documentsMissingFromLog, issueDateProblem, issuedInvoice, namesTaken, numberingOf, sameAmount, sheetToReplace } from "./plan-invoice";
+import { documentsMissingFromLog, dueDateOf, issueDateProblem, issuedInvoice, namesTaken, numberingOf, overlongTexts, sameAmount, sheetToReplace } from "./plan-invoice";
 import { NAMES, type CellValue, type LogCommit, type SheetLayout, type TableData, type WorkbookPort, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem } from "./problems";
-import { type ContractSettings, creditNoteNumber, readSettings } from "./settings";
+import { type ContractSettings, creditNoteNumber, readSettings, sheetNameProblem } from "./settings";
 
 export interface CreditNoteOptions {
   /** ISO date of the credit note; default today. Never before the last document in the billing log. */
@@ -49,7 +49,7 @@ export async function issueCreditNote(port: WorkbookPort, options: CreditNoteOpt
 
 /** Works out the credit note from one read of the workbook; pure, so the task pane can show it first. */
 export function planCreditNote(snapshot: WorkbookSnapshot, options: CreditNoteOptions = {}): CreditNotePlan | { ok: false; problems: WorkbookProblem[] } {
-  const { settings, problems } = readSettings(snapshot.settings);
+  const { settings, place, problems } = readSettings(snapshot.settings);
   if (settings === undefined) return { ok: false, problems };
   const { log, problems: logProblems } = readBillingLog(snapshot.invoices, snapshot.invoiceLines, numberingOf(settings));
   if (logProblems.length > 0) return { ok: false, problems: logProblems };
@@ -59,9 +59,15 @@ export function planCreditNote(snapshot: WorkbookSnapshot, options: CreditNoteOp
   const cancelled = log.active[log.active.length - 1];
   if (cancelled === undefined) return { ok: false, problems: [problem("NOTHING_TO_CREDIT", "There is no issued invoice in force to cancel.")] };
   const date = options.date ?? today();
-  if (!isIsoDate(date)) return { ok: false, problems: [problem("INVALID_DATE", `The date "${date}" is not a date written as YYYY-MM-DD.`)] };
+  const wrongDate = dateTextProblem("The credit note date", date);
+  if (wrongDate !== undefined) return { ok: false, problems: [problem("INVALID_DATE", wrongDate)] };
   const dateProblem = issueDateProblem(date, "credit note", log);
   if (dateProblem !== undefined) return { ok: false, problems: [dateProblem] };
+  const dueDate = dueDateOf(date, settings, place);
+  if (typeof dueDate === "object") return { ok: false, problems: [dueDate] };
+  const tooLong = [sheetNameProblem(number, "Credit note prefix", place), ...(snapshot.milestones === undefined ? [] : overlongTexts(snapshot.milestones))]
+    .filter((p) => p !== undefined);
+  if (tooLong.length > 0) return { ok: false, problems: tooLong };
 
   const replace = sheetToReplace(snapshot, log, number, number);
   if (typeof replace === "object") return { ok: false, problems: [replace] };
@@ -72,7 +78,7 @@ export function planCreditNote(snapshot: WorkbookSnapshot, options: CreditNoteOp
 
   const header: InvoiceHeader = {
     number, kind: "credit note", credits: cancelled.number, invoiceDate: date,
-    periodStart: cancelled.periodStart, periodEnd: cancelled.periodEnd, dueDate: addDays(date, settings.paymentTermsDays),
+    periodStart: cancelled.periodStart, periodEnd: cancelled.periodEnd, dueDate,
   };
   const negated = (amount: string): number => Number(subtractAmount("0", amount));
   const lineRows: CellValue[][] = cancelled.lines.map((l) => [number, l.id, null, null, negated(l.thisPeriod), null, null, null]);

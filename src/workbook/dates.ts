@@ -17,6 +17,30 @@ export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && serialToIso(isoToSerial(text)) === text;
 }
 
+/**
+ * The dates Interim issues documents on, bills periods to and reads from the billing log: far
+ * enough back for an old contract, far enough ahead for any due date, and nowhere near Excel's
+ * own limits (1900-01-01 to 9999-12-31, with its 1900 leap-year quirk). A date outside is a
+ * typo (0026 for 2026) that Excel would show as #### and the next period would start from.
+ * See docs/decisions/0027-settings-and-dates-limits.md.
+ */
+export const DATE_RANGE = { first: "1990-01-01", last: "2100-12-31" } as const;
+
+/** Whether an Excel date serial is a day within DATE_RANGE. */
+export function isSerialInRange(serial: number): boolean {
+  return Number.isFinite(serial) && serial >= isoToSerial(DATE_RANGE.first) && serial < isoToSerial(DATE_RANGE.last) + 1;
+}
+
+/**
+ * Why a date given as text (an option, a date field) cannot be used, or undefined when it can:
+ * `what` names it as the person knows it ("--date", "The invoice date").
+ */
+export function dateTextProblem(what: string, text: string): string | undefined {
+  if (!isIsoDate(text)) return `${what} "${text}" is not a date written as YYYY-MM-DD.`;
+  if (isSerialInRange(isoToSerial(text))) return undefined;
+  return `${what} ${text} is outside the dates Interim accepts, ${DATE_RANGE.first} to ${DATE_RANGE.last}; check the year.`;
+}
+
 /** A Date (as exceljs reads a date cell) as an Excel serial, to well below a second. */
 export function dateToSerial(date: Date): number {
   return Math.round(((date.getTime() - EPOCH) / DAY_MS) * 1e9) / 1e9;

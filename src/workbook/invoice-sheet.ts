@@ -27,6 +27,23 @@ const LINE_POINTS = 15;
 const COLUMNS = G703_HEADERS.length;
 const HEADER_ROWS = 11;
 
+/** Excel's limit on the characters in one cell: a workbook with a longer text does not open. */
+export const CELL_TEXT_LIMIT = 32_767;
+/** What the sheet writes before a setting's text in its cell. */
+export const TAX_ID_LABEL = "Tax id ";
+export const PAYMENT_TERMS_LABEL = "Payment terms: ";
+
+/**
+ * Why a text of `length` characters, written into a cell after `label`, would be more than a
+ * cell holds (undefined when it fits); `what` names where it comes from.
+ */
+export function cellTextProblem(what: string, length: number, label = ""): string | undefined {
+  const room = CELL_TEXT_LIMIT - label.length;
+  if (length <= room) return undefined;
+  const written = label === "" ? "" : ` with "${label}" before it on the invoice`;
+  return `${what} is ${length.toLocaleString("en-US")} characters long${written}, over the ${CELL_TEXT_LIMIT.toLocaleString("en-US")} characters an Excel cell holds; shorten it to at most ${room.toLocaleString("en-US")}.`;
+}
+
 const row = (...cells: CellValue[]): CellValue[] => Array.from({ length: COLUMNS }, (_, c) => cells[c] ?? null);
 
 /** The header block: title, supplier and client, number, dates, period, contract and purchase order. */
@@ -40,10 +57,10 @@ function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, curren
       row(),
       row("From", settings.supplierName, null, null, null, null, "Number", null, header.number),
       row(null, settings.supplierAddress, null, null, null, null, "Date", null, header.invoiceDate),
-      row(null, settings.supplierTaxId === "" ? null : `Tax id ${settings.supplierTaxId}`, null, null, null, null, "Period", null, `${header.periodStart} to ${header.periodEnd}`),
+      row(null, settings.supplierTaxId === "" ? null : `${TAX_ID_LABEL}${settings.supplierTaxId}`, null, null, null, null, "Period", null, `${header.periodStart} to ${header.periodEnd}`),
       row("To", settings.clientName, null, null, null, null, "Due date", null, header.dueDate),
       row(null, settings.clientAddress, null, null, null, null, "Contract", null, settings.contractReference),
-      row(null, settings.clientTaxId === "" ? null : `Tax id ${settings.clientTaxId}`, null, null, null, null, "Purchase order", null, settings.purchaseOrder),
+      row(null, settings.clientTaxId === "" ? null : `${TAX_ID_LABEL}${settings.clientTaxId}`, null, null, null, null, "Purchase order", null, settings.purchaseOrder),
       row(null, null, null, null, null, null, "Amounts in", null, currency),
       row(null, null, null, null, null, null, header.credits === undefined ? null : "Cancels invoice", null, header.credits ?? null),
       row(),
@@ -156,7 +173,7 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
   const dueTop = summaryTop + summaryRows.length;
   const totalDue: CellBlock = { top: dueTop, left: 1, values: [[`Total due (${result.currency})`, Number(s.totalDue)]], numberFormat: ["@", money], bold: true, fill: "#DCE6F0" };
   const terms = settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`;
-  const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[`Payment terms: ${terms}`]] };
+  const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[`${PAYMENT_TERMS_LABEL}${terms}`]] };
   const lastRow = dueTop + 2;
   return {
     name: sheetName,

@@ -11,13 +11,13 @@ import {
 } from "../core";
 import { cellAddress } from "./a1";
 import { type CarryForward, type Numbering, checkOf, lineKey, readBillingLog } from "./billing-log";
-import { addDays, isIsoDate, isoToSerial, today } from "./dates";
-import { type InvoiceHeader, layoutInvoiceSheet } from "./invoice-sheet";
+import { DATE_RANGE, addDays, dateTextProblem, isSerialInRange, isoToSerial, today } from "./dates";
+import { type InvoiceHeader, cellTextProblem, layoutInvoiceSheet } from "./invoice-sheet";
 import { checkMilestoneCells } from "./milestone-cell-checks";
 import { markerName } from "./port-helpers";
 import { NAMES, type CellValue, type LogCommit, type MilestoneData, type SheetLayout, type TableData, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
-import { type ContractSettings, type SettingsPlace, creditNoteNumber, invoiceNumber, readSettings, settingWrites } from "./settings";
+import { type ContractSettings, type SettingsPlace, creditNoteNumber, invoiceNumber, readSettings, settingProblem, settingWrites, sheetNameProblem } from "./settings";
 
 export interface GenerateOptions {
   /** The milestone table (or sheet) to bill; default Milestones. */
@@ -101,14 +101,15 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
     };
   }
   const sheetName = draft ? `Draft ${number}` : number;
+  const tooLong = sheetNameProblem(`Draft ${number}`, "Invoice prefix", place);
+  if (tooLong !== undefined) return { ok: false, problems: [tooLong] };
+  const dueDate = dueDateOf(dates.invoiceDate, settings, place);
+  if (typeof dueDate === "object") return { ok: false, problems: [dueDate] };
   const replace = sheetToReplace(snapshot, log, number, sheetName);
   if (typeof replace === "object") return { ok: false, problems: [replace] };
   const taken = namesTaken(snapshot, sheetName, replace);
   if (taken.length > 0) return { ok: false, problems: taken };
-  const header: InvoiceHeader = {
-    number, kind: draft ? "draft" : "invoice", credits: undefined, ...dates,
-    dueDate: addDays(dates.invoiceDate, settings.paymentTermsDays),
-  };
+  const header: InvoiceHeader = { number, kind: draft ? "draft" : "invoice", credits: undefined, ...dates, dueDate };
   const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result);
   const settingChanges: Record<string, CellValue> = { "Next invoice number": sequence + 1 };
   if (request.request.retention?.release !== undefined) settingChanges["Release retention on next invoice"] = null;
@@ -148,9 +149,10 @@ function planDates(
   problems: WorkbookProblem[],
 ): { invoiceDate: string; periodStart: string; periodEnd: string } | undefined {
   const invoiceDate = options.invoiceDate ?? today();
-  for (const [name, value] of [["invoice date", invoiceDate], ["period end", options.periodEnd]] as const) {
-    if (value !== undefined && !isIsoDate(value)) {
-      problems.push(problem("INVALID_DATE", `The ${name} "${value}" is not a date written as YYYY-MM-DD.`));
+  for (const [name, value] of [["The invoice date", invoiceDate], ["The period end", options.periodEnd]] as const) {
+    const wrong = value === undefined ? undefined : dateTextProblem(name, value);
+    if (wrong !== undefined) {
+      problems.push(problem("INVALID_DATE", wrong));
       return undefined;
     }
   }
@@ -171,6 +173,34 @@ function planDates(
   }
   const periodStart = log.lastPeriodEnd === undefined ? `${periodEnd.slice(0, 8)}01` : addDays(log.lastPeriodEnd, 1);
   return { invoiceDate, periodStart, periodEnd };
+}
+
+/**
+ * A document's due date: its date and the payment terms' days, a problem at the days' cell when
+ * that falls after the dates Interim accepts (an invoice dated at the end of the range).
+ */
+export function dueDateOf(date: string, settings: ContractSettings, place: SettingsPlace): string | WorkbookProblem {
+  const due = addDays(date, settings.paymentTermsDays);
+  if (isSerialInRange(isoToSerial(due))) return due;
+  return settingProblem(
+    place, "Payment terms (days)", "INVALID_DATE",
+    `The due date would be ${due}, ${settings.paymentTermsDays} days after ${date}, after the last date Interim accepts, ${DATE_RANGE.last}; date the document earlier or shorten Payment terms (days).`,
+  );
+}
+
+/**
+ * Texts of the milestone table longer than a cell holds: the sheet and the billing log copy its
+ * ids and descriptions, and Excel does not open a workbook with such a cell.
+ */
+export function overlongTexts(table: TableData): WorkbookProblem[] {
+  const problems: WorkbookProblem[] = [];
+  table.values.forEach((cells, row) =>
+    cells.forEach((value, column) => {
+      const tooLong = typeof value === "string" ? cellTextProblem("The text of this cell", value.length) : undefined;
+      if (tooLong !== undefined) problems.push(problemAt("TEXT_TOO_LONG", tooLong, table.sheet, table.top + row, table.left + column));
+    }),
+  );
+  return problems;
 }
 
 /**
@@ -285,7 +315,7 @@ function buildRequest(table: MilestoneData, settings: ContractSettings, log: Car
     const placed = placeIssue(issue, milestones, header);
     problems.push({ code: issue.code, message: placed.message, ...(placed.row === undefined ? { sheet: table.sheet, cell: cellAddress(table.top, table.left) } : at(placed.row, placed.column)) });
   }
-  problems.push(...checkMilestoneCells(table, milestones.columnOf));
+  problems.push(...checkMilestoneCells(table, milestones.columnOf), ...overlongTexts(table));
   const billed = log.active.length > 0;
   const seen = new Set<string>();
   const lines: MilestoneInput[] = milestones.lines.map((line, index) => {

@@ -1,5 +1,6 @@
 import { Dec, type RetentionInput, type TaxInput, cellToField, isBlankCell, isDecimalText, minorUnitsOf } from "../core";
 import { NAMES, type CellValue, type SettingWrite, type TableData } from "./port";
+import { PAYMENT_TERMS_LABEL, TAX_ID_LABEL, cellTextProblem } from "./invoice-sheet";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 
 /** The contract settings that travel with the workbook, in the settings table (Setting, Value). */
@@ -83,6 +84,15 @@ export const DEFAULT_SETTINGS: Record<string, CellValue> = {
 export const INVOICE_TYPE_CODES = ["380", "326", "875", "876", "877"] as const;
 
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
+/** Excel's longest sheet name. */
+const SHEET_NAME_LIMIT = 31;
+/**
+ * The numbers Interim issues: whole, from 1, and few enough digits that the number is exact in a
+ * cell (Excel keeps 15 significant digits) and written as its digits ("INV-1e+21" otherwise).
+ */
+export const INVOICE_NUMBER_LIMIT = 999_999_999;
+/** The longest payment terms: a year. A due date further out is a typo. */
+export const PAYMENT_DAYS_LIMIT = 365;
 
 /** Where each setting is in the settings table: its data row, and the sheet cell of its value. */
 export interface SettingsPlace {
@@ -119,29 +129,37 @@ export function readSettings(table: TableData | undefined): {
   });
   const read = new SettingsReader(raw, place, problems);
   const settings: ContractSettings = {
-    supplierName: read.text("Supplier name"),
-    supplierAddress: read.text("Supplier address"),
-    supplierTaxId: read.text("Supplier tax id"),
-    clientName: read.text("Client name"),
-    clientAddress: read.text("Client address"),
-    clientTaxId: read.text("Client tax id"),
-    contractReference: read.text("Contract reference"),
-    purchaseOrder: read.text("Purchase order"),
+    supplierName: read.cellText("Supplier name"),
+    supplierAddress: read.cellText("Supplier address"),
+    supplierTaxId: read.cellText("Supplier tax id", TAX_ID_LABEL),
+    clientName: read.cellText("Client name"),
+    clientAddress: read.cellText("Client address"),
+    clientTaxId: read.cellText("Client tax id", TAX_ID_LABEL),
+    contractReference: read.cellText("Contract reference"),
+    purchaseOrder: read.cellText("Purchase order"),
     currency: read.currency("Currency"),
     rounding: read.choice("Rounding", ["half-up", "half-even"]) ?? "half-up",
     retention: read.retention(),
     tax: { rate: read.rate("Tax rate") ?? "0", base: read.choice("Tax base", ["period", "payment"]) ?? "period" },
     advance: read.advance(),
     allowOverbilling: read.yesNo("Allow overbilling"),
-    paymentTermsDays: read.whole("Payment terms (days)") ?? 30,
-    paymentTerms: read.text("Payment terms"),
+    paymentTermsDays: read.whole("Payment terms (days)", 0, PAYMENT_DAYS_LIMIT) ?? 30,
+    paymentTerms: read.cellText("Payment terms", PAYMENT_TERMS_LABEL),
     invoicePrefix: read.prefix("Invoice prefix"),
-    nextInvoiceNumber: read.whole("Next invoice number") ?? 1,
+    nextInvoiceNumber: read.whole("Next invoice number", 1, INVOICE_NUMBER_LIMIT) ?? 1,
     creditNotePrefix: read.prefix("Credit note prefix"),
     invoiceTypeCode: read.choice("E-invoice type code", INVOICE_TYPE_CODES) ?? "380",
   };
   for (const required of ["Supplier name", "Client name"]) {
     if (read.text(required) === "") read.fail(required, "REQUIRED", `${required} is required on an invoice; fill it in.`);
+  }
+  // With the number the settings give (credit notes never outnumber invoices); planning checks
+  // the name of the sheet it writes again, as the billing log may be a number ahead.
+  if (problems.length === 0) {
+    const next = settings.nextInvoiceNumber;
+    for (const tooLong of [sheetNameProblem(`Draft ${invoiceNumber(settings, next)}`, "Invoice prefix", place), sheetNameProblem(creditNoteNumber(settings, next), "Credit note prefix", place)]) {
+      if (tooLong !== undefined) problems.push(tooLong);
+    }
   }
   return { settings: problems.length === 0 ? settings : undefined, place, problems };
 }
@@ -154,8 +172,7 @@ class SettingsReader {
   ) {}
 
   fail(key: string, code: string, message: string): undefined {
-    const cell = this.place.cellOfKey.get(key);
-    this.problems.push(cell === undefined ? problem(code, message) : problemAt(code, message, cell.sheet, cell.row, cell.column));
+    this.problems.push(settingProblem(this.place, key, code, message));
     return undefined;
   }
 
@@ -167,6 +184,14 @@ class SettingsReader {
   text(key: string): string {
     const value = this.value(key);
     return value === null ? "" : String(value).trim();
+  }
+
+  /** A text the invoice sheet writes into a cell, after `label` when it has one. */
+  cellText(key: string, label = ""): string {
+    const text = this.text(key);
+    const tooLong = cellTextProblem(key, text.length, label);
+    if (tooLong !== undefined) this.fail(key, "TEXT_TOO_LONG", tooLong);
+    return text;
   }
 
   currency(key: string): string {
@@ -208,11 +233,14 @@ class SettingsReader {
     return text;
   }
 
-  whole(key: string): number | undefined {
+  whole(key: string, min: number, max: number): number | undefined {
     const value = this.value(key);
     if (value === null) return undefined;
-    const n = typeof value === "number" ? value : Number(String(value).trim());
-    if (!Number.isInteger(n) || n < 0) return this.fail(key, "NOT_A_NUMBER", `${key} must be a whole number, not "${String(value)}".`);
+    const text = String(value).trim();
+    const n = typeof value === "number" ? value : /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isInteger(n) || n < min || n > max) {
+      return this.fail(key, "NOT_A_NUMBER", `${key} must be a whole number from ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")}, not "${text}".`);
+    }
     return n;
   }
 
@@ -228,8 +256,8 @@ class SettingsReader {
 
   prefix(key: string): string {
     const text = this.text(key);
-    if (SHEET_NAME_FORBIDDEN.test(text) || text.length > 20) {
-      this.fail(key, "INVALID_OPTION", `${key} names the invoice sheets, so it must be at most 20 characters without [ ] : * ? / \\.`);
+    if (SHEET_NAME_FORBIDDEN.test(text) || text.startsWith("'")) {
+      this.fail(key, "INVALID_OPTION", `${key} "${text}" starts the names of the document sheets, and Excel's sheet names hold none of [ ] : * ? / \\ and do not start with an apostrophe; leave those out.`);
     }
     return text;
   }
@@ -287,6 +315,24 @@ function percentText(text: string): string {
   const trimmed = text.trim();
   const number = trimmed.endsWith("%") ? trimmed.slice(0, -1).trim() : undefined;
   return number !== undefined && /^\d+(\.\d+)?$/.test(number) ? new Dec(number).dividedBy(100).toString() : trimmed;
+}
+
+/** A problem at a setting's value cell (or at none, when the settings table lacks the key). */
+export function settingProblem(place: SettingsPlace, key: string, code: string, message: string): WorkbookProblem {
+  const cell = place.cellOfKey.get(key);
+  return cell === undefined ? problem(code, message) : problemAt(code, message, cell.sheet, cell.row, cell.column);
+}
+
+/**
+ * A document's sheet name over Excel's 31 characters, as a problem at the prefix that makes it
+ * so. An invoice's prefix leaves room for its draft's name, "Draft " and the number.
+ */
+export function sheetNameProblem(name: string, key: "Invoice prefix" | "Credit note prefix", place: SettingsPlace): WorkbookProblem | undefined {
+  if (name.length <= SHEET_NAME_LIMIT) return undefined;
+  return settingProblem(
+    place, key, "SHEET_NAME_TOO_LONG",
+    `${key} makes the sheet name "${name}", ${name.length} characters; Excel's sheet names hold at most ${SHEET_NAME_LIMIT}. Shorten ${key} by ${name.length - SHEET_NAME_LIMIT} character${name.length - SHEET_NAME_LIMIT === 1 ? "" : "s"}.`,
+  );
 }
 
 /** The rows to write for a set of settings: existing keys in place, new keys appended. */

@@ -17,6 +17,7 @@ import { useMemo, useState } from "react";
 import { type IssuedInvoice, addAmounts } from "../../core";
 import type { ExportFormat } from "../../export/exporter";
 import { issueCreditNote } from "../../workbook/credit-note";
+import { DATE_RANGE } from "../../workbook/dates";
 import { generateInvoice } from "../../workbook/generate-invoice";
 import { type GenerateOptions, type PlanOutcome, planInvoice } from "../../workbook/plan-invoice";
 import type { WorkbookSnapshot } from "../../workbook/port";
@@ -188,10 +189,10 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
       </Subtitle2>
       <div className={styles.dates}>
         <Field label="Invoice date" hint={invoiceDate === "" ? "Today" : undefined}>
-          <Input type="date" value={invoiceDate === "" ? (header?.invoiceDate ?? "") : invoiceDate} onChange={(_, data) => setInvoiceDate(data.value)} />
+          <Input type="date" min={DATE_RANGE.first} max={DATE_RANGE.last} value={invoiceDate === "" ? (header?.invoiceDate ?? "") : invoiceDate} onChange={(_, data) => setInvoiceDate(data.value)} />
         </Field>
         <Field label="Period end" hint={periodEnd === "" ? "As usually billed" : undefined}>
-          <Input type="date" value={periodEnd === "" ? (header?.periodEnd ?? "") : periodEnd} onChange={(_, data) => setPeriodEnd(data.value)} />
+          <Input type="date" min={DATE_RANGE.first} max={DATE_RANGE.last} value={periodEnd === "" ? (header?.periodEnd ?? "") : periodEnd} onChange={(_, data) => setPeriodEnd(data.value)} />
         </Field>
       </div>
       <Switch checked={draft} onChange={(_, data) => setDraft(data.checked)} label="Draft (a sheet to check; nothing recorded)" />
@@ -234,7 +235,7 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
             <>
               <Text>{`A credit note cancels ${latestInvoice} in full; the next invoice then bills its work again. It cannot be undone.`}</Text>
               <Field label="Credit note date" hint={creditDate === "" ? "Today" : undefined}>
-                <Input type="date" value={creditDate} onChange={(_, data) => setCreditDate(data.value)} />
+                <Input type="date" min={DATE_RANGE.first} max={DATE_RANGE.last} value={creditDate} onChange={(_, data) => setCreditDate(data.value)} />
               </Field>
               <div className={styles.actions}>
                 <Button appearance="primary" disabled={running !== undefined} onClick={() => void credit()}>
