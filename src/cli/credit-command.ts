@@ -1,11 +1,11 @@
-import { basename } from "node:path";
+import { dirname, resolve } from "node:path";
 import { ExportError } from "../export/export-error";
 import { issueCreditNote } from "../workbook/credit-note";
 import { DATE_RANGE } from "../workbook/dates";
-import { exportedNote, makeExports, parseFormats, writeExports } from "./export-files";
+import { makeExports, parseFormats } from "./export-files";
 import { type CommandOutput, EXIT } from "./io";
 import { dateOptionsError, parseArgs } from "./options";
-import { errorOutcome, openWorkbook, problemsOutcome, warningLines } from "./workbook-file";
+import { errorOutcome, problemsOutcome, warningLines, withHeldWorkbook, writeDocument, writtenNote } from "./workbook-file";
 
 export const CREDIT_HELP = `interim credit BOOK.xlsx [--date D] [--format pdf,csv,xml,xlsx] [--out DIR]
 
@@ -29,21 +29,22 @@ export async function runCredit(args: string[]): Promise<CommandOutput> {
   const file = parsed.positional[0] as string;
   const date = parsed.values.get("date");
   try {
-    const workbook = await openWorkbook(file);
-    const outcome = await issueCreditNote(workbook, date === undefined ? {} : { date });
-    if (!outcome.ok) {
-      const problems = problemsOutcome(file, outcome.problems);
-      return { status: problems.status, stdout: "", stderr: `${problems.err.join("\n")}\n` };
-    }
-    const exports = await makeExports(outcome.issued, formats);
-    const saved = await workbook.save();
-    const outDir = await writeExports(exports, parsed.values.get("out"), file);
-    const warnings = warningLines(outcome.warnings);
-    return {
-      status: EXIT.done,
-      stdout: `${file}: ${outcome.number} cancels ${outcome.cancels}, total credited ${outcome.totalCredited} ${outcome.issued.result.currency}; written${saved.backup === undefined ? "" : `, previous version kept as ${basename(saved.backup)}`}${exportedNote(exports, outDir)}.\n`,
-      stderr: warnings.length === 0 ? "" : `${warnings.join("\n")}\n`,
-    };
+    return await withHeldWorkbook(file, async (held, workbook): Promise<CommandOutput> => {
+      const outcome = await issueCreditNote(workbook, date === undefined ? {} : { date });
+      if (!outcome.ok) {
+        const problems = problemsOutcome(file, outcome.problems);
+        return { status: problems.status, stdout: "", stderr: `${problems.err.join("\n")}\n` };
+      }
+      const exports = await makeExports(outcome.issued, formats);
+      const written = await writeDocument(held, workbook, exports, parsed.values.get("out") ?? dirname(resolve(file)), undefined);
+      const { note, err } = writtenNote(written);
+      const stderr = [...err, ...warningLines(outcome.warnings)];
+      return {
+        status: err.length === 0 ? EXIT.done : EXIT.failure,
+        stdout: `${file}: ${outcome.number} cancels ${outcome.cancels}, total credited ${outcome.totalCredited} ${outcome.issued.result.currency}${note}.\n`,
+        stderr: stderr.length === 0 ? "" : `${stderr.join("\n")}\n`,
+      };
+    });
   } catch (error) {
     if (error instanceof ExportError) return { status: EXIT.badInput, stdout: "", stderr: `${file}: ${error.message} Nothing was written.\n` };
     const outcome = errorOutcome(file, error);

@@ -1,16 +1,20 @@
 import { readdir } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { ExportFormat } from "../export";
 import { ExportError } from "../export/export-error";
 import { DATE_RANGE } from "../workbook/dates";
 import { generateInvoice } from "../workbook/generate-invoice";
 import { type GenerateOptions, planInvoice } from "../workbook/plan-invoice";
 import { NAMES } from "../workbook/port";
-import { exportedNote, makeExports, parseFormats, writeExports } from "./export-files";
+import { makeExports, parseFormats } from "./export-files";
+import { fileFailure } from "./file-errors";
 import { type CommandOutput, EXIT } from "./io";
 import { dateOptionsError, parseArgs } from "./options";
 import { printInvoice } from "./print-invoice";
-import { type FileOutcome, done, errorOutcome, openWorkbook, problemsOutcome, warningLines } from "./workbook-file";
+import { type FileOutcome, done, errorOutcome, openWorkbook, problemsOutcome, warningLines, withHeldWorkbook, writeDocument, writtenNote } from "./workbook-file";
+
+/** The subfolder of an --all folder its exports go to by default: never among the workbooks the next run reads. */
+const BATCH_EXPORTS = "exports";
 
 export const INVOICE_HELP = `interim invoice BOOK.xlsx [--table NAME] [--date D] [--period-end D] [--out DIR]
                 [--format pdf,csv,xml,xlsx] [--dry-run] [--draft] [--allow-zero] [--timings]
@@ -49,8 +53,11 @@ interface InvoiceOptions {
   formats: ExportFormat[];
   dryRun: boolean;
   timings: boolean;
-  /** One of the workbooks of --all: a workbook with nothing to bill is skipped, not refused. */
-  batch: boolean;
+  /**
+   * One of the workbooks of --all: a workbook with nothing to bill is skipped, not refused, and
+   * its exports are named after it (BOOK-INV-0001.pdf) in `exports` unless --out says otherwise.
+   */
+  batch: { exports: string } | undefined;
 }
 
 export async function runInvoice(args: string[]): Promise<CommandOutput> {
@@ -73,12 +80,15 @@ export async function runInvoice(args: string[]): Promise<CommandOutput> {
     formats,
     dryRun: parsed.flags.has("dry-run"),
     timings: parsed.flags.has("timings"),
-    batch: parsed.values.has("all"),
+    batch: undefined,
   };
   const folder = parsed.values.get("all");
   if (folder !== undefined) {
     if (parsed.positional.length > 0) return usage("give either one workbook or --all DIR, not both.");
-    return invoiceAll(folder, options);
+    if (formats.includes("xlsx") && options.out !== undefined && resolve(options.out) === resolve(folder)) {
+      return usage(`--format xlsx with --out ${options.out} would put exported workbooks among the contracts, and the next --all run would take them for contracts; leave --out out (exports go to ${join(folder, BATCH_EXPORTS)}) or name another folder.`);
+    }
+    return invoiceAll(folder, { ...options, batch: { exports: join(folder, BATCH_EXPORTS) } });
   }
   if (parsed.positional.length !== 1) return usage("give one workbook (or --all DIR).");
   const outcome = await invoiceOne(parsed.positional[0] as string, options);
@@ -89,32 +99,37 @@ export async function runInvoice(args: string[]): Promise<CommandOutput> {
 export async function invoiceOne(file: string, options: InvoiceOptions): Promise<FileOutcome> {
   const clock = timer();
   try {
-    const workbook = await openWorkbook(file);
-    clock.lap("read");
     if (options.dryRun) {
+      const workbook = await openWorkbook(file);
+      clock.lap("read");
       const plan = planInvoice(await workbook.read(options.generate.table ?? NAMES.milestones), options.generate);
       clock.lap("interim work");
       if (!plan.ok) return problemsOutcome(file, plan.problems);
       return done([...printInvoice(plan.issued), "", `(dry run: ${file} was not changed)`], [...warningLines(plan.warnings), ...clock.report(options.timings)]);
     }
-    const outcome = await generateInvoice(workbook, options.generate);
-    if (!outcome.ok) {
-      const [only] = outcome.problems;
-      // In a month-end batch, a contract with no progress is an ordinary result, not a failure.
-      if (options.batch && outcome.problems.length === 1 && only?.code === "NOTHING_BILLED") return done([`${file}: skipped, nothing written: ${only.message}`]);
-      return problemsOutcome(file, outcome.problems);
-    }
-    const exports = await makeExports(outcome.issued, options.formats);
-    clock.lap("interim work");
-    const saved = await workbook.save();
-    const outDir = await writeExports(exports, options.out, file);
-    clock.lap("write");
-    const s = outcome.result.summary;
-    const what = outcome.draft ? `draft ${outcome.sheet}` : outcome.number;
-    return done(
-      [`${file}: ${what}, total due ${s.totalDue} ${outcome.result.currency} (payment due ${s.currentPaymentDue}); written${saved.backup === undefined ? "" : `, previous version kept as ${basename(saved.backup)}`}${exportedNote(exports, outDir)}.`],
-      [...warningLines(outcome.warnings), ...clock.report(options.timings)],
-    );
+    return await withHeldWorkbook(file, async (held, workbook) => {
+      clock.lap("read");
+      const outcome = await generateInvoice(workbook, options.generate);
+      if (!outcome.ok) {
+        const [only] = outcome.problems;
+        // In a month-end batch, a contract with no progress is an ordinary result, not a failure.
+        if (options.batch !== undefined && outcome.problems.length === 1 && only?.code === "NOTHING_BILLED") return done([`${file}: skipped, nothing written: ${only.message}`]);
+        return problemsOutcome(file, outcome.problems);
+      }
+      const exports = await makeExports(outcome.issued, options.formats);
+      clock.lap("interim work");
+      const folder = options.out ?? options.batch?.exports ?? dirname(resolve(file));
+      const written = await writeDocument(held, workbook, exports, folder, options.batch === undefined ? undefined : basename(file).replace(/\.xlsx$/i, ""));
+      clock.lap("write");
+      const s = outcome.result.summary;
+      const what = outcome.draft ? `draft ${outcome.sheet}` : outcome.number;
+      const { note, err } = writtenNote(written);
+      return {
+        status: err.length === 0 ? EXIT.done : EXIT.failure,
+        out: [`${file}: ${what}, total due ${s.totalDue} ${outcome.result.currency} (payment due ${s.currentPaymentDue})${note}.`],
+        err: [...err, ...warningLines(outcome.warnings), ...clock.report(options.timings)],
+      };
+    });
   } catch (error) {
     if (error instanceof ExportError) return { status: EXIT.badInput, out: [], err: [`${file}: ${error.message} Nothing was written.`] };
     return errorOutcome(file, error);
@@ -126,7 +141,8 @@ async function invoiceAll(folder: string, options: InvoiceOptions): Promise<Comm
   try {
     names = (await readdir(folder)).filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".")).sort();
   } catch (error) {
-    return { status: EXIT.badInput, stdout: "", stderr: `interim invoice: cannot read the folder ${folder}: ${error instanceof Error ? error.message : String(error)}.\n` };
+    const reason = fileFailure(error, `Reading the folder ${folder}`);
+    return { status: EXIT.badInput, stdout: "", stderr: `interim invoice: ${reason instanceof Error ? reason.message : String(reason)}\n` };
   }
   if (names.length === 0) return { status: EXIT.badInput, stdout: "", stderr: `interim invoice: ${folder} holds no .xlsx workbook.\n` };
   const progress = process.stderr.isTTY === true;
