@@ -3,7 +3,7 @@ import { type CarryForward, type LoggedInvoice, checkOf, lineKey, readBillingLog
 import { dateTextProblem, isoToSerial, today } from "./dates";
 import { commitDocument } from "./generate-invoice";
 import { type InvoiceHeader, layoutCreditNote } from "./invoice-sheet";
-import { documentsMissingFromLog, dueDateOf, issueDateProblem, issuedInvoice, namesTaken, numberingOf, overlongTexts, sameAmount, sheetToReplace } from "./plan-invoice";
+import { documentsMissingFromLog, dueDateOf, issueDateProblem, issuedInvoice, namesTaken, numberingOf, overlongTexts, protectedByOwner, sameAmount, sheetToReplace } from "./plan-invoice";
 import { NAMES, type CellValue, type LogCommit, type SheetLayout, type TableData, type WorkbookPort, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem } from "./problems";
 import { type ContractSettings, creditNoteNumber, readSettings, sheetNameProblem } from "./settings";
@@ -71,7 +71,7 @@ export function planCreditNote(snapshot: WorkbookSnapshot, options: CreditNoteOp
 
   const replace = sheetToReplace(snapshot, log, number, number);
   if (typeof replace === "object") return { ok: false, problems: [replace] };
-  const taken = namesTaken(snapshot, number, replace);
+  const taken = [...namesTaken(snapshot, number, replace), ...protectedByOwner(snapshot)];
   if (taken.length > 0) return { ok: false, problems: taken };
   const restated = restateInvoice(cancelled, log, snapshot.milestones, settings);
   if (!("summary" in restated)) return { ok: false, problems: [restated] };

@@ -109,6 +109,8 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   if (typeof replace === "object") return { ok: false, problems: [replace] };
   const taken = namesTaken(snapshot, sheetName, replace);
   if (taken.length > 0) return { ok: false, problems: taken };
+  const locked = draft ? [] : protectedByOwner(snapshot);
+  if (locked.length > 0) return { ok: false, problems: locked };
   const header: InvoiceHeader = { number, kind: draft ? "draft" : "invoice", credits: undefined, ...dates, dueDate };
   const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result);
   const settingChanges: Record<string, CellValue> = { "Next invoice number": sequence + 1 };
@@ -279,6 +281,27 @@ export function namesTaken(snapshot: WorkbookSnapshot, sheetName: string, replac
     for (const name of [NAMES.invoicesTable, NAMES.linesTable].filter((n) => held.has(n.toLowerCase()))) {
       problems.push(problem("NAME_TAKEN", `The workbook already has a name "${name}", which Interim gives a table of the billing log; delete or rename it (Formulas > Name Manager), then try again.`));
     }
+  }
+  return problems;
+}
+
+/**
+ * The sheets issuing writes into (the billing log and the contract settings) that a person
+ * protected: Interim never lifts someone's protection, so the document is refused before
+ * anything is written, as the workbook's state (bad input), naming the sheet and how to unlock it.
+ */
+export function protectedByOwner(snapshot: WorkbookSnapshot): WorkbookProblem[] {
+  const locked = new Set(snapshot.protectedSheets.map((s) => s.toLowerCase()));
+  const seen = new Set<string>();
+  const problems: WorkbookProblem[] = [];
+  for (const [table, what] of [[snapshot.invoices, "billing log"], [snapshot.invoiceLines, "billing log"], [snapshot.settings, "contract settings"]] as const) {
+    if (table === undefined || !locked.has(table.sheet.toLowerCase()) || seen.has(table.sheet.toLowerCase())) continue;
+    seen.add(table.sheet.toLowerCase());
+    problems.push(problemAt(
+      "SHEET_PROTECTED",
+      `The sheet ${table.sheet} is protected, and Interim writes the ${what} there. Unprotect it (Review > Unprotect Sheet), then try again.`,
+      table.sheet, table.top, table.left,
+    ));
   }
   return problems;
 }
