@@ -1,8 +1,11 @@
+import path from "node:path";
 import fc from "fast-check";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, rgb } from "pdf-lib";
 import { breakLines } from "../../src/export/pdf/line-break";
+import { toPdf } from "../../src/export/pdf/pdf-exporter";
 import { TextPainter } from "../../src/export/pdf/text";
-import { fonts } from "./tools";
+import { firstInvoice } from "./fixtures";
+import { fonts, pdfInfo, pdfText, tempDir, tool, writeTemp } from "./tools";
 
 jest.setTimeout(60_000);
 
@@ -88,5 +91,61 @@ describe("PDF line breaking", () => {
       const pieces = new Set(lines.flatMap((line) => line.split(" ")));
       for (const w of words) if (measure(w) <= width) expect(pieces).toContain(w);
     }));
+  });
+});
+
+describe("PDF of a long unbroken description", () => {
+  const dir = tempDir("pdf-lines");
+  /** Where the description column's text may go on landscape A4 (the table's column weights, 3 pt of padding). */
+  const DESCRIPTION = { left: 36 + (46 / 762) * 769.89, right: 36 + (236 / 762) * 769.89 - 3, bottom: 595.28 - 36 - 28 };
+
+  async function pdfWithDescription(name: string, description: string): Promise<string> {
+    const invoice = await firstInvoice();
+    const lines = invoice.result.lines.map((line, i) => (i === 0 ? { ...line, description } : line));
+    return writeTemp(dir, name, await toPdf({ ...invoice, result: { ...invoice.result, lines } }, { fonts }));
+  }
+
+  /** Each word pdftotext finds, with its box (points from the top left of its page). */
+  function wordsOf(file: string): { text: string; xMin: number; xMax: number; yMax: number }[] {
+    return [...pdfText(file, "-bbox").matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map(([, xMin, xMax, yMax, text]) => ({ text: text!, xMin: Number(xMin), xMax: Number(xMax), yMax: Number(yMax) }));
+  }
+
+  /** Every word of the description lies within its column and above the footer. */
+  function expectWithinColumnAndAboveFooter(file: string, description: string): void {
+    const inColumn = wordsOf(file).filter((w) => [...w.text].every((c) => description.includes(c)));
+    expect(inColumn.length).toBeGreaterThan(100);
+    for (const word of inColumn) {
+      expect(word.xMin).toBeGreaterThan(DESCRIPTION.left);
+      expect(word.xMax).toBeLessThanOrEqual(DESCRIPTION.right + 0.01);
+      expect(word.yMax).toBeLessThanOrEqual(DESCRIPTION.bottom);
+    }
+  }
+
+  test("3,000 CJK characters: every one read back in order, within the column, the row going on over pages", async () => {
+    const description = cjk(3000);
+    const file = await pdfWithDescription("cjk.pdf", description);
+    expect(pdfText(file, "-raw").match(/\p{Script=Han}/gu)?.join("")).toBe(description);
+    expectWithinColumnAndAboveFooter(file, description);
+    expect(pdfInfo(file).pages).toBeGreaterThanOrEqual(4);
+  });
+
+  test("a character no font has (the missing-glyph box) is drawn exactly as wide as it is measured", async () => {
+    const doc = await PDFDocument.create();
+    const text = "A😀😀😀😀😀😀😀😀😀😀";
+    const painter = await TextPainter.create(doc, fonts, text);
+    painter.draw(doc.addPage([400, 100]), `${text}|`, 10, 50, 10, rgb(0, 0, 0));
+    const bar = wordsOf(writeTemp(dir, "missing-glyph.pdf", await doc.save())).find((w) => w.text === "|");
+    expect(bar?.xMin).toBeCloseTo(10 + painter.width(text, 10), 2);
+  });
+
+  test("4,000 emoji: within the column, no surrogate pair broken, the row going on over pages", async () => {
+    const description = emoji(4000);
+    const file = await pdfWithDescription("emoji.pdf", description);
+    // Emoji have no font (drawn as the missing-glyph box, which pdftotext cannot read back); the
+    // ideograph outside the BMP among them is read back every time, its surrogate pair whole.
+    expect(pdfText(file, "-raw").match(/𠂉/gu)).toHaveLength(800);
+    expectWithinColumnAndAboveFooter(file, description);
+    tool("pdftoppm", ["-r", "60", "-png", "-f", "2", "-singlefile", file, path.join(__dirname, "artifacts", "emoji-description-page-2")]);
   });
 });

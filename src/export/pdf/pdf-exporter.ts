@@ -195,17 +195,27 @@ class Layout {
     for (const line of this.invoice.result.lines) {
       const description = this.text.wrap(line.description, this.columns[1]!.width - 6, TABLE);
       const id = this.text.wrap(line.id, this.columns[0]!.width - 6, TABLE);
-      const height = Math.max(description.length, id.length) * rowLeading + 3;
-      if (this.y - height < MARGIN + FOOTER_SPACE) {
+      if (this.y - (Math.max(description.length, id.length) * rowLeading + 3) < MARGIN + FOOTER_SPACE) {
         this.newPage();
         this.tableHeader();
       }
-      const cells = [
+      let cells = [
         id, description, ...G703_COLUMNS.slice(2).map((c) => [c.key === "percentComplete" ? percentCompleteOf(line.percentComplete) : groupDigits(line[c.key])]),
       ];
-      this.row(cells, false);
-      this.y -= height;
-      this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: this.width - MARGIN, y: this.y + 1 }, thickness: 0.3, color: RULE });
+      // A row taller than a page goes on over the next pages, its amounts on its first part.
+      while (cells.some((lines) => lines.length > 0)) {
+        const rows = Math.max(...cells.map((lines) => lines.length));
+        const fitting = this.y - (rows * rowLeading + 3) >= MARGIN + FOOTER_SPACE ? rows : Math.floor((this.y - 3 - MARGIN - FOOTER_SPACE) / rowLeading);
+        const part = cells.map((lines) => lines.slice(0, fitting));
+        cells = cells.map((lines) => lines.slice(fitting));
+        this.row(part, false);
+        this.y -= Math.max(...part.map((lines) => lines.length)) * rowLeading + 3;
+        this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: this.width - MARGIN, y: this.y + 1 }, thickness: 0.3, color: RULE });
+        if (cells.some((lines) => lines.length > 0)) {
+          this.newPage();
+          this.tableHeader();
+        }
+      }
     }
     this.room(rowLeading + 6);
     const totals = new Map<string, string>(SUMMED_COLUMNS.map((c: SummedColumn) => [c, groupDigits(columnTotal(this.invoice, c))]));
