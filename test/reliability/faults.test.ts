@@ -147,11 +147,17 @@ describe("faults injected at each step of Generate", () => {
 
     test("the commit fails after the invoice row, before the settings and the lock: issued once, said in plain words; the next number catches up", async () => {
       const { state, port, memory } = await officeWorkbook();
-      findSheet(state, NAMES.settingsSheet)!.protected = true;
+      // Protected by someone between the read (which would refuse a protected settings sheet) and the commit.
+      const commit = port.commitInvoice.bind(port);
+      port.commitInvoice = (c) => {
+        findSheet(state, NAMES.settingsSheet)!.protected = true;
+        return commit(c);
+      };
       expect(await generateInvoice(port, { invoiceDate: "2026-10-31" })).toMatchObject({
         ok: true, number: "INV-0002",
         warnings: [{ code: "ISSUED_INCOMPLETE", message: expect.stringMatching(/^INV-0002 was issued \(the billing log records it\), but the steps after it did not all complete: Excel refused the change: .*Review > Protect Sheet/) }],
       });
+      port.commitInvoice = commit;
       findSheet(state, NAMES.settingsSheet)!.protected = false;
       expect(invoicesOf(state)).toEqual(["INV-0001", "INV-0002"]);
       expect(await generateInvoice(port, { invoiceDate: "2026-10-31" })).toMatchObject({ ok: false, problems: [{ code: "PERIOD_ALREADY_BILLED" }] });
