@@ -90,3 +90,25 @@ export function creditNoteOf(invoice: IssuedInvoice): IssuedInvoice {
 export async function draftInvoice(): Promise<IssuedInvoice> {
   return issue(await sampleWorkbook(), "2026-09-30", true);
 }
+
+/** An ideograph outside the BMP (a surrogate pair) that Noto Sans SC has: pdftotext reads it back. */
+export const ASTRAL_IDEOGRAPH = "𠂉";
+/** A family (ZWJ sequence), a skin tone, a flag, the ideograph, a face. */
+const EMOJI = ["👨‍👩‍👧", "👍🏽", "🇩🇪", ASTRAL_IDEOGRAPH, "😀"];
+
+/** `count` graphemes of emoji without a space: nowhere to break a line but between graphemes. */
+export function emojiText(count: number): string {
+  return Array.from({ length: count }, (_, i) => EMOJI[i % EMOJI.length]).join("");
+}
+
+/** `count` Chinese ideographs without a space, as Chinese is written. */
+export function cjkText(count: number): string {
+  return Array.from({ length: count }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 37) % 5000))).join("");
+}
+
+/** INV-0001 with `description` as the description of its first line. */
+export async function invoiceWithDescription(description: string): Promise<IssuedInvoice> {
+  const invoice = await firstInvoice();
+  const lines = invoice.result.lines.map((line, i) => (i === 0 ? { ...line, description } : line));
+  return { ...invoice, result: { ...invoice.result, lines } };
+}
