@@ -34,10 +34,11 @@ export async function lockWorkbook(workbook: string, shown: string): Promise<Wor
       if (isCode(reason, "ENOENT")) return "";
       throw reason;
     });
-    const [user = "", , host = ""] = holder.split(",");
+    const [user = "", systemUser = "", host = ""] = holder.split(",");
     const pid = OURS.exec(user)?.[1];
     if (pid === undefined || host !== hostname() || alive(Number(pid))) {
-      const who = pid === undefined ? `open in LibreOffice${user === "" ? "" : ` by ${user}`}` : `being billed by another run of interim (process ${pid}${host === hostname() ? "" : ` on ${host}`})`;
+      const name = user === "" ? systemUser : user;
+      const who = pid === undefined ? `open in LibreOffice${name === "" ? "" : ` by ${name}`}` : `being billed by another run of interim (process ${pid}${host === hostname() ? "" : ` on ${host}`})`;
       throw new FileRefusal(`${shown} is ${who} (${basename(path)} is beside it); wait for it to finish or close it there, then run the command again.`);
     }
     // Left by a run that was killed: take it over.
