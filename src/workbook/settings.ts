@@ -155,6 +155,9 @@ export function readSettings(table: TableData | undefined): {
   }
   // With the number the settings give (credit notes never outnumber invoices); planning checks
   // the name of the sheet it writes again, as the billing log may be a number ahead.
+  if (settings.invoicePrefix.toLowerCase() === settings.creditNotePrefix.toLowerCase()) {
+    read.fail("Credit note prefix", "INVALID_OPTION", `Credit note prefix "${settings.creditNotePrefix}" is the invoice prefix: credit notes are numbered in their own series, so INV-0001 and its credit note would take one sheet name. Give credit notes their own prefix, such as CN-.`);
+  }
   if (problems.length === 0) {
     const next = settings.nextInvoiceNumber;
     for (const tooLong of [sheetNameProblem(`Draft ${invoiceNumber(settings, next)}`, "Invoice prefix", place), sheetNameProblem(creditNoteNumber(settings, next), "Credit note prefix", place)]) {

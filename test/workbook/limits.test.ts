@@ -91,6 +91,14 @@ describe.each(PORTS)("%s: settings that would make impossible sheets or numbers"
     ]);
   });
 
+  test("a credit note prefix that is the invoice prefix (the two series would share sheet names)", async () => {
+    const { state } = await sampleWorkbook();
+    setSetting(state, "Credit note prefix", "inv-");
+    expect(await refusedOn(port, state, invoice({ invoiceDate: "2026-09-30" }))).toEqual([
+      expect.objectContaining({ code: "INVALID_OPTION", at: "Contract!B29", message: expect.stringMatching(/^Credit note prefix "inv-" is the invoice prefix/) }),
+    ]);
+  });
+
   test("payment terms of more than a year", async () => {
     const { state } = await sampleWorkbook();
     setSetting(state, "Payment terms (days)", 400);
