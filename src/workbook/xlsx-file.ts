@@ -1,12 +1,13 @@
 import { chmod, readdir, readlink, realpath, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { inflateRawSync } from "node:zlib";
+import { getHeapStatistics } from "node:v8";
+import { crc32, inflateRawSync } from "node:zlib";
 
 // What makes an .xlsx file safe to rewrite: it is one (not encrypted, not something else), it is
 // not open in a spreadsheet program, and it holds nothing exceljs would drop when writing it back.
 
 /** Why a file is not opened or not saved. Every one of them is the file's state, not a fault of the product. */
-export type WorkbookFileCode = "NOT_FOUND" | "NOT_XLSX" | "ENCRYPTED" | "LOCKED" | "WOULD_LOSE_CONTENT" | "UNREADABLE" | "CHANGED_ON_DISK";
+export type WorkbookFileCode = "NOT_FOUND" | "NOT_XLSX" | "ENCRYPTED" | "LOCKED" | "WOULD_LOSE_CONTENT" | "UNREADABLE" | "CHANGED_ON_DISK" | "TOO_LARGE";
 
 export class WorkbookFileError extends Error {
   override readonly name = "WorkbookFileError";
@@ -18,20 +19,26 @@ export class WorkbookFileError extends Error {
   }
 }
 
-/** Part names in an .xlsx whose content exceljs 4.4 does not read, so a rewrite would drop it. */
-const DROPPED_PARTS: readonly [RegExp, string][] = [
-  [/^xl\/(charts|chartsheets)\//, "charts"],
-  [/^xl\/(pivotTables|pivotCache)\//, "pivot tables"],
-  [/^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//, "slicers or timelines"],
-  [/^xl\/externalLinks\//, "links to other workbooks"],
-  [/^xl\/vbaProject\.bin$/, "macros"],
-  [/^xl\/embeddings\//, "embedded objects"],
-  [/^xl\/(ctrlProps|activeX)\//, "form controls"],
-  [/^xl\/(connections\.xml|queryTables\/)/, "data connections or queries"],
-  [/^xl\/model\//, "a data model"],
-  [/^xl\/richData\//, "pictures or data types in cells"],
-  [/^xl\/(threadedComments|persons)\//, "threaded comments"],
-  [/^customXml\//, "custom XML data"],
+/**
+ * What exceljs 4.4 does not read, so a rewrite would drop it: known by the kind of a part (the
+ * last word of its relationship type or of its content type, which is what Excel goes by) or,
+ * for a part nothing points to, by the name Excel gives it.
+ */
+const DROPPED_PARTS: readonly [RegExp, RegExp, string][] = [
+  [/^(chart|chartsheet|chartUserShapes|chartshapes|chartstyle|chartcolorstyle)$/i, /^xl\/(charts|chartsheets)\//, "charts"],
+  [/^(pivotTable|pivotCacheDefinition|pivotCacheRecords)$/i, /^xl\/(pivotTables|pivotCache)\//, "pivot tables"],
+  [/^(slicer|slicerCache|timeline|timelineCache)$/i, /^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//, "slicers or timelines"],
+  [/^(externalLink|externalLinkPath)$/i, /^xl\/externalLinks\//, "links to other workbooks"],
+  [/^vbaProject$/i, /^xl\/vbaProject\.bin$/, "macros"],
+  [/^(oleObject|package)$/i, /^xl\/embeddings\//, "embedded objects"],
+  [/^(ctrlProp|controlproperties|control|activeX|activeXControl|activeXControlBinary)$/i, /^xl\/(ctrlProps|activeX)\//, "form controls"],
+  [/^(connections|queryTable)$/i, /^xl\/(connections\.xml|queryTables\/)/, "data connections or queries"],
+  [/^(powerPivotData|model)$/i, /^xl\/model\//, "a data model"],
+  [/^(rdRichValue\w*|richValue\w*|rdArray|rdSupportingPropertyBag\w*)$/i, /^xl\/richData\//, "pictures or data types in cells"],
+  [/^sheetMetadata$/i, /^xl\/metadata\.xml$/, "dynamic-array formulas (Excel 365)"],
+  [/^(threadedComment|threadedcomments|person)$/i, /^xl\/(threadedComments|persons)\//, "threaded comments"],
+  [/^(customXml|customXmlProps|customXmlProperties)$/i, /^customXml\//, "custom XML data"],
+  [/^(classificationlabels|LabelInfo)$/i, /^docMetadata\/LabelInfo\.xml$/, "a sensitivity label"],
 ];
 
 /** Markup inside parts exceljs does read, but not all of. */
@@ -39,6 +46,13 @@ const DROPPED_MARKUP: readonly [RegExp, RegExp, string][] = [
   [/^xl\/drawings\/drawing\d+\.xml$/, /<xdr:(sp|grpSp|cxnSp|graphicFrame)\b/, "shapes or text boxes"],
   [/^xl\/worksheets\/sheet\d+\.xml$/, /<x14:sparklineGroups\b/, "sparklines"],
   [/^xl\/worksheets\/sheet\d+\.xml$/, /<x14:dataValidations\b/, "data validation lists that refer to other sheets"],
+  [/^xl\/worksheets\/sheet\d+\.xml$/, /<x14:conditionalFormattings\b/, "conditional formats of newer Excel (such as gradient data bars)"],
+  [/^xl\/worksheets\/sheet\d+\.xml$/, /<c\b[^>]*\bcm="/, "dynamic-array formulas (Excel 365)"],
+  [/^xl\/worksheets\/sheet\d+\.xml$/, /<hyperlink\b[^>]*\blocation="/, "links to places in the workbook"],
+  [/^xl\/(worksheets\/sheet|tables\/table)\d+\.xml$/, /<filterColumn\b[^>]*[^/]>\s*<(\w+:)?(filters|customFilters|top10|dynamicFilter|colorFilter|iconFilter)\b/, "an active filter"],
+  [/^xl\/tables\/table\d+\.xml$/, /<calculatedColumnFormula\b/, "a table's calculated column formula"],
+  [/^xl\/(.*\/)?comments?\d*\.xml$/i, /<author>[^<]/, "the authors of comments"],
+  [/^xl\/workbook\.xml$/, /<workbookProtection\b[^>]*\b(lockStructure|lockWindows)="(1|true)"/, "the workbook's structure protection (Review > Protect Workbook)"],
   // LibreOffice writes this part, empty, into every workbook it saves: only a property is lost.
   [/^docProps\/custom\.xml$/, /<property\b/, "custom document properties (such as a sensitivity label)"],
 ];
@@ -100,18 +114,33 @@ export async function openHandleOf(path: string): Promise<number | undefined> {
 }
 
 export interface ZipEntry {
+  /** The part name, without the leading slash some programs write. */
   name: string;
   method: number;
+  crc: number;
   compressedSize: number;
+  size: number;
   localHeader: number;
 }
 
 export interface Zip {
   entries: ZipEntry[];
+  /** An entry's bytes as stored (compressed). */
+  raw(entry: ZipEntry): Buffer;
   text(entry: ZipEntry): string;
 }
 
-/** The entries of a zip archive from its central directory, with a reader for their text. */
+/**
+ * How much worksheet XML the command line takes on, as a share of the heap: exceljs holds a
+ * workbook in memory at about 30 times its worksheets' XML (measured: 96 MB of it took 2.9 GB).
+ */
+const HEAP_PER_SHEET_BYTE = 32;
+
+/**
+ * The entries of a zip archive from its central directory, with a reader for their bytes.
+ * Every entry is checked against its CRC-32 and size, as Excel does: a damaged workbook is
+ * refused rather than rewritten with fresh checksums over the damage.
+ */
 export function readZip(path: string, bytes: Buffer): Zip {
   const unreadable = (): WorkbookFileError => new WorkbookFileError("UNREADABLE", `${path} is damaged: its zip directory cannot be read.`);
   let end = -1;
@@ -131,32 +160,168 @@ export function readZip(path: string, bytes: Buffer): Zip {
     entries.push({
       name: bytes.toString("utf8", at + 46, at + 46 + nameLength).replace(/^\//, ""),
       method: bytes.readUInt16LE(at + 10),
+      crc: bytes.readUInt32LE(at + 16),
       compressedSize: bytes.readUInt32LE(at + 20),
+      size: bytes.readUInt32LE(at + 24),
       localHeader: bytes.readUInt32LE(at + 42),
     });
     at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
   }
+  const raw = (entry: ZipEntry): Buffer => {
+    const header = entry.localHeader;
+    if (header + 30 > bytes.length || bytes.readUInt32LE(header) !== 0x04034b50) throw unreadable();
+    const start = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28);
+    return bytes.subarray(start, start + entry.compressedSize);
+  };
+  refuseIfTooLarge(path, entries);
+  const damaged = (entry: ZipEntry): WorkbookFileError =>
+    new WorkbookFileError(
+      "UNREADABLE",
+      `${path} is damaged: its part ${entry.name} does not match its checksum, so Interim will not rewrite it. Open it in Excel (which offers to repair it) or restore a good copy, then run the command again.`,
+    );
+  const data = (entry: ZipEntry): Buffer => {
+    let content: Buffer;
+    try {
+      // Never more than the size the directory declares: a part that inflates further is damaged.
+      content = entry.method === 8 ? inflateRawSync(raw(entry), { maxOutputLength: Math.max(1, entry.size) }) : raw(entry);
+    } catch (error) {
+      if (error instanceof WorkbookFileError) throw error;
+      throw damaged(entry);
+    }
+    if (content.length !== entry.size || crc32(content) !== entry.crc) throw damaged(entry);
+    return content;
+  };
+  for (const entry of entries) data(entry);
+  const texts = new Map<ZipEntry, string>();
   return {
     entries,
+    raw,
     text(entry) {
-      const start = entry.localHeader + 30 + bytes.readUInt16LE(entry.localHeader + 26) + bytes.readUInt16LE(entry.localHeader + 28);
-      const data = bytes.subarray(start, start + entry.compressedSize);
-      return (entry.method === 8 ? inflateRawSync(data) : data).toString("utf8");
+      const text = texts.get(entry) ?? data(entry).toString("utf8");
+      texts.set(entry, text);
+      return text;
     },
   };
+}
+
+/**
+ * Refuses, before reading any of it, a workbook whose worksheets would not fit in memory
+ * (such as a sheet filled down to row 1,048,576): the process would otherwise die.
+ */
+function refuseIfTooLarge(path: string, entries: readonly ZipEntry[]): void {
+  const sheets = entries.filter((entry) => /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name));
+  const total = sheets.reduce((sum, entry) => sum + entry.size, 0);
+  const limit = Math.floor(getHeapStatistics().heap_size_limit / HEAP_PER_SHEET_BYTE);
+  if (total <= limit) return;
+  const largest = sheets.reduce((most, entry) => (entry.size > most.size ? entry : most));
+  throw new WorkbookFileError(
+    "TOO_LARGE",
+    `${path} is too large for the command line: its sheets hold ${megabytes(total)} of cells (the largest, ${largest.name}, ${megabytes(largest.size)}), and it can rewrite at most ${megabytes(limit)}. Nothing was written. Clear the rows no one uses (such as a sheet filled down to its last row) or move them to another workbook, or bill this contract with the Excel add-in.`,
+  );
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1_000_000)} MB`;
+}
+
+/**
+ * Relationship targets written from the package's root (/xl/tables/table1.xml), as openpyxl
+ * does, made relative to their source part, as exceljs expects; other parts unchanged.
+ * Undefined when there is none.
+ */
+export function relativeTargets(zip: Zip): Map<ZipEntry, Buffer> | undefined {
+  const changed = new Map<ZipEntry, Buffer>();
+  for (const entry of zip.entries) {
+    const source = /^(.*?)_rels\/[^/]*\.rels$/.exec(entry.name);
+    if (source === null) continue;
+    const folder = (source[1] ?? "").split("/").filter((step) => step !== "");
+    const text = zip.text(entry);
+    const fixed = text.replace(/<Relationship\b[^>]*>/g, (relationship) => {
+      if (/\bTargetMode="External"/.test(relationship)) return relationship;
+      return relationship.replace(/\bTarget="\/([^"]*)"/, (_, target: string) => `Target="${relativePath(folder, target.split("/"))}"`);
+    });
+    if (fixed !== text) changed.set(entry, Buffer.from(fixed, "utf8"));
+  }
+  return changed.size === 0 ? undefined : changed;
+}
+
+function relativePath(from: readonly string[], to: readonly string[]): string {
+  let shared = 0;
+  while (shared < from.length && shared < to.length - 1 && from[shared] === to[shared]) shared += 1;
+  return [...from.slice(shared).map(() => ".."), ...to.slice(shared)].join("/");
+}
+
+/** A zip archive of the entries, each copied as stored except those `replaced` (stored uncompressed). */
+export function packZip(zip: Zip, replaced: ReadonlyMap<ZipEntry, Buffer>): Buffer {
+  const parts: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const entry of zip.entries) {
+    const replacement = replaced.get(entry);
+    const data = replacement ?? zip.raw(entry);
+    const method = replacement === undefined ? entry.method : 0;
+    const crc = replacement === undefined ? entry.crc : crc32(replacement);
+    const size = replacement === undefined ? entry.size : replacement.length;
+    const name = Buffer.from(entry.name, "utf8");
+    // Version 2.0, names in UTF-8 (flag 11), no time stamp, sizes in the headers.
+    const fields = (header: Buffer, at: number): void => {
+      header.writeUInt16LE(20, at);
+      header.writeUInt16LE(0x0800, at + 2);
+      header.writeUInt16LE(method, at + 4);
+      header.writeUInt32LE(0, at + 6);
+      header.writeUInt32LE(crc, at + 10);
+      header.writeUInt32LE(data.length, at + 14);
+      header.writeUInt32LE(size, at + 18);
+      header.writeUInt16LE(name.length, at + 22);
+    };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    fields(local, 4);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    fields(central, 6);
+    central.writeUInt32LE(offset, 42);
+    parts.push(local, name, data);
+    directory.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directorySize = directory.reduce((sum, part) => sum + part.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(zip.entries.length, 8);
+  end.writeUInt16LE(zip.entries.length, 10);
+  end.writeUInt32LE(directorySize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...directory, end]);
 }
 
 /** What a rewrite by exceljs would lose, in words a person knows; empty when it keeps everything that matters. */
 export function droppedContent(zip: Zip): string[] {
   const lost = new Set<string>();
+  const kinds = new Set<string>();
   for (const entry of zip.entries) {
-    for (const [pattern, what] of DROPPED_PARTS) if (pattern.test(entry.name)) lost.add(what);
+    if (entry.name === "[Content_Types].xml") {
+      for (const match of zip.text(entry).matchAll(/\bContentType="([^"]*)"/g)) kinds.add(lastWord(match[1] ?? "", ".").replace(/\+xml$/, ""));
+    }
+    if (entry.name.endsWith(".rels")) {
+      for (const match of zip.text(entry).matchAll(/\bType="([^"]*)"/g)) kinds.add(lastWord(match[1] ?? "", "/"));
+    }
+  }
+  for (const [kind, part, what] of DROPPED_PARTS) {
+    if ([...kinds].some((k) => kind.test(k)) || zip.entries.some((entry) => part.test(entry.name))) lost.add(what);
+  }
+  for (const entry of zip.entries) {
     for (const [part, markup, what] of DROPPED_MARKUP) {
       if (!lost.has(what) && part.test(entry.name) && markup.test(zip.text(entry))) lost.add(what);
     }
-    if (entry.name === "xl/workbook.xml") for (const name of droppedNames(zip.text(entry))) lost.add(`the name ${name} (a formula, a constant or a name of one sheet)`);
+    if (entry.name === "xl/workbook.xml") for (const name of droppedNames(zip.text(entry))) lost.add(`the name ${name} (a formula, a constant, a name of one sheet, or one hidden or with a comment)`);
   }
   return [...lost];
+}
+
+function lastWord(text: string, separator: string): string {
+  return text.slice(text.lastIndexOf(separator) + 1);
 }
 
 /** Defined names exceljs would drop: anything but global names of absolute cell ranges. */
@@ -167,7 +332,7 @@ export function droppedNames(workbookXml: string): string[] {
     const name = /\bname="([^"]*)"/.exec(attributes)?.[1] ?? "";
     const text = decodeXml(match[2] ?? "").trim();
     if (PAGE_SETUP_NAMES.has(name.toLowerCase()) || name.toLowerCase() === FILTER_NAME) continue;
-    if (/\blocalSheetId="/.test(attributes) || !KEPT_NAME_TEXT.test(text)) dropped.push(name);
+    if (/\b(localSheetId|comment)="/.test(attributes) || /\bhidden="(1|true)"/.test(attributes) || !KEPT_NAME_TEXT.test(text)) dropped.push(name);
   }
   return dropped;
 }

@@ -13,9 +13,11 @@ import {
   describeError,
   droppedContent,
   isCode,
+  packZip,
   readZip,
   refuseIfLocked,
   refuseUnlessXlsx,
+  relativeTargets,
 } from "./xlsx-file";
 import {
   type CellArea,
@@ -108,11 +110,17 @@ export class XlsxWorkbook implements WorkbookPort {
         `${label} holds ${lost.join(", ")}, which Interim's command line cannot write back: the file was left as it is. Generate this contract's invoices with the Excel add-in, or keep those in another workbook.`,
       );
     }
+    // Targets from the package's root (as openpyxl writes them) made relative for exceljs.
+    const relative = relativeTargets(zip);
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    } catch (error) {
-      throw new WorkbookFileError("UNREADABLE", `${label} could not be read as a workbook (${describeError(error)}).`);
+      await workbook.xlsx.load((relative === undefined ? bytes : packZip(zip, relative)) as unknown as ExcelJS.Buffer);
+    } catch {
+      // exceljs's own words name its internals, not the file: say what a person can do.
+      throw new WorkbookFileError(
+        "UNREADABLE",
+        `${label} could not be read as a workbook: one of its parts is not as Excel writes it. Open it in Excel or LibreOffice and save it again as .xlsx, then run the command again.`,
+      );
     }
     repairTables(workbook, zip);
     // Excel rebuilds the filter names from each sheet's filter; exceljs would merge them into one global name.
