@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import JSZip from "jszip";
 import { LibreOffice } from "./libreoffice";
 
 /**
@@ -103,6 +104,16 @@ describe("settings and texts Excel cannot hold, at their cell", () => {
   test("an invoice prefix that makes a sheet name over 31 characters", () => {
     const file = copy(variant("prefix", withSettings([["Invoice prefix", "ACME-BUILDERS-INV-26"]], "100000")));
     expect(refused(file, "invoice", file, "--date", "2026-09-30")).toMatch(/Contract!B7: Invoice prefix makes the sheet name "Draft ACME-BUILDERS-INV-26100000", 32 characters; Excel's sheet names hold at most 31\./);
+  });
+
+  test("a description longer than a cell holds, in a zip edited by hand (the .xlsx LibreOffice saves holds none)", async () => {
+    const file = copy();
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const strings = await zip.file("xl/sharedStrings.xml")!.async("string");
+    expect(strings).toMatch(/>Build</);
+    zip.file("xl/sharedStrings.xml", strings.replace(/>Build</, `>${"d".repeat(40_000)}<`));
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    expect(refused(file, "invoice", file, "--date", "2026-09-30")).toMatch(/Milestones!B4: The text of this cell is 40,000 characters long, over the 32,767 characters an Excel cell holds; shorten it to at most 32,767\./);
   });
 
   test("payment terms that, after the invoice's label, are longer than a cell holds", () => {
