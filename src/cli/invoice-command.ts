@@ -32,12 +32,16 @@ invoice date on a month's last day or once that month is billed).
 --dry-run prints the invoice and writes nothing; --draft writes a draft sheet and records
 nothing in the billing log. An invoice that bills nothing (0.00) is refused unless
 --allow-zero asks for it. --all DIR does every .xlsx in the folder, one line per file, and
-goes on past a file that fails; a workbook with nothing to bill is skipped. --timings
+goes on past a file that fails; a workbook with nothing to bill is skipped; its exports are
+named after each workbook (BOOK-INV-0001.pdf) in DIR/exports unless --out says otherwise. --timings
 prints, on standard error, the time spent reading the file, on Interim's own work and on
 writing it.
 
 The workbook is never left half-written: it is written to a temporary file in its folder,
-the previous version is kept as BOOK.xlsx.bak, and the temporary file then replaces it.
+the previous version is kept as BOOK.xlsx.bak, and the temporary file then replaces it. A run
+locks the workbook (.~lock.BOOK.xlsx#, as LibreOffice does) and writes through a link to it;
+exports are written before the workbook, and an export file already there is never replaced.
+A read-only workbook or folder is refused.
 A file that is not an .xlsx, is password-protected, is open in a spreadsheet program, or
 holds what the command line cannot write back (charts, pivot tables, macros, ...) is refused
 and left as it is.
