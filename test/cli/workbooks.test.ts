@@ -199,29 +199,27 @@ describe("files interim refuses, leaving them as they are", () => {
     refused(file, /is open in a spreadsheet program/);
   });
 
-  test("a write that fails leaves the workbook, no temporary file, and exits 1", () => {
-    // Root ignores a read-only folder, so the failure is made where every user meets it:
-    // the backup cannot be written (its name is taken by a folder).
+  test("a backup that cannot be kept (a folder holds its name) leaves the workbook, no temporary file, and is refused in words", () => {
     const file = copyOf("contract.xlsx");
     mkdirSync(`${file}.bak`);
     writeFileSync(join(`${file}.bak`, "keep"), "");
     const original = readFileSync(file);
     const run = interim("invoice", file, "--date", "2026-09-30");
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/failed, and the workbook was left as it was/);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/contract\.xlsx\.bak is a folder, where Interim keeps the previous version of the workbook; move it away/);
     expect(readFileSync(file).equals(original)).toBe(true);
     expect(readdirSync(resolve(file, "..")).filter((f) => f.includes("interim-tmp"))).toEqual([]);
   });
 
-  test("a read-only folder, where the system enforces it", () => {
+  test("a read-only folder: refused in words (exit 2), for root too", () => {
     const file = copyOf("contract.xlsx");
     const folder = resolve(file, "..");
     chmodSync(folder, 0o555);
     try {
       const run = interim("invoice", file, "--date", "2026-09-30");
-      if (process.getuid?.() === 0) return; // root writes anyway; the failure path is proven above
-      expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/EACCES|permission denied/i);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/The folder .* is read-only/);
+      expect(run.stderr).not.toMatch(/EACCES/);
     } finally {
       chmodSync(folder, 0o755);
     }
