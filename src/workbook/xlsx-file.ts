@@ -38,7 +38,6 @@ const DROPPED_PARTS: readonly [RegExp, RegExp, string][] = [
   [/^sheetMetadata$/i, /^xl\/metadata\.xml$/, "dynamic-array formulas (Excel 365)"],
   [/^(threadedComment|threadedcomments|person)$/i, /^xl\/(threadedComments|persons)\//, "threaded comments"],
   [/^(customXml|customXmlProps|customXmlProperties)$/i, /^customXml\//, "custom XML data"],
-  [/^(classificationlabels|LabelInfo)$/i, /^docMetadata\/LabelInfo\.xml$/, "a sensitivity label"],
 ];
 
 /** Markup inside parts exceljs does read, but not all of. */
@@ -53,8 +52,6 @@ const DROPPED_MARKUP: readonly [RegExp, RegExp, string][] = [
   [/^xl\/tables\/table\d+\.xml$/, /<calculatedColumnFormula\b/, "a table's calculated column formula"],
   [/^xl\/(.*\/)?comments?\d*\.xml$/i, /<author>[^<]/, "the authors of comments"],
   [/^xl\/workbook\.xml$/, /<workbookProtection\b[^>]*\b(lockStructure|lockWindows)="(1|true)"/, "the workbook's structure protection (Review > Protect Workbook)"],
-  // LibreOffice writes this part, empty, into every workbook it saves: only a property is lost.
-  [/^docProps\/custom\.xml$/, /<property\b/, "custom document properties (such as a sensitivity label)"],
 ];
 
 /** A defined name exceljs keeps: global, and one or more absolute cell ranges. */
@@ -251,24 +248,39 @@ function relativePath(from: readonly string[], to: readonly string[]): string {
   return [...from.slice(shared).map(() => ".."), ...to.slice(shared)].join("/");
 }
 
-/** A zip archive of the entries, each copied as stored except those `replaced` (stored uncompressed). */
-export function packZip(zip: Zip, replaced: ReadonlyMap<ZipEntry, Buffer>): Buffer {
-  const parts: Buffer[] = [];
+/** An entry of a zip archive to write: its data as stored (compressed with `method`), its CRC-32 and size. */
+export interface PackedPart {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+  data: Buffer;
+}
+
+/** An entry copied as stored, its compressed bytes and CRC as they were. */
+export function copiedPart(zip: Zip, entry: ZipEntry): PackedPart {
+  return { name: entry.name, method: entry.method, crc: entry.crc, size: entry.size, data: zip.raw(entry) };
+}
+
+/** New content for a part, stored uncompressed (these are a few small XML parts). */
+export function storedPart(name: string, content: Buffer): PackedPart {
+  return { name, method: 0, crc: crc32(content), size: content.length, data: content };
+}
+
+/** A zip archive of the parts, in their order. */
+export function packZip(parts: readonly PackedPart[]): Buffer {
+  const chunks: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
-  for (const entry of zip.entries) {
-    const replacement = replaced.get(entry);
-    const data = replacement ?? zip.raw(entry);
-    const method = replacement === undefined ? entry.method : 0;
-    const crc = replacement === undefined ? entry.crc : crc32(replacement);
-    const size = replacement === undefined ? entry.size : replacement.length;
-    const name = Buffer.from(entry.name, "utf8");
-    // Version 2.0, names in UTF-8 (flag 11), no time stamp, sizes in the headers.
+  for (const { name: partName, method, crc, size, data } of parts) {
+    const name = Buffer.from(partName, "utf8");
+    // Version 2.0, names in UTF-8 (flag 11), dated 1980-01-01 00:00 (the zip format's first day), sizes in the headers.
     const fields = (header: Buffer, at: number): void => {
       header.writeUInt16LE(20, at);
       header.writeUInt16LE(0x0800, at + 2);
       header.writeUInt16LE(method, at + 4);
-      header.writeUInt32LE(0, at + 6);
+      header.writeUInt16LE(0, at + 6);
+      header.writeUInt16LE(0x21, at + 8);
       header.writeUInt32LE(crc, at + 10);
       header.writeUInt32LE(data.length, at + 14);
       header.writeUInt32LE(size, at + 18);
@@ -282,18 +294,68 @@ export function packZip(zip: Zip, replaced: ReadonlyMap<ZipEntry, Buffer>): Buff
     central.writeUInt16LE(20, 4);
     fields(central, 6);
     central.writeUInt32LE(offset, 42);
-    parts.push(local, name, data);
+    chunks.push(local, name, data);
     directory.push(central, name);
     offset += local.length + name.length + data.length;
   }
   const directorySize = directory.reduce((sum, part) => sum + part.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(zip.entries.length, 8);
-  end.writeUInt16LE(zip.entries.length, 10);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(directorySize, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...directory, end]);
+  return Buffer.concat([...chunks, ...directory, end]);
+}
+
+/**
+ * Parts the package points to from its root that exceljs does not write: custom document
+ * properties (where a sensitivity label is kept) and Office's label part. Nothing else refers
+ * to them, so they are carried over as they were, with their relationship and content type.
+ */
+const CARRIED_RELATIONSHIPS = /\/(custom-properties|classificationlabels)$/;
+
+export interface CarriedPart {
+  part: PackedPart;
+  relationshipType: string;
+  contentType: string;
+}
+
+export function carriedParts(zip: Zip): CarriedPart[] {
+  const root = zip.entries.find((entry) => entry.name === "_rels/.rels");
+  const types = zip.entries.find((entry) => entry.name === "[Content_Types].xml");
+  if (root === undefined || types === undefined) return [];
+  const typesText = zip.text(types);
+  const carried: CarriedPart[] = [];
+  for (const [relationship] of zip.text(root).matchAll(/<Relationship\b[^>]*>/g)) {
+    const type = /\bType="([^"]*)"/.exec(relationship)?.[1] ?? "";
+    const target = decodeXml(/\bTarget="([^"]*)"/.exec(relationship)?.[1] ?? "").replace(/^\//, "");
+    const entry = zip.entries.find((candidate) => candidate.name === target);
+    if (!CARRIED_RELATIONSHIPS.test(type) || entry === undefined) continue;
+    const override = [...typesText.matchAll(/<Override\b[^>]*>/g)].find(([element]) => element.includes(`PartName="/${target}"`))?.[0];
+    const contentType = override === undefined ? undefined : /\bContentType="([^"]*)"/.exec(override)?.[1];
+    if (contentType !== undefined) carried.push({ part: copiedPart(zip, entry), relationshipType: type, contentType });
+  }
+  return carried;
+}
+
+/** A package exceljs wrote, with the carried parts added back: each part, its relationship from the root and its content type. */
+export function withCarriedParts(written: Buffer, carried: readonly CarriedPart[]): Buffer {
+  if (carried.length === 0) return written;
+  const zip = readZip("The written workbook", written);
+  const names = new Set(carried.map(({ part }) => part.name));
+  const parts = zip.entries.filter((entry) => !names.has(entry.name)).map((entry) => {
+    if (entry.name === "_rels/.rels") {
+      const relationships = carried.map(({ part, relationshipType }, i) => `<Relationship Id="rIdInterimKept${i + 1}" Type="${relationshipType}" Target="${part.name}"/>`);
+      return storedPart(entry.name, Buffer.from(zip.text(entry).replace("</Relationships>", `${relationships.join("")}</Relationships>`), "utf8"));
+    }
+    if (entry.name === "[Content_Types].xml") {
+      const overrides = carried.map(({ part, contentType }) => `<Override PartName="/${part.name}" ContentType="${contentType}"/>`);
+      return storedPart(entry.name, Buffer.from(zip.text(entry).replace("</Types>", `${overrides.join("")}</Types>`), "utf8"));
+    }
+    return copiedPart(zip, entry);
+  });
+  return packZip([...parts, ...carried.map(({ part }) => part)]);
 }
 
 /** What a rewrite by exceljs would lose, in words a person knows; empty when it keeps everything that matters. */

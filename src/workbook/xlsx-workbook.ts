@@ -13,11 +13,16 @@ import {
   describeError,
   droppedContent,
   isCode,
+  carriedParts,
+  copiedPart,
   packZip,
   readZip,
   refuseIfLocked,
   refuseUnlessXlsx,
   relativeTargets,
+  storedPart,
+  withCarriedParts,
+  type CarriedPart,
 } from "./xlsx-file";
 import {
   type CellArea,
@@ -75,13 +80,15 @@ export class XlsxWorkbook implements WorkbookPort {
     readonly workbook: ExcelJS.Workbook,
     readonly path: string | undefined,
     private readonly loaded: { size: number; mtimeMs: number } | undefined,
+    /** Parts of the file exceljs does not write, put back when it is written (custom properties, a sensitivity label). */
+    private readonly carried: readonly CarriedPart[],
   ) {}
 
   /** A new, empty workbook, saved to `path` by `save()` (which then refuses to replace an existing file). */
   static create(path?: string): XlsxWorkbook {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = "Interim";
-    return new XlsxWorkbook(workbook, path, undefined);
+    return new XlsxWorkbook(workbook, path, undefined, []);
   }
 
   /** Opens an .xlsx file, refusing one it could not rewrite without loss (see the class comment). */
@@ -114,7 +121,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const relative = relativeTargets(zip);
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load((relative === undefined ? bytes : packZip(zip, relative)) as unknown as ExcelJS.Buffer);
+      const parts = zip.entries.map((entry) => {
+        const changed = relative?.get(entry);
+        return changed === undefined ? copiedPart(zip, entry) : storedPart(entry.name, changed);
+      });
+      await workbook.xlsx.load((relative === undefined ? bytes : packZip(parts)) as unknown as ExcelJS.Buffer);
     } catch {
       // exceljs's own words name its internals, not the file: say what a person can do.
       throw new WorkbookFileError(
@@ -125,7 +136,7 @@ export class XlsxWorkbook implements WorkbookPort {
     repairTables(workbook, zip);
     // Excel rebuilds the filter names from each sheet's filter; exceljs would merge them into one global name.
     workbook.definedNames.model = workbook.definedNames.model.filter((n) => n.name.toLowerCase() !== FILTER_NAME);
-    return new XlsxWorkbook(workbook, path, loaded);
+    return new XlsxWorkbook(workbook, path, loaded, carriedParts(zip));
   }
 
 
@@ -223,7 +234,8 @@ export class XlsxWorkbook implements WorkbookPort {
   async toBuffer(): Promise<Buffer> {
     // The fastest deflate: a third faster to write a large workbook, for a file about a third larger.
     const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>;
-    return Buffer.from(await withSharedEmptyStyles(this.workbook, () => this.workbook.xlsx.writeBuffer(options)));
+    const written = Buffer.from(await withSharedEmptyStyles(this.workbook, () => this.workbook.xlsx.writeBuffer(options)));
+    return withCarriedParts(written, this.carried);
   }
 
   /**

@@ -80,6 +80,30 @@ describe("an openpyxl-saved workbook (relationship targets from the package's ro
   });
 });
 
+describe("custom document properties and a sensitivity label", () => {
+  test("are written back as they were, and LibreOffice keeps them when it saves the result", async () => {
+    const file = join(workdir, "labelled.xlsx");
+    writeFileSync(file, readFileSync(join(cases, "custom-properties.xlsx")));
+    const part = (path: string, name: string): string => execFileSync("unzip", ["-p", path, name], { encoding: "utf8" });
+    const before = part(file, "docProps/custom.xml");
+    expect(before).toMatch(/MSIP_Label_0f2a_Name/);
+    const run = interim(["invoice", file, "--date", "2026-09-30"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(part(file, "docProps/custom.xml")).toBe(before);
+    expect(part(file, "_rels/.rels")).toMatch(/relationships\/custom-properties" Target="docProps\/custom\.xml"/);
+    // unzip reads [ and ] as a pattern unless escaped.
+    expect(part(file, "\\[Content_Types\\].xml")).toMatch(/PartName="\/docProps\/custom\.xml" ContentType="application\/vnd\.openxmlformats-officedocument\.custom-properties\+xml"/);
+    expect(office.sheets(file).get("Billing log")?.[1]?.[0]).toBe("INV-0001");
+    const resaved = join(workdir, "resaved");
+    office.convert(file, "xlsx", resaved);
+    expect(part(join(resaved, "labelled.xlsx"), "docProps/custom.xml")).toMatch(/name="MSIP_Label_0f2a_Enabled"[\s\S]*name="MSIP_Label_0f2a_Name"[\s\S]*name="Project"/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+    expect(workbook.getWorksheet("INV-0001")).toBeDefined();
+  }, 180_000);
+});
+
 describe("what a write-back would lose is refused before writing, by name", () => {
   test.each([
     ["structure-protection", /holds the workbook's structure protection \(Review > Protect Workbook\)/],
