@@ -1,5 +1,5 @@
 import { addAmounts, numberToDecimalText, subtractAmount } from "../core";
-import { DATE_RANGE, isIsoDate, isSerialInRange, isoToSerial, serialToIso } from "./dates";
+import { DATE_RANGE, isIsoDate, isSerialInRange, isoToSerial, serialText, serialToIso } from "./dates";
 import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type CellValue, type LogCommit, type LogTableData, type RowPlacement } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 
@@ -275,8 +275,7 @@ const DATE_COLUMNS = [I["Invoice date"], I["Period start"], I["Period end"]];
 /** A date as the log holds it: a serial (as Interim writes it), or ISO text, within the dates Interim accepts. */
 const isLoggedDate = (value: CellValue): boolean =>
   typeof value === "number" ? isSerialInRange(value) : typeof value === "string" && isIsoDate(value) && isSerialInRange(isoToSerial(value));
-/** A logged date as a person reads it: a serial as far as JavaScript's dates go (Excel's last day is serial 2958465) as its ISO date. */
-const shownDate = (value: CellValue): string => (typeof value === "number" && Math.abs(value) < 2_958_466 ? serialToIso(value) : text(value));
+const shownDate = (value: CellValue): string => (typeof value === "number" ? serialText(value) : text(value));
 const amount = (value: CellValue): string => (typeof value === "number" ? numberToDecimalText(value) : text(value) || "0");
 const date = (value: CellValue): string => (typeof value === "number" ? serialToIso(value) : text(value));
 

@@ -41,6 +41,11 @@ export function dateTextProblem(what: string, text: string): string | undefined 
   return `${what} ${text} is outside the dates Interim accepts, ${DATE_RANGE.first} to ${DATE_RANGE.last}; check the year.`;
 }
 
+/** A serial as a person reads it in a problem: its date when that has a four-digit year (0001-01-01 to 9999-12-31), else the number. */
+export function serialText(serial: number): string {
+  return serial >= isoToSerial("0001-01-01") && serial < isoToSerial("9999-12-31") + 1 ? serialToIso(Math.floor(serial)) : String(serial);
+}
+
 /** A Date (as exceljs reads a date cell) as an Excel serial, to well below a second. */
 export function dateToSerial(date: Date): number {
   return Math.round(((date.getTime() - EPOCH) / DAY_MS) * 1e9) / 1e9;

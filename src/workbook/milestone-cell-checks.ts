@@ -1,6 +1,6 @@
 import type { TableField } from "../core";
 import { cellAddress, rangeAddress } from "./a1";
-import { serialToIso } from "./dates";
+import { serialText } from "./dates";
 import { dateFormatKind } from "./number-formats";
 import type { MilestoneData } from "./port";
 import { overlaps } from "./port-helpers";
@@ -39,7 +39,7 @@ export function checkMilestoneCells(table: MilestoneData, columnOf: Partial<Reco
       const value = row[column];
       const kind = dateFormatKind(table.formats[r]?.[column] ?? "General");
       if (r === 0 || typeof value !== "number" || kind === undefined) return;
-      const shown = kind === "date" ? serialToIso(Math.floor(value)) : clockTime(value);
+      const shown = kind === "date" ? serialText(value) : clockTime(value);
       const where = cellAddress(table.top + r, table.left + column);
       problems.push(
         problemAt(

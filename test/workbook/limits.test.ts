@@ -196,6 +196,17 @@ describe.each(PORTS)("%s: dates out of range", (_, port) => {
   });
 });
 
+describe.each(PORTS)("%s: a number past Excel's last day in a date format", (_, port) => {
+  test("is shown as the number in its problem, never a crash", async () => {
+    const { state } = await sampleWorkbook();
+    setMilestone(state, "M4", "Scheduled value", 1e13);
+    findSheet(state, NAMES.milestones)?.numberFormats.set("4,2", "yyyy-mm-dd");
+    expect(await refusedOn(port, state, invoice({ invoiceDate: "2026-09-30" }))).toEqual([
+      expect.objectContaining({ code: "DATE_WHERE_NUMBER", at: "Milestones!C5", message: expect.stringMatching(/^C5 holds a date \(10000000000000\), where an amount is expected/) }),
+    ]);
+  });
+});
+
 /** Changes a row of the invoices table and records its fingerprint again, as Interim would have written it. */
 function logInvoiceRow(state: MemoryState, row: number, change: (values: CellValue[]) => void): void {
   const invoices = findTable(state, NAMES.invoicesTable)!;
