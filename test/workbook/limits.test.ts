@@ -5,6 +5,8 @@ import { generateInvoice, type GenerateOutcome } from "../../src/workbook/genera
 import { type MemoryState, findSheet, findTable, setCell, tableValues, MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { INVOICE_LOG_HEADERS, NAMES, type CellValue, type WorkbookPort } from "../../src/workbook/port";
+import { insertSample } from "../../src/workbook/sample";
+import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { fakeExcelRun } from "../support/fake-excel";
 import { copyState, sampleWorkbook, setMilestone, setSetting } from "./helpers";
 
@@ -193,6 +195,26 @@ describe.each(PORTS)("%s: dates out of range", (_, port) => {
     expect(await refusedOn(port, state, invoice({ invoiceDate: "2026-10-31" }))).toEqual([
       expect.objectContaining({ code: "INVALID_DATE", at: "Billing log!D2", message: expect.stringMatching(/the invoice date 1000000000000 is outside/) }),
     ]);
+  });
+});
+
+describe("xlsx: a billing log date out of range, read back from the file", () => {
+  test("is a problem at its cell", async () => {
+    const created = XlsxWorkbook.create();
+    await insertSample(created);
+    expect(await generateInvoice(created, { invoiceDate: "2026-09-30" })).toMatchObject({ ok: true });
+    const { invoices, invoiceLines } = await created.read(NAMES.milestones);
+    const row = (invoices?.values[1] ?? []).slice(0, INVOICE_LOG_HEADERS.length - 1);
+    row[INVOICE_LOG_HEADERS.indexOf("Period end")] = isoToSerial("0026-09-30");
+    const lines = (invoiceLines?.values ?? []).slice(1).filter((line) => line[0] === row[0]);
+    const sheet = created.workbook.getWorksheet(NAMES.logSheet)!;
+    sheet.getCell("F2").value = isoToSerial("0026-09-30");
+    sheet.getCell("T2").value = checkOf(row, lines);
+    const reread = await XlsxWorkbook.fromBuffer(await created.toBuffer());
+    expect(await generateInvoice(reread, { invoiceDate: "2026-10-31" })).toEqual({
+      ok: false,
+      problems: [expect.objectContaining({ code: "INVALID_DATE", sheet: NAMES.logSheet, cell: "F2", message: expect.stringMatching(/the period end 0026-09-30 is outside the dates Interim accepts/) })],
+    });
   });
 });
 
