@@ -28,7 +28,7 @@ const COLUMNS = G703_HEADERS.length;
 const HEADER_ROWS = 11;
 
 /** Excel's limit on the characters in one cell: a workbook with a longer text does not open. */
-export const CELL_TEXT_LIMIT = 32_767;
+const CELL_TEXT_LIMIT = 32_767;
 /** What the sheet writes before a setting's text in its cell. */
 export const TAX_ID_LABEL = "Tax id ";
 export const PAYMENT_TERMS_LABEL = "Payment terms: ";

@@ -90,9 +90,9 @@ const SHEET_NAME_LIMIT = 31;
  * The numbers Interim issues: whole, from 1, and few enough digits that the number is exact in a
  * cell (Excel keeps 15 significant digits) and written as its digits ("INV-1e+21" otherwise).
  */
-export const INVOICE_NUMBER_LIMIT = 999_999_999;
+const INVOICE_NUMBER_LIMIT = 999_999_999;
 /** The longest payment terms: a year. A due date further out is a typo. */
-export const PAYMENT_DAYS_LIMIT = 365;
+const PAYMENT_DAYS_LIMIT = 365;
 
 /** Where each setting is in the settings table: its data row, and the sheet cell of its value. */
 export interface SettingsPlace {
