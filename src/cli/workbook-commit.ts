@@ -55,7 +55,7 @@ export async function holdWorkbook(file: string): Promise<HeldWorkbook> {
 /** Open in Excel (its owner file ~$BOOK.xlsx beside it) or held open by another process. */
 async function refuseIfOpenElsewhere(target: string, shown: string): Promise<void> {
   const owner = await excelOwnerFile(target);
-  if (owner !== undefined) throw new FileRefusal(`${shown} is open in Excel (${owner} is beside it); close it there, then run the command again.`);
+  if (owner !== undefined) throw new FileRefusal(`${shown} is open in a spreadsheet program (${owner} is beside it); close it there, then run the command again.`);
   const holder = await openHandleOf(target);
   if (holder !== undefined) throw new FileRefusal(`${shown} is open in another program (process ${holder}); close it there, then run the command again.`);
 }
