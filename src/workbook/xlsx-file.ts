@@ -189,16 +189,7 @@ export function readZip(path: string, bytes: Buffer): Zip {
     return content;
   };
   for (const entry of entries) data(entry);
-  const texts = new Map<ZipEntry, string>();
-  return {
-    entries,
-    raw,
-    text(entry) {
-      const text = texts.get(entry) ?? data(entry).toString("utf8");
-      texts.set(entry, text);
-      return text;
-    },
-  };
+  return { entries, raw, text: (entry) => data(entry).toString("utf8") };
 }
 
 /**
@@ -374,10 +365,13 @@ export function droppedContent(zip: Zip): string[] {
     if ([...kinds].some((k) => kind.test(k)) || zip.entries.some((entry) => part.test(entry.name))) lost.add(what);
   }
   for (const entry of zip.entries) {
+    // Each part inflated once, and only when a check looks into it.
+    let text: string | undefined;
+    const read = (): string => (text ??= zip.text(entry));
     for (const [part, markup, what] of DROPPED_MARKUP) {
-      if (!lost.has(what) && part.test(entry.name) && markup.test(zip.text(entry))) lost.add(what);
+      if (!lost.has(what) && part.test(entry.name) && markup.test(read())) lost.add(what);
     }
-    if (entry.name === "xl/workbook.xml") for (const name of droppedNames(zip.text(entry))) lost.add(`the name ${name} (a formula, a constant, a name of one sheet, or one hidden or with a comment)`);
+    if (entry.name === "xl/workbook.xml") for (const name of droppedNames(read())) lost.add(`the name ${name} (a formula, a constant, a name of one sheet, or one hidden or with a comment)`);
   }
   return [...lost];
 }
