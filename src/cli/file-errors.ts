@@ -18,8 +18,8 @@ export class FileFailure extends Error {
 const PLAIN: Record<string, string> = {
   ENOSPC: "the disk is full",
   EDQUOT: "your disk quota is used up",
-  EACCES: "you are not allowed to write there",
-  EPERM: "you are not allowed to write there",
+  EACCES: "permission was denied",
+  EPERM: "permission was denied",
   EROFS: "the disk is read-only",
   EISDIR: "a folder of that name is in the way",
   ENOTDIR: "part of the path is not a folder",
