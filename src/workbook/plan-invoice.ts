@@ -95,7 +95,7 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
       ok: false,
       problems: [problemAt(
         "NOTHING_BILLED",
-        `${since === undefined ? "Nothing is billed yet" : `Nothing was billed since ${since.number}`}: no line has work this period, stored materials are as they were, and no retention is released or advance recovered, so the invoice would be 0.00 and use up a number. Update the progress in the milestone table, or ask for a 0.00 invoice explicitly (interim invoice --allow-zero).`,
+        `${since === undefined ? "Nothing is billed yet" : `Nothing was billed since ${since.number}`}: no line has work this period, stored materials are as they were, and no retention is released or advance recovered, so the invoice would be 0.00 and use up a number. Update the progress in the milestone table, or ask for a 0.00 invoice explicitly (in the task pane, "Issue a 0.00 invoice anyway"; on the command line, --allow-zero).`,
         table.sheet, table.top, table.left,
       )],
     };
