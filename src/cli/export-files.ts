@@ -53,6 +53,7 @@ export async function stageExports(exports: ExportFile[], folder: string, prefix
     return { name: named, temporary: join(folder, `.${named}.${process.pid}.interim-tmp`), path: join(folder, named) };
   });
   await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+    if (isCode(error, "EEXIST")) throw new FileRefusal(`${folder} is a file, not a folder: give --out a folder, then run the command again.`);
     throw fileFailure(error, `Making the export folder ${folder}`);
   });
   for (const { path } of files) {

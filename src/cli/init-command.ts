@@ -1,7 +1,10 @@
+import { dirname } from "node:path";
 import { insertSample } from "../workbook/sample";
 import { XlsxWorkbook } from "../workbook/xlsx-workbook";
+import { WorkbookFileError, isCode } from "../workbook/xlsx-file";
 import { type CommandOutput, EXIT } from "./io";
-import { errorOutcome } from "./workbook-file";
+import { FileFailure, FileRefusal, fileFailure } from "./file-errors";
+import { type FileOutcome, errorOutcome } from "./workbook-file";
 
 export const INIT_HELP = `interim init BOOK.xlsx
 
@@ -24,7 +27,18 @@ export async function runInit(args: string[]): Promise<CommandOutput> {
     await workbook.save();
     return { status: EXIT.done, stdout: `${file}: created with a sample milestone table, contract settings and an empty billing log. Edit them, then run: interim invoice ${file}\n`, stderr: "" };
   } catch (error) {
-    const outcome = errorOutcome(file, error);
+    const outcome = initFailure(file, error);
     return { status: outcome.status, stdout: "", stderr: `${outcome.err.join("\n")}\n` };
   }
+}
+
+/** Why a new workbook was not created, in plain words: there was no workbook to leave as it was. */
+function initFailure(file: string, error: unknown): FileOutcome {
+  if (isCode(error, "ENOENT")) {
+    return { status: EXIT.badInput, out: [], err: [`The folder ${dirname(file)} does not exist: create it, or give a file in a folder that does, then run the command again.`] };
+  }
+  const plain = fileFailure(error, `Creating ${file}`);
+  if (plain instanceof FileFailure) return { status: EXIT.failure, out: [], err: [plain.message] };
+  if (plain instanceof FileRefusal || plain instanceof WorkbookFileError) return errorOutcome(file, plain);
+  return { status: EXIT.failure, out: [], err: [`${file} was not created: ${plain instanceof Error ? plain.message : String(plain)}`] };
 }

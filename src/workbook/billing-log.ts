@@ -134,7 +134,7 @@ export function readBillingLog(
   const lineColumns = columnsOf(lines, LINE_LOG_HEADERS);
   if (typeof invoiceColumns === "object" && "code" in invoiceColumns) return { log: EMPTY_LOG, problems: [invoiceColumns] };
   if (typeof lineColumns === "object" && "code" in lineColumns) return { log: EMPTY_LOG, problems: [lineColumns] };
-  const problems = [invoices, lines].filter((table) => table.hiddenRows).map(filtered);
+  const problems = [...[invoices, lines].filter((table) => table.hiddenRows).map(filtered), ...[invoices, lines].flatMap(totalRowInTheWay)];
   const edited = (row: number, column: number, message: string): void => {
     problems.push(problemAt("LOG_EDITED", message, invoices.sheet, invoices.top + 1 + row, invoices.left + (invoiceColumns.columns[column] ?? 0)));
   };
@@ -224,6 +224,18 @@ function filtered(table: LogTableData): WorkbookProblem {
     `Rows of the billing log's table ${table.name} are hidden (a filter, or rows hidden by hand). Show them all (Data > Clear, or Home > Format > Unhide Rows), then generate again: Excel does not add or delete table rows reliably while some are hidden.`,
     table.sheet, table.top, table.left,
   );
+}
+
+/** A total row the command line cannot add rows above: a problem at its first cell. */
+function totalRowInTheWay(table: LogTableData): WorkbookProblem[] {
+  if (table.fixedTotalRow === undefined) return [];
+  return [
+    problemAt(
+      "LOG_TOTAL_ROW",
+      `The billing log's table ${table.name} has a total row, and the command line cannot add rows above it. Remove it (click in the table, Table Design > Total Row), then run the command again; in Excel, Interim adds rows above a total row.`,
+      table.sheet, table.fixedTotalRow, table.left,
+    ),
+  ];
 }
 
 const isBlank = (row: readonly CellValue[]): boolean => row.every((value) => value === null);

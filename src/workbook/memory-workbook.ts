@@ -136,7 +136,7 @@ export class MemoryWorkbook implements WorkbookPort {
       const sheet = found && findSheet(this.state, found.sheet);
       const data = table(name);
       if (found === undefined || sheet === undefined || data === undefined) return undefined;
-      return { ...data, hiddenRows: sheet.hiddenRows.some((row) => row > found.top && row < found.top + found.rows) };
+      return { ...data, hiddenRows: sheet.hiddenRows.some((row) => row > found.top && row < found.top + found.rows), fixedTotalRow: undefined };
     };
     return Promise.resolve({
       milestones,

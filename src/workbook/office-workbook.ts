@@ -234,7 +234,7 @@ function tableData({ table, header, body }: TableRead): TableData | undefined {
 /** A log table; `rowHidden` is false when no row of the data body is hidden, null when some are, true when all are. */
 function logTableData(read: TableRead): LogTableData | undefined {
   const table = tableData(read);
-  return table && { ...table, hiddenRows: read.body.rowHidden !== false };
+  return table && { ...table, hiddenRows: read.body.rowHidden !== false, fixedTotalRow: undefined };
 }
 
 /**

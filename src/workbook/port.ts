@@ -33,6 +33,11 @@ export interface TableData {
 export interface LogTableData extends TableData {
   /** Some of its data rows are hidden, by a filter or by hand. */
   hiddenRows: boolean;
+  /**
+   * The 0-based sheet row of a total row this host cannot add rows above (exceljs cannot move
+   * it with its formulas); undefined when the table has none or the host adds rows above it, as Excel does.
+   */
+  fixedTotalRow: number | undefined;
 }
 
 /** A rectangle of cells, 0-based on its sheet. */

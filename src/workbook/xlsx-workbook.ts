@@ -344,12 +344,14 @@ export class XlsxWorkbook implements WorkbookPort {
     if (found === undefined) return undefined;
     let hiddenRows = false;
     for (let r = found.top + 1; r <= found.bottom; r += 1) hiddenRows ||= found.sheet.findRow(r + 1)?.hidden === true;
-    return { name: found.model.name, sheet: found.sheet.name, top: found.top, left: found.left, values: valuesOf(found.sheet, found.top, found.left, found.bottom, found.right), hiddenRows };
+    return { name: found.model.name, sheet: found.sheet.name, top: found.top, left: found.left, values: valuesOf(found.sheet, found.top, found.left, found.bottom, found.right), hiddenRows, fixedTotalRow: found.model.totalsRow ? found.bottom + 1 : undefined };
   }
 
   /**
    * A table to add rows to. One with a total row is refused: Excel adds rows above it and
-   * adjusts its formulas, which exceljs cannot do, and writing over it would lose it.
+   * adjusts its formulas, which exceljs cannot do, and writing over it would lose it. The
+   * billing log reports such a table as a problem at its total row before anything is written
+   * (`fixedTotalRow`); this is the last guard.
    */
   private writableTable(name: string): FoundTable {
     const table = this.findTable(name);
