@@ -1,34 +1,31 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { pdfText, tool } from "../export/tools";
 import { LibreOffice } from "./libreoffice";
+import { type CliRun, ROOT, requireBuiltCli, runInterim } from "./run-cli";
 
 /**
  * The billing flow's refusals and credit notes through the built command line, on a workbook
  * LibreOffice made (test/fixtures/cli/contract.fods) and on interim init's: decision 0023.
  */
-const root = resolve(__dirname, "../..");
-const bin = join(root, "dist/cli/interim.js");
-const validate = join(root, "../shared/einvoice-validate/validate.sh");
+const validate = join(ROOT, "../shared/einvoice-validate/validate.sh");
 let workdir: string;
 let source: string;
+jest.setTimeout(120_000);
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error("Build the command line first: npm run build");
+  requireBuiltCli();
   workdir = mkdtempSync(join(tmpdir(), "interim-flow-"));
-  new LibreOffice(workdir).convert(join(root, "test/fixtures/cli/contract.fods"), "xlsx", join(workdir, "sources"));
+  new LibreOffice(workdir).convert(join(ROOT, "test/fixtures/cli/contract.fods"), "xlsx", join(workdir, "sources"));
   source = join(workdir, "sources", "contract.xlsx");
 }, 180_000);
 
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
 
-function interim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(bin, args, { cwd: workdir, encoding: "utf8", timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const interim = (...args: string[]): CliRun => runInterim(args, { cwd: workdir });
 
 function copy(folder = mkdtempSync(join(workdir, "case-")), name = "contract.xlsx"): string {
   const file = join(folder, name);
@@ -79,7 +76,7 @@ describe("interim credit --format", () => {
     expect(text).toMatch(/Build and integration/);
     expect(text).toMatch(/Tax at 9% on 0\.00/);
     expect(readFileSync(join(out, "CN-0001.csv"), "utf8")).toMatch(/Build and integration/);
-    tool("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", join(out, "CN-0001.pdf"), join(root, ".tmp", "credit-note")]);
+    tool("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", join(out, "CN-0001.pdf"), join(ROOT, ".tmp", "credit-note")]);
   }, 300_000);
 
   test("an unknown format is refused before anything is read or written", () => {

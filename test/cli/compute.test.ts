@@ -1,20 +1,21 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { BillingResult, Issue } from "../../src/core";
+import { type CliRun, ROOT, runInterim } from "./run-cli";
 
 /**
  * The command line as a user gets it: the package is packed as npm would publish it,
  * unpacked into an empty folder, and its `interim` bin is run from there (no node_modules).
  */
-const root = resolve(__dirname, "../..");
 let workdir: string;
 let bin: string;
+jest.setTimeout(120_000);
 
 beforeAll(() => {
   workdir = mkdtempSync(join(tmpdir(), "interim-cli-"));
-  execFileSync("npm", ["pack", "--silent", "--pack-destination", workdir], { cwd: root, stdio: "pipe" });
+  execFileSync("npm", ["pack", "--silent", "--pack-destination", workdir], { cwd: ROOT, stdio: "pipe" });
   const tarball = readdirSync(workdir).find((f) => f.endsWith(".tgz"));
   if (tarball === undefined) throw new Error("npm pack made no tarball");
   execFileSync("tar", ["-xzf", join(workdir, tarball), "-C", workdir]);
@@ -24,15 +25,12 @@ beforeAll(() => {
 
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
 
-function interim(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  // Run the bin as a program (its shebang), the way a shell would.
-  const run = spawnSync(bin, args, { cwd: workdir, input, encoding: "utf8" });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+// The packed bin, run as a program (its shebang), the way a shell would.
+const interim = (args: string[], input?: string): CliRun => runInterim(args, { script: bin, asProgram: true, cwd: workdir, input });
 
 describe("interim compute, from the packed package", () => {
   test("reproduces the billing rules' example", () => {
-    const run = interim(["compute", join(root, "examples/rules-example.json")]);
+    const run = interim(["compute", join(ROOT, "examples/rules-example.json")]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as BillingResult;

@@ -1,13 +1,14 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, unlinkSync, writeFileSync,
 } from "node:fs";
 import { hostname, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { findTable, tableValues } from "../../src/workbook/memory-workbook";
 import { NAMES } from "../../src/workbook/port";
 import { LibreOffice } from "./libreoffice";
+import { type CliRun, requireBuiltCli, runInterim, startInterim } from "./run-cli";
 import { stateOfXlsx } from "./xlsx-state";
 
 /**
@@ -17,38 +18,19 @@ import { stateOfXlsx } from "./xlsx-state";
  * runs racing each other or a save by someone else. Workbooks come from `interim init` and,
  * for the link case, from LibreOffice.
  */
-const bin = resolve(__dirname, "../../dist/cli/interim.js");
 const digest = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
 const RAW_CODE = /\b(EACCES|ENOSPC|EEXIST|EPERM|EROFS|ENOENT|EISDIR)\b/;
 let workdir: string;
 jest.setTimeout(60_000);
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error("Build the command line first: npm run build");
+  requireBuiltCli();
   workdir = mkdtempSync(join(tmpdir(), "interim-files-"));
 });
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function interim(args: string[], env: Record<string, string> = {}): Run {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function started(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<Run> } {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<Run>((resolve) => child.on("close", (status) => resolve({ status, stdout, stderr })));
-  return { child, done };
-}
+const interim = (args: string[], env: Record<string, string> = {}): CliRun => runInterim(args, { env });
+const started = (args: string[], env: Record<string, string> = {}): ReturnType<typeof startInterim> => startInterim(args, { env });
 
 async function until(check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 30_000;

@@ -1,37 +1,32 @@
-import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { findTable, tableValues } from "../../src/workbook/memory-workbook";
 import { NAMES } from "../../src/workbook/port";
 import { xlsxOf } from "../../bench/cli-bench";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
+import { CLI, requireBuiltCli, runInterim, startInterim } from "./run-cli";
 import { stateOfXlsx } from "./xlsx-state";
 
 /**
  * The command killed at any moment of `interim invoice` (SIGKILL: no clean-up runs) leaves the
  * workbook whole: either exactly as it was, or the finished new version. Never a torn file.
  */
-const bin = resolve(__dirname, "../../dist/cli/interim.js");
 const digest = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
 let workdir: string;
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error("Build the command line first: npm run build");
+  requireBuiltCli();
   workdir = mkdtempSync(join(tmpdir(), "interim-killed-"));
 });
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
 
-function killedAfter(file: string, ms: number): Promise<void> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, "invoice", file, "--date", "2026-09-30"], { stdio: "ignore" });
-    const timer = setTimeout(() => child.kill("SIGKILL"), ms);
-    child.on("exit", () => {
-      clearTimeout(timer);
-      done();
-    });
-  });
+async function killedAfter(file: string, ms: number): Promise<void> {
+  const { child, done } = startInterim(["invoice", file, "--date", "2026-09-30"]);
+  const timer = setTimeout(() => child.kill("SIGKILL"), ms);
+  await done;
+  clearTimeout(timer);
 }
 
 describe("interim invoice killed mid-run", () => {
@@ -61,7 +56,7 @@ describe("interim invoice killed mid-run", () => {
     const leftovers = readdirSync(folder).filter((name) => name.includes("interim-tmp"));
     expect(leftovers.length).toBeLessThanOrEqual(2);
     // A later run takes over the killed run's lock and issues the invoice once.
-    const again = spawnSync(process.execPath, [bin, "invoice", file, "--date", "2026-09-30"], { encoding: "utf8" });
+    const again = runInterim(["invoice", file, "--date", "2026-09-30"]);
     expect(again.stderr).not.toMatch(/being billed by another run/);
     expect(await logged()).toEqual(["INV-0001"]);
   }, 60_000);
@@ -72,17 +67,17 @@ describe("an export that fails", () => {
     // The command alone, without the fonts shipped beside it: the PDF cannot be made.
     const folder = mkdtempSync(join(workdir, "no-fonts-"));
     const lonely = join(folder, "interim.js");
-    copyFileSync(bin, lonely);
+    copyFileSync(CLI, lonely);
     const file = join(folder, "book.xlsx");
     await xlsxOf(file, 20);
     const original = digest(file);
-    const run = spawnSync(process.execPath, [lonely, "invoice", file, "--date", "2026-09-30", "--format", "csv,pdf"], { cwd: folder, encoding: "utf8" });
+    const run = runInterim(["invoice", file, "--date", "2026-09-30", "--format", "csv,pdf"], { script: lonely, cwd: folder });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/font/i);
     expect(digest(file)).toBe(original);
     expect(readdirSync(folder).filter((name) => /INV-0001|\.bak$|interim-tmp/.test(name))).toEqual([]);
     // With its fonts, the same command then issues the invoice once.
-    const done = spawnSync(process.execPath, [bin, "invoice", file, "--date", "2026-09-30", "--format", "csv,pdf", "--out", folder], { encoding: "utf8" });
+    const done = runInterim(["invoice", file, "--date", "2026-09-30", "--format", "csv,pdf", "--out", folder]);
     expect(done.status).toBe(0);
     expect(readdirSync(folder).filter((name) => name.startsWith("INV-0001"))).toEqual(["INV-0001.csv", "INV-0001.pdf"]);
   }, 60_000);

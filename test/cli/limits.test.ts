@@ -1,24 +1,23 @@
-import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import JSZip from "jszip";
 import { LibreOffice } from "./libreoffice";
+import { type CliRun, ROOT, requireBuiltCli, runInterim } from "./run-cli";
 
 /**
  * Dates, settings and texts Excel cannot hold, through the built command line on workbooks
  * LibreOffice made (test/fixtures/cli/contract.fods and variants of it): refused (exit 2)
  * naming the option or the cell, the file left as it was (decision 0027).
  */
-const root = resolve(__dirname, "../..");
-const bin = join(root, "dist/cli/interim.js");
-const fods = readFileSync(join(root, "test/fixtures/cli/contract.fods"), "utf8");
+const fods = readFileSync(join(ROOT, "test/fixtures/cli/contract.fods"), "utf8");
 let workdir: string;
 let libreOffice: LibreOffice;
 let source: string;
+jest.setTimeout(120_000);
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error("Build the command line first: npm run build");
+  requireBuiltCli();
   workdir = mkdtempSync(join(tmpdir(), "interim-limits-"));
   libreOffice = new LibreOffice(workdir);
   source = variant("contract", fods);
@@ -47,10 +46,7 @@ function withSettings(rows: [string, string][], nextNumber = "1"): string {
 
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
 
-function interim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(bin, args, { cwd: workdir, encoding: "utf8", timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const interim = (...args: string[]): CliRun => runInterim(args, { cwd: workdir });
 
 function copy(from = source): string {
   const file = join(mkdtempSync(join(workdir, "case-")), "contract.xlsx");

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { LibreOffice } from "./libreoffice";
+import { type CliRun, ROOT, requireBuiltCli, runInterim } from "./run-cli";
 
 /**
  * The command line on workbooks other programs saved (issue 14): LibreOffice makes the
@@ -12,15 +13,14 @@ import { LibreOffice } from "./libreoffice";
  * before anything is written, naming what a rewrite would lose; none shows a program's
  * internal error text.
  */
-const root = resolve(__dirname, "../..");
-const bin = join(root, "dist/cli/interim.js");
-const fixtures = join(root, "test/fixtures/cli");
+const fixtures = join(ROOT, "test/fixtures/cli");
 let workdir: string;
 let office: LibreOffice;
 let cases: string;
+jest.setTimeout(120_000);
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error("Build the command line first: npm run build");
+  requireBuiltCli();
   workdir = mkdtempSync(join(tmpdir(), "interim-others-"));
   office = new LibreOffice(workdir);
   office.convert(join(fixtures, "contract.fods"), "xlsx", workdir);
@@ -32,10 +32,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
 
-function interim(args: string[], node: string[] = []): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [...node, bin, ...args], { cwd: workdir, encoding: "utf8", timeout: 120_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const interim = (args: string[], node: string[] = []): CliRun => runInterim(args, { cwd: workdir, nodeArgs: node, timeout: 120_000 });
 
 /** Exit 2 with the message, the file byte for byte as it was, no backup and no temporary file beside it. */
 function refused(file: string, pattern: RegExp, node: string[] = []): void {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -9,6 +9,7 @@ import { insertSample } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { setMilestone } from "../workbook/helpers";
 import { LibreOffice } from "./libreoffice";
+import { type CliRun, ROOT, requireBuiltCli, runInterim } from "./run-cli";
 import { stateOfXlsx } from "./xlsx-state";
 
 /**
@@ -16,15 +17,14 @@ import { stateOfXlsx } from "./xlsx-state";
  * ODS and CSV sources (test/fixtures/cli), the built `interim` runs on them, and LibreOffice
  * opens the results again, recalculating every formula, to show what survived.
  */
-const root = resolve(__dirname, "../..");
-const bin = join(root, "dist/cli/interim.js");
-const fixtures = join(root, "test/fixtures/cli");
+const fixtures = join(ROOT, "test/fixtures/cli");
 let workdir: string;
 let office: LibreOffice;
 let sources: string;
+jest.setTimeout(120_000);
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error("Build the command line first: npm run build");
+  requireBuiltCli();
   workdir = mkdtempSync(join(tmpdir(), "interim-xlsx-"));
   office = new LibreOffice(workdir);
   sources = join(workdir, "sources");
@@ -33,10 +33,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
 
-function interim(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(bin, args, { cwd: workdir, encoding: "utf8", timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const interim = (...args: string[]): CliRun => runInterim(args, { cwd: workdir });
 
 /** A fresh copy of a converted workbook in its own folder. */
 function copyOf(name: string, folder = mkdtempSync(join(workdir, "case-"))): string {
