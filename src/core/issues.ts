@@ -42,6 +42,9 @@ export const MESSAGES = {
   NOT_A_NUMBER: (field: string, value: string) => `${field} must be a number, not ${value}.`,
   MISSING_PROGRESS_COLUMN: (titles: string) =>
     `The table has no column for the progress of its lines; add one headed ${titles}.`,
+  UNREAD_PROGRESS_COLUMN: (header: string, titles: string) =>
+    `Column "${header}" reads like the lines' progress, but Interim does not know that header, so nothing in it would be billed; ` +
+    `rename it ${titles}, or give it a header that does not say progress if it is something else.`,
   AMBIGUOUS_NUMBER: (field: string, text: string, separator: string, asThousands: string, asDecimal: string) =>
     `${field} is the text "${text}", which reads two ways: ${asThousands} with "${separator}" separating thousands, ` +
     `or ${asDecimal} with "${separator}" as the decimal mark. Enter the number itself (${asThousands} or ${asDecimal}), not text.`,

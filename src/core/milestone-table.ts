@@ -95,6 +95,11 @@ const PROGRESS_COLUMNS: readonly TableField[] = ["percentComplete", "completedTo
 /** The main headers accepted for a line's progress, as a problem names them. */
 const PROGRESS_TITLES = '"% complete", "Completed to date", "This period", or "Hours to date" with "Hourly rate"';
 const TEXT_FIELDS: readonly TableField[] = ["id", "description", "unit"];
+/**
+ * A header Interim does not know that names a line's progress ("Done %", "Completion"); a date
+ * ("Completion date", "Date completed") is a column of its own.
+ */
+const PROGRESS_WORDS = /^(?!.*\bdates?\b).*\b(complete|completed|completion|done|progress|finished)\b/;
 
 /**
  * Where the values come from: a workbook's cells (a blank is null or ""), or a custom
@@ -115,7 +120,16 @@ export function readMilestoneTable(values: readonly (readonly unknown[])[], sour
   const columnOf: Partial<Record<TableField, number>> = {};
   header.forEach((text, column) => {
     const field = fieldOfHeader(text);
-    if (field === undefined) return;
+    if (field === undefined) {
+      // A renamed "% complete" beside another progress column ("Hours to date") would bill its lines nothing without a word.
+      if (typeof text === "string" && PROGRESS_WORDS.test(normaliseHeader(text))) {
+        issues.push({
+          code: "MISSING_COLUMN", path: ["columns", "progress"], row: 0, column,
+          message: MESSAGES.UNREAD_PROGRESS_COLUMN(text, PROGRESS_TITLES),
+        });
+      }
+      return;
+    }
     const first = columnOf[field];
     if (first !== undefined) {
       issues.push({

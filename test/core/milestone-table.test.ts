@@ -156,6 +156,7 @@ describe("readMilestoneTable", () => {
       ["A", 1000, 0.5],
     ]);
     expect(renamed.issues).toEqual([
+      expect.objectContaining({ code: "MISSING_COLUMN", path: ["columns", "progress"], row: 0, column: 2 }),
       {
         code: "MISSING_COLUMN", path: ["columns", "progress"], row: 0, column: undefined,
         message: 'The table has no column for the progress of its lines; add one headed "% complete", "Completed to date", "This period", or "Hours to date" with "Hourly rate".',
@@ -163,6 +164,27 @@ describe("readMilestoneTable", () => {
     ]);
     for (const header of ["% complete (%)", "Completed to date", "This period (E)", "Hours to date"]) {
       expect(readMilestoneTable([["Id", "Contract value (EUR)", header], ["A", 1000, 0.5]]).issues).toEqual([]);
+    }
+  });
+
+  test("a renamed progress column beside another progress column is a problem at its header, naming the headers accepted", () => {
+    // "% complete" renamed while "Hours to date" stays: its lines would bill nothing without a word.
+    const table = readMilestoneTable([
+      ["Id", "Scheduled value", "Done %", "Hours to date", "Hourly rate", "Completion date", "Notes"],
+      ["M1", 18000, 1, null, null, 46022, "signed off"],
+      ["T1", 15000, null, 42.5, 115, null, null],
+    ]);
+    expect(table.issues).toEqual([
+      {
+        code: "MISSING_COLUMN", path: ["columns", "progress"], row: 0, column: 2,
+        message: 'Column "Done %" reads like the lines\' progress, but Interim does not know that header, so nothing in it would be billed; rename it "% complete", "Completed to date", "This period", or "Hours to date" with "Hourly rate", or give it a header that does not say progress if it is something else.',
+      },
+    ]);
+    for (const header of ["Completion", "% Finished", "Work done", "Progress (%) this month"]) {
+      expect(readMilestoneTable([["Id", "Scheduled value", "This period", header], ["A", 1000, 10, 0.5]]).issues).toHaveLength(1);
+    }
+    for (const header of ["Date completed", "Completion date", "Owner", "Margin %"]) {
+      expect(readMilestoneTable([["Id", "Scheduled value", "This period", header], ["A", 1000, 10, 0.5]]).issues).toEqual([]);
     }
   });
 

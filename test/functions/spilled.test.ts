@@ -133,10 +133,15 @@ describe("INTERIM.INVOICE and INTERIM.SUMMARY on the cells people select", () =>
   });
 
   test("a range without a progress column is #N/A naming the headers accepted", () => {
+    const removed = withHeaders({ "% Complete": "Owner" });
+    expect(cellResult(() => fns.invoice(rangeArgument(removed, "web")))).toEqual({
+      error: "#N/A",
+      message: 'The table has no column for the progress of its lines; add one headed "% complete", "Completed to date", "This period", or "Hours to date" with "Hourly rate".',
+    });
     const renamed = withHeaders({ "% Complete": "Progress this month" });
     expect(cellResult(() => fns.invoice(rangeArgument(renamed, "web")))).toEqual({
       error: "#N/A",
-      message: 'The table has no column for the progress of its lines; add one headed "% complete", "Completed to date", "This period", or "Hours to date" with "Hourly rate".',
+      message: expect.stringMatching(/^Column "Progress this month" reads like the lines' progress, .*rename it "% complete"/),
     });
   });
 
