@@ -24,3 +24,14 @@ export function formatAmount(amount: string, minorUnits: number): string {
   if (value.decimalPlaces() > minorUnits) throw new Error(`formatAmount: ${amount} is not whole in ${minorUnits} minor units`);
   return value.toFixed(minorUnits);
 }
+
+/**
+ * Thousands separators for display ("-1234567.50" → "-1,234,567.50"). Only the digits are
+ * regrouped; the amount itself is the core's text.
+ */
+export function groupDigits(amount: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(amount);
+  if (match === null) throw new Error(`not a decimal amount: ${amount}`);
+  const [, sign = "", whole = "", fraction = ""] = match;
+  return sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + fraction;
+}

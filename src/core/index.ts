@@ -9,5 +9,5 @@ export type { BillingRequest, MilestoneInput, RetentionInput, AdvanceInput, TaxI
 export type { IssuedInvoice, Party } from "./issued-invoice";
 export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBreakdown, AdvanceState } from "./result";
 export { numberToDecimalText, isBlankCell, cellToField } from "./cells";
-export { addAmounts, formatAmount, subtractAmount } from "./amounts";
+export { addAmounts, formatAmount, groupDigits, subtractAmount } from "./amounts";
 export { readMilestoneTable, placeIssue, fieldOfHeader, type CellProblem, type MilestoneTable, type TableField, type TableIssue } from "./milestone-table";

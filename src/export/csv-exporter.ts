@@ -43,13 +43,15 @@ const num = (value: string): NumberCell => {
 export function toCsv(invoice: IssuedInvoice): string {
   const rows: Cell[][] = [CSV_HEADER];
   const document = (key: string, value: string): Cell[] => ["document", key, value];
+  const credit = invoice.kind === "credit note";
   rows.push(
     document("title", titleOf(invoice)),
     document("number", invoice.number),
     document("kind", invoice.kind),
     ...(invoice.credits === undefined ? [] : [document("credits", invoice.credits)]),
     document("invoiceDate", invoice.invoiceDate),
-    document("dueDate", invoice.dueDate),
+    // A credit note asks for no payment: no due date, no payment terms.
+    ...(credit ? [] : [document("dueDate", invoice.dueDate)]),
     document("periodStart", invoice.periodStart),
     document("periodEnd", invoice.periodEnd),
     document("currency", invoice.result.currency),
@@ -61,7 +63,7 @@ export function toCsv(invoice: IssuedInvoice): string {
     document("clientTaxId", invoice.client.taxId),
     document("contractReference", invoice.contractReference),
     document("purchaseOrder", invoice.purchaseOrder),
-    document("paymentTerms", invoice.paymentTerms),
+    ...(credit ? [] : [document("paymentTerms", invoice.paymentTerms)]),
     document("invoiceTypeCode", invoice.invoiceTypeCode),
     document("precedingInvoices", invoice.precedingInvoices.join(" ")),
   );

@@ -1,4 +1,4 @@
-import { Dec, addAmounts, formatAmount, type IssuedInvoice, type InvoiceLine } from "../core";
+import { Dec, addAmounts, formatAmount, groupDigits, type IssuedInvoice, type InvoiceLine } from "../core";
 
 /**
  * What every exporter shows besides the raw figures: the title, the G703 column headings and
@@ -86,17 +86,6 @@ export function columnTotal(invoice: IssuedInvoice, column: SummedColumn): strin
 /** "INVOICE", "CREDIT NOTE" or "DRAFT INVOICE": a draft and a credit note are never mistaken for an invoice. */
 export function titleOf(invoice: IssuedInvoice): string {
   return invoice.kind === "credit note" ? "CREDIT NOTE" : invoice.kind === "draft" ? "DRAFT INVOICE" : "INVOICE";
-}
-
-/**
- * Thousands separators for display ("-1234567.50" → "-1,234,567.50"). Only the digits are
- * regrouped; the amount itself is the core's text.
- */
-export function groupDigits(amount: string): string {
-  const match = /^(-?)(\d+)(\.\d+)?$/.exec(amount);
-  if (match === null) throw new Error(`not a decimal amount: ${amount}`);
-  const [, sign = "", whole = "", fraction = ""] = match;
-  return sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + fraction;
 }
 
 /** A fraction with 4 decimals ("0.6000") as a percentage with 2 ("60.00%"), by moving the point. */

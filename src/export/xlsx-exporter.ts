@@ -49,9 +49,11 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
     ["From", invoice.supplier.name], ["", invoice.supplier.address], ["", invoice.supplier.taxId === "" ? "" : `Tax id ${invoice.supplier.taxId}`],
     ["To", invoice.client.name], ["", invoice.client.address], ["", invoice.client.taxId === "" ? "" : `Tax id ${invoice.client.taxId}`],
   ];
+  // A credit note asks for no payment: no due date, no payment terms.
+  const credit = invoice.kind === "credit note";
   const facts: [string, string][] = [
     ["Number", invoice.number], ["Date", invoice.invoiceDate], ["Period", `${invoice.periodStart} to ${invoice.periodEnd}`],
-    ["Due date", invoice.dueDate], ["Contract", invoice.contractReference], ["Purchase order", invoice.purchaseOrder],
+    ...(credit ? [] : [["Due date", invoice.dueDate] as [string, string]]), ["Contract", invoice.contractReference], ["Purchase order", invoice.purchaseOrder],
     ["Amounts in", result.currency], ...(invoice.credits === undefined ? [] : [["Cancels invoice", invoice.credits] as [string, string]]),
   ];
   parties.forEach(([label, value], i) => {
@@ -140,6 +142,6 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   due.numFmt = money;
   sheet.getRow(dueRow).font = { bold: true };
   for (const c of [2, 3]) sheet.getCell(dueRow, c).fill = FILL;
-  text(dueRow + 2, 1, `Payment terms: ${invoice.paymentTerms}`);
+  if (!credit) text(dueRow + 2, 1, `Payment terms: ${invoice.paymentTerms}`);
   return workbook;
 }

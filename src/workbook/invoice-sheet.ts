@@ -1,4 +1,4 @@
-import { type BillingResult, Dec, addAmounts, paperOf, subtractAmount } from "../core";
+import { type BillingResult, Dec, addAmounts, groupDigits, paperOf, subtractAmount } from "../core";
 import { columnLetters } from "./a1";
 import { moneyFormat } from "./formats";
 import type { CellBlock, CellValue, SheetLayout } from "./port";
@@ -22,8 +22,12 @@ export const G703_HEADERS = [
 ];
 
 const WIDTHS = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14];
+/** The description column's width, in characters. */
+const DESCRIPTION_WIDTH = WIDTHS[1] ?? 38;
 /** Points per line of text in the default font (Calibri 11): Excel's default row height. */
 const LINE_POINTS = 15;
+/** The tallest row Excel allows, in points. */
+const MAX_ROW_POINTS = 409;
 const COLUMNS = G703_HEADERS.length;
 const HEADER_ROWS = 11;
 
@@ -58,7 +62,8 @@ function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, curren
       row("From", settings.supplierName, null, null, null, null, "Number", null, header.number),
       row(null, settings.supplierAddress, null, null, null, null, "Date", null, header.invoiceDate),
       row(null, settings.supplierTaxId === "" ? null : `${TAX_ID_LABEL}${settings.supplierTaxId}`, null, null, null, null, "Period", null, `${header.periodStart} to ${header.periodEnd}`),
-      row("To", settings.clientName, null, null, null, null, "Due date", null, header.dueDate),
+      // A credit note asks for no payment: it has no due date.
+      header.kind === "credit note" ? row("To", settings.clientName) : row("To", settings.clientName, null, null, null, null, "Due date", null, header.dueDate),
       row(null, settings.clientAddress, null, null, null, null, "Contract", null, settings.contractReference),
       row(null, settings.clientTaxId === "" ? null : `${TAX_ID_LABEL}${settings.clientTaxId}`, null, null, null, null, "Purchase order", null, settings.purchaseOrder),
       row(null, null, null, null, null, null, "Amounts in", null, currency),
@@ -81,16 +86,11 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
   const tableHeader: CellBlock = {
     top: HEADER_ROWS, left: 0, values: [row("Item", `Work billed on ${header.credits ?? ""}, cancelled`, "Tax rate", "This period (E)")], bold: true, fill: "#DCE6F0",
   };
-  const lines: CellBlock = {
-    top: HEADER_ROWS + 1,
-    left: 0,
-    values: cancelled.lines.map((l) => [l.id, l.description, Number(l.taxRate), negated(l.thisPeriod)]),
-    numberFormat: ["@", "@", "0.00%", money],
-  };
+  const lines = wrappedRows(HEADER_ROWS + 1, cancelled.lines.map((l) => [l.id, l.description, Number(l.taxRate), negated(l.thisPeriod)]), ["@", "@", "0.00%", money]);
   const s = cancelled.summary;
   const summaryRows: [string, string][] = [
     ["Current payment due credited", s.currentPaymentDue],
-    ...cancelled.taxBreakdown.map((t): [string, string] => [`Tax at ${percentLabel(t.rate)} on ${t.taxableAmount}, credited`, t.tax]),
+    ...cancelled.taxBreakdown.map((t): [string, string] => [`${taxLabel(t.rate, t.taxableAmount)}, credited`, t.tax]),
     ["Tax credited", s.tax],
     [`Total credited (${cancelled.currency})`, s.totalDue],
   ];
@@ -105,7 +105,7 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
   const lastRow = summaryTop + summaryRows.length - 1;
   return {
     name: sheetName,
-    blocks: [headerBlockOf(header, settings, cancelled.currency), tableHeader, ...(cancelled.lines.length > 0 ? [lines] : []), summary],
+    blocks: [headerBlockOf(header, settings, cancelled.currency), tableHeader, ...lines, summary],
     columnWidths: WIDTHS,
     printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
     orientation: "landscape",
@@ -133,7 +133,7 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
     Number(l.completedAndStoredToDate), Number(l.percentComplete), Number(l.balanceToFinish), Number(l.retention),
   ]);
   const lineFormats = ["@", "@", money, money, money, money, money, "0.00%", money, money];
-  const lines: CellBlock = { top: lineTop, left: 0, values: lineValues, numberFormat: lineFormats };
+  const lines = wrappedRows(lineTop, lineValues, lineFormats);
   const totalsTop = lineTop + lineValues.length;
   const s = result.summary;
   const totals: CellBlock = {
@@ -162,7 +162,7 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
     ...(Number(s.advanceRecovery) === 0 ? [] : [["   Less advance recovery", s.advanceRecovery] as [string, string]]),
     ["8. Current payment due", s.currentPaymentDue],
     ["9. Balance to finish, including retention (3 − 6)", s.balanceToFinishIncludingRetention],
-    ...result.taxBreakdown.map((t): [string, string] => [`Tax at ${percentLabel(t.rate)} on ${t.taxableAmount}`, t.tax]),
+    ...result.taxBreakdown.map((t): [string, string] => [taxLabel(t.rate, t.taxableAmount), t.tax]),
   ];
   const summary: CellBlock = {
     top: summaryTop,
@@ -177,7 +177,7 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
   const lastRow = dueTop + 2;
   return {
     name: sheetName,
-    blocks: [headerBlock, tableHeader, ...(lineValues.length > 0 ? [lines] : []), totals, summary, totalDue, footer],
+    blocks: [headerBlock, tableHeader, ...lines, totals, summary, totalDue, footer],
     columnWidths: WIDTHS,
     printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
     orientation: "landscape",
@@ -191,27 +191,52 @@ function sumOf(result: BillingResult, field: "previouslyCompleted" | "thisPeriod
   return Number(addAmounts(result.lines.map((line) => line[field])));
 }
 
-function percentLabel(rate: string): string {
-  return `${new Dec(rate).times(100).toString()} %`;
+/** "Tax at 19 % on 65,087.50": the amount with separators, as the PDF and the other documents show it. */
+function taxLabel(rate: string, taxableAmount: string): string {
+  return `Tax at ${new Dec(rate).times(100).toString()} % on ${groupDigits(taxableAmount)}`;
 }
 
 /**
- * The height of a row of wrapped headers: as many lines as the longest takes in its column,
- * wrapped at word breaks with a column's width in characters to the line. Wider than needed
- * rather than too low: text is mostly narrower than the digits widths are counted in.
+ * A table's rows with their descriptions (the second column) wrapped: each run of rows whose
+ * description takes the same number of lines is one block, one range write, with the height
+ * those lines need, as LibreOffice does not grow a row to fit wrapped text it reads from a file.
+ */
+function wrappedRows(top: number, values: CellValue[][], numberFormat: string[]): CellBlock[] {
+  const blocks: CellBlock[] = [];
+  values.forEach((cells, r) => {
+    const lines = String(cells[1] ?? "").split("\n").reduce((sum, paragraph) => sum + lineCount(paragraph, DESCRIPTION_WIDTH), 0);
+    const height = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
+    const last = blocks.at(-1);
+    if (last?.rowHeight === height) last.values.push(cells);
+    else blocks.push({ top: top + r, left: 0, values: [cells], numberFormat, wrap: true, rowHeight: height });
+  });
+  return blocks;
+}
+
+/**
+ * The height of a row of wrapped headers: as many lines as the longest takes in its column.
  */
 function wrappedHeight(headers: readonly string[], widths: readonly number[]): number {
-  const lines = headers.map((header, c) => {
-    const width = widths[c] ?? 8.43;
-    let count = 1;
-    let line = 0;
-    for (const word of header.split(" ")) {
-      if (line > 0 && line + 1 + word.length > width) {
-        count += 1;
-        line = word.length;
-      } else line += (line > 0 ? 1 : 0) + word.length;
+  return Math.max(...headers.map((header, c) => lineCount(header, widths[c] ?? 8.43))) * LINE_POINTS;
+}
+
+/**
+ * The lines a text takes wrapped at word breaks in a column `width` characters wide. More than
+ * needed rather than too few: text is mostly narrower than the digits widths are counted in;
+ * a word longer than the column is broken by the spreadsheet, over as many lines as it fills.
+ */
+function lineCount(text: string, width: number): number {
+  let count = 1;
+  let line = 0;
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line > 0 && line + 1 + word.length > width) {
+      count += 1;
+      line = word.length;
+    } else line += (line > 0 ? 1 : 0) + word.length;
+    while (line > width) {
+      count += 1;
+      line -= width;
     }
-    return count;
-  });
-  return Math.max(...lines) * LINE_POINTS;
+  }
+  return count;
 }

@@ -1,8 +1,11 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type CliRun, requireBuiltCli, runInterim } from "./run-cli";
+import { dirname, join } from "node:path";
+import type ExcelJS from "exceljs";
+import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
+import { pdfText } from "../export/tools";
+import { type CliRun, ROOT, requireBuiltCli, runInterim } from "./run-cli";
 
 /** The built command line on what a QA pass met: each case as a person would run into it. */
 let workdir: string;
@@ -67,4 +70,63 @@ test("--out naming a file says it is a file, not a folder", () => {
   expect(run.status).toBe(2);
   expect(run.stderr).toContain(`${notAFolder} is a file, not a folder: give --out a folder`);
   expect(run.stderr).not.toContain("the system refused it");
+});
+
+/** Every text cell of a sheet, with its text. */
+function textCells(sheet: ExcelJS.Worksheet | undefined): { cell: ExcelJS.Cell; text: string }[] {
+  const cells: { cell: ExcelJS.Cell; text: string }[] = [];
+  sheet?.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && cells.push({ cell, text: cell.value }))));
+  return cells;
+}
+
+describe("invoice and credit-note sheets and documents", () => {
+  let folder: string;
+  let invoice: ExcelJS.Worksheet | undefined;
+  let credit: ExcelJS.Worksheet | undefined;
+
+  beforeAll(async () => {
+    const file = sample();
+    folder = join(dirname(file), "out");
+    expect(interim("invoice", file, "--date", "2026-03-31", "--format", "pdf,csv,xml", "--out", folder).status).toBe(0);
+    expect(interim("credit", file, "--date", "2026-03-31", "--format", "pdf,csv,xml", "--out", folder).status).toBe(0);
+    const { workbook } = await XlsxWorkbook.fromBuffer(readFileSync(file));
+    invoice = workbook.getWorksheet("INV-0001");
+    credit = workbook.getWorksheet("CN-0001");
+  });
+
+  test("tax labels show the taxable amount with separators, as the documents do", () => {
+    for (const sheet of [invoice, credit]) {
+      const labels = textCells(sheet).map(({ text }) => text).filter((text) => text.startsWith("Tax at "));
+      expect(labels.length).toBeGreaterThan(0);
+      for (const label of labels) expect(label).toMatch(/^Tax at [\d.]+ % on \d{1,3}(,\d{3})*\.\d{2}(, credited)?$/);
+      expect(labels.some((label) => /on \d{1,3},\d{3}/.test(label))).toBe(true);
+    }
+  });
+
+  test("a description longer than its column wraps, in a row tall enough for its lines", () => {
+    for (const sheet of [invoice, credit]) {
+      const isLine = (cell: ExcelJS.Cell): boolean => Number(cell.row) > 12 && sheet?.getRow(Number(cell.row)).getCell(1).value != null;
+      const long = textCells(sheet).filter(({ cell, text }) => cell.col === 2 && isLine(cell) && text.length > 40);
+      expect(long.length).toBeGreaterThan(0);
+      for (const { cell } of long) {
+        expect(cell.alignment.wrapText).toBe(true);
+        expect(sheet?.getRow(Number(cell.row)).height).toBeGreaterThanOrEqual(30);
+      }
+    }
+  });
+
+  test("a credit note has no due date and no payment terms, on its sheet or in its exports; its UBL CreditNote validates", () => {
+    expect(textCells(invoice).map(({ text }) => text)).toContain("Due date");
+    expect(textCells(credit).map(({ text }) => text)).not.toContain("Due date");
+    expect(pdfText(join(folder, "INV-0001.pdf"))).toContain("Payment terms");
+    const pdf = pdfText(join(folder, "CN-0001.pdf"));
+    expect(pdf).not.toContain("Payment terms");
+    expect(pdf).not.toContain("Due date");
+    const csv = readFileSync(join(folder, "CN-0001.csv"), "utf8");
+    expect(csv).not.toMatch(/dueDate|paymentTerms/);
+    const xml = readFileSync(join(folder, "CN-0001.xml"), "utf8");
+    expect(xml).not.toMatch(/DueDate|PaymentTerms/);
+    const validation = spawnSync(join(ROOT, "../shared/einvoice-validate/validate.sh"), [join(folder, "CN-0001.xml")], { encoding: "utf8", timeout: 120_000 });
+    expect(validation.status).toBe(0);
+  });
 });

@@ -2,7 +2,7 @@ import { copyFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { IssuedInvoice } from "../../src/core";
 import { exporterFor } from "../../src/export";
-import { groupDigits } from "../../src/export/document";
+import { groupDigits } from "../../src/core";
 import { toPdf } from "../../src/export/pdf/pdf-exporter";
 import { HOSTILE, creditNoteOf, draftInvoice, firstInvoice, longInvoice, thirdInvoice, unicodeInvoice } from "./fixtures";
 import { fonts, pdfInfo, pdfText, tempDir, tool, writeTemp } from "./tools";

@@ -1,7 +1,7 @@
 import { PDFDocument, type PDFPage, degrees, rgb } from "pdf-lib";
-import { type IssuedInvoice, paperOf } from "../../core";
+import { type IssuedInvoice, groupDigits, paperOf } from "../../core";
 import {
-  G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, columnTotal, groupDigits, percentCompleteOf, summaryRowsOf, taxRowsOf, titleOf,
+  G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, columnTotal, percentCompleteOf, summaryRowsOf, taxRowsOf, titleOf,
 } from "../document";
 import { ExportError } from "../export-error";
 import type { ExportOptions, Exporter } from "../exporter";
@@ -244,7 +244,8 @@ class Layout {
     const leading = BODY * LEADING + 2;
     const half = (this.width - 2 * MARGIN) / 2;
     const rightX = MARGIN + half + 30;
-    const terms = this.text.wrap(`Payment terms: ${invoice.paymentTerms}`, half - 30, BODY);
+    // A credit note asks for no payment: it has no terms, as it has no due date.
+    const terms = invoice.kind === "credit note" ? [] : this.text.wrap(`Payment terms: ${invoice.paymentTerms}`, half - 30, BODY);
     const height = Math.max(rows.length + 1, taxes.length + 3 + terms.length) * leading + 8;
     this.room(height);
     const top = this.y;

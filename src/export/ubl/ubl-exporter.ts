@@ -78,7 +78,7 @@ export function toUbl(issued: IssuedInvoice): string {
     invoice.contractReference === "" ? undefined : el("cac:ContractDocumentReference", undefined, el("cbc:ID", undefined, invoice.contractReference)),
     el("cac:AccountingSupplierParty", undefined, party(invoice.supplier)),
     el("cac:AccountingCustomerParty", undefined, party(invoice.client)),
-    invoice.paymentTerms === "" ? undefined : el("cac:PaymentTerms", undefined, el("cbc:Note", undefined, invoice.paymentTerms)),
+    isCredit || invoice.paymentTerms === "" ? undefined : el("cac:PaymentTerms", undefined, el("cbc:Note", undefined, invoice.paymentTerms)),
     el(
       "cac:TaxTotal", undefined,
       money("TaxAmount", taxTotal),
