@@ -30,14 +30,18 @@ describe("the add-in's surface", () => {
 });
 
 describe("very long and hostile strings", () => {
-  test("a 100,000-character description goes through the core and the workbook flow intact", async () => {
+  test("a 100,000-character description goes through the core; the workbook flow takes a cell's worth and refuses more at its cell", async () => {
     const long = `Très long — ${"x".repeat(100_000)} — fin`;
     const outcome = computeInvoice({ lines: [{ id: "1", description: long, scheduledValue: "100.00", percentComplete: "0.5" }] });
     expect(outcome.ok && outcome.result.lines[0]?.description).toBe(long);
+    // An Excel cell holds at most 32,767 characters: the invoice sheet could not hold this one.
     const workbook = await sampleWorkbook();
     setMilestone(workbook.state, "M1", "Description", long);
+    expect(await generateInvoice(workbook, { invoiceDate: "2026-09-30" })).toMatchObject({ ok: false, problems: [{ code: "TEXT_TOO_LONG", sheet: "Milestones" }] });
+    const fits = `Très long — ${"x".repeat(32_000)} — fin`;
+    setMilestone(workbook.state, "M1", "Description", fits);
     const issued = await generateInvoice(workbook, { invoiceDate: "2026-09-30" });
-    expect(issued.ok && issued.result.lines[0]?.description).toBe(long);
+    expect(issued.ok && issued.result.lines[0]?.description).toBe(fits);
   });
 
   test("a description that starts with a formula is neutralised in the CSV, but kept in the invoice", async () => {
