@@ -15,7 +15,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { markerName, overlaps, tableRow } from "./port-helpers";
+import { markerName, overlaps, settingFormats, settingRows, tableRow } from "./port-helpers";
 import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
 
 /** A worksheet of the in-memory workbook: its cells from A1, and what Interim set on it. */
@@ -198,8 +198,12 @@ export class MemoryWorkbook implements WorkbookPort {
       if (findSheet(this.state, NAMES.settingsSheet) !== undefined) {
         return Promise.reject(new Error(`A sheet named ${NAMES.settingsSheet} already exists.`));
       }
-      this.state.sheets.push(newSheet(NAMES.settingsSheet, [["Setting", "Value"]]));
-      this.state.tables.push({ name: NAMES.settingsTable, sheet: NAMES.settingsSheet, top: 0, left: 0, rows: 1, columns: 2 });
+      const data = settingRows(rows);
+      const sheet = newSheet(NAMES.settingsSheet, [["Setting", "Value"], ...data]);
+      for (const [row, numberFormat] of settingFormats(rows)) sheet.numberFormats.set(`${row + 1},1`, numberFormat);
+      this.state.sheets.push(sheet);
+      this.state.tables.push({ name: NAMES.settingsTable, sheet: NAMES.settingsSheet, top: 0, left: 0, rows: 1 + data.length, columns: 2 });
+      return Promise.resolve();
     }
     this.applySettings(rows);
     return Promise.resolve();

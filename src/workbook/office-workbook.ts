@@ -19,7 +19,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { markerName, referredSheet, settingRows, tableRow } from "./port-helpers";
+import { SETTINGS_COLUMNS, markerName, referredSheet, settingFormats, settingRows, settingsPaper, tableRow } from "./port-helpers";
 
 /** `Excel.run` with its options, or a fake of it in tests. */
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -182,9 +182,7 @@ export class OfficeWorkbook implements WorkbookPort {
   writeSettings(rows: SettingWrite[], create: boolean): Promise<void> {
     return this.run(async (context) => {
       const { workbook } = context;
-      const pieces = create
-        ? newTablePieces(workbook.worksheets.add(NAMES.settingsSheet), NAMES.settingsTable, 0, ["Setting", "Value"], settingRows(rows)).pieces
-        : settingPieces(() => workbook.tables.getItem(NAMES.settingsTable), rows);
+      const pieces = create ? newSettingsPieces(workbook.worksheets.add(NAMES.settingsSheet), rows) : settingPieces(() => workbook.tables.getItem(NAMES.settingsTable), rows);
       await syncInChunks(context, pieces);
     });
   }
@@ -492,4 +490,17 @@ function settingPieces(table: () => Excel.Table, rows: SettingWrite[]): Piece[] 
       else table().getDataBodyRange().getCell(row, 1).values = [[toExcel(value)]];
     },
   }));
+}
+
+/** A new settings table: its rows, a rate's value cell as a percentage, its columns' widths and the contract's paper. */
+function newSettingsPieces(sheet: Excel.Worksheet, rows: SettingWrite[]): Piece[] {
+  const { pieces } = newTablePieces(sheet, NAMES.settingsTable, 0, ["Setting", "Value"], settingRows(rows), SETTINGS_COLUMNS);
+  const formats: Piece = {
+    bytes: 0,
+    queue: () => {
+      for (const [row, numberFormat] of settingFormats(rows)) sheet.getRange(rangeAddress(row + 1, 1, 1, 1)).numberFormat = [[numberFormat]];
+      sheet.pageLayout.paperSize = settingsPaper(rows) === "letter" ? "Letter" : "A4";
+    },
+  };
+  return [...pieces, formats];
 }

@@ -3,7 +3,9 @@
  * from the port side (port.ts and this file) and from its own host library, never from
  * another adapter.
  */
-import { type CellArea, type CellValue, NAMES, type RowPlacement, type SettingWrite } from "./port";
+import { type CellArea, type CellValue, type ColumnFormat, NAMES, type RowPlacement, type SettingWrite } from "./port";
+import { paperOf } from "../core";
+import { SETTINGS } from "./settings";
 
 /** Whether two areas of one sheet share a cell. */
 export function overlaps(a: CellArea, b: CellArea): boolean {
@@ -43,6 +45,32 @@ export function referredSheet(formula: string): string | undefined {
   const quoted = /^'((?:[^']|'')+)'!/.exec(reference);
   if (quoted?.[1] !== undefined) return quoted[1].replace(/''/g, "'");
   return /^([^'!#][^!]*)!/.exec(reference)?.[1];
+}
+
+/** A new settings table's columns: the longest setting's name, and a line of an address. */
+export const SETTINGS_COLUMNS: readonly ColumnFormat[] = [
+  { numberFormat: null, width: Math.max(...SETTINGS.map((spec) => spec.key.length)) + 2 },
+  { numberFormat: null, width: 40 },
+];
+
+/** A new settings sheet's paper: the contract's, by the currency the settings written give (see paperOf), USD's without one. */
+export function settingsPaper(rows: readonly SettingWrite[]): "a4" | "letter" {
+  const currency = [...rows].reverse().find((row) => row.key === "Currency")?.value;
+  return paperOf(typeof currency === "string" && currency !== "" ? currency : "USD");
+}
+
+/** The number formats of a new settings table's value cells, by data row: those of the rows added. */
+export function settingFormats(rows: SettingWrite[]): Map<number, string> {
+  const formats = new Map<number, string>();
+  let length = 0;
+  for (const { row, numberFormat } of rows) {
+    if (row !== undefined) length = Math.max(length, row + 1);
+    else {
+      if (numberFormat !== undefined) formats.set(length, numberFormat);
+      length += 1;
+    }
+  }
+  return formats;
 }
 
 /** The data rows a new settings table starts with: the writes applied in order to an empty table. */

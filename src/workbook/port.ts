@@ -117,6 +117,8 @@ export interface SettingWrite {
   value: CellValue;
   /** 0-based data row (below the header) that holds the key now; undefined appends a row. */
   row: number | undefined;
+  /** The value cell's number format in a new settings table (a rate shows as a percentage); rows written later keep the cell's own. */
+  numberFormat?: string;
 }
 
 /**
@@ -175,7 +177,8 @@ export interface WorkbookPort {
   commitInvoice(commit: LogCommit): Promise<void>;
   /**
    * Writes contract settings into the settings table (key, value), creating the settings sheet
-   * and table when `create` is true, in one round trip.
+   * and table when `create` is true (its columns as wide as `SETTINGS_COLUMNS`, on the paper of
+   * the currency written, `settingsPaper`), in one round trip.
    */
   writeSettings(rows: SettingWrite[], create: boolean): Promise<void>;
   /**

@@ -1,6 +1,6 @@
 import { minorUnitsOf } from "../core";
 import { PERCENT_FORMAT, moneyFormat } from "./formats";
-import { NAMES, type CellValue, type ColumnFormat, type WorkbookPort } from "./port";
+import { NAMES, type CellValue, type ColumnFormat, type SettingWrite, type WorkbookPort } from "./port";
 import { DEFAULT_SETTINGS, SETTINGS, readSettings } from "./settings";
 
 /**
@@ -58,8 +58,8 @@ export const SAMPLE_SETTINGS: Record<string, CellValue> = {
 };
 
 /** Settings rows in the order of SETTINGS, for a new settings table. */
-export function settingsRows(values: Record<string, CellValue>): { key: string; value: CellValue; row: undefined }[] {
-  return SETTINGS.map((spec) => ({ key: spec.key, value: values[spec.key] ?? null, row: undefined }));
+export function settingsRows(values: Record<string, CellValue>): SettingWrite[] {
+  return SETTINGS.map((spec) => ({ key: spec.key, value: values[spec.key] ?? null, row: undefined, ...(spec.kind === "rate" ? { numberFormat: PERCENT_FORMAT } : {}) }));
 }
 
 /**

@@ -42,7 +42,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { markerName, referredSheet, settingRows, tableRow } from "./port-helpers";
+import { SETTINGS_COLUMNS, markerName, referredSheet, settingFormats, settingRows, settingsPaper, tableRow } from "./port-helpers";
 
 
 /** The part of exceljs's table model that is read and changed here (its typings leave it out). */
@@ -176,8 +176,7 @@ export class XlsxWorkbook implements WorkbookPort {
     layout.columnWidths.forEach((width, column) => setColumnWidth(sheet, column, width));
     Object.assign(sheet.pageSetup, {
       orientation: layout.orientation,
-      // ECMA-376 paper sizes: 1 is Letter, 9 is A4.
-      paperSize: layout.paper === "letter" ? 1 : 9,
+      paperSize: paperSizeOf(layout.paper),
       fitToPage: true,
       fitToWidth: layout.fitToPagesWide,
       // 0 pages tall is Excel's "automatic": as many pages as the rows need.
@@ -208,7 +207,10 @@ export class XlsxWorkbook implements WorkbookPort {
       return Promise.resolve();
     }
     if (this.findSheet(NAMES.settingsSheet) !== undefined) return Promise.reject(new Error(`A sheet named ${NAMES.settingsSheet} already exists.`));
-    addTable(this.workbook.addWorksheet(NAMES.settingsSheet), NAMES.settingsTable, 0, ["Setting", "Value"], settingRows(rows));
+    const sheet = this.workbook.addWorksheet(NAMES.settingsSheet);
+    addTable(sheet, NAMES.settingsTable, 0, ["Setting", "Value"], settingRows(rows), SETTINGS_COLUMNS);
+    for (const [row, numberFormat] of settingFormats(rows)) sheet.getCell(row + 2, 2).numFmt = numberFormat;
+    sheet.pageSetup.paperSize = paperSizeOf(settingsPaper(rows));
     return Promise.resolve();
   }
 
@@ -469,6 +471,11 @@ function deleteTableRows(table: FoundTable, rows: readonly number[]): void {
 }
 
 /** A column's width in characters (0-based column). */
+/** ECMA-376 paper sizes: 1 is Letter, 9 is A4. */
+function paperSizeOf(paper: "a4" | "letter"): number {
+  return paper === "letter" ? 1 : 9;
+}
+
 function setColumnWidth(sheet: ExcelJS.Worksheet, column: number, width: number): void {
   // exceljs takes a width of exactly 9 for its default and leaves it out of the file.
   sheet.getColumn(column + 1).width = width === 9 ? 9.01 : width;

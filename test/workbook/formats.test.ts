@@ -138,6 +138,27 @@ describe("number formats in every port", () => {
   });
 });
 
+describe("the Contract sheet Insert sample and interim init write", () => {
+  it("shows rates as percentages in every port, has a column wide enough for every setting's name, and prints on the contract's paper, in Excel and in the file", async () => {
+    const [memory, office, xlsx] = [memoryPort(), officePort(), xlsxPort()];
+    for (const port of [memory, office, xlsx]) await insertSample(port.port);
+    const cells = (await memory.state()).sheets.find((s) => s.name === NAMES.settingsSheet)?.cells ?? [];
+    const rowOf = (key: string): number => cells.findIndex((row) => row[0] === key);
+    const formats = new Map(await formatsOf(memory, NAMES.settingsSheet));
+    expect(["Retention rate", "Tax rate"].map((key) => formats.get(`${rowOf(key)},1`))).toEqual(["0.0%", "0.0%"]);
+    expect(formats.get(`${rowOf("Supplier name")},1`)).toBeUndefined();
+    for (const port of [office, xlsx]) {
+      expect({ port: port.name, formats: await formatsOf(port, NAMES.settingsSheet) }).toEqual({ port: port.name, formats: await formatsOf(memory, NAMES.settingsSheet) });
+    }
+    const longest = Math.max(...cells.map((row) => String(row[0] ?? "").length));
+    const settingWidth = longest + 2;
+    expect(office.fake.setup(NAMES.settingsSheet)?.columnWidths[0]).toBe(columnWidthPoints(settingWidth));
+    expect(office.fake.setup(NAMES.settingsSheet)?.paperSize).toBe("A4");
+    const sheet = xlsx.workbook().workbook.getWorksheet(NAMES.settingsSheet);
+    expect([sheet?.getColumn(1).width, sheet?.pageSetup.paperSize]).toEqual([settingWidth, 9]);
+  });
+});
+
 describe("the invoice sheet's header row and paper", () => {
   it("gives the wrapped header row the height of its longest header, in Excel and in the file", async () => {
     const office = officePort();
