@@ -1,4 +1,4 @@
-import { minorUnitsOf } from "../core";
+import { minorUnitsOf, paperOf } from "../core";
 import { DATE_FORMAT } from "./dates";
 import { type CellValue, type ColumnFormat, INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type LogCommit } from "./port";
 
@@ -27,19 +27,21 @@ const DATE_WIDTH = 11;
 const INVOICE_TEXT = new Set<string>(["Number", "Kind", "Credits", "Currency", "Sheet", "Check"]);
 const INVOICE_DATES = new Set<string>(["Invoice date", "Period start", "Period end"]);
 
-/** How the two tables of the billing log show. */
+/** How the two tables of the billing log show, and the paper its sheet prints on (the contract's, see paperOf). */
 export interface BillingLogColumns {
   invoices: ColumnFormat[];
   lines: ColumnFormat[];
+  paper: "a4" | "letter";
 }
 
 /**
  * The billing log's columns: numbers, kinds, sheets and the check as text, dates as dates, the
  * line count as a whole number, every other column an amount of the contract's currency.
  */
-function billingLogColumns(minorUnits: number): BillingLogColumns {
+function billingLogColumns(minorUnits: number, paper: "a4" | "letter"): BillingLogColumns {
   const money = moneyFormat(minorUnits);
   return {
+    paper,
     invoices: INVOICE_LOG_HEADERS.map((header) =>
       INVOICE_TEXT.has(header)
         ? column(header, TEXT_FORMAT, header === "Check" ? 10 : 9)
@@ -55,7 +57,7 @@ function billingLogColumns(minorUnits: number): BillingLogColumns {
 
 /** The log's columns for a currency code; 2 decimals for one ISO 4217 does not know (its minor units are the contract's own). */
 export function billingLogColumnsFor(currency: string | undefined): BillingLogColumns {
-  return billingLogColumns((currency === undefined ? undefined : minorUnitsOf(currency)) ?? 2);
+  return billingLogColumns((currency === undefined ? undefined : minorUnitsOf(currency)) ?? 2, paperOf(currency ?? "USD"));
 }
 
 /** The log's columns for a commit that creates the log: its invoice row names the currency. */

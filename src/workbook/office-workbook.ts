@@ -147,7 +147,7 @@ export class OfficeWorkbook implements WorkbookPort {
       setColumnWidths(sheet, 0, layout.columnWidths);
       const { pageLayout } = sheet;
       pageLayout.orientation = layout.orientation === "landscape" ? "Landscape" : "Portrait";
-      pageLayout.paperSize = layout.paper === "letter" ? "Letter" : "A4";
+      pageLayout.paperSize = paperSizeOf(layout.paper);
       // 0 pages tall is Excel's "automatic": as many pages as the rows need.
       pageLayout.zoom = { horizontalFitToPages: layout.fitToPagesWide, verticalFitToPages: 0 };
       pageLayout.setPrintArea(layout.printArea);
@@ -187,13 +187,14 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  createMilestoneTable(name: string, sheetName: string, values: CellValue[][], columns?: readonly ColumnFormat[]): Promise<void> {
+  createMilestoneTable(name: string, sheetName: string, values: CellValue[][], columns?: readonly ColumnFormat[], paper?: "a4" | "letter"): Promise<void> {
     const [headers, ...rows] = values;
     if (headers === undefined || headers.length === 0) {
       return Promise.reject(new Error(`The milestone table ${name} needs a header row.`));
     }
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.add(sheetName);
+      if (paper !== undefined) sheet.pageLayout.paperSize = paperSizeOf(paper);
       await syncInChunks(context, newTablePieces(sheet, name, 0, headers, rows, columns).pieces);
     });
   }
@@ -439,6 +440,10 @@ function setColumnWidths(sheet: Excel.Worksheet, left: number, widths: readonly 
   });
 }
 
+function paperSizeOf(paper: "a4" | "letter"): "Letter" | "A4" {
+  return paper === "letter" ? "Letter" : "A4";
+}
+
 /** The Billing log sheet with both tables empty: each a header, to which Excel adds one blank row. */
 function logPieces(
   workbook: Excel.Workbook,
@@ -447,7 +452,8 @@ function logPieces(
   const sheet = workbook.worksheets.add(NAMES.logSheet);
   const lines = newTablePieces(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, [], columns.lines);
   const invoices = newTablePieces(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [], columns.invoices);
-  return { pieces: [...lines.pieces, ...invoices.pieces], lines: lines.table, invoices: invoices.table };
+  const paper: Piece = { bytes: 0, queue: () => void (sheet.pageLayout.paperSize = paperSizeOf(columns.paper)) };
+  return { pieces: [...lines.pieces, ...invoices.pieces, paper], lines: lines.table, invoices: invoices.table };
 }
 
 /**
@@ -499,7 +505,9 @@ function newSettingsPieces(sheet: Excel.Worksheet, rows: SettingWrite[]): Piece[
     bytes: 0,
     queue: () => {
       for (const [row, numberFormat] of settingFormats(rows)) sheet.getRange(rangeAddress(row + 1, 1, 1, 1)).numberFormat = [[numberFormat]];
-      sheet.pageLayout.paperSize = settingsPaper(rows) === "letter" ? "Letter" : "A4";
+      sheet.pageLayout.paperSize = paperSizeOf(settingsPaper(rows));
+      // One page wide, as the invoice sheets: a setting's name and its value side by side.
+      sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     },
   };
   return [...pieces, formats];

@@ -184,9 +184,9 @@ export interface WorkbookPort {
   /**
    * Creates a milestone table on a new sheet from a header row and data rows; `columns` gives
    * each column's number format and width (rows added to the table later keep the formats, as
-   * Excel's do).
+   * Excel's do), and `paper` the sheet's paper (the contract's, see paperOf).
    */
-  createMilestoneTable(name: string, sheet: string, values: CellValue[][], columns?: readonly ColumnFormat[]): Promise<void>;
+  createMilestoneTable(name: string, sheet: string, values: CellValue[][], columns?: readonly ColumnFormat[], paper?: "a4" | "letter"): Promise<void>;
   /**
    * Creates the billing log, empty: the Billing log sheet with both tables, each a header row
    * and one blank row, as Excel holds an empty table. Its columns are formatted (see

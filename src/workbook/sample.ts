@@ -1,4 +1,4 @@
-import { minorUnitsOf } from "../core";
+import { minorUnitsOf, paperOf } from "../core";
 import { PERCENT_FORMAT, moneyFormat } from "./formats";
 import { NAMES, type CellValue, type ColumnFormat, type SettingWrite, type WorkbookPort } from "./port";
 import { DEFAULT_SETTINGS, SETTINGS, readSettings } from "./settings";
@@ -72,7 +72,7 @@ export async function insertSample(port: WorkbookPort): Promise<void> {
   const snapshot = await port.read(NAMES.milestones);
   // Formatted for the contract's currency: the workbook's own, else the sample's.
   const currency = readSettings(snapshot.settings).settings?.currency ?? String(SAMPLE_SETTINGS.Currency);
-  await port.createMilestoneTable(NAMES.milestones, NAMES.milestones, SAMPLE_MILESTONES, sampleColumns(minorUnitsOf(currency) ?? 2));
+  await port.createMilestoneTable(NAMES.milestones, NAMES.milestones, SAMPLE_MILESTONES, sampleColumns(minorUnitsOf(currency) ?? 2), paperOf(currency));
   if (snapshot.settings === undefined) await port.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
   if (snapshot.invoices === undefined && snapshot.invoiceLines === undefined) await port.createBillingLog(currency);
 }

@@ -210,7 +210,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheet = this.workbook.addWorksheet(NAMES.settingsSheet);
     addTable(sheet, NAMES.settingsTable, 0, ["Setting", "Value"], settingRows(rows), SETTINGS_COLUMNS);
     for (const [row, numberFormat] of settingFormats(rows)) sheet.getCell(row + 2, 2).numFmt = numberFormat;
-    sheet.pageSetup.paperSize = paperSizeOf(settingsPaper(rows));
+    // One page wide, as the invoice sheets: a setting's name and its value side by side.
+    Object.assign(sheet.pageSetup, { paperSize: paperSizeOf(settingsPaper(rows)), fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     return Promise.resolve();
   }
 
@@ -223,12 +224,14 @@ export class XlsxWorkbook implements WorkbookPort {
     return Promise.resolve();
   }
 
-  createMilestoneTable(name: string, sheetName: string, values: CellValue[][], columns?: readonly ColumnFormat[]): Promise<void> {
+  createMilestoneTable(name: string, sheetName: string, values: CellValue[][], columns?: readonly ColumnFormat[], paper?: "a4" | "letter"): Promise<void> {
     const [headers, ...rows] = values;
     if (headers === undefined || headers.length === 0) return Promise.reject(new Error(`The milestone table ${name} needs a header row.`));
     if (this.findSheet(sheetName) !== undefined) return Promise.reject(new Error(`A sheet named ${sheetName} already exists.`));
     if (this.findTable(name) !== undefined) return Promise.reject(new Error(`A table named ${name} already exists.`));
-    addTable(this.workbook.addWorksheet(sheetName), name, 0, headers, rows, columns);
+    const sheet = this.workbook.addWorksheet(sheetName);
+    addTable(sheet, name, 0, headers, rows, columns);
+    if (paper !== undefined) sheet.pageSetup.paperSize = paperSizeOf(paper);
     return Promise.resolve();
   }
 
@@ -318,6 +321,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheet = this.workbook.addWorksheet(NAMES.logSheet);
     addTable(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [], columns.invoices);
     addTable(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, [], columns.lines);
+    sheet.pageSetup.paperSize = paperSizeOf(columns.paper);
   }
 
   /** Deletes the rows to discard, writes the first row over the first data row when told to, and appends the rest. */

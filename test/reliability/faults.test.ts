@@ -43,7 +43,7 @@ class Faulty implements WorkbookPort {
     return this.step("commitInvoice", () => this.inner.commitInvoice(commit));
   }
   writeSettings: WorkbookPort["writeSettings"] = (rows, create) => this.inner.writeSettings(rows, create);
-  createMilestoneTable: WorkbookPort["createMilestoneTable"] = (name, sheet, values, columns) => this.inner.createMilestoneTable(name, sheet, values, columns);
+  createMilestoneTable: WorkbookPort["createMilestoneTable"] = (name, sheet, values, columns, paper) => this.inner.createMilestoneTable(name, sheet, values, columns, paper);
   createBillingLog: WorkbookPort["createBillingLog"] = (currency) => this.inner.createBillingLog(currency);
 }
 

@@ -153,9 +153,22 @@ describe("the Contract sheet Insert sample and interim init write", () => {
     const longest = Math.max(...cells.map((row) => String(row[0] ?? "").length));
     const settingWidth = longest + 2;
     expect(office.fake.setup(NAMES.settingsSheet)?.columnWidths[0]).toBe(columnWidthPoints(settingWidth));
-    expect(office.fake.setup(NAMES.settingsSheet)?.paperSize).toBe("A4");
+    expect(office.fake.setup(NAMES.settingsSheet)).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     const sheet = xlsx.workbook().workbook.getWorksheet(NAMES.settingsSheet);
-    expect([sheet?.getColumn(1).width, sheet?.pageSetup.paperSize]).toEqual([settingWidth, 9]);
+    expect([sheet?.getColumn(1).width, sheet?.pageSetup.paperSize, sheet?.pageSetup.fitToWidth]).toEqual([settingWidth, 9, 1]);
+  });
+
+  it("prints the milestones and the billing log on the contract's paper too", async () => {
+    const [office, xlsx] = [officePort(), xlsxPort()];
+    for (const port of [office, xlsx]) await insertSample(port.port);
+    expect(office.fake.setup(NAMES.milestones)?.paperSize).toBe("A4");
+    expect(xlsx.workbook().workbook.getWorksheet(NAMES.milestones)?.pageSetup.paperSize).toBe(9);
+    for (const [currency, excelPaper, filePaper] of [["EUR", "A4", 9], ["USD", "Letter", 1]] as const) {
+      const [office, xlsx] = [officePort(), xlsxPort()];
+      for (const port of [office, xlsx]) await port.port.createBillingLog(currency);
+      expect(office.fake.setup(NAMES.logSheet)?.paperSize).toBe(excelPaper);
+      expect(xlsx.workbook().workbook.getWorksheet(NAMES.logSheet)?.pageSetup.paperSize).toBe(filePaper);
+    }
   });
 });
 
