@@ -106,7 +106,7 @@ describe("invoice and credit-note sheets and documents", () => {
   test("a description longer than its column wraps, in a row tall enough for its lines", () => {
     for (const sheet of [invoice, credit]) {
       const isLine = (cell: ExcelJS.Cell): boolean => Number(cell.row) > 12 && sheet?.getRow(Number(cell.row)).getCell(1).value != null;
-      const long = textCells(sheet).filter(({ cell, text }) => cell.col === 2 && isLine(cell) && text.length > 40);
+      const long = textCells(sheet).filter(({ cell, text }) => Number(cell.col) === 2 && isLine(cell) && text.length > 40);
       expect(long.length).toBeGreaterThan(0);
       for (const { cell } of long) {
         expect(cell.alignment.wrapText).toBe(true);
