@@ -36,7 +36,8 @@ const PLAIN: Record<string, string> = {
  */
 export function fileFailure(error: unknown, doing: string): unknown {
   const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
-  if (code === undefined) return error;
+  // Only the system's own codes (ENOSPC, EACCES, ...): Interim's errors carry codes of their own and words already.
+  if (code === undefined || !/^E[A-Z0-9]+$/.test(code)) return error;
   const why = PLAIN[code] ?? "the system refused it";
   const fix = code === "ENOSPC" || code === "EDQUOT" ? "free some space, then run the command again" : "fix that, then run the command again";
   const message = `${doing} failed: ${why}; ${fix}.`;
