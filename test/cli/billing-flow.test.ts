@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
@@ -76,7 +76,10 @@ describe("interim credit --format", () => {
     expect(text).toMatch(/Build and integration/);
     expect(text).toMatch(/Tax at 9% on 0\.00/);
     expect(readFileSync(join(out, "CN-0001.csv"), "utf8")).toMatch(/Build and integration/);
+    // Its first page as a picture, to look at (.tmp/credit-note-1.png).
+    mkdirSync(join(ROOT, ".tmp"), { recursive: true });
     tool("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", join(out, "CN-0001.pdf"), join(ROOT, ".tmp", "credit-note")]);
+    expect(existsSync(join(ROOT, ".tmp", "credit-note-1.png"))).toBe(true);
   }, 300_000);
 
   test("an unknown format is refused before anything is read or written", () => {
