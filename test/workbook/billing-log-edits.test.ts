@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type ExcelJS from "exceljs";
 import { issueCreditNote } from "../../src/workbook/credit-note";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { type MemoryState, cellOf, findSheet, findTable, tableValues } from "../../src/workbook/memory-workbook";
@@ -9,6 +10,7 @@ import { INVOICE_LOG_HEADERS, NAMES, type WorkbookPort } from "../../src/workboo
 import { insertSample } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { LibreOffice } from "../cli/libreoffice";
+import { editXlsx, loadXlsx } from "../support/exceljs-file";
 import { fakeExcelRun, filterTable, sortTable, typeInto } from "../support/fake-excel";
 import { copyState, sampleWorkbook, setMilestone } from "./helpers";
 
@@ -63,33 +65,36 @@ describe("a column typed next to a billing log table joins it (Excel's table aut
       const created = XlsxWorkbook.create();
       await insertSample(created);
       expect(await generateInvoice(created, { invoiceDate: DATES[0] })).toMatchObject({ ok: true });
-      const sheet = created.workbook.getWorksheet(NAMES.logSheet);
-      const tables = (sheet as unknown as { tables: Record<string, { table: { tableRef: string; autoFilterRef?: string; columns: { name: string }[] } }> } | undefined)?.tables;
-      const invoices = tables?.[NAMES.invoicesTable]?.table;
-      const lines = tables?.[NAMES.linesTable]?.table;
-      if (sheet === undefined || invoices === undefined || lines === undefined) throw new Error("no billing log");
-      // The lines table (V:AC) moves one column right, to make room for a "Paid" column beside the invoices table.
-      for (let row = 1; row <= 9; row += 1) {
-        for (let column = 29; column >= 22; column -= 1) sheet.getCell(row, column + 1).value = sheet.getCell(row, column).value;
-        sheet.getCell(row, 22).value = null;
-      }
-      lines.tableRef = "W1:AE9";
-      lines.autoFilterRef = "W1:AE9";
-      lines.columns.push({ name: "Checked" });
-      sheet.getCell("AE1").value = "Checked";
-      sheet.getCell("AE3").value = "yes";
-      invoices.tableRef = "A1:U2";
-      invoices.autoFilterRef = "A1:U2";
-      invoices.columns.push({ name: "Paid" });
-      sheet.getCell("U1").value = "Paid";
-      sheet.getCell("U2").value = "12 Oct";
+      const edited = await editXlsx(await created.toBuffer(), (book) => {
+        setProgress(book, 0.5);
+        const sheet = book.getWorksheet(NAMES.logSheet);
+        // exceljs's typings leave out the table model it reads and writes.
+        const tables = (sheet as unknown as { tables: Record<string, { table: { tableRef: string; autoFilterRef?: string; columns: { name: string }[] } }> } | undefined)?.tables;
+        const invoices = tables?.[NAMES.invoicesTable]?.table;
+        const lines = tables?.[NAMES.linesTable]?.table;
+        if (sheet === undefined || invoices === undefined || lines === undefined) throw new Error("no billing log");
+        // The lines table (V:AC) moves one column right, to make room for a "Paid" column beside the invoices table.
+        for (let row = 1; row <= 9; row += 1) {
+          for (let column = 29; column >= 22; column -= 1) sheet.getCell(row, column + 1).value = sheet.getCell(row, column).value;
+          sheet.getCell(row, 22).value = null;
+        }
+        lines.tableRef = "W1:AE9";
+        lines.autoFilterRef = "W1:AE9";
+        lines.columns.push({ name: "Checked" });
+        sheet.getCell("AE1").value = "Checked";
+        sheet.getCell("AE3").value = "yes";
+        invoices.tableRef = "A1:U2";
+        invoices.autoFilterRef = "A1:U2";
+        invoices.columns.push({ name: "Paid" });
+        sheet.getCell("U1").value = "Paid";
+        sheet.getCell("U2").value = "12 Oct";
+      });
       const file = join(workdir, "log.xlsx");
-      writeFileSync(file, await created.toBuffer());
+      writeFileSync(file, edited);
       new LibreOffice(workdir).convert(file, "xlsx:Calc MS Excel 2007 XML", join(workdir, "resaved"));
       const workbook = await XlsxWorkbook.fromBuffer(readFileSync(join(workdir, "resaved", "log.xlsx")));
-      setProgress(workbook, 0.5);
       expect(await generateInvoice(workbook, { invoiceDate: DATES[1] })).toMatchObject({ ok: true, number: "INV-0002" });
-      const log = workbook.workbook.getWorksheet(NAMES.logSheet);
+      const log = (await loadXlsx(await workbook.toBuffer())).getWorksheet(NAMES.logSheet);
       expect([log?.getCell("A3").value, log?.getCell("U2").value, log?.getCell("U3").value, log?.getCell("AE3").value]).toEqual(["INV-0002", "12 Oct", null, "yes"]);
     } finally {
       rmSync(workdir, { recursive: true, force: true });
@@ -118,10 +123,12 @@ describe("a filter on the billing log", () => {
     const created = XlsxWorkbook.create();
     await insertSample(created);
     expect(await generateInvoice(created, { invoiceDate: DATES[0] })).toMatchObject({ ok: true });
-    const row = created.workbook.getWorksheet(NAMES.logSheet)?.getRow(2);
-    if (row === undefined) throw new Error("no billing log");
-    row.hidden = true;
-    const workbook = await XlsxWorkbook.fromBuffer(await created.toBuffer());
+    const hidden = await editXlsx(await created.toBuffer(), (book) => {
+      const row = book.getWorksheet(NAMES.logSheet)?.getRow(2);
+      if (row === undefined) throw new Error("no billing log");
+      row.hidden = true;
+    });
+    const workbook = await XlsxWorkbook.fromBuffer(hidden);
     // A sheet row holds a row of each table, side by side: both are hidden.
     expect(await generateInvoice(workbook, { invoiceDate: DATES[1] })).toMatchObject({
       ok: false,
@@ -144,22 +151,25 @@ describe("a filter on the billing log", () => {
 describe("a sorted billing log", () => {
   it("Office.js, memory and xlsx: invoices sorted by number descending and lines by line carry forward as the log in issue order does", async () => {
     const { states, ports } = await issuedTwins();
-    const xlsx = XlsxWorkbook.create();
-    await insertSample(xlsx);
-    expect(await generateInvoice(xlsx, { invoiceDate: DATES[0] })).toMatchObject({ ok: true });
+    const created = XlsxWorkbook.create();
+    await insertSample(created);
+    expect(await generateInvoice(created, { invoiceDate: DATES[0] })).toMatchObject({ ok: true });
     const unsorted = await sampleWorkbook();
     expect(await generateInvoice(unsorted, { invoiceDate: DATES[0] })).toMatchObject({ ok: true });
-    const all = [...ports, xlsx, unsorted];
     for (const state of [...states, unsorted.state]) setMilestone(state, "M4", "% complete", 0.5);
-    setProgress(xlsx, 0.5);
+    const progressed = await XlsxWorkbook.fromBuffer(await editXlsx(await created.toBuffer(), (book) => setProgress(book, 0.5)));
+    const all = [...ports, progressed, unsorted];
     for (const port of all) expect(await generateInvoice(port, { invoiceDate: DATES[1] })).toMatchObject({ ok: true, number: "INV-0002" });
     for (const port of all) expect(await issueCreditNote(port, { date: DATES[1] })).toMatchObject({ ok: true });
     for (const state of states) {
       sortTable(state, NAMES.invoicesTable, "Number", "descending");
       sortTable(state, NAMES.linesTable, "Line", "ascending");
     }
-    reverseRows(xlsx, "A", "T");
-    reverseRows(xlsx, "V", "AC");
+    const sorted = await editXlsx(await progressed.toBuffer(), (book) => {
+      reverseRows(book, "A", "T");
+      reverseRows(book, "V", "AC");
+    });
+    const xlsx = await XlsxWorkbook.fromBuffer(sorted);
     const logSheet = findSheet(states[0] as MemoryState, NAMES.logSheet);
     expect(logSheet && [1, 2, 3].map((r) => cellOf(logSheet, r, 0))).toEqual(["INV-0002", "INV-0001", "CN-0001"]);
     const expected = await generateInvoice(unsorted, { invoiceDate: DATES[2] });
@@ -172,15 +182,15 @@ describe("a sorted billing log", () => {
 });
 
 /** M4's % complete (D5) in an .xlsx. */
-function setProgress(workbook: XlsxWorkbook, value: number): void {
-  const sheet = workbook.workbook.getWorksheet(NAMES.milestones);
+function setProgress(workbook: ExcelJS.Workbook, value: number): void {
+  const sheet = workbook.getWorksheet(NAMES.milestones);
   if (sheet === undefined) throw new Error("no milestone sheet");
   sheet.getCell("D5").value = value;
 }
 
 /** The data rows of a log table in an .xlsx, between two columns, in reverse order: a sort by hand. */
-function reverseRows(workbook: XlsxWorkbook, from: string, to: string): void {
-  const sheet = workbook.workbook.getWorksheet(NAMES.logSheet);
+function reverseRows(workbook: ExcelJS.Workbook, from: string, to: string): void {
+  const sheet = workbook.getWorksheet(NAMES.logSheet);
   if (sheet === undefined) throw new Error("no billing log");
   const first = sheet.getColumn(from).number;
   const last = sheet.getColumn(to).number;
