@@ -11,6 +11,7 @@ import { fileFailure } from "./file-errors";
 import { type CommandOutput, EXIT } from "./io";
 import { dateOptionsError, parseArgs } from "./options";
 import { printInvoice } from "./print-invoice";
+import { inUseBy } from "./workbook-lock";
 import { type FileOutcome, done, errorOutcome, openWorkbook, problemsOutcome, warningLines, withHeldWorkbook, writeDocument, writtenNote } from "./workbook-file";
 
 /** The subfolder of an --all folder its exports go to by default: never among the workbooks the next run reads. */
@@ -109,7 +110,10 @@ export async function invoiceOne(file: string, options: InvoiceOptions): Promise
       const plan = planInvoice(await workbook.read(options.generate.table ?? NAMES.milestones), options.generate);
       clock.lap("interim work");
       if (!plan.ok) return problemsOutcome(file, plan.problems);
-      return done([...printInvoice(plan.issued), "", `(dry run: ${file} was not changed)`], [...warningLines(plan.warnings), ...clock.report(options.timings)]);
+      // A dry run writes nothing, so a workbook in use is read as it was last saved, and said so.
+      const busy = await inUseBy(file);
+      const inUse = busy === undefined ? [] : [`  note: ${file} is ${busy}; the dry run read the version saved on disk.`];
+      return done([...printInvoice(plan.issued), "", `(dry run: ${file} was not changed)`], [...inUse, ...warningLines(plan.warnings), ...clock.report(options.timings)]);
     }
     return await withHeldWorkbook(file, async (held, workbook) => {
       clock.lap("read");

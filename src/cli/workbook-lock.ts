@@ -1,7 +1,7 @@
 import { hostname, userInfo } from "node:os";
-import { open, readFile, unlink } from "node:fs/promises";
+import { open, readFile, realpath, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { exists, isCode } from "../workbook/xlsx-file";
+import { exists, isCode, openHandleOf } from "../workbook/xlsx-file";
 import { FileRefusal } from "./file-errors";
 
 /**
@@ -30,17 +30,8 @@ export async function lockWorkbook(workbook: string, shown: string): Promise<Wor
     await create(path, line);
   } catch (error) {
     if (!isCode(error, "EEXIST")) throw error;
-    const holder = await readFile(path, "utf8").catch((reason: unknown) => {
-      if (isCode(reason, "ENOENT")) return "";
-      throw reason;
-    });
-    const [user = "", systemUser = "", host = ""] = holder.split(",");
-    const pid = OURS.exec(user)?.[1];
-    if (pid === undefined || host !== hostname() || alive(Number(pid))) {
-      const name = user === "" ? systemUser : user;
-      const who = pid === undefined ? `open in LibreOffice${name === "" ? "" : ` by ${name}`}` : `being billed by another run of interim (process ${pid}${host === hostname() ? "" : ` on ${host}`})`;
-      throw new FileRefusal(`${shown} is ${who} (${basename(path)} is beside it); wait for it to finish or close it there, then run the command again.`);
-    }
+    const who = await lockHolder(path);
+    if (who !== undefined) throw new FileRefusal(`${shown} is ${who} (${basename(path)} is beside it); wait for it to finish or close it there, then run the command again.`);
     // Left by a run that was killed: take it over.
     await unlink(path);
     await create(path, line).catch((reason: unknown) => {
@@ -58,6 +49,38 @@ export async function lockWorkbook(workbook: string, shown: string): Promise<Wor
       if (now === line) await unlink(path);
     },
   };
+}
+
+/**
+ * Who holds a lock file, in words ("open in LibreOffice by Ana", "being billed by another run of
+ * interim (process 7)"); undefined when there is none, or when it was left by a run of this host
+ * that was killed (stale).
+ */
+async function lockHolder(path: string): Promise<string | undefined> {
+  const holder = await readFile(path, "utf8").catch((reason: unknown) => {
+    if (isCode(reason, "ENOENT")) return undefined;
+    throw reason;
+  });
+  if (holder === undefined) return undefined;
+  const [user = "", systemUser = "", host = ""] = holder.split(",");
+  const pid = OURS.exec(user)?.[1];
+  if (pid !== undefined && host === hostname() && !alive(Number(pid))) return undefined;
+  const name = user === "" ? systemUser : user;
+  return pid === undefined ? `open in LibreOffice${name === "" ? "" : ` by ${name}`}` : `being billed by another run of interim (process ${pid}${host === hostname() ? "" : ` on ${host}`})`;
+}
+
+/**
+ * Whether a workbook is in use, in words, for a run that only reads it (a dry run): its lock
+ * file's holder (a stale one is no one), Excel's owner file, or another process holding it open.
+ */
+export async function inUseBy(workbook: string): Promise<string | undefined> {
+  const target = await realpath(workbook);
+  const locked = await lockHolder(lockFileOf(target));
+  if (locked !== undefined) return locked;
+  const owner = await excelOwnerFile(target);
+  if (owner !== undefined) return `open in a spreadsheet program (${owner} is beside it)`;
+  const holder = await openHandleOf(target);
+  return holder === undefined ? undefined : `open in another program (process ${holder})`;
 }
 
 /** Excel's owner file of an open workbook, ~$BOOK.xlsx (its first two characters replaced on long names), when one is beside it. */
