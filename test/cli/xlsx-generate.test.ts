@@ -4,6 +4,7 @@ import { MemoryWorkbook, emptyState, findTable } from "../../src/workbook/memory
 import { type CellValue, NAMES, type WorkbookPort } from "../../src/workbook/port";
 import { SAMPLE_SETTINGS, insertSample, settingsRows } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
+import { editXlsx } from "../support/exceljs-file";
 import { normalised, stateOfXlsx } from "./xlsx-state";
 
 /** The sample settings and a milestone table of `count` lines, written through any port. */
@@ -40,11 +41,12 @@ describe("Generate invoice through the xlsx workbook leaves what the in-memory w
     expect(normalised(await stateOfXlsx(bytes))).toEqual(normalised(memory.state));
     expect((await (await XlsxWorkbook.fromBuffer(bytes)).read(NAMES.milestones)).invoices).toEqual((await memory.read(NAMES.milestones)).invoices);
 
-    const edited = await XlsxWorkbook.fromBuffer(bytes);
-    const log = edited.workbook.getWorksheet(NAMES.logSheet);
-    if (log === undefined) throw new Error("no billing log sheet");
-    log.getCell("B2").value = "typed by hand";
-    expect(await generateInvoice(await reopened(edited), { invoiceDate: "2026-09-30" })).toMatchObject({
+    const edited = await editXlsx(bytes, (workbook) => {
+      const log = workbook.getWorksheet(NAMES.logSheet);
+      if (log === undefined) throw new Error("no billing log sheet");
+      log.getCell("B2").value = "typed by hand";
+    });
+    expect(await generateInvoice(await XlsxWorkbook.fromBuffer(edited), { invoiceDate: "2026-09-30" })).toMatchObject({
       ok: false,
       problems: [{ code: "LOG_EDITED", sheet: NAMES.logSheet, cell: "B2", message: expect.stringContaining('holds "typed by hand"') }],
     });
@@ -56,10 +58,13 @@ describe("Generate invoice through the xlsx workbook leaves what the in-memory w
     const memory = new MemoryWorkbook(emptyState());
     await insertSample(memory);
     // Three more blank rows in each table, as when a person clears the contents of rows.
-    const log = xlsx.workbook.getWorksheet(NAMES.logSheet) as unknown as { tables: Record<string, { table: { tableRef: string } }> };
-    for (const table of Object.values(log.tables)) table.table.tableRef = table.table.tableRef.replace(/2$/, "5");
+    const grown = await editXlsx(await xlsx.toBuffer(), (workbook) => {
+      // exceljs's typings leave out the table model it reads and writes.
+      const log = workbook.getWorksheet(NAMES.logSheet) as unknown as { tables: Record<string, { table: { tableRef: string } }> };
+      for (const table of Object.values(log.tables)) table.table.tableRef = table.table.tableRef.replace(/2$/, "5");
+    });
     for (const name of [NAMES.invoicesTable, NAMES.linesTable]) findTable(memory.state, name)!.rows = 5;
-    const reopenedXlsx = await reopened(xlsx);
+    const reopenedXlsx = await XlsxWorkbook.fromBuffer(grown);
     expect(await generateInvoice(reopenedXlsx, { invoiceDate: "2026-09-30" })).toEqual(await generateInvoice(memory, { invoiceDate: "2026-09-30" }));
     expect(normalised(await stateOfXlsx(await reopenedXlsx.toBuffer()))).toEqual(normalised(memory.state));
     expect(findTable(memory.state, NAMES.invoicesTable)!.rows).toBe(2);
