@@ -7,6 +7,7 @@ import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { INVOICE_LOG_HEADERS, NAMES, type CellValue, type WorkbookPort } from "../../src/workbook/port";
 import { insertSample } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
+import { editXlsx } from "../support/exceljs-file";
 import { fakeExcelRun } from "../support/fake-excel";
 import { copyState, sampleWorkbook, setMilestone, setSetting } from "./helpers";
 
@@ -207,10 +208,12 @@ describe("xlsx: a billing log date out of range, read back from the file", () =>
     const row = (invoices?.values[1] ?? []).slice(0, INVOICE_LOG_HEADERS.length - 1);
     row[INVOICE_LOG_HEADERS.indexOf("Period end")] = isoToSerial("0026-09-30");
     const lines = (invoiceLines?.values ?? []).slice(1).filter((line) => line[0] === row[0]);
-    const sheet = created.workbook.getWorksheet(NAMES.logSheet)!;
-    sheet.getCell("F2").value = isoToSerial("0026-09-30");
-    sheet.getCell("T2").value = checkOf(row, lines);
-    const reread = await XlsxWorkbook.fromBuffer(await created.toBuffer());
+    const edited = await editXlsx(await created.toBuffer(), (workbook) => {
+      const sheet = workbook.getWorksheet(NAMES.logSheet)!;
+      sheet.getCell("F2").value = isoToSerial("0026-09-30");
+      sheet.getCell("T2").value = checkOf(row, lines);
+    });
+    const reread = await XlsxWorkbook.fromBuffer(edited);
     expect(await generateInvoice(reread, { invoiceDate: "2026-10-31" })).toEqual({
       ok: false,
       problems: [expect.objectContaining({ code: "INVALID_DATE", sheet: NAMES.logSheet, cell: "F2", message: expect.stringMatching(/the period end 0026-09-30 is outside the dates Interim accepts/) })],

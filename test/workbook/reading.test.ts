@@ -9,6 +9,7 @@ import { type CellValue, INVOICE_LOG_HEADERS, NAMES, type WorkbookPort } from ".
 import { insertSample } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { LibreOffice } from "../cli/libreoffice";
+import { editXlsx } from "../support/exceljs-file";
 import { fakeExcelRun } from "../support/fake-excel";
 import { copyState, sampleWorkbook, setMilestone } from "./helpers";
 
@@ -91,25 +92,31 @@ describe("a table's total row (Table Design > Total Row) is no data", () => {
     const plain = await contractSum(await sampleWorkbook());
     const created = XlsxWorkbook.create();
     await insertSample(created);
-    const sheet = created.workbook.getWorksheet(NAMES.milestones);
-    const table = (sheet as unknown as { tables: Record<string, { table: { tableRef: string; totalsRow: boolean } }> } | undefined)?.tables[NAMES.milestones]?.table;
-    if (sheet === undefined || table === undefined) throw new Error("no milestone table");
-    table.tableRef = "A1:I10";
-    table.totalsRow = true;
-    sheet.getCell("A10").value = "Total";
-    sheet.getCell("C10").value = { formula: "SUBTOTAL(109,Milestones[Scheduled value])", result: SAMPLE_SUM };
-    const bytes = resavedByLibreOffice("total-row", await created.toBuffer());
+    const edited = await editXlsx(await created.toBuffer(), (workbook) => {
+      const sheet = workbook.getWorksheet(NAMES.milestones);
+      // exceljs's typings leave out the table model it reads and writes.
+      const table = (sheet as unknown as { tables: Record<string, { table: { tableRef: string; totalsRow: boolean } }> } | undefined)?.tables[NAMES.milestones]?.table;
+      if (sheet === undefined || table === undefined) throw new Error("no milestone table");
+      table.tableRef = "A1:I10";
+      table.totalsRow = true;
+      sheet.getCell("A10").value = "Total";
+      sheet.getCell("C10").value = { formula: "SUBTOTAL(109,Milestones[Scheduled value])", result: SAMPLE_SUM };
+    });
+    const bytes = resavedByLibreOffice("total-row", edited);
     expect(await contractSum(await XlsxWorkbook.fromBuffer(bytes))).toBe(plain);
     expect((await (await XlsxWorkbook.fromBuffer(bytes)).read(NAMES.milestones)).milestones?.values).toHaveLength(9);
   }, 120_000);
 
   it("xlsx: settings are not written over a settings table's total row", async () => {
-    const workbook = XlsxWorkbook.create();
-    await insertSample(workbook);
-    const sheet = workbook.workbook.getWorksheet(NAMES.settingsSheet) as unknown as { tables: Record<string, { table: { totalsRow: boolean } }> };
-    const settings = sheet.tables[NAMES.settingsTable]?.table;
-    if (settings === undefined) throw new Error("no settings table");
-    settings.totalsRow = true;
+    const created = XlsxWorkbook.create();
+    await insertSample(created);
+    const edited = await editXlsx(await created.toBuffer(), (book) => {
+      const sheet = book.getWorksheet(NAMES.settingsSheet) as unknown as { tables: Record<string, { table: { totalsRow: boolean } }> };
+      const settings = sheet.tables[NAMES.settingsTable]?.table;
+      if (settings === undefined) throw new Error("no settings table");
+      settings.totalsRow = true;
+    });
+    const workbook = await XlsxWorkbook.fromBuffer(edited);
     await expect(workbook.writeSettings([{ key: "Purchase order", value: "PO-1", row: undefined }], false)).rejects.toThrow(/has a total row; remove it/);
   });
 });
@@ -153,13 +160,15 @@ describe("merged cells hold one value, and are reported", () => {
   it("xlsx, merged by exceljs and saved again by LibreOffice: the value is read once, the merge is a problem, and with a date in an amount column both are reported", async () => {
     const created = XlsxWorkbook.create();
     await insertSample(created);
-    const sheet = created.workbook.getWorksheet(NAMES.milestones);
-    if (sheet === undefined) throw new Error("no milestone sheet");
-    sheet.mergeCells("C2:C3");
-    // M4's scheduled value typed as a date: Excel shows 2026-01-14 and holds 46036.
-    sheet.getCell("C5").value = 46036;
-    sheet.getCell("C5").numFmt = "dd/mm/yyyy";
-    const bytes = resavedByLibreOffice("merged", await created.toBuffer());
+    const edited = await editXlsx(await created.toBuffer(), (workbook) => {
+      const sheet = workbook.getWorksheet(NAMES.milestones);
+      if (sheet === undefined) throw new Error("no milestone sheet");
+      sheet.mergeCells("C2:C3");
+      // M4's scheduled value typed as a date: Excel shows 2026-01-14 and holds 46036.
+      sheet.getCell("C5").value = 46036;
+      sheet.getCell("C5").numFmt = "dd/mm/yyyy";
+    });
+    const bytes = resavedByLibreOffice("merged", edited);
     const workbook = await XlsxWorkbook.fromBuffer(bytes);
     const snapshot = await workbook.read(NAMES.milestones);
     expect(snapshot.milestones?.values.map((row) => row[2])).toEqual(["Scheduled value", 18000, null, 96000, 46036, 12000, 15000, 20000, 9500]);
@@ -214,9 +223,9 @@ describe("the names a workbook already uses", () => {
       await insertSample(port);
       expect(await generateInvoice(port, FIRST)).toMatchObject({ ok: true });
     }
-    xlsx.workbook.definedNames.add("'Settings'!$B$2", "TaxRate");
+    const named = await editXlsx(await xlsx.toBuffer(), (workbook) => workbook.definedNames.add("'Settings'!$B$2", "TaxRate"));
     memory.state.names.push({ name: "TaxRate", sheet: NAMES.settingsSheet });
-    const fromFile = await (await XlsxWorkbook.fromBuffer(await xlsx.toBuffer())).read(NAMES.milestones);
+    const fromFile = await (await XlsxWorkbook.fromBuffer(named)).read(NAMES.milestones);
     const inMemory = await memory.read(NAMES.milestones);
     expect(fromFile.definedNames.sort()).toEqual(["InterimSheet_INV_002D0001", "TaxRate"]);
     expect(fromFile.definedNames.sort()).toEqual(inMemory.definedNames.sort());
