@@ -163,7 +163,7 @@ export class WorkbookPart {
       } else if (Number(local) === index) {
         edits.push([definedName, ""]);
       } else if (Number(local) > index) {
-        edits.push([definedName, this.withAttribute(definedName, "localSheetId", String(Number(local) - 1))]);
+        edits.push([openingTag(definedName), this.withAttribute(definedName, "localSheetId", String(Number(local) - 1))]);
       }
     }
     for (const view of this.elements.filter((candidate) => this.isMain(candidate, "workbookView"))) {
@@ -174,7 +174,7 @@ export class WorkbookPart {
         const shifted = Math.max(0, Math.min(Number(value) > index ? Number(value) - 1 : Number(value), remaining - 1));
         tag = replaceAttribute(tag, position, String(shifted));
       }
-      edits.push([{ ...view, end: view.openEnd }, tag]);
+      edits.push([openingTag(view), tag]);
     }
     edits.sort(([a], [b]) => b.start - a.start);
     let text = this.text;
@@ -303,6 +303,11 @@ export class WorkbookPart {
       if (target !== undefined) this.pkg.delete(target);
     }
   }
+}
+
+/** The span of an element's opening tag alone. */
+function openingTag(element: XmlElement): XmlElement {
+  return { ...element, end: element.openEnd };
 }
 
 function replaceAttribute(tag: string, name: string, value: string): string {
