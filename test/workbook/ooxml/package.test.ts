@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -160,7 +160,7 @@ describe("a new workbook's package", () => {
 
     expect(new LibreOffice(dir).sheets(file)).toEqual(new Map([["Invoice & Co", [["Hello", "42"]]]]));
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(file));
+    await book.xlsx.readFile(file);
     expect(book.worksheets.map(({ name }) => name)).toEqual(["Invoice & Co"]);
     expect(book.getWorksheet("Invoice & Co")?.getCell("B1").value).toBe(42);
   });
