@@ -2,7 +2,7 @@
  * Number formats, column widths, the invoice sheet's header height and its paper, the same in
  * every port: in memory, in Excel (the fake) and in an .xlsx file (read back with exceljs).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { paperOf } from "../../src/core";
 import { billingLogColumnsFor } from "../../src/workbook/formats";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
@@ -12,6 +12,7 @@ import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, NAMES, type WorkbookPort } from 
 import { SAMPLE_MILESTONES, insertSample, sampleColumns } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { stateOfXlsx } from "../cli/xlsx-state";
+import { editXlsx, loadXlsx } from "../support/exceljs-file";
 import { fakeExcelRun } from "../support/fake-excel";
 import { setMilestone, setSetting } from "./helpers";
 
@@ -34,27 +35,37 @@ function officePort(): Port & { fake: ReturnType<typeof fakeExcelRun> } {
   return { name: "Office.js", port: new OfficeWorkbook(fake.run), fake, state: () => Promise.resolve(excel), edit: (change) => Promise.resolve(change(excel)) };
 }
 
-function xlsxPort(): Port & { workbook: () => XlsxWorkbook } {
+/** The xlsx port, with its file as exceljs reads it, and a change made to that file as another program would. */
+interface XlsxPort extends Port {
+  file(): Promise<ExcelJS.Workbook>;
+  editFile(change: (file: ExcelJS.Workbook) => void): Promise<void>;
+}
+
+function xlsxPort(): XlsxPort {
   let workbook = XlsxWorkbook.create();
-  const holder: Port & { workbook: () => XlsxWorkbook } = {
+  const holder: XlsxPort = {
     name: "xlsx",
     get port() {
       return workbook;
     },
-    workbook: () => workbook,
     state: async () => stateOfXlsx(await workbook.toBuffer()),
+    file: async () => loadXlsx(await workbook.toBuffer()),
+    editFile: async (change) => {
+      workbook = await XlsxWorkbook.fromBuffer(await editXlsx(await workbook.toBuffer(), change));
+    },
     // A change typed into the file: the milestone cells by their place in the file.
     edit: async (change) => {
       const state = await stateOfXlsx(await workbook.toBuffer());
       change(state);
-      for (const sheet of state.sheets) {
-        const target = workbook.workbook.getWorksheet(sheet.name);
-        sheet.cells.forEach((row, r) => row.forEach((value, c) => {
-          const cell = target?.getCell(r + 1, c + 1);
-          if (cell !== undefined && cell.value !== value && typeof value === "number") cell.value = value;
-        }));
-      }
-      workbook = await XlsxWorkbook.fromBuffer(await workbook.toBuffer());
+      await holder.editFile((file) => {
+        for (const sheet of state.sheets) {
+          const target = file.getWorksheet(sheet.name);
+          sheet.cells.forEach((row, r) => row.forEach((value, c) => {
+            const cell = target?.getCell(r + 1, c + 1);
+            if (cell !== undefined && cell.value !== value && typeof value === "number") cell.value = value;
+          }));
+        }
+      });
     },
   };
   return holder;
@@ -128,8 +139,7 @@ describe("number formats in every port", () => {
     // The longest description, on one line.
     expect(widths[1]).toBeGreaterThanOrEqual("Data migration support (time and materials, capped)".length);
     expect(office.fake.setup(NAMES.milestones)?.columnWidths).toEqual(widths.map(columnWidthPoints));
-    const file = new ExcelJS.Workbook();
-    await file.xlsx.load((await xlsx.workbook().toBuffer()) as unknown as ExcelJS.Buffer);
+    const file = await xlsx.file();
     const fileWidth = (sheet: string, c: number) => Math.round((file.getWorksheet(sheet)?.getColumn(c + 1).width ?? 0) * 10) / 10;
     expect(headers.map((_, c) => fileWidth(NAMES.milestones, c))).toEqual(widths);
     const logWidths = billingLogColumnsFor("EUR").invoices.map((column) => column.width);
@@ -154,7 +164,7 @@ describe("the Contract sheet Insert sample and interim init write", () => {
     const settingWidth = longest + 2;
     expect(office.fake.setup(NAMES.settingsSheet)?.columnWidths[0]).toBe(columnWidthPoints(settingWidth));
     expect(office.fake.setup(NAMES.settingsSheet)).toMatchObject({ paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
-    const sheet = xlsx.workbook().workbook.getWorksheet(NAMES.settingsSheet);
+    const sheet = (await xlsx.file()).getWorksheet(NAMES.settingsSheet);
     expect([sheet?.getColumn(1).width, sheet?.pageSetup.paperSize, sheet?.pageSetup.fitToWidth]).toEqual([settingWidth, 9, 1]);
   });
 
@@ -162,12 +172,12 @@ describe("the Contract sheet Insert sample and interim init write", () => {
     const [office, xlsx] = [officePort(), xlsxPort()];
     for (const port of [office, xlsx]) await insertSample(port.port);
     expect(office.fake.setup(NAMES.milestones)?.paperSize).toBe("A4");
-    expect(xlsx.workbook().workbook.getWorksheet(NAMES.milestones)?.pageSetup.paperSize).toBe(9);
+    expect((await xlsx.file()).getWorksheet(NAMES.milestones)?.pageSetup.paperSize).toBe(9);
     for (const [currency, excelPaper, filePaper] of [["EUR", "A4", 9], ["USD", "Letter", 1]] as const) {
       const [office, xlsx] = [officePort(), xlsxPort()];
       for (const port of [office, xlsx]) await port.port.createBillingLog(currency);
       expect(office.fake.setup(NAMES.logSheet)?.paperSize).toBe(excelPaper);
-      expect(xlsx.workbook().workbook.getWorksheet(NAMES.logSheet)?.pageSetup.paperSize).toBe(filePaper);
+      expect((await xlsx.file()).getWorksheet(NAMES.logSheet)?.pageSetup.paperSize).toBe(filePaper);
     }
   });
 });
@@ -182,8 +192,7 @@ describe("the invoice sheet's header row and paper", () => {
     }
     // "Materials presently stored (F)" takes three lines in its 15 characters.
     expect(office.fake.setup("INV-0001")?.formats).toContainEqual({ address: "A12:J12", property: "rowHeight", value: 45 });
-    const file = new ExcelJS.Workbook();
-    await file.xlsx.load((await xlsx.workbook().toBuffer()) as unknown as ExcelJS.Buffer);
+    const file = await xlsx.file();
     expect(file.getWorksheet("INV-0001")?.getRow(12).height).toBe(45);
   });
 
@@ -197,16 +206,15 @@ describe("the invoice sheet's header row and paper", () => {
         await port.edit((state) => setSetting(state, "Currency", currency));
         if (port === xlsx) {
           // The currency is text: typed into the file's settings cell.
-          const settings = xlsx.workbook().workbook.getWorksheet(NAMES.settingsSheet);
-          settings?.eachRow((row) => {
+          await xlsx.editFile((file) => file.getWorksheet(NAMES.settingsSheet)?.eachRow((row) => {
             if (row.getCell(1).value === "Currency") row.getCell(2).value = currency;
-          });
+          }));
         }
         expect(await generateInvoice(port.port, { invoiceDate: "2026-03-31" })).toMatchObject({ ok: true, result: { currency } });
       }
       expect((await memory.state()).sheets.find((s) => s.name === "INV-0001")?.layout?.paper).toBe(paper);
       expect(office.fake.setup("INV-0001")?.paperSize).toBe(excelPaper);
-      expect(xlsx.workbook().workbook.getWorksheet("INV-0001")?.pageSetup.paperSize).toBe(filePaper);
+      expect((await xlsx.file()).getWorksheet("INV-0001")?.pageSetup.paperSize).toBe(filePaper);
       expect(paperOf(currency)).toBe(paper);
     }
   });

@@ -8,6 +8,7 @@ import type { CellValue, WorkbookPort } from "../../src/workbook/port";
 import { insertSample } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { LibreOffice } from "../cli/libreoffice";
+import { editXlsx } from "../support/exceljs-file";
 import { fakeExcelRun } from "../support/fake-excel";
 import { copyState } from "./helpers";
 
@@ -39,10 +40,11 @@ async function sampleWith(port: Port, edits: Edits): Promise<{ workbook: Workboo
   }
   const created = XlsxWorkbook.create();
   await insertSample(created);
-  const sheet = created.workbook.getWorksheet("Milestones");
-  if (sheet === undefined) throw new Error("no Milestones sheet");
-  for (const [address, value] of Object.entries(edits)) sheet.getCell(address).value = value;
-  let bytes = await created.toBuffer();
+  let bytes = await editXlsx(await created.toBuffer(), (file) => {
+    const sheet = file.getWorksheet("Milestones");
+    if (sheet === undefined) throw new Error("no Milestones sheet");
+    for (const [address, value] of Object.entries(edits)) sheet.getCell(address).value = value;
+  });
   if (port === "xlsx resaved by LibreOffice") {
     const file = join(workdir, `edited-${Date.now()}.xlsx`);
     writeFileSync(file, bytes);
