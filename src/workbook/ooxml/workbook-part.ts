@@ -51,6 +51,8 @@ const WORKBOOK_ORDER = [
   "extLst",
 ];
 
+/** What Excel takes for a sheet's name: 1 to 31 characters, none of : \ / ? * [ ], no apostrophe first or last. */
+const SHEET_NAME = /^(?!')[^:\\/?*[\]]{1,31}(?<!')$/;
 const STATES = new Set<SheetEntry["state"]>(["visible", "hidden", "veryHidden"]);
 const TRUE = new Set(["1", "true"]);
 
@@ -123,6 +125,8 @@ export class WorkbookPart {
    */
   addSheet(name: string): SheetEntry {
     const sheets = this.sheets();
+    // Settings are checked as problems before anything is written; a name Excel refuses reaching here is a fault.
+    if (!SHEET_NAME.test(name) || name.toLowerCase() === "history") throw new Error(`${name} is not a sheet name Excel accepts.`);
     if (sheets.some((sheet) => sheet.name.toLowerCase() === name.toLowerCase())) throw new Error(`The workbook already has a sheet named ${name}.`);
     const folder = this.part.slice(0, this.part.lastIndexOf("/") + 1);
     const part = this.pkg.freePartName((n) => `${folder}worksheets/sheet${n}.xml`);
@@ -188,6 +192,10 @@ export class WorkbookPart {
 
   /** Adds a <definedName>, creating <definedNames> at its schema position. `text` is the formula text, escaped here. */
   addDefinedName(name: string, text: string, localSheet?: number): void {
+    // Excel calls a workbook with two names of one scope corrupt.
+    if (this.definedNames().some((existing) => existing.name.toLowerCase() === name.toLowerCase() && existing.localSheet === localSheet)) {
+      throw new Error(`The workbook already has a name ${name} there.`);
+    }
     const root = this.root();
     const local = localSheet === undefined ? "" : ` localSheetId="${localSheet}"`;
     const markup = `<${qualified(root, "definedName")} name="${escapeXml(name)}"${local}>${escapeXml(text)}</${qualified(root, "definedName")}>`;

@@ -102,10 +102,15 @@ describe("a workbook openpyxl saved", () => {
     expect(pkg.text("xl/workbook.xml")).toContain(`activeTab="2"`);
   });
 
-  it("refuses a second sheet of a name, and a sheet it does not have", () => {
+  it("refuses a sheet name Excel refuses or has, a sheet it does not have, and a second name of one scope", () => {
     const workbook = WorkbookPart.read(load(openpyxl).pkg);
     expect(() => workbook.addSheet("LINES")).toThrow(/already has a sheet named LINES/);
     expect(() => workbook.removeSheet("Invoice")).toThrow(/has no sheet named Invoice/);
+    for (const name of ["", "x".repeat(32), "a/b", "[x]", "'quoted'", "History"]) expect(() => workbook.addSheet(name)).toThrow(/not a sheet name Excel accepts/);
+    expect(workbook.addSheet("x".repeat(31)).name).toHaveLength(31);
+    expect(() => workbook.addDefinedName("rate", "Contract!$B$2")).toThrow(/already has a name rate/);
+    expect(() => workbook.addDefinedName("LINESSTART", "Lines!$A$2", 2)).toThrow(/already has a name LINESSTART/);
+    workbook.addDefinedName("LinesStart", "Lines!$A$2", 0);
   });
 });
 
