@@ -35,6 +35,11 @@ describe("SharedStrings", () => {
     expect(texts(strings, 2)).toEqual(["One", "Two three"]);
   });
 
+  it("reads a Strict Open XML part (its own namespace)", () => {
+    const strings = sharedStrings(`<sst xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><si><t>Strict</t></si></sst>`);
+    expect(strings.text(0)).toBe("Strict");
+  });
+
   it("ignores elements of other namespaces named like spreadsheetml's", () => {
     const strings = sharedStrings(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:o="urn:other"><si><t>kept</t><o:t>not text</o:t></si></sst>`);
     expect(strings.text(0)).toBe("kept");

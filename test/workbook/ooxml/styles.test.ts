@@ -167,6 +167,16 @@ describe("StylesPart.xfOf", () => {
     expect(entries(xml, "cellXfs")).toEqual([`<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`, `<xf numFmtId="164" fontId="1" fillId="2" borderId="1" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1"/>`]);
   });
 
+  it("reads and extends a Strict Open XML part in its own namespace", () => {
+    const strict = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+    const { pkg, styles } = stylesOf(`<styleSheet xmlns="${strict}"><numFmts count="1"><numFmt numFmtId="170" formatCode="d/m/yyyy"/></numFmts><cellXfs count="1"><xf numFmtId="170"/></cellXfs></styleSheet>`);
+    expect(styles.numberFormat(0)).toBe("d/m/yyyy");
+    expect(styles.xfOf({ numberFormat: "0.000" })).toBe(1);
+    styles.save();
+    expect(entries(pkg.text(PART), "numFmts")[1]).toBe(`<numFmt numFmtId="171" formatCode="0.000"/>`);
+    expect(parseXml("test", PART, pkg.text(PART)).every((element) => element.uri === strict)).toBe(true);
+  });
+
   it("opens a self-closing list or part to add to it", () => {
     const { pkg, styles } = stylesOf(`<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><cellXfs count="0"/></styleSheet>`);
     expect(styles.xfOf({ bold: true })).toBe(0);
