@@ -170,12 +170,15 @@ export class WorkbookPart {
         edits.push([openingTag(definedName), this.withAttribute(definedName, "localSheetId", String(Number(local) - 1))]);
       }
     }
+    const visible = elements.filter((sheet) => sheet !== element).map((sheet) => (attribute(sheet, "state") ?? "visible") === "visible");
     for (const view of this.elements.filter((candidate) => this.isMain(candidate, "workbookView"))) {
       let tag = this.text.slice(view.start, view.openEnd);
       for (const position of ["activeTab", "firstSheet"]) {
         const value = attribute(view, position);
         if (value === undefined) continue;
-        const shifted = Math.max(0, Math.min(Number(value) > index ? Number(value) - 1 : Number(value), remaining - 1));
+        let shifted = Math.max(0, Math.min(Number(value) > index ? Number(value) - 1 : Number(value), remaining - 1));
+        // Excel shows a hidden active sheet selected beside the visible one; the nearest visible sheet takes its place.
+        if (position === "activeTab" && visible[shifted] === false) shifted = nearestVisible(visible, shifted);
         tag = replaceAttribute(tag, position, String(shifted));
       }
       edits.push([openingTag(view), tag]);
@@ -311,6 +314,14 @@ export class WorkbookPart {
       if (target !== undefined) this.pkg.delete(target);
     }
   }
+}
+
+/** The first visible sheet from `from` on, else the last one before it; `from` when none is visible. */
+function nearestVisible(visible: readonly boolean[], from: number): number {
+  const after = visible.indexOf(true, from);
+  if (after >= 0) return after;
+  const before = visible.lastIndexOf(true, from);
+  return before >= 0 ? before : from;
 }
 
 /** The span of an element's opening tag alone. */

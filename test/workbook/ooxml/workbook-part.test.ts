@@ -213,6 +213,25 @@ describe("a prefixed workbook (x:)", () => {
   });
 });
 
+describe("removing the active sheet", () => {
+  it("makes the nearest visible sheet active, never a hidden one", () => {
+    const pkg = Package.create(STYLES);
+    const workbook = WorkbookPart.read(pkg);
+    for (const name of ["Shown", "Active", "Hidden", "Shown too"]) workbook.addSheet(name);
+    workbook.save();
+    const hidden = pkg.text("xl/workbook.xml").replace(`name="Hidden"`, `name="Hidden" state="hidden"`);
+    pkg.set("xl/workbook.xml", hidden.replace("<sheets>", `<bookViews><workbookView activeTab="1"/></bookViews><sheets>`));
+    const again = WorkbookPart.read(pkg);
+    expect(again.sheets().map(({ state }) => state)).toEqual(["visible", "visible", "hidden", "visible"]);
+    again.removeSheet("Active");
+    again.save();
+    expect(pkg.text("xl/workbook.xml")).toContain(`<workbookView activeTab="2"/>`);
+    again.removeSheet("Shown too");
+    again.save();
+    expect(pkg.text("xl/workbook.xml")).toContain(`<workbookView activeTab="0"/>`);
+  });
+});
+
 describe("a workbook whose root does not declare the relationships namespace", () => {
   it("declares it on the new sheet", () => {
     const pkg = Package.create(STYLES);
