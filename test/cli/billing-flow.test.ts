@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
+import type ExcelJS from "exceljs";
 import { pdfText, tool } from "../export/tools";
+import { editXlsx } from "../support/exceljs-file";
 import { LibreOffice } from "./libreoffice";
 import { type CliRun, ROOT, requireBuiltCli, runInterim } from "./run-cli";
 
@@ -34,10 +35,8 @@ function copy(folder = mkdtempSync(join(workdir, "case-")), name = "contract.xls
 }
 
 /** Edits a saved workbook the way a person in a spreadsheet program would, and saves it. */
-async function edit(file: string, change: (workbook: XlsxWorkbook["workbook"]) => void): Promise<void> {
-  const { workbook } = await XlsxWorkbook.fromBuffer(readFileSync(file));
-  change(workbook);
-  writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+async function edit(file: string, change: (workbook: ExcelJS.Workbook) => void): Promise<void> {
+  writeFileSync(file, await editXlsx(readFileSync(file), change));
 }
 
 const setProgress = (file: string, id: string, value: number): Promise<void> =>

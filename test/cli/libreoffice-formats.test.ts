@@ -10,6 +10,7 @@ import { runInit } from "../../src/cli/init-command";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { NAMES } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
+import { editXlsx } from "../support/exceljs-file";
 import { tool } from "../export/tools";
 import { LibreOffice } from "./libreoffice";
 
@@ -26,18 +27,21 @@ async function initAndInvoice(name: string, currency: string): Promise<string> {
   const file = join(workdir, name);
   expect((await runInit([file])).status).toBe(0);
   // Read and written as bytes: the command line's file handling has tests of its own.
-  const reopen = () => XlsxWorkbook.fromBuffer(readFileSync(file));
+  // The person's own edits are made to the file between the runs, as a spreadsheet program would.
+  const reopen = async (edit: (workbook: ExcelJS.Workbook) => void) => XlsxWorkbook.fromBuffer(await editXlsx(readFileSync(file), edit));
   const save = async (workbook: XlsxWorkbook) => writeFileSync(file, await workbook.toBuffer());
-  const first = await reopen();
-  first.workbook.getWorksheet(NAMES.settingsSheet)?.eachRow((row) => {
-    if (row.getCell(1).value === "Currency") row.getCell(2).value = currency;
+  const first = await reopen((workbook) => {
+    workbook.getWorksheet(NAMES.settingsSheet)?.eachRow((row) => {
+      if (row.getCell(1).value === "Currency") row.getCell(2).value = currency;
+    });
   });
   expect(await generateInvoice(first, { invoiceDate: "2026-03-31" })).toMatchObject({ ok: true });
   await save(first);
-  const second = await reopen();
-  const milestones = second.workbook.getWorksheet(NAMES.milestones);
-  if (milestones === undefined) throw new Error("no Milestones sheet");
-  milestones.getCell("D4").value = 0.5;
+  const second = await reopen((workbook) => {
+    const milestones = workbook.getWorksheet(NAMES.milestones);
+    if (milestones === undefined) throw new Error("no Milestones sheet");
+    milestones.getCell("D4").value = 0.5;
+  });
   expect(await generateInvoice(second, { invoiceDate: "2026-04-30" })).toMatchObject({ ok: true, number: "INV-0002" });
   await save(second);
   return file;

@@ -6,7 +6,7 @@ import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { MemoryWorkbook, findTable, tableValues } from "../../src/workbook/memory-workbook";
 import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, NAMES } from "../../src/workbook/port";
 import { insertSample } from "../../src/workbook/sample";
-import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
+import { editXlsx } from "../support/exceljs-file";
 import { setMilestone } from "../workbook/helpers";
 import { LibreOffice } from "./libreoffice";
 import { type CliRun, ROOT, requireBuiltCli, runInterim } from "./run-cli";
@@ -44,13 +44,13 @@ function copyOf(name: string, folder = mkdtempSync(join(workdir, "case-"))): str
 
 /** A person's edit between two periods: new % complete values, saved as a spreadsheet program would. */
 async function setProgress(file: string, progress: Record<string, number>): Promise<void> {
-  const { workbook } = await XlsxWorkbook.fromBuffer(readFileSync(file));
-  const sheet = workbook.getWorksheet("Milestones");
-  sheet?.eachRow((row) => {
-    const id = row.getCell(1).value;
-    if (typeof id === "string" && id in progress) row.getCell(4).value = progress[id];
+  const edited = await editXlsx(readFileSync(file), (workbook) => {
+    workbook.getWorksheet("Milestones")?.eachRow((row) => {
+      const id = row.getCell(1).value;
+      if (typeof id === "string" && id in progress) row.getCell(4).value = progress[id];
+    });
   });
-  writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+  writeFileSync(file, edited);
 }
 
 const PERIODS: { date: string; progress: Record<string, number> }[] = [

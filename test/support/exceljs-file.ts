@@ -15,5 +15,18 @@ export async function loadXlsx(bytes: Buffer): Promise<ExcelJS.Workbook> {
 export async function editXlsx(bytes: Buffer, edit: (workbook: ExcelJS.Workbook) => void | Promise<void>): Promise<Buffer> {
   const workbook = await loadXlsx(bytes);
   await edit(workbook);
+  styleTables(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * exceljs reads a table without a style (LibreOffice writes its tables so) but fails writing it
+ * back; an empty style writes the same table with no style named.
+ */
+function styleTables(workbook: ExcelJS.Workbook): void {
+  for (const sheet of workbook.worksheets) {
+    // exceljs's typings leave out the table model it reads and writes.
+    const { tables } = sheet as unknown as { tables: Record<string, { table: { style?: object | null } }> };
+    for (const { table } of Object.values(tables)) table.style ??= {};
+  }
 }
