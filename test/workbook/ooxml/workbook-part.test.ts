@@ -213,6 +213,39 @@ describe("a prefixed workbook (x:)", () => {
   });
 });
 
+/** xl/workbook.xml as Excel 365 writes it: markup-compatibility namespaces, an absPath alternate, a revision pointer, a protected structure, extensions. */
+const EXCEL_WORKBOOK =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x15 xr xr6 xr10 xr2" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xmlns:xr6="http://schemas.microsoft.com/office/spreadsheetml/2016/revision6" xmlns:xr10="http://schemas.microsoft.com/office/spreadsheetml/2016/revision10" xmlns:xr2="http://schemas.microsoft.com/office/spreadsheetml/2015/revision2">` +
+  `<fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27425"/><workbookPr defaultThemeVersion="202300"/>` +
+  `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x15"><x15ac:absPath url="C:\\Users\\me\\Documents\\" xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/></mc:Choice></mc:AlternateContent>` +
+  `<xr:revisionPtr revIDLastSave="0" documentId="8_{5F2D7C1E-8B0A-4C1D-9E3F-2A6B7C8D9E0F}" xr6:coauthVersionLast="47" xr6:coauthVersionMax="47" xr10:uidLastSave="{00000000-0000-0000-0000-000000000000}"/>` +
+  `<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="aGFzaA==" workbookSaltValue="c2FsdA==" workbookSpinCount="100000" lockStructure="1"/>` +
+  `<bookViews><workbookView xWindow="-120" yWindow="-120" windowWidth="29040" windowHeight="15720" xr2:uid="{2E4A6C8E-0A2C-4E6A-8C0E-2A4C6E8A0C2E}"/></bookViews>` +
+  `<sheets><sheet name="Contract" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/>` +
+  `<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:workbookPr chartTrackingRefBase="1"/></ext></extLst></workbook>`;
+
+describe("a workbook Excel saved", () => {
+  it("keeps every byte it does not change: names go after the sheets, full calculation on the existing calcPr", () => {
+    const pkg = Package.create(STYLES);
+    pkg.set("xl/worksheets/sheet1.xml", WORKSHEET);
+    const id = pkg.addRelationship("xl/workbook.xml", "worksheet", "xl/worksheets/sheet1.xml");
+    const excel = EXCEL_WORKBOOK.replace(`r:id="rId1"`, `r:id="${id}"`);
+    pkg.set("xl/workbook.xml", excel);
+    const workbook = WorkbookPart.read(pkg);
+    expect(workbook.structureLocked()).toBe(true);
+    expect(workbook.sheets().map(({ name, part }) => [name, part])).toEqual([["Contract", "xl/worksheets/sheet1.xml"]]);
+    workbook.addDefinedName("_xlnm.Print_Area", "Contract!$A$1:$B$1", 0);
+    workbook.recalculateOnOpen();
+    workbook.save();
+    expect(pkg.text("xl/workbook.xml")).toBe(
+      excel.replace(
+        `</sheets><calcPr calcId="191029"/>`,
+        `</sheets><definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">Contract!$A$1:$B$1</definedName></definedNames><calcPr calcId="191029" fullCalcOnLoad="1"/>`,
+      ),
+    );
+  });
+});
+
 describe("removing the active sheet", () => {
   it("makes the nearest visible sheet active, never a hidden one", () => {
     const pkg = Package.create(STYLES);
