@@ -417,7 +417,12 @@ class SheetReader {
   private inMergeCells = false;
   private row: Row | undefined;
   private lastRow = -1;
-  private cell: (Cell & { type: string; raw: string; formula: string | undefined; hasValue: boolean }) | undefined;
+  private cell: Cell | undefined;
+  /** The open cell's t, the text of its <v> or inline string, its formula, and whether it has a <v> or <is> text. */
+  private cellType = "n";
+  private raw = "";
+  private formula: string | undefined;
+  private hasValue = false;
   /** Which text a cell's child collects: its <v>, its <f>, or the <t> of an inline string (not of phonetic runs). */
   private collecting: "v" | "f" | "t" | undefined;
   private inPhonetic = false;
@@ -533,29 +538,31 @@ class SheetReader {
       if (previous !== undefined && column <= previous.column) throw this.damaged(`cell ${r ?? ""} in row ${row.index + 1} is out of order`);
       const style = Number(tag.attributes.s ?? "0");
       if (!Number.isInteger(style) || style < 0) throw this.damaged(`cell ${r ?? ""} in row ${row.index + 1} has an invalid style`);
-      this.cell = { column, start, end, value: null, style, type: tag.attributes.t ?? "n", raw: "", formula: undefined, hasValue: false };
+      this.cell = { column, start, end, value: null, style, uncalculatedFormula: undefined };
+      this.cellType = tag.attributes.t ?? "n";
+      this.raw = "";
+      this.formula = undefined;
+      this.hasValue = false;
       return;
     }
-    const cell = this.cell;
-    if (cell === undefined) return;
+    if (this.cell === undefined) return;
     if (this.depth === 5 && tag.local === "v") {
       this.collecting = "v";
-      cell.hasValue = true;
+      this.hasValue = true;
     } else if (this.depth === 5 && tag.local === "f") {
       this.collecting = "f";
-      cell.formula = "";
+      this.formula = "";
     } else if (tag.local === "rPh") this.inPhonetic = true;
     else if (tag.local === "t" && !this.inPhonetic && this.depth >= 6) {
       this.collecting = "t";
-      cell.hasValue = true;
+      this.hasValue = true;
     }
   }
 
   private text(text: string): void {
-    const cell = this.cell;
-    if (cell === undefined || this.collecting === undefined) return;
-    if (this.collecting === "f") cell.formula = (cell.formula ?? "") + text;
-    else cell.raw += text;
+    if (this.cell === undefined || this.collecting === undefined) return;
+    if (this.collecting === "f") this.formula = (this.formula ?? "") + text;
+    else this.raw += text;
   }
 
   private close(end: number): void {
@@ -585,23 +592,20 @@ class SheetReader {
       this.row = undefined;
     } else if (depth === 4 && tag.local === "c" && this.cell !== undefined && this.row !== undefined) {
       this.cell.end = end;
-      this.row.cells.push(this.finish(this.cell));
+      this.finish(this.cell);
+      this.row.cells.push(this.cell);
       this.cell = undefined;
     } else if (tag.local === "rPh") this.inPhonetic = false;
     else if (tag.local === "v" || tag.local === "f" || tag.local === "t") this.collecting = undefined;
   }
 
-  private finish(cell: Cell & { type: string; raw: string; formula: string | undefined; hasValue: boolean }): Cell {
-    const done: Cell = { column: cell.column, start: cell.start, end: cell.end, value: null, style: cell.style };
+  private finish(cell: Cell): void {
     // An empty <v/> under a formula is what openpyxl writes for one never calculated, except
     // for a text result, where it is a calculated "".
-    const cached = cell.hasValue && (cell.raw !== "" || cell.type === "str" || cell.type === "inlineStr");
-    if (cell.formula !== undefined && !cached) {
-      done.uncalculatedFormula = cell.formula;
-      return done;
-    }
-    if (cached) done.value = this.value(cell.type, cell.raw, cell.column);
-    return done;
+    const type = this.cellType;
+    const cached = this.hasValue && (this.raw !== "" || type === "str" || type === "inlineStr");
+    if (this.formula !== undefined && !cached) cell.uncalculatedFormula = this.formula;
+    else if (cached) cell.value = this.value(type, this.raw, cell.column);
   }
 
   private value(type: string, raw: string, column: number): CellValue {
@@ -646,12 +650,17 @@ class SheetReader {
     return isoToSerial(day) + seconds / 86_400;
   }
 
+  /** The column of a cell reference ("AB12"), read by hand: a large sheet has millions of them. */
   private column(reference: string): number {
-    try {
-      return parseCellAddress(reference).column;
-    } catch {
-      throw this.damaged(`a cell is named ${reference}, which is not a cell address`);
+    let column = 0;
+    let at = 0;
+    for (; at < reference.length; at += 1) {
+      const code = reference.charCodeAt(at) & ~32;
+      if (code < 65 || code > 90) break;
+      column = column * 26 + (code - 64);
     }
+    if (at === 0 || at === reference.length || column > 16_384) throw this.damaged(`a cell is named ${reference}, which is not a cell address`);
+    return column - 1;
   }
 
   private area(reference: string): CellArea {
