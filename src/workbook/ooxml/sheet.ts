@@ -28,6 +28,9 @@ const ORDER = new Map(WORKSHEET_ORDER.map((name, index) => [name, index]));
 /** The elements this module rewrites or adds; everything else at the top level is copied. */
 type EditedElement = "sheetPr" | "dimension" | "cols" | "sheetProtection" | "pageSetup" | "tableParts";
 
+/** Excel's limit on a cell's text (Excel specifications and limits). */
+const MAX_CELL_TEXT = 32_767;
+
 const BLANK_SHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
   `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${RELATIONSHIPS}">` +
@@ -50,6 +53,8 @@ interface Cell extends ReadCell {
   end: number;
   /** The cell's text once Interim writes it. */
   written?: string;
+  /** The range of a shared formula this cell holds the text of (other cells refer to it by si). */
+  sharedRange?: string;
 }
 
 interface Row {
@@ -81,6 +86,7 @@ interface Column {
 
 /** What one pass over a worksheet part finds. */
 interface ParsedSheet {
+  label: string;
   xml: string;
   rows: Row[];
   /** The root's children, in document order. */
@@ -96,6 +102,7 @@ interface ParsedSheet {
 }
 
 export class SheetPart {
+  private readonly label: string;
   private readonly xml: string;
   private readonly rows: Row[];
   private readonly top: TopElement[];
@@ -111,6 +118,7 @@ export class SheetPart {
   private extent: { row: number; column: number } | undefined;
 
   private constructor(parsed: ParsedSheet) {
+    this.label = parsed.label;
     this.xml = parsed.xml;
     this.rows = parsed.rows;
     this.top = parsed.top;
@@ -171,9 +179,18 @@ export class SheetPart {
   /** Writes a value (null clears the value but keeps the cell's style). style undefined keeps the cell's s. */
   setCell(row: number, column: number, value: CellValue, style?: number): void {
     if (typeof value === "number" && !Number.isFinite(value)) throw new RangeError(`A cell cannot hold ${value} (row ${row + 1}, column ${column + 1}).`);
+    // Excel opens no file with a longer cell; the callers check text against this limit first.
+    if (typeof value === "string" && value.length > MAX_CELL_TEXT) throw new RangeError(`A cell holds at most ${MAX_CELL_TEXT} characters (row ${row + 1}, column ${column + 1}).`);
     const target = this.rowAt(row);
     const at = searchByKey(target.cells, column, (c) => c.column);
     let cell = target.cells[at];
+    if (cell?.column === column && cell.sharedRange !== undefined) {
+      // The other cells of a shared formula hold no text of their own: written over, they would break.
+      throw new WorkbookFileError(
+        "WOULD_LOSE_CONTENT",
+        `${this.label}: cell ${columnLetters(column)}${row + 1} holds the formula that the cells ${cell.sharedRange} share, and Interim would write over it. Enter that formula again in those cells in Excel (select them, type it, Ctrl+Enter), save, and run the command again.`,
+      );
+    }
     if (cell === undefined || cell.column !== column) {
       cell = { column, start: -1, end: -1, value: null, style: 0 };
       insertAt(target.cells, at, cell);
@@ -439,7 +456,7 @@ class SheetReader {
     private readonly xml: string,
     private readonly strings: Pick<SharedStrings, "text"> | undefined,
   ) {
-    this.part = { xml, rows: [], top: [], merges: [], mainPrefix: "", relationshipPrefix: undefined, sheetData: undefined, rootCloseStart: -1, protectedSheet: false };
+    this.part = { label, xml, rows: [], top: [], merges: [], mainPrefix: "", relationshipPrefix: undefined, sheetData: undefined, rootCloseStart: -1, protectedSheet: false };
   }
 
   static read(label: string, xml: string, strings: Pick<SharedStrings, "text"> | undefined): ParsedSheet {
@@ -552,6 +569,8 @@ class SheetReader {
     } else if (this.depth === 5 && tag.local === "f") {
       this.collecting = "f";
       this.formula = "";
+      const range = tag.attributes.ref;
+      if (tag.attributes.t === "shared" && range !== undefined && range.includes(":")) this.cell.sharedRange = range;
     } else if (tag.local === "rPh") this.inPhonetic = true;
     else if (tag.local === "t" && !this.inPhonetic && this.depth >= 6) {
       this.collecting = "t";

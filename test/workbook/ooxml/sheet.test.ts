@@ -188,6 +188,21 @@ describe("writing a worksheet", () => {
     expect(written).toContain(`<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/><pageSetup paperSize="9" fitToWidth="1"/></worksheet>`);
   });
 
+  test("the cell holding a shared formula's text is not written over: the cells sharing it would break", () => {
+    const sheet = SheetPart.parse("X.xlsx, part xl/worksheets/sheet1.xml", PREFIXED, noStrings);
+    expect(() => sheet.setCell(1, 1, 5)).toThrow(WorkbookFileError);
+    expect(() => sheet.setCell(1, 1, 5)).toThrow(/cell B2 holds the formula that the cells B2:B3 share/);
+    expect(sheet.changed).toBe(false);
+    sheet.setCell(2, 1, 5);
+    expect(reread(sheet).cell(2, 1)?.value).toBe(5);
+  });
+
+  test("text longer than Excel opens is refused", () => {
+    const sheet = SheetPart.blank();
+    sheet.setCell(0, 0, "x".repeat(32_767));
+    expect(() => sheet.setCell(0, 1, "x".repeat(32_768))).toThrow(RangeError);
+  });
+
   test("a width inside a <col> range splits the range, keeping its other attributes", () => {
     const xml = `<worksheet xmlns="${MAIN}"><cols><col min="1" max="5" width="9" style="4" customWidth="1"/></cols><sheetData/></worksheet>`;
     const sheet = SheetPart.parse("C.xlsx, part xl/worksheets/sheet1.xml", xml, noStrings);
@@ -274,6 +289,27 @@ const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((path) => ex
       const csv = readFileSync(join(folder, "edited.csv"), "utf8").trim().split(/\r?\n/);
       expect(csv[2]).toBe("INV-0002,99.25,TRUE,");
       expect(csv[7]).toBe("a & b,,,TRUE");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  test("a prefixed sheet without r attributes, written, reads back in LibreOffice", () => {
+    const folder = mkdtempSync(join(tmpdir(), "interim-sheet-"));
+    try {
+      const zip = readZip("libreoffice.xlsx", readFileSync(join(__dirname, "fixtures", "libreoffice.xlsx")));
+      const sheet = SheetPart.parse("X.xlsx, part xl/worksheets/sheet1.xml", PREFIXED, noStrings);
+      sheet.setCell(0, 1, 7.5);
+      sheet.setCell(4, 0, "new row");
+      sheet.setRowHeight(4, 28);
+      sheet.protect();
+      const parts = zip.entries.map((entry) => (entry.name === "xl/worksheets/sheet1.xml" ? storedPart(entry.name, Buffer.from(sheet.toXml(), "utf8")) : copiedPart(zip, entry)));
+      writeFileSync(join(folder, "prefixed.xlsx"), packZip(parts));
+      execFileSync(soffice as string, [`-env:UserInstallation=file://${folder}/profile`, "--headless", "--convert-to", "csv", "--outdir", folder, join(folder, "prefixed.xlsx")], { timeout: 60_000, stdio: "ignore" });
+      const csv = readFileSync(join(folder, "prefixed.csv"), "utf8").trim().split(/\r?\n/);
+      expect(csv[0]).toBe("Bold tail,7.5,");
+      expect(csv[1]).toBe("3,6,#N/A");
+      expect(csv[4]).toBe("new row,,");
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
