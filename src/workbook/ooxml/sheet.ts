@@ -200,7 +200,11 @@ export class SheetPart {
     cell.uncalculatedFormula = undefined;
     cell.written = cellXml(this.mainPrefix, row, column, cell.value, cell.style);
     this.touch(target);
-    this.extent = undefined;
+    // Kept up to date rather than recounted: a caller appending rows asks for the last row after each.
+    const extent = this.extent;
+    if (extent === undefined) return;
+    if (cell.value !== null) this.extent = { row: Math.max(extent.row, row), column: Math.max(extent.column, column) };
+    else if (row === extent.row || column === extent.column) this.extent = undefined;
   }
 
   setRowHeight(row: number, points: number): void {
@@ -742,7 +746,7 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 // eslint-disable-next-line no-control-regex -- the forbidden characters above, and the ones escaped
 const NEEDS_ESCAPING = /[\u0000-\u001F&<>\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-export function escapeXmlText(text: string): string {
+function escapeXmlText(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text;
   return text.replace(FORBIDDEN, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -768,7 +772,7 @@ export function withAttributes(element: string, updates: Readonly<Record<string,
 }
 
 /** An attribute's value in a tag's text (no entity decoding: for numbers and names). */
-export function attributeOf(tag: string, name: string): string | undefined {
+function attributeOf(tag: string, name: string): string | undefined {
   const match = attributePattern(name).exec(tag);
   return match === null ? undefined : (match[1] ?? match[2]);
 }
@@ -797,7 +801,7 @@ function qualifiedName(tag: string): string {
 }
 
 /** An element's text with a child appended as its last child (a self-closing element is opened). */
-export function appendChild(element: string, child: string): string {
+function appendChild(element: string, child: string): string {
   const open = openingTag(element);
   if (element[element.indexOf(">") - 1] === "/") return `${open}${child}</${qualifiedName(open)}>`;
   const close = element.lastIndexOf("</");

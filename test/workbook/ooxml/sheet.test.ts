@@ -123,6 +123,17 @@ describe("writing a worksheet", () => {
     expect(() => sheet.setCell(0, 0, Number.NaN)).toThrow(RangeError);
   });
 
+  test("the last row and column follow what is written and cleared", () => {
+    const sheet = SheetPart.parse("O.xlsx, part xl/worksheets/sheet1.xml", fixture("openpyxl-sheet.xml"), noStrings);
+    expect([sheet.lastRow, sheet.lastColumn]).toEqual([5, 2]);
+    sheet.setCell(9, 1, 1);
+    expect([sheet.lastRow, sheet.lastColumn]).toEqual([9, 2]);
+    sheet.setCell(9, 1, null);
+    expect([sheet.lastRow, sheet.lastColumn]).toEqual([5, 2]);
+    sheet.setCell(5, 0, "");
+    expect([sheet.lastRow, sheet.lastColumn]).toEqual([4, 2]);
+  });
+
   test("null clears a value and its formula but keeps the style; style undefined keeps s", () => {
     const sheet = SheetPart.parse("L.xlsx, part xl/worksheets/sheet1.xml", fixture("libreoffice-sheet.xml"), LIBREOFFICE_STRINGS);
     sheet.setCell(3, 1, null, 7);
