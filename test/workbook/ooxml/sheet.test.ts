@@ -3,13 +3,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SheetPart } from "../../../src/workbook/ooxml/sheet";
-import { WorkbookFileError, copiedPart, packZip, readZip, storedPart } from "../../../src/workbook/xlsx-file";
+import { Package } from "../../../src/workbook/ooxml/package";
+import { SharedStrings } from "../../../src/workbook/ooxml/shared-strings";
+import { WorkbookFileError, readZip } from "../../../src/workbook/xlsx-file";
 
 const fixture = (name: string): string => readFileSync(join(__dirname, "fixtures", name), "utf8");
 const strings = (texts: readonly string[]): { text(index: number): string } => ({ text: (index) => texts[index] ?? "" });
 const noStrings = strings([]);
-/** The shared strings LibreOffice wrote for libreoffice-sheet.xml (its xl/sharedStrings.xml). */
-const LIBREOFFICE_STRINGS = strings(["Invoice", "Amount", "Date", " INV-0001 ", "INV-0002", "hidden", "Merged"]);
+/** libreoffice.xlsx: LibreOffice's save of openpyxl's workbook; libreoffice-sheet.xml is its sheet1. */
+const libreOfficePackage = (): Package => Package.fromZip("libreoffice.xlsx", readZip("libreoffice.xlsx", readFileSync(join(__dirname, "fixtures", "libreoffice.xlsx"))));
+const LIBREOFFICE_STRINGS = SharedStrings.read(libreOfficePackage(), "xl/sharedStrings.xml");
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -286,16 +289,15 @@ const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((path) => ex
   test("values, a new row and page setup survive into LibreOffice's own reading", () => {
     const folder = mkdtempSync(join(tmpdir(), "interim-sheet-"));
     try {
-      const source = readFileSync(join(__dirname, "fixtures", "libreoffice.xlsx"));
-      const zip = readZip("libreoffice.xlsx", source);
-      const sheet = SheetPart.parse("libreoffice.xlsx, part xl/worksheets/sheet1.xml", zip.text(zip.entries.find((e) => e.name === "xl/worksheets/sheet1.xml") ?? zip.entries[0]!), LIBREOFFICE_STRINGS);
+      const pkg = libreOfficePackage();
+      const sheet = SheetPart.parse("libreoffice.xlsx, part xl/worksheets/sheet1.xml", pkg.text("xl/worksheets/sheet1.xml"), LIBREOFFICE_STRINGS);
       sheet.setCell(2, 1, 99.25);
       sheet.setCell(7, 0, "a & b");
       sheet.setCell(7, 3, true);
       sheet.setColumnWidth(3, 25);
       sheet.setPageSetup({ paperSize: 1, orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
-      const parts = zip.entries.map((entry) => (entry.name === "xl/worksheets/sheet1.xml" ? storedPart(entry.name, Buffer.from(sheet.toXml(), "utf8")) : copiedPart(zip, entry)));
-      writeFileSync(join(folder, "edited.xlsx"), packZip(parts));
+      pkg.set("xl/worksheets/sheet1.xml", sheet.toXml());
+      writeFileSync(join(folder, "edited.xlsx"), pkg.toBuffer());
       execFileSync(soffice as string, [`-env:UserInstallation=file://${folder}/profile`, "--headless", "--convert-to", "csv", "--outdir", folder, join(folder, "edited.xlsx")], { timeout: 60_000, stdio: "ignore" });
       const csv = readFileSync(join(folder, "edited.csv"), "utf8").trim().split(/\r?\n/);
       expect(csv[2]).toBe("INV-0002,99.25,TRUE,");
@@ -308,14 +310,14 @@ const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((path) => ex
   test("a prefixed sheet without r attributes, written, reads back in LibreOffice", () => {
     const folder = mkdtempSync(join(tmpdir(), "interim-sheet-"));
     try {
-      const zip = readZip("libreoffice.xlsx", readFileSync(join(__dirname, "fixtures", "libreoffice.xlsx")));
+      const pkg = libreOfficePackage();
       const sheet = SheetPart.parse("X.xlsx, part xl/worksheets/sheet1.xml", PREFIXED, noStrings);
       sheet.setCell(0, 1, 7.5);
       sheet.setCell(4, 0, "new row");
       sheet.setRowHeight(4, 28);
       sheet.protect();
-      const parts = zip.entries.map((entry) => (entry.name === "xl/worksheets/sheet1.xml" ? storedPart(entry.name, Buffer.from(sheet.toXml(), "utf8")) : copiedPart(zip, entry)));
-      writeFileSync(join(folder, "prefixed.xlsx"), packZip(parts));
+      pkg.set("xl/worksheets/sheet1.xml", sheet.toXml());
+      writeFileSync(join(folder, "prefixed.xlsx"), pkg.toBuffer());
       execFileSync(soffice as string, [`-env:UserInstallation=file://${folder}/profile`, "--headless", "--convert-to", "csv", "--outdir", folder, join(folder, "prefixed.xlsx")], { timeout: 60_000, stdio: "ignore" });
       const csv = readFileSync(join(folder, "prefixed.csv"), "utf8").trim().split(/\r?\n/);
       expect(csv[0]).toBe("Bold tail,7.5,");
