@@ -1,7 +1,12 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Package } from "../../../src/workbook/ooxml/package";
+import { SharedStrings } from "../../../src/workbook/ooxml/shared-strings";
+import { SheetPart } from "../../../src/workbook/ooxml/sheet";
 import { TablePart } from "../../../src/workbook/ooxml/table";
-import { WorkbookFileError } from "../../../src/workbook/xlsx-file";
+import { WorkbookFileError, readZip } from "../../../src/workbook/xlsx-file";
 
 const fixture = (name: string): string => readFileSync(join(__dirname, "fixtures", name), "utf8");
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -104,4 +109,33 @@ describe("writing a table", () => {
     expect(() => TablePart.create(1, "T", 0, 0, 3, ["A", "a"])).toThrow(RangeError);
     expect(() => TablePart.create(1, "T", 0, 0, 3, [])).toThrow(RangeError);
   });
+});
+
+const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((path) => existsSync(path));
+
+(soffice === undefined ? describe.skip : describe)("LibreOffice reads a written table", () => {
+  test("a new table over a sheet's rows, and it keeps it when it saves the workbook", () => {
+    const folder = mkdtempSync(join(tmpdir(), "interim-table-"));
+    try {
+      const pkg = Package.fromZip("libreoffice.xlsx", readZip("libreoffice.xlsx", readFileSync(join(__dirname, "fixtures", "libreoffice.xlsx"))));
+      const sheetName = "xl/worksheets/sheet1.xml";
+      const sheet = SheetPart.parse("libreoffice.xlsx, part xl/worksheets/sheet1.xml", pkg.text(sheetName), SharedStrings.read(pkg, "xl/sharedStrings.xml"));
+      const table = TablePart.create(1, "Billing_log", 0, 0, 2, ["Invoice", "Amount", "Date"]);
+      table.setDataBottom(3);
+      const part = pkg.freePartName((n) => `xl/tables/table${n}.xml`);
+      pkg.set(part, table.toXml());
+      pkg.setContentType(part, TablePart.contentType);
+      sheet.addTablePart(pkg.addRelationship(sheetName, "table", part));
+      pkg.set(sheetName, sheet.toXml());
+      writeFileSync(join(folder, "table.xlsx"), pkg.toBuffer());
+      execFileSync(soffice as string, [`-env:UserInstallation=file://${folder}/profile`, "--headless", "--convert-to", "xlsx", "--outdir", join(folder, "out"), join(folder, "table.xlsx")], { timeout: 60_000, stdio: "ignore" });
+      const saved = Package.fromZip("saved.xlsx", readZip("saved.xlsx", readFileSync(join(folder, "out", "table.xlsx"))));
+      const [tablePart] = saved.targetsOfKind("xl/worksheets/sheet1.xml", "table");
+      expect(tablePart).toBeDefined();
+      const kept = TablePart.parse("saved.xlsx", saved.text(tablePart as string));
+      expect([kept.name, kept.top, kept.left, kept.bottom, kept.right, kept.columnNames]).toEqual(["Billing_log", 0, 0, 3, 2, ["Invoice", "Amount", "Date"]]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
