@@ -33,6 +33,8 @@ interface ParsedTable {
   root: TagAt;
   autoFilter: TagAt | undefined;
   sortState: TagAt | undefined;
+  /** The sort's keys, each over the data rows of its columns. */
+  sortConditions: (TagAt & { left: number; right: number })[];
 }
 
 export class TablePart {
@@ -117,7 +119,9 @@ export class TablePart {
     const edits: { at: TagAt; ref: string }[] = [{ at: root, ref: areaRef(this.top, this.left, this.bottom, this.right) }];
     // The filter covers the header and data rows, never the total row; a sort, the data rows only.
     if (autoFilter !== undefined) edits.push({ at: autoFilter, ref: areaRef(this.top, this.left, this.dataBottom, this.right) });
-    if (sortState !== undefined) edits.push({ at: sortState, ref: areaRef(this.top + this.parsed.headerRows, this.left, this.dataBottom, this.right) });
+    const firstData = this.top + this.parsed.headerRows;
+    if (sortState !== undefined) edits.push({ at: sortState, ref: areaRef(firstData, this.left, this.dataBottom, this.right) });
+    for (const condition of this.parsed.sortConditions) edits.push({ at: condition, ref: areaRef(firstData, condition.left, this.dataBottom, condition.right) });
     edits.sort((a, b) => a.at.start - b.at.start);
     const pieces: string[] = [];
     let at = 0;
@@ -148,7 +152,20 @@ function readTable(label: string, xml: string): ParsedTable {
   const damaged = (what: string): WorkbookFileError =>
     new WorkbookFileError("UNREADABLE", `${label} is damaged: ${what}. Open the workbook in Excel, save it, and run the command again.`);
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const found: Partial<ParsedTable> & { columnNames: string[]; hasCalculatedColumn: boolean; filtered: boolean } = { columnNames: [], hasCalculatedColumn: false, filtered: false };
+  const found: Partial<ParsedTable> & Pick<ParsedTable, "columnNames" | "hasCalculatedColumn" | "filtered" | "sortConditions"> = {
+    columnNames: [],
+    hasCalculatedColumn: false,
+    filtered: false,
+    sortConditions: [],
+  };
+  const columnsOf = (range: string): { left: number; right: number } => {
+    const [from, to = from] = range.split(":");
+    try {
+      return { left: parseCellAddress(from ?? "").column, right: parseCellAddress(to ?? "").column };
+    } catch {
+      throw damaged(`a sort key's range (${range}) is not a range`);
+    }
+  };
   const path: string[] = [];
   let ref = "";
   let rootAttributes: Record<string, string> = {};
@@ -165,6 +182,7 @@ function readTable(label: string, xml: string): ParsedTable {
       ref = rootAttributes.ref ?? "";
     } else if (local === "autoFilter" && path.length === 2) found.autoFilter = at;
     else if (local === "sortState" && (path.length === 2 || parent === "autoFilter")) found.sortState = at;
+    else if (local === "sortCondition" && parent === "sortState") found.sortConditions.push({ ...at, ...columnsOf(tag.attributes.ref?.value ?? "") });
     else if (local === "tableColumn" && parent === "tableColumns") found.columnNames.push(decodeXstring(tag.attributes.name?.value ?? ""));
     else if (local === "calculatedColumnFormula" && parent === "tableColumn") found.hasCalculatedColumn = true;
     else if (FILTERS.has(local) && parent === "filterColumn") found.filtered = true;
