@@ -96,7 +96,7 @@ interface ParsedSheet {
   mainPrefix: string;
   /** The root's prefix for the relationships namespace; undefined when the root declares none. */
   relationshipPrefix: string | undefined;
-  sheetData: { start: number; openEnd: number; closeStart: number; selfClosing: boolean; tag: string } | undefined;
+  sheetData: { start: number; openEnd: number; closeStart: number; selfClosing: boolean; tag: string };
   rootCloseStart: number;
   protectedSheet: boolean;
 }
@@ -279,7 +279,7 @@ export class SheetPart {
       else splices.push({ start: existing.start, end: existing.end, order, text });
     }
     const data = this.sheetData;
-    if (this.rowsChanged && data !== undefined) splices.push({ start: data.start, end: (data.selfClosing ? data.openEnd : data.closeStart + `</${data.tag}>`.length), order: ORDER.get("sheetData") ?? 0, text: this.sheetDataXml() });
+    if (this.rowsChanged) splices.push({ start: data.start, end: (data.selfClosing ? data.openEnd : data.closeStart + `</${data.tag}>`.length), order: ORDER.get("sheetData") ?? 0, text: this.sheetDataXml() });
     splices.sort((a, b) => a.start - b.start || a.order - b.order);
     const pieces: string[] = [];
     let at = 0;
@@ -394,7 +394,6 @@ export class SheetPart {
 
   private sheetDataXml(): string {
     const data = this.sheetData;
-    if (data === undefined) throw new Error("A worksheet without sheetData is refused when read.");
     const open = this.xml.slice(data.start, data.openEnd);
     const pieces: string[] = [data.selfClosing ? `${open.slice(0, -2).trimEnd()}>` : open];
     let at = data.openEnd;
@@ -432,7 +431,8 @@ const NO_NAMESPACES: Record<string, string> = { xml: "http://www.w3.org/XML/1998
 
 /** One saxes pass over a worksheet part, recording offsets and values. */
 class SheetReader {
-  private readonly part: ParsedSheet;
+  /** What is found so far: a sheet without sheetData is refused at the end. */
+  private readonly part: Omit<ParsedSheet, "sheetData"> & { sheetData: ParsedSheet["sheetData"] | undefined };
   private depth = 0;
   private inSheetData = false;
   private inMergeCells = false;
@@ -479,8 +479,9 @@ class SheetReader {
       // saxes reports malformed XML with its own wording; the user gets the part and what to do.
       throw reader.damaged("it is not well-formed XML");
     }
-    if (reader.part.sheetData === undefined) throw reader.damaged("it has no cell data (sheetData)");
-    return reader.part;
+    const { sheetData } = reader.part;
+    if (sheetData === undefined) throw reader.damaged("it has no cell data (sheetData)");
+    return { ...reader.part, sheetData };
   }
 
   damaged(what: string): WorkbookFileError {
