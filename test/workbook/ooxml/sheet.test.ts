@@ -167,6 +167,35 @@ describe("writing a worksheet", () => {
     expect(reread(sheet).isProtected()).toBe(true);
   });
 
+  test("in a sheet as Excel 365 writes one, new elements land between the ones that are there; extensions keep their bytes", () => {
+    const excel =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="${MAIN}" xmlns:r="${RELS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac xr" ` +
+      `xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{1D0B2F5A-0000-0000-0000-000000000000}">` +
+      `<sheetPr codeName="Sheet1"><tabColor rgb="FF00B050"/></sheetPr><dimension ref="A1:B2"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/><sheetData><row r="1" spans="1:2" x14ac:dyDescent="0.25"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>` +
+      `<row r="2" spans="1:2" x14ac:dyDescent="0.25"><c r="A2" cm="1"><f t="array" ref="A2:A3">SEQUENCE(2)</f><v>1</v></c></row></sheetData>` +
+      `<conditionalFormatting sqref="B1:B9"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar></cfRule></conditionalFormatting>` +
+      `<hyperlinks><hyperlink ref="B1" location="Contract!A1" display="Contract"/></hyperlinks><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      `<headerFooter><oddFooter>&amp;P</oddFooter></headerFooter><legacyDrawing r:id="rId2"/>` +
+      `<mc:AlternateContent><mc:Choice Requires="x14"><controls><mc:AlternateContent><mc:Choice Requires="x14"><control shapeId="1025" r:id="rId3" name="Check Box 1"/></mc:Choice></mc:AlternateContent></controls></mc:Choice></mc:AlternateContent>` +
+      `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings/></ext></extLst></worksheet>`;
+    const sheet = SheetPart.parse("E.xlsx, part xl/worksheets/sheet1.xml", excel, strings(["Invoice"]));
+    expect(sheet.cell(0, 0)?.value).toBe("Invoice");
+    expect(sheet.cell(1, 0)?.value).toBe(1);
+    sheet.setPageSetup({ paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
+    sheet.protect();
+    sheet.setColumnWidth(1, 14);
+    sheet.addTablePart("rId4");
+    sheet.setCell(0, 1, 2);
+    const xml = sheet.toXml();
+    expect(xml).toContain(`<sheetPr codeName="Sheet1"><tabColor rgb="FF00B050"/><pageSetUpPr fitToPage="1"/></sheetPr>`);
+    expect(xml).toContain(`x14ac:dyDescent="0.25"/><cols><col min="2" max="2" width="14" customWidth="1"/></cols><sheetData><row r="1" x14ac:dyDescent="0.25"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c></row>`);
+    expect(xml).toContain(`<c r="A2" cm="1"><f t="array" ref="A2:A3">SEQUENCE(2)</f><v>1</v></c></row></sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/><conditionalFormatting `);
+    expect(xml).toContain(`footer="0.3"/><pageSetup paperSize="9" fitToWidth="1" fitToHeight="0"/><headerFooter>`);
+    expect(xml).toContain(`</mc:AlternateContent><tableParts count="1"><tablePart r:id="rId4"/></tableParts><extLst>`);
+    expect(xml.endsWith(excel.slice(excel.indexOf("<extLst>")))).toBe(true);
+  });
+
   test("prefixed parts get prefixed elements; a root without r declares it on the new element", () => {
     const sheet = SheetPart.parse("X.xlsx, part xl/worksheets/sheet1.xml", PREFIXED, noStrings);
     sheet.addTablePart("rId1");
