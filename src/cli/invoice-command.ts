@@ -43,9 +43,9 @@ the previous version is kept as BOOK.xlsx.bak, and the temporary file then repla
 locks the workbook (.~lock.BOOK.xlsx#, as LibreOffice does) and writes through a link to it;
 exports are written before the workbook, and an export file already there is never replaced.
 A read-only workbook or folder is refused.
-A file that is not an .xlsx, is password-protected, is open in a spreadsheet program, or
-holds what the command line cannot write back (charts, pivot tables, macros, ...) is refused
-and left as it is.
+Only what the invoice changes is written; every other part of the workbook (charts, pivot
+tables, macros, comments, ...) is kept byte for byte. A file that is not an .xlsx, is
+password-protected or is open in a spreadsheet program is refused and left as it is.
 
 Exit status: 0 done; 2 bad input (problems in the workbook, each printed as Sheet!Cell:
 message, or a file refused); 1 any other failure. With --all, the worst status of any file.`;

@@ -51,10 +51,7 @@ export function openWorkbook(path: string): Promise<XlsxWorkbook> {
 export async function withHeldWorkbook<T>(file: string, work: (held: HeldWorkbook, workbook: XlsxWorkbook) => Promise<T>): Promise<T> {
   const held = await holdWorkbook(file);
   try {
-    const workbook = await XlsxWorkbook.fromBuffer(held.bytes).catch((error: unknown) => {
-      throw error instanceof WorkbookFileError ? new WorkbookFileError(error.code, `${file}: ${error.message}`) : error;
-    });
-    return await work(held, workbook);
+    return await work(held, await XlsxWorkbook.fromBuffer(held.bytes, file));
   } finally {
     await held.release();
   }

@@ -1,29 +1,14 @@
-import { copyFile, link, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { link, open, readFile, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import ExcelJS from "exceljs";
-import { columnLetters, parseCellAddress, rangeAddress, sheetReference } from "./a1";
-import { dateToSerial } from "./dates";
+import { getHeapStatistics } from "node:v8";
+import { cellAddress, sheetReference } from "./a1";
 import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
-import {
-  FILTER_NAME,
-  WorkbookFileError,
-  type Zip,
-  copyMode,
-  decodeXml,
-  describeError,
-  droppedContent,
-  isCode,
-  carriedParts,
-  copiedPart,
-  packZip,
-  readZip,
-  refuseIfLocked,
-  refuseUnlessXlsx,
-  relativeTargets,
-  storedPart,
-  withCarriedParts,
-  type CarriedPart,
-} from "./xlsx-file";
+import { Package } from "./ooxml/package";
+import { SharedStrings } from "./ooxml/shared-strings";
+import { SheetPart } from "./ooxml/sheet";
+import { type CellStyle, StylesPart } from "./ooxml/styles";
+import { TablePart } from "./ooxml/table";
+import { type SheetEntry, WorkbookPart } from "./ooxml/workbook-part";
 import {
   type CellArea,
   type CellBlock,
@@ -42,219 +27,201 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { SETTINGS_COLUMNS, markerName, referredSheet, settingFormats, settingRows, settingsPaper, tableRow } from "./port-helpers";
+import { SETTINGS_COLUMNS, markerName, overlaps, referredSheet, settingFormats, settingRows, settingsPaper, tableRow } from "./port-helpers";
+import { WorkbookFileError, describeError, isCode, readZip, refuseUnlessXlsx } from "./xlsx-file";
 
-
-/** The part of exceljs's table model that is read and changed here (its typings leave it out). */
-interface TableModel {
-  name: string;
-  tableRef: string;
-  autoFilterRef?: string;
-  headerRow: boolean;
-  totalsRow: boolean;
-  style?: object | null;
+/** A worksheet of the package, parsed when Interim first needs its cells. */
+interface Sheet {
+  entry: SheetEntry & { part: string };
+  cells: SheetPart;
 }
 
-/** A table found on its sheet: `bottom` is its last data row, above the total row when it has one (`model.totalsRow`). */
+/** A table found on its sheet: `bottom` is its last data row, above the total row when it has one. */
 interface FoundTable {
-  sheet: ExcelJS.Worksheet;
-  model: TableModel;
-  top: number;
-  left: number;
+  sheet: Sheet;
+  part: string;
+  table: TablePart;
+  /** The last data row, 0-based. */
   bottom: number;
-  right: number;
 }
+
+/** A sheet's protection, found without parsing its cells: a sheet Interim does not read is never parsed. */
+const SHEET_PROTECTION = /<(?:[\w.-]+:)?sheetProtection\b[^>]*?\bsheet="(?:1|true)"/;
+/** Strict Open XML's main namespace: the same elements under other names, which Interim does not read. */
+const STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
 /**
- * The workbook port over an .xlsx file, through exceljs: the command line's workbook. It
- * behaves as MemoryWorkbook does (the contract), applies each operation to the workbook in
- * memory, and touches the file only in `save()`: a temporary file in the same folder, renamed
- * over the original after a copy of the original is kept as BOOK.xlsx.bak.
+ * The workbook port over an .xlsx file: the command line's workbook. It behaves as
+ * MemoryWorkbook does (the contract), and changes the package as little as Excel would: every
+ * part Interim does not change is written back byte for byte (charts, pivot tables, comments,
+ * macros, what no library models), and the parts it changes are edited in place (rows of the
+ * billing log, cells of the settings, table ranges, names, new cell formats), keeping every
+ * element it does not touch. A file is written only by `save()` (a new workbook) or by the
+ * command line's commit, from `toBuffer()`.
  *
  * A file is refused, before anything is written, when it is not an .xlsx, is encrypted, is
- * open in a spreadsheet program, or holds content exceljs would drop on rewriting (charts,
- * pivot tables, macros, ...): losing a person's work is worse than not billing.
+ * damaged, or is saved as Strict Open XML.
  */
 export class XlsxWorkbook implements WorkbookPort {
+  private readonly sheets = new Map<string, Sheet>();
+  private readonly tables = new Map<string, TablePart>();
+
   private constructor(
-    readonly workbook: ExcelJS.Workbook,
+    private readonly pkg: Package,
+    private readonly book: WorkbookPart,
+    private readonly styles: StylesPart,
+    private readonly strings: SharedStrings,
+    /** Where `save()` writes a new workbook. */
     readonly path: string | undefined,
-    private readonly loaded: { size: number; mtimeMs: number } | undefined,
-    /** Parts of the file exceljs does not write, put back when it is written (custom properties, a sensitivity label). */
-    private readonly carried: readonly CarriedPart[],
   ) {}
 
   /** A new, empty workbook, saved to `path` by `save()` (which then refuses to replace an existing file). */
   static create(path?: string): XlsxWorkbook {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = "Interim";
-    return new XlsxWorkbook(workbook, path, undefined, []);
+    const pkg = Package.create(StylesPart.emptyXml);
+    const book = WorkbookPart.read(pkg);
+    const styles = StylesPart.read(pkg, pkg.targetsOfKind(book.part, "styles")[0]);
+    return new XlsxWorkbook(pkg, book, styles, SharedStrings.read(pkg, undefined), path);
   }
 
-  /** Opens an .xlsx file, refusing one it could not rewrite without loss (see the class comment). */
+  /** Reads an .xlsx file, refusing one it cannot bill (see the class comment); it is not written back (the command line commits through its own file handling). */
   static async open(path: string): Promise<XlsxWorkbook> {
     const info = await stat(path).catch((error: unknown) => {
       throw new WorkbookFileError(isCode(error, "ENOENT") ? "NOT_FOUND" : "UNREADABLE", `${path}: ${isCode(error, "ENOENT") ? "no such file" : describeError(error)}.`);
     });
     if (!info.isFile()) throw new WorkbookFileError("NOT_XLSX", `${path} is not a file.`);
-    await refuseIfLocked(path);
-    return XlsxWorkbook.load(await readFile(path), path, { size: info.size, mtimeMs: info.mtimeMs });
+    return XlsxWorkbook.fromBuffer(await readFile(path), path);
   }
 
-  /** A workbook from .xlsx bytes, with the same refusals as `open`; it has no file to save to. */
-  static fromBuffer(bytes: Buffer): Promise<XlsxWorkbook> {
-    return XlsxWorkbook.load(bytes, undefined, undefined);
-  }
-
-  private static async load(bytes: Buffer, path: string | undefined, loaded: { size: number; mtimeMs: number } | undefined): Promise<XlsxWorkbook> {
-    const label = path ?? "The workbook";
-    refuseUnlessXlsx(label, bytes);
-    const zip = readZip(label, bytes);
-    const lost = droppedContent(zip);
-    if (lost.length > 0) {
-      throw new WorkbookFileError(
-        "WOULD_LOSE_CONTENT",
-        `${label} holds ${lost.join(", ")}, which Interim's command line cannot write back: the file was left as it is. Generate this contract's invoices with the Excel add-in, or keep those in another workbook.`,
-      );
-    }
-    // Targets from the package's root (as openpyxl writes them) made relative for exceljs.
-    const relative = relativeTargets(zip);
-    const workbook = new ExcelJS.Workbook();
+  /** A workbook from .xlsx bytes, with the same refusals as `open`; `label` names it in messages. */
+  static fromBuffer(bytes: Buffer, label = "The workbook"): Promise<XlsxWorkbook> {
     try {
-      const parts = zip.entries.map((entry) => {
-        const changed = relative?.get(entry);
-        return changed === undefined ? copiedPart(zip, entry) : storedPart(entry.name, changed);
-      });
-      await workbook.xlsx.load((relative === undefined ? bytes : packZip(parts)) as unknown as ExcelJS.Buffer);
-    } catch {
-      // exceljs's own words name its internals, not the file: say what a person can do.
-      throw new WorkbookFileError(
-        "UNREADABLE",
-        `${label} could not be read as a workbook: one of its parts is not as Excel writes it. Open it in Excel or LibreOffice and save it again as .xlsx, then run the command again.`,
-      );
+      refuseUnlessXlsx(label, bytes);
+      const pkg = Package.fromZip(label, readZip(label, bytes));
+      const book = WorkbookPart.read(pkg);
+      if (pkg.text(book.part).includes(STRICT_NAMESPACE)) {
+        throw new WorkbookFileError(
+          "NOT_XLSX",
+          `${label} is saved as a Strict Open XML Spreadsheet, which Interim's command line does not read. Save it as "Excel Workbook (.xlsx)" (File > Save As), then run the command again.`,
+        );
+      }
+      const styles = StylesPart.read(pkg, pkg.targetsOfKind(book.part, "styles")[0]);
+      const strings = SharedStrings.read(pkg, pkg.targetsOfKind(book.part, "sharedStrings")[0]);
+      return Promise.resolve(new XlsxWorkbook(pkg, book, styles, strings, undefined));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    repairTables(workbook, zip);
-    // Excel rebuilds the filter names from each sheet's filter; exceljs would merge them into one global name.
-    workbook.definedNames.model = workbook.definedNames.model.filter((n) => n.name.toLowerCase() !== FILTER_NAME);
-    return new XlsxWorkbook(workbook, path, loaded, carriedParts(zip));
   }
-
 
   read(milestoneTable: string): Promise<WorkbookSnapshot> {
-    const table = (name: string): TableData | undefined => {
-      const found = this.findTable(name);
-      return found && { name: found.model.name, sheet: found.sheet.name, top: found.top, left: found.left, values: valuesOf(found.sheet, found.top, found.left, found.bottom, found.right) };
-    };
     const found = this.findTable(milestoneTable);
-    const regionSheet = this.findSheet(milestoneTable);
+    const regionSheet = found === undefined ? this.findSheet(milestoneTable) : undefined;
     const milestones =
       found !== undefined
-        ? milestoneData(found.sheet, found.model.name, found.top, found.left, found.bottom, found.right)
-        : regionSheet && milestoneData(regionSheet, regionSheet.name, 0, 0, ...regionOf(regionSheet));
+        ? this.milestoneData(found.sheet, found.table.name, found.table.top, found.table.left, found.bottom, found.table.right)
+        : regionSheet && this.milestoneData(regionSheet, regionSheet.entry.name, 0, 0, regionSheet.cells.lastRow, regionSheet.cells.lastColumn);
+    const settings = this.findTable(NAMES.settingsTable);
+    const names = this.book.definedNames();
+    const interimSheets = new Map(
+      names
+        .filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix))
+        .map((n) => referredSheet(n.text))
+        .filter((sheet): sheet is string => sheet !== undefined)
+        .map((sheet) => [sheet.toLowerCase(), sheet]),
+    );
     return Promise.resolve({
       milestones,
-      settings: table(NAMES.settingsTable),
+      settings: settings && tableData(settings),
       invoices: this.logTable(NAMES.invoicesTable),
       invoiceLines: this.logTable(NAMES.linesTable),
-      sheets: this.workbook.worksheets.map((sheet) => sheet.name),
-      interimSheets: this.workbook.definedNames.model
-        .filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix))
-        .map((n) => (n.ranges[0] === undefined ? undefined : referredSheet(n.ranges[0])))
-        .filter((sheet): sheet is string => sheet !== undefined),
-      definedNames: this.workbook.definedNames.model.map((n) => n.name),
-      tableNames: this.workbook.worksheets.flatMap((sheet) => Object.values(tablesOf(sheet)).map((t) => t.table.name)),
-      protectedSheets: this.workbook.worksheets.filter(isProtected).map((sheet) => sheet.name),
+      sheets: this.book.sheets().map((entry) => entry.name),
+      interimSheets: [...interimSheets.values()],
+      // Workbook-level names only: a sheet's own (its print area and titles) do not share their namespace.
+      definedNames: names.filter((n) => n.localSheet === undefined).map((n) => n.name),
+      tableNames: this.allTables().map(({ table }) => table.name),
+      protectedSheets: this.worksheetEntries()
+        .filter((entry) => (this.sheets.has(entry.part) || interimSheets.has(entry.name.toLowerCase())) && this.isProtected(entry))
+        .map((entry) => entry.name),
     });
   }
 
   writeInvoiceSheet(layout: SheetLayout, replace: string | undefined): Promise<void> {
-    if (replace !== undefined) this.deleteSheet(replace);
-    if (this.findSheet(layout.name) !== undefined) return Promise.reject(new Error(`A sheet named ${layout.name} already exists.`));
-    const sheet = this.workbook.addWorksheet(layout.name);
-    this.workbook.definedNames.add(sheetReference(layout.name, "$A$1"), markerName(layout.name));
-    for (const block of layout.blocks) writeBlock(sheet, block);
-    layout.columnWidths.forEach((width, column) => setColumnWidth(sheet, column, width));
-    Object.assign(sheet.pageSetup, {
-      orientation: layout.orientation,
-      paperSize: paperSizeOf(layout.paper),
-      fitToPage: true,
-      fitToWidth: layout.fitToPagesWide,
-      // 0 pages tall is Excel's "automatic": as many pages as the rows need.
-      fitToHeight: 0,
-      printArea: layout.printArea,
-      ...(layout.printTitleRows === undefined ? {} : { printTitlesRow: layout.printTitleRows }),
+    return settle(() => {
+      if (replace !== undefined) this.removeSheet(replace);
+      const sheet = this.addSheet(layout.name);
+      this.book.addDefinedName(markerName(layout.name), sheetReference(layout.name, "$A$1"));
+      for (const block of layout.blocks) this.writeBlock(sheet.cells, block);
+      layout.columnWidths.forEach((width, column) => sheet.cells.setColumnWidth(column, width));
+      sheet.cells.setPageSetup({ paperSize: paperSizeOf(layout.paper), orientation: layout.orientation, fitToWidth: layout.fitToPagesWide, fitToHeight: 0 });
+      const index = this.book.sheets().length - 1;
+      this.book.addDefinedName("_xlnm.Print_Area", sheetReference(layout.name, absolute(layout.printArea)), index);
+      if (layout.printTitleRows !== undefined) this.book.addDefinedName("_xlnm.Print_Titles", sheetReference(layout.name, absolute(layout.printTitleRows)), index);
     });
-    return Promise.resolve();
   }
 
-  async commitInvoice(commit: LogCommit): Promise<void> {
-    if (commit.createLog) this.addLog(billingLogColumnsOf(commit));
-    this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
-    this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
-    this.applySettings(commit.settings);
-    const locked = this.findSheet(commit.lockSheet);
-    if (locked === undefined) throw new Error(`No sheet ${commit.lockSheet} to lock.`);
-    await locked.protect("", {});
+  commitInvoice(commit: LogCommit): Promise<void> {
+    return settle(() => {
+      if (commit.createLog) this.addLog(billingLogColumnsOf(commit));
+      this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
+      this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
+      this.applySettings(commit.settings);
+      const locked = this.findSheet(commit.lockSheet);
+      if (locked === undefined) throw new Error(`No sheet ${commit.lockSheet} to lock.`);
+      locked.cells.protect();
+    });
   }
 
   writeSettings(rows: SettingWrite[], create: boolean): Promise<void> {
-    if (!create) {
-      try {
+    return settle(() => {
+      if (!create) {
         this.applySettings(rows);
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        return;
       }
-      return Promise.resolve();
-    }
-    if (this.findSheet(NAMES.settingsSheet) !== undefined) return Promise.reject(new Error(`A sheet named ${NAMES.settingsSheet} already exists.`));
-    const sheet = this.workbook.addWorksheet(NAMES.settingsSheet);
-    addTable(sheet, NAMES.settingsTable, 0, ["Setting", "Value"], settingRows(rows), SETTINGS_COLUMNS);
-    for (const [row, numberFormat] of settingFormats(rows)) sheet.getCell(row + 2, 2).numFmt = numberFormat;
-    // One page wide, as the invoice sheets: a setting's name and its value side by side.
-    Object.assign(sheet.pageSetup, { paperSize: paperSizeOf(settingsPaper(rows)), fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-    return Promise.resolve();
+      const sheet = this.addSheet(NAMES.settingsSheet);
+      this.addTable(sheet, NAMES.settingsTable, 0, ["Setting", "Value"], settingRows(rows), SETTINGS_COLUMNS);
+      for (const [row, numberFormat] of settingFormats(rows)) sheet.cells.setCell(row + 1, 1, sheet.cells.cell(row + 1, 1)?.value ?? null, this.styles.xfOf({ numberFormat }));
+      // One page wide, as the invoice sheets: a setting's name and its value side by side.
+      sheet.cells.setPageSetup({ paperSize: paperSizeOf(settingsPaper(rows)), fitToWidth: 1, fitToHeight: 0 });
+    });
   }
 
   createBillingLog(currency?: string): Promise<void> {
-    try {
-      this.addLog(billingLogColumnsFor(currency));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    return Promise.resolve();
+    return settle(() => this.addLog(billingLogColumnsFor(currency)));
   }
 
   createMilestoneTable(name: string, sheetName: string, values: CellValue[][], columns?: readonly ColumnFormat[], paper?: "a4" | "letter"): Promise<void> {
-    const [headers, ...rows] = values;
-    if (headers === undefined || headers.length === 0) return Promise.reject(new Error(`The milestone table ${name} needs a header row.`));
-    if (this.findSheet(sheetName) !== undefined) return Promise.reject(new Error(`A sheet named ${sheetName} already exists.`));
-    if (this.findTable(name) !== undefined) return Promise.reject(new Error(`A table named ${name} already exists.`));
-    const sheet = this.workbook.addWorksheet(sheetName);
-    addTable(sheet, name, 0, headers, rows, columns);
-    if (paper !== undefined) sheet.pageSetup.paperSize = paperSizeOf(paper);
-    return Promise.resolve();
+    return settle(() => {
+      const [headers, ...rows] = values;
+      if (headers === undefined || headers.length === 0) throw new Error(`The milestone table ${name} needs a header row.`);
+      if (this.findTable(name) !== undefined) throw new Error(`A table named ${name} already exists.`);
+      const sheet = this.addSheet(sheetName);
+      this.addTable(sheet, name, 0, headers, rows, columns);
+      if (paper !== undefined) sheet.cells.setPageSetup({ paperSize: paperSizeOf(paper) });
+    });
   }
 
-  /** The workbook as .xlsx bytes. */
-  async toBuffer(): Promise<Buffer> {
-    // The fastest deflate: a third faster to write a large workbook, for a file about a third larger.
-    const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>;
-    const written = Buffer.from(await withSharedEmptyStyles(this.workbook, () => this.workbook.xlsx.writeBuffer(options)));
-    return withCarriedParts(written, this.carried);
+  /** The workbook as .xlsx bytes: the parts Interim changed written anew, every other one as it was. */
+  toBuffer(): Promise<Buffer> {
+    return settle(() => {
+      if (this.book.sheets().length === 0) throw new Error("A workbook needs at least one sheet.");
+      for (const [part, sheet] of this.sheets) if (sheet.cells.changed && this.pkg.has(part)) this.pkg.set(part, sheet.cells.toXml());
+      for (const [part, table] of this.tables) if (table.changed && this.pkg.has(part)) this.pkg.set(part, table.toXml());
+      this.styles.save();
+      this.book.save();
+      return this.pkg.toBuffer();
+    });
   }
 
   /**
-   * Writes the workbook to its file without ever leaving it half-written: the bytes go to a
-   * temporary file in the same folder (so the rename stays on one file system), the previous
-   * version is copied to BOOK.xlsx.bak, and only then is the temporary file renamed over the
-   * original, which is atomic. Any failure leaves the original as it was and no temporary file.
+   * Writes a new workbook to its file, never over an existing one: the bytes go to a temporary
+   * file in the same folder, which is then linked to the workbook's name (the link fails if a
+   * file is there) and removed. Any failure leaves no temporary file. The command line writes
+   * an existing workbook through its own commit (see src/cli/workbook-commit.ts).
    */
-  async save(): Promise<{ path: string; backup: string | undefined }> {
+  async save(): Promise<string> {
     const path = this.path;
     if (path === undefined) throw new Error("This workbook has no file to save to.");
     const bytes = await this.toBuffer();
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.interim-tmp`);
-    let backup: string | undefined;
     try {
       const file = await open(temporary, "wx");
       try {
@@ -263,85 +230,148 @@ export class XlsxWorkbook implements WorkbookPort {
       } finally {
         await file.close();
       }
-      if (this.loaded === undefined) {
-        // A new workbook never replaces a file: the link fails if one is there.
-        await link(temporary, path).catch((error: unknown) => {
-          throw isCode(error, "EEXIST") ? new WorkbookFileError("CHANGED_ON_DISK", `${path} already exists; it was left as it is.`) : error;
-        });
-        await unlink(temporary);
-        return { path, backup: undefined };
-      }
-      {
-        const now = await stat(path);
-        if (now.size !== this.loaded.size || now.mtimeMs !== this.loaded.mtimeMs) {
-          throw new WorkbookFileError("CHANGED_ON_DISK", `${path} was changed by someone else while Interim worked on it; nothing was written. Run the command again.`);
-        }
-        await refuseIfLocked(path);
-        backup = `${path}.bak`;
-        await copyFile(path, backup);
-        await copyMode(path, temporary);
-      }
-      await rename(temporary, path);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      throw error;
+      await link(temporary, path).catch((error: unknown) => {
+        throw isCode(error, "EEXIST") ? new WorkbookFileError("CHANGED_ON_DISK", `${path} already exists; it was left as it is.`) : error;
+      });
+    } finally {
+      await unlink(temporary).catch((error: unknown) => {
+        if (!isCode(error, "ENOENT")) throw error;
+      });
     }
-    return { path, backup };
+    return path;
   }
 
-  private findSheet(name: string): ExcelJS.Worksheet | undefined {
+  // -------------------------------------------------------------------------------------
+  // Sheets and tables
+
+  /** The worksheets (not chart sheets) whose part is in the package. */
+  private worksheetEntries(): (SheetEntry & { part: string })[] {
+    return this.book.sheets().filter((entry): entry is SheetEntry & { part: string } => entry.kind === "worksheet" && entry.part !== undefined && this.pkg.has(entry.part));
+  }
+
+  private findSheet(name: string): Sheet | undefined {
     const wanted = name.toLowerCase();
-    return this.workbook.worksheets.find((sheet) => sheet.name.toLowerCase() === wanted);
+    const entry = this.worksheetEntries().find((candidate) => candidate.name.toLowerCase() === wanted);
+    return entry && this.sheetOf(entry);
+  }
+
+  /** A worksheet's cells, parsed the first time they are needed: a sheet Interim does not read is copied as it was, never parsed. */
+  private sheetOf(entry: SheetEntry & { part: string }): Sheet {
+    let sheet = this.sheets.get(entry.part);
+    if (sheet === undefined) {
+      const xml = this.pkg.text(entry.part);
+      refuseIfTooLarge(this.pkg.label, entry, xml.length);
+      sheet = { entry, cells: SheetPart.parse(`${this.pkg.label}, part ${entry.part}`, xml, this.strings) };
+      this.sheets.set(entry.part, sheet);
+    }
+    return sheet;
+  }
+
+  /**
+   * Whether a sheet's protection is on. A sheet not parsed is looked at without parsing its
+   * cells; the port asks only of Interim's own sheets and those holding its tables.
+   */
+  private isProtected(entry: SheetEntry & { part: string }): boolean {
+    const parsed = this.sheets.get(entry.part);
+    return parsed !== undefined ? parsed.cells.isProtected() : SHEET_PROTECTION.test(this.pkg.text(entry.part));
+  }
+
+  /** Every table of every worksheet, with its part. */
+  private allTables(): { entry: SheetEntry & { part: string }; part: string; table: TablePart }[] {
+    return this.worksheetEntries().flatMap((entry) =>
+      this.pkg
+        .targetsOfKind(entry.part, "table")
+        .filter((part) => this.pkg.has(part))
+        .map((part) => ({ entry, part, table: this.tableOf(part) })),
+    );
+  }
+
+  private tableOf(part: string): TablePart {
+    let table = this.tables.get(part);
+    if (table === undefined) {
+      table = TablePart.parse(`${this.pkg.label}, part ${part}`, this.pkg.text(part));
+      this.tables.set(part, table);
+    }
+    return table;
   }
 
   private findTable(name: string): FoundTable | undefined {
     const wanted = name.toLowerCase();
-    for (const sheet of this.workbook.worksheets) {
-      for (const table of Object.values(tablesOf(sheet))) {
-        if (table.table.name.toLowerCase() !== wanted) continue;
-        const [from, to = from] = table.table.tableRef.split(":") as [string, string?];
-        const a = parseCellAddress(from);
-        const b = parseCellAddress(to);
-        return { sheet, model: table.table, top: a.row, left: a.column, bottom: b.row - (table.table.totalsRow ? 1 : 0), right: b.column };
-      }
-    }
-    return undefined;
+    const found = this.allTables().find(({ table }) => table.name.toLowerCase() === wanted);
+    if (found === undefined) return undefined;
+    return { sheet: this.sheetOf(found.entry), part: found.part, table: found.table, bottom: found.table.bottom - (found.table.totalsRow ? 1 : 0) };
   }
 
-  private deleteSheet(name: string): void {
-    const sheet = this.findSheet(name);
-    // As with Excel and the memory workbook, replacing a sheet that is already gone is not an error.
-    this.workbook.definedNames.model = this.workbook.definedNames.model.filter((n) => !n.ranges.some((range) => referredSheet(range)?.toLowerCase() === name.toLowerCase()));
-    if (sheet !== undefined) this.workbook.removeWorksheet(sheet.id);
+  /** A new worksheet at the end of the workbook. Excel refuses to add one to a workbook whose structure is protected, and so does Interim. */
+  private addSheet(name: string): Sheet {
+    if (this.book.sheets().some((entry) => entry.name.toLowerCase() === name.toLowerCase())) throw new Error(`A sheet named ${name} already exists.`);
+    if (this.book.structureLocked()) {
+      throw new WorkbookFileError(
+        "CANNOT_WRITE",
+        `${this.pkg.label}: the workbook's structure is protected (Review > Protect Workbook), so the sheet ${name} cannot be added. Unprotect the workbook's structure, then run the command again; nothing was written.`,
+      );
+    }
+    const entry = this.book.addSheet(name);
+    if (entry.part === undefined) throw new Error(`The new sheet ${name} has no part.`);
+    const sheet: Sheet = { entry: { ...entry, part: entry.part }, cells: SheetPart.blank() };
+    this.sheets.set(entry.part, sheet);
+    return sheet;
+  }
+
+  /** Deletes a sheet Interim wrote (a draft, or one a failed attempt left); one already gone is not an error, as in Excel. */
+  private removeSheet(name: string): void {
+    if (!this.book.sheets().some((entry) => entry.name.toLowerCase() === name.toLowerCase())) return;
+    if (this.book.structureLocked()) {
+      throw new WorkbookFileError(
+        "CANNOT_WRITE",
+        `${this.pkg.label}: the workbook's structure is protected (Review > Protect Workbook), so the sheet ${name} cannot be replaced. Unprotect the workbook's structure, then run the command again; nothing was written.`,
+      );
+    }
+    this.book.removeSheet(name);
+    for (const part of [...this.sheets.keys()]) if (!this.pkg.has(part)) this.sheets.delete(part);
+    for (const part of [...this.tables.keys()]) if (!this.pkg.has(part)) this.tables.delete(part);
   }
 
   /** The Billing log sheet with both tables empty: a header row and one blank row each, as Excel holds an empty table. */
   private addLog(columns: BillingLogColumns): void {
-    if (this.findSheet(NAMES.logSheet) !== undefined) throw new Error(`A sheet named ${NAMES.logSheet} already exists.`);
-    const sheet = this.workbook.addWorksheet(NAMES.logSheet);
-    addTable(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [], columns.invoices);
-    addTable(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, [], columns.lines);
-    sheet.pageSetup.paperSize = paperSizeOf(columns.paper);
+    const sheet = this.addSheet(NAMES.logSheet);
+    this.addTable(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [], columns.invoices);
+    this.addTable(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, [], columns.lines);
+    sheet.cells.setPageSetup({ paperSize: paperSizeOf(columns.paper) });
   }
 
-  /** Deletes the rows to discard, writes the first row over the first data row when told to, and appends the rest. */
-  private placeRows(tableName: string, rows: CellValue[][], placement: RowPlacement): void {
-    const table = this.writableTable(tableName);
-    deleteTableRows(table, placement.discard);
-    const first = table.top + 1 + (placement.fillFirstRow ? 0 : table.bottom - table.top);
-    rows.forEach((row, r) => {
-      const sheetRow = table.sheet.getRow(first + r + 1);
-      // A row added below the table takes the formats of the data row above, as in Excel.
-      const above = first + r > table.bottom && first + r - 1 > table.top ? table.sheet.getRow(first + r) : undefined;
-      // Every cell of the row, as a table row write in Excel: the row written over keeps nothing.
-      const cells = tableRow(row, placement);
-      for (let c = 0; c <= table.right - table.left; c += 1) {
-        const cell = sheetRow.getCell(table.left + c + 1);
-        if (above !== undefined) cell.style = above.getCell(table.left + c + 1).style;
-        cell.value = cells[c] ?? null;
-      }
+  /**
+   * A new table at row 1 from column `left`, with its header row and data rows; without rows, a
+   * header and one blank row, as Excel makes an empty table. Formats go on the data rows' cells,
+   * as Excel has them on a table's data body (rows added later take those of the row above),
+   * widths on the columns.
+   */
+  private addTable(sheet: Sheet, name: string, left: number, headers: readonly CellValue[], rows: CellValue[][], columns: readonly ColumnFormat[] = []): void {
+    const names = headers.map((header) => String(header ?? ""));
+    const data = rows.length > 0 ? rows : [[]];
+    names.forEach((header, c) => sheet.cells.setCell(0, left + c, header));
+    const styles = names.map((_, c) => {
+      const numberFormat = columns[c]?.numberFormat;
+      return numberFormat === null || numberFormat === undefined ? undefined : this.styles.xfOf({ numberFormat });
     });
-    resizeTable(table, Math.max(table.bottom, first + rows.length - 1));
+    data.forEach((row, r) => names.forEach((_, c) => sheet.cells.setCell(r + 1, left + c, row[c] ?? null, styles[c])));
+    columns.forEach(({ width }, c) => sheet.cells.setColumnWidth(left + c, width));
+    const id = Math.max(0, ...this.allTables().map(({ table }) => table.id)) + 1;
+    const part = this.pkg.freePartName((n) => `xl/tables/table${n}.xml`);
+    const table = TablePart.create(id, name, 0, left, data.length, names);
+    this.pkg.set(part, table.toXml());
+    this.pkg.setContentType(part, TablePart.contentType);
+    this.tables.set(part, table);
+    sheet.cells.addTablePart(this.pkg.addRelationship(sheet.entry.part, "table", part));
+  }
+
+  private writeBlock(sheet: SheetPart, block: CellBlock): void {
+    const width = block.values.reduce((most, row) => Math.max(most, row.length), 0);
+    const styles = Array.from({ length: width }, (_, c) => this.styles.xfOf(blockStyle(block, Array.isArray(block.numberFormat) ? block.numberFormat[c] : block.numberFormat)));
+    block.values.forEach((row, r) => {
+      if (block.rowHeight !== undefined) sheet.setRowHeight(block.top + r, block.rowHeight);
+      row.forEach((value, c) => sheet.setCell(block.top + r, block.left + c, value, styles[c]));
+    });
   }
 
   /** A billing log table, with whether rows of it are hidden (a filter saved with the file, or rows hidden by hand). */
@@ -349,284 +379,205 @@ export class XlsxWorkbook implements WorkbookPort {
     const found = this.findTable(name);
     if (found === undefined) return undefined;
     let hiddenRows = false;
-    for (let r = found.top + 1; r <= found.bottom; r += 1) hiddenRows ||= found.sheet.findRow(r + 1)?.hidden === true;
-    return { name: found.model.name, sheet: found.sheet.name, top: found.top, left: found.left, values: valuesOf(found.sheet, found.top, found.left, found.bottom, found.right), hiddenRows, fixedTotalRow: found.model.totalsRow ? found.bottom + 1 : undefined };
+    for (let r = found.table.top + 1; r <= found.bottom; r += 1) hiddenRows ||= found.sheet.cells.rowHidden(r);
+    return { ...tableData(found), hiddenRows, fixedTotalRow: found.table.totalsRow ? found.bottom + 1 : undefined };
   }
 
   /**
    * A table to add rows to. One with a total row is refused: Excel adds rows above it and
-   * adjusts its formulas, which exceljs cannot do, and writing over it would lose it. The
-   * billing log reports such a table as a problem at its total row before anything is written
-   * (`fixedTotalRow`); this is the last guard.
+   * adjusts its formulas, which the command line does not, and writing over it would lose it.
+   * The billing log reports such a table as a problem at its total row before anything is
+   * written (`fixedTotalRow`); this is the last guard.
    */
   private writableTable(name: string): FoundTable {
-    const table = this.findTable(name);
-    if (table === undefined) throw new Error(`No table ${name} to write to.`);
-    if (isProtected(table.sheet)) throw new Error(`The sheet ${table.sheet.name} is protected.`);
-    if (table.model.totalsRow) throw new Error(`The table ${name} has a total row; remove it (Table Design > Total Row) so that rows can be added.`);
-    return table;
+    const found = this.findTable(name);
+    if (found === undefined) throw new Error(`No table ${name} to write to.`);
+    if (found.sheet.cells.isProtected()) throw new WorkbookFileError("CANNOT_WRITE", `${this.pkg.label}: the sheet ${found.sheet.entry.name} is protected; unprotect it (Review > Unprotect Sheet), then run the command again.`);
+    if (found.table.totalsRow) throw new WorkbookFileError("CANNOT_WRITE", `${this.pkg.label}: the table ${found.table.name} on the sheet ${found.sheet.entry.name} has a total row; remove it (Table Design > Total Row) so that rows can be added, then run the command again.`);
+    return found;
+  }
+
+  /** Deletes the rows to discard, writes the first row over the first data row when told to, and appends the rest. */
+  private placeRows(tableName: string, rows: CellValue[][], placement: RowPlacement): void {
+    const found = this.writableTable(tableName);
+    this.deleteTableRows(found, placement.discard);
+    const { table, sheet } = found;
+    const first = table.top + 1 + (placement.fillFirstRow ? 0 : found.bottom - table.top);
+    const last = first + rows.length - 1;
+    this.refuseGrowth(found, last);
+    rows.forEach((row, r) => {
+      const sheetRow = first + r;
+      // A row added below the table takes the formats of the data row above, as in Excel.
+      const above = sheetRow > found.bottom && sheetRow - 1 > table.top;
+      // Every cell of the row, as a table row write in Excel: the row written over keeps nothing.
+      const cells = tableRow(row, placement);
+      for (let c = 0; c <= table.right - table.left; c += 1) {
+        const column = table.left + c;
+        sheet.cells.setCell(sheetRow, column, cells[c] ?? null, above ? (sheet.cells.cell(sheetRow - 1, column)?.style ?? 0) : undefined);
+      }
+    });
+    this.resize(found, Math.max(found.bottom, last));
+  }
+
+  /**
+   * Refuses to grow a table down to row `last` where Excel would do what the command line does
+   * not: fill a calculated column's formula into the new rows, or make room for them by moving
+   * the cells below the table down (formulas and links to those cells would go wrong). It never
+   * writes over cells below a table that hold something.
+   */
+  private refuseGrowth(found: FoundTable, last: number): void {
+    const { table, sheet } = found;
+    if (last <= found.bottom) return;
+    if (table.hasCalculatedColumn) {
+      throw new WorkbookFileError(
+        "CANNOT_WRITE",
+        `${this.pkg.label}: the table ${table.name} on the sheet ${sheet.entry.name} has a calculated column, whose formula the command line cannot fill into the rows it adds. Turn the column into values or move it out of the table (or bill this contract with the Excel add-in), then run the command again.`,
+      );
+    }
+    for (let r = found.bottom + 1; r <= last; r += 1) {
+      for (let c = table.left; c <= table.right; c += 1) {
+        if ((sheet.cells.cell(r, c)?.value ?? null) === null) continue;
+        throw new WorkbookFileError(
+          "CANNOT_WRITE",
+          `${this.pkg.label}: the table ${table.name} cannot grow: ${sheetReference(sheet.entry.name, cellAddress(r, c))} below it holds a value. Move what is below the table elsewhere, then run the command again; nothing was written.`,
+        );
+      }
+    }
+  }
+
+  /**
+   * Deletes data rows (0-based, below the header) of a table: the cells below move up within the
+   * table's columns, as Excel's "Delete Table Rows" does, and the table shrinks.
+   */
+  private deleteTableRows(found: FoundTable, rows: readonly number[]): void {
+    const { table, sheet } = found;
+    for (const row of [...rows].sort((a, b) => b - a)) {
+      if (row < 0 || table.top + 1 + row > found.bottom) throw new Error(`Table ${table.name} has no data row ${row}.`);
+      for (let r = table.top + 1 + row; r <= found.bottom; r += 1) {
+        for (let c = table.left; c <= table.right; c += 1) sheet.cells.setCell(r, c, r < found.bottom ? (sheet.cells.cell(r + 1, c)?.value ?? null) : null);
+      }
+      this.resize(found, found.bottom - 1);
+    }
+  }
+
+  private resize(found: FoundTable, bottom: number): void {
+    if (bottom === found.bottom) return;
+    found.table.setDataBottom(bottom);
+    found.bottom = bottom;
+    // Formulas elsewhere that sum a log column must see the new rows when Excel opens the file.
+    this.book.recalculateOnOpen();
   }
 
   private applySettings(rows: SettingWrite[]): void {
     if (rows.length === 0) return;
-    const table = this.writableTable(NAMES.settingsTable);
-    let bottom = table.bottom;
+    const found = this.writableTable(NAMES.settingsTable);
+    const { table, sheet } = found;
+    let bottom = found.bottom;
     for (const { key, value, row } of rows) {
       if (row === undefined) {
+        this.refuseGrowth(found, bottom + 1);
         bottom += 1;
-        table.sheet.getCell(bottom + 1, table.left + 1).value = key;
-        table.sheet.getCell(bottom + 1, table.left + 2).value = value;
+        for (const [c, cellValue] of [key, value].entries()) {
+          sheet.cells.setCell(bottom, table.left + c, cellValue, sheet.cells.cell(bottom - 1, table.left + c)?.style ?? 0);
+        }
+        this.resize(found, bottom);
       } else {
-        table.sheet.getCell(table.top + row + 2, table.left + 2).value = value;
+        sheet.cells.setCell(table.top + 1 + row, table.left + 1, value);
       }
     }
-    resizeTable(table, bottom);
+    this.book.recalculateOnOpen();
+  }
+
+  /** The milestone table (or region) with each cell's number format and the merged areas over it. */
+  private milestoneData(sheet: Sheet, name: string, top: number, left: number, bottom: number, right: number): MilestoneData {
+    const area: CellArea = { top, left, rows: bottom - top + 1, columns: right - left + 1 };
+    return {
+      name,
+      sheet: sheet.entry.name,
+      top,
+      left,
+      values: valuesOf(sheet.cells, top, left, bottom, right),
+      formats: grid(top, left, bottom, right, (r, c) => this.styles.numberFormat(sheet.cells.cell(r, c)?.style ?? 0)),
+      merges: sheet.cells.merges().filter((merge) => overlaps(merge, area)),
+    };
   }
 }
 
 /**
- * The cells of a 0-based rectangle (bottom and right included), as the port gives them. Read
- * without creating the rows and cells that are not there (as getRow and getCell would): each
- * would be one more cell for exceljs to style and write, for nothing.
+ * How much heap parsing a worksheet takes, per character of its XML (measured: see
+ * docs/decisions/0028-copying-xlsx-writer.md); a sheet that would not fit is refused before
+ * the process runs out of memory.
  */
-function cellsOf<T>(sheet: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number, read: (cell: ExcelJS.Cell | undefined) => T): T[][] {
+const HEAP_PER_SHEET_CHARACTER = 8;
+
+function refuseIfTooLarge(label: string, entry: SheetEntry, characters: number): void {
+  const limit = Math.floor(getHeapStatistics().heap_size_limit / HEAP_PER_SHEET_CHARACTER);
+  if (characters <= limit) return;
+  throw new WorkbookFileError(
+    "TOO_LARGE",
+    `${label} is too large for the command line: its sheet ${entry.name} holds ${megabytes(characters)} of cells, and it can read at most ${megabytes(limit)}. Nothing was written. Clear the rows no one uses (such as rows filled down to the sheet's last row) or move them to another workbook, or bill this contract with the Excel add-in.`,
+  );
+}
+
+function megabytes(characters: number): string {
+  return `${Math.ceil(characters / 1_000_000)} MB`;
+}
+
+/** Runs a synchronous change as one of the port's operations: its failure is the promise's rejection. */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+function tableData(found: FoundTable): TableData {
+  const { table, sheet } = found;
+  return { name: table.name, sheet: sheet.entry.name, top: table.top, left: table.left, values: valuesOf(sheet.cells, table.top, table.left, found.bottom, table.right) };
+}
+
+function grid<T>(top: number, left: number, bottom: number, right: number, read: (row: number, column: number) => T): T[][] {
   const rows: T[][] = [];
   for (let r = top; r <= bottom; r += 1) {
-    const row = sheet.findRow(r + 1);
     const cells: T[] = [];
-    for (let c = left; c <= right; c += 1) cells.push(read(row?.findCell(c + 1)));
+    for (let c = left; c <= right; c += 1) cells.push(read(r, c));
     rows.push(cells);
   }
   return rows;
 }
 
 /**
- * A cell's value as the port gives it. exceljs gives every cell of a merged area the value of
- * its top-left cell; Excel holds the value there alone, and so does the port: the others are
- * empty.
+ * The values of a 0-based rectangle (bottom and right included), as the port gives them. A
+ * formula nobody calculated (a file written by a program that does not calculate) says so in
+ * its cell's place rather than bill as empty.
  */
-function cellValue(cell: ExcelJS.Cell | undefined): CellValue {
-  return cell === undefined || cell.type === ExcelJS.ValueType.Merge ? null : portValue(cell.value);
-}
-
-function valuesOf(sheet: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {
-  return cellsOf(sheet, top, left, bottom, right, cellValue);
-}
-
-/** The bottom and right (0-based) of a sheet's cells from A1 to the last that holds a value, for a sheet whose first row holds headers. */
-function regionOf(sheet: ExcelJS.Worksheet): [number, number] {
-  const values = valuesOf(sheet, 0, 0, sheet.rowCount - 1, sheet.columnCount - 1);
-  let bottom = -1;
-  let right = -1;
-  values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (value === null) return;
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
-    }),
-  );
-  return [bottom, right];
-}
-
-/** The milestone table (or region) with each cell's number format and the merged areas over it. */
-function milestoneData(sheet: ExcelJS.Worksheet, name: string, top: number, left: number, bottom: number, right: number): MilestoneData {
-  const masters = new Map<string, CellArea>();
-  const formats = cellsOf(sheet, top, left, bottom, right, (cell) => {
-    if (cell?.type === ExcelJS.ValueType.Merge) {
-      const master = parseCellAddress(cell.master.address);
-      const here = parseCellAddress(cell.address);
-      const area = masters.get(cell.master.address) ?? { top: master.row, left: master.column, rows: 1, columns: 1 };
-      area.rows = Math.max(area.rows, here.row - area.top + 1);
-      area.columns = Math.max(area.columns, here.column - area.left + 1);
-      masters.set(cell.master.address, area);
-    }
-    return cell?.numFmt ?? "General";
+function valuesOf(sheet: SheetPart, top: number, left: number, bottom: number, right: number): CellValue[][] {
+  return grid(top, left, bottom, right, (r, c) => {
+    const cell = sheet.cell(r, c);
+    if (cell?.uncalculatedFormula !== undefined) return `=${cell.uncalculatedFormula} (never calculated: open and save the workbook in a spreadsheet program)`;
+    return cell?.value ?? null;
   });
-  return { name, sheet: sheet.name, top, left, values: valuesOf(sheet, top, left, bottom, right), formats, merges: [...masters.values()] };
 }
 
-function tablesOf(sheet: ExcelJS.Worksheet): Record<string, { table: TableModel }> {
-  return (sheet as unknown as { tables: Record<string, { table: TableModel }> }).tables;
+/** A range such as "A1:J40" or rows "12:12" with every row and column made absolute, as Excel writes print areas and titles. */
+function absolute(range: string): string {
+  return range.replace(/\$?([A-Z]*)\$?(\d*)/gi, (whole, column: string, row: string) => (whole === "" ? "" : `${column === "" ? "" : `$${column}`}${row === "" ? "" : `$${row}`}`));
 }
 
-/** Sets a table's last data row; its total row, if any, stays just below, out of the filter's range as in Excel. */
-function resizeTable(table: FoundTable, bottom: number): void {
-  const rows = bottom - table.top + 1;
-  const columns = table.right - table.left + 1;
-  table.model.tableRef = rangeAddress(table.top, table.left, rows + (table.model.totalsRow ? 1 : 0), columns);
-  if (table.model.autoFilterRef !== undefined) table.model.autoFilterRef = rangeAddress(table.top, table.left, rows, columns);
-  table.bottom = bottom;
-}
-
-/**
- * Deletes data rows (0-based, below the header) of a table: the cells below move up within the
- * table's columns, as Excel's "Delete Table Rows" does, and the table shrinks.
- */
-function deleteTableRows(table: FoundTable, rows: readonly number[]): void {
-  for (const row of [...rows].sort((a, b) => b - a)) {
-    if (row < 0 || table.top + 1 + row > table.bottom) throw new Error(`Table ${table.model.name} has no data row ${row}.`);
-    for (let r = table.top + 1 + row; r <= table.bottom; r += 1) {
-      const target = table.sheet.getRow(r + 1);
-      const below = r < table.bottom ? table.sheet.findRow(r + 2) : undefined;
-      for (let c = table.left; c <= table.right; c += 1) target.getCell(c + 1).value = below?.findCell(c + 1)?.value ?? null;
-    }
-    resizeTable(table, table.bottom - 1);
-  }
-}
-
-/** A column's width in characters (0-based column). */
 /** ECMA-376 paper sizes: 1 is Letter, 9 is A4. */
 function paperSizeOf(paper: "a4" | "letter"): number {
   return paper === "letter" ? 1 : 9;
 }
 
-function setColumnWidth(sheet: ExcelJS.Worksheet, column: number, width: number): void {
-  // exceljs takes a width of exactly 9 for its default and leaves it out of the file.
-  sheet.getColumn(column + 1).width = width === 9 ? 9.01 : width;
-}
-
-/** A new table at row 1 from column `left`, with its header row and data rows; without rows, a header and one blank row, as Excel makes an empty table. */
-function addTable(
-  sheet: ExcelJS.Worksheet,
-  name: string,
-  left: number,
-  headers: readonly CellValue[],
-  rows: CellValue[][],
-  columns: readonly ColumnFormat[] = [],
-): void {
-  sheet.addTable({
-    name,
-    ref: `${columnLetters(left)}1`,
-    headerRow: true,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: headers.map((header) => ({ name: String(header ?? ""), filterButton: true })),
-    rows: (rows.length > 0 ? rows : [[]]).map((row) => headers.map((_, c) => row[c] ?? null)),
-  });
-  // Formats on the data rows' cells, as Excel has them on a table's data body (placeRows gives
-  // each row added below the formats of the row above, as Excel does); widths on the columns.
-  const dataRows = Math.max(1, rows.length);
-  columns.forEach(({ numberFormat, width }, c) => {
-    setColumnWidth(sheet, left + c, width);
-    if (numberFormat === null) return;
-    const style: Partial<ExcelJS.Style> = { numFmt: numberFormat };
-    for (let r = 0; r < dataRows; r += 1) sheet.getRow(r + 2).getCell(left + c + 1).style = style;
-  });
-}
-
-/**
- * Runs a write of the workbook with its unstyled cells sharing their style objects, then gives
- * each its own back. exceljs turns a cell's style into styles.xml text to find its id unless it
- * has met that very object before, and every unstyled cell has an empty object of its own: in a
- * large workbook (the milestone table, the log) that text is most of the write. The empty style
- * comes out differently only for a number (the General format) and a date (a date format), so
- * there is one shared, frozen, empty style for each and one for all other values: what is
- * written stays exactly what each cell's own style would give.
- */
-async function withSharedEmptyStyles<T>(workbook: ExcelJS.Workbook, write: () => Promise<T>): Promise<T> {
-  const shared = { number: Object.freeze({}), date: Object.freeze({}), other: Object.freeze({}) };
-  const own: [ExcelJS.Cell, Partial<ExcelJS.Style>][] = [];
-  for (const sheet of workbook.worksheets) {
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (Object.keys(cell.style).length > 0) return;
-        own.push([cell, cell.style]);
-        // exceljs styles a formula's cell by the type of its result.
-        const value: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-        cell.style = typeof value === "number" ? shared.number : value instanceof Date ? shared.date : shared.other;
-      }),
-    );
-  }
-  try {
-    return await write();
-  } finally {
-    for (const [cell, style] of own) cell.style = style;
-  }
-}
-
-function writeBlock(sheet: ExcelJS.Worksheet, block: CellBlock): void {
-  // One style object per column of the block, shared by its cells: exceljs turns a cell's style
-  // into styles.xml text to find its id unless it has seen that very object before, which for
-  // a 10,000-line invoice is most of the time it takes to write the file.
-  const width = block.values.reduce((most, row) => Math.max(most, row.length), 0);
-  const styles = Array.from({ length: width }, (_, c) => blockStyle(block, Array.isArray(block.numberFormat) ? block.numberFormat[c] : block.numberFormat));
-  block.values.forEach((row, r) => {
-    const sheetRow = sheet.getRow(block.top + r + 1);
-    if (block.rowHeight !== undefined) sheetRow.height = block.rowHeight;
-    row.forEach((value, c) => {
-      const cell = sheetRow.getCell(block.left + c + 1);
-      const style = styles[c];
-      if (style !== undefined) cell.style = style;
-      cell.value = value;
-    });
-  });
-}
-
-/** The style of a block's cells in a column with this number format; undefined when they have none. */
-function blockStyle(block: CellBlock, numberFormat: string | undefined): Partial<ExcelJS.Style> | undefined {
-  const style: Partial<ExcelJS.Style> = {
-    ...(numberFormat === undefined ? {} : { numFmt: numberFormat }),
-    ...(block.bold === true ? { font: { bold: true } } : {}),
-    ...(block.fill === undefined ? {} : { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${block.fill.replace("#", "")}` } } }),
-    ...(block.wrap === true ? { alignment: { wrapText: true, vertical: "top" } } : {}),
-    ...(block.borderBottom === true ? { border: { bottom: { style: "thin" } } } : {}),
+/** The style of a block's cells in a column with this number format. */
+function blockStyle(block: CellBlock, numberFormat: string | undefined): CellStyle {
+  return {
+    ...(numberFormat === undefined ? {} : { numberFormat }),
+    ...(block.bold === true ? { bold: true } : {}),
+    ...(block.fill === undefined ? {} : { fill: block.fill }),
+    ...(block.wrap === true ? { wrap: true } : {}),
+    ...(block.borderBottom === true ? { borderBottom: true } : {}),
   };
-  return Object.keys(style).length === 0 ? undefined : style;
 }
 
-/**
- * A cell's value as the port gives it (as Excel's `values` would): a formula's last
- * calculated result, text of rich text and links, an error as its code ("#N/A"), and a date
- * as its Excel serial number.
- */
-export function portValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "string") return value === "" ? null : value;
-  if (value instanceof Date) return dateToSerial(value);
-  if ("error" in value) return value.error;
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("formula" in value || "sharedFormula" in value) {
-    const { result } = value as { result?: unknown; formula?: string; sharedFormula?: string };
-    if (result === undefined) {
-      // A formula nobody calculated: say so in the cell's place rather than bill it as empty.
-      const formula = (value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? "";
-      return `=${formula} (never calculated: open and save the workbook in a spreadsheet program)`;
-    }
-    return portValue(result as ExcelJS.CellValue);
-  }
-  if ("text" in value) return portValue((value as { text: ExcelJS.CellValue }).text);
-  return null;
-}
-
-
-
-// ---------------------------------------------------------------------------------------
-// The file: what it is, whether it is in use, and what a rewrite would keep.
-
-/**
- * exceljs 4.4 reads a table without a headerRowCount attribute (Excel leaves out the default,
- * 1) as having no header row, and would write it back so: the header would become data. A
- * table without style information (as other spreadsheet programs write them) makes its
- * writer fail; an empty style writes back as "no style", which is what the file said.
- */
-function repairTables(workbook: ExcelJS.Workbook, zip: Zip): void {
-  const headerRows = new Map<string, boolean>();
-  for (const entry of zip.entries) {
-    if (!/^xl\/tables\/table\d+\.xml$/.test(entry.name)) continue;
-    const open = /<table\b[^>]*>/.exec(zip.text(entry))?.[0] ?? "";
-    const name = /\bname="([^"]*)"/.exec(open)?.[1];
-    if (name !== undefined) headerRows.set(decodeXml(name), /\bheaderRowCount="0"/.test(open) === false);
-  }
-  for (const sheet of workbook.worksheets) {
-    for (const table of Object.values(tablesOf(sheet))) {
-      const headerRow = headerRows.get(table.table.name);
-      if (headerRow !== undefined) table.table.headerRow = headerRow;
-      table.table.style ??= {};
-    }
-  }
-}
-
-/** Whether a sheet's protection is on (exceljs keeps it, untyped, as read from the file or set by protect()). */
-function isProtected(sheet: ExcelJS.Worksheet): boolean {
-  return (sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true;
-}

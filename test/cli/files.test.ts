@@ -301,6 +301,22 @@ describe("concurrency", () => {
     expect(existsSync(lock)).toBe(false);
     expect(await invoicesIn(file)).toEqual(["INV-0001"]);
   });
+
+  test("a dry run writes nothing, so a lock does not stop it: a stale one is no one, a live one is named", () => {
+    const file = book();
+    const lock = join(file, "..", ".~lock.book.xlsx#");
+    writeFileSync(lock, `Interim (process 999999999),someone,${hostname()},01.12.2026 09:15,;`);
+    const stale = interim(["invoice", file, "--date", "2026-09-30", "--dry-run"]);
+    expect(stale.status).toBe(0);
+    expect(stale.stderr).toBe("");
+    expect(stale.stdout).toMatch(/dry run: .*book\.xlsx was not changed/);
+    writeFileSync(lock, "Ana Lima,ana,laptop,01.12.2026 09:15,file:///home/ana/.config/libreoffice/4;");
+    const held = interim(["invoice", file, "--date", "2026-09-30", "--dry-run"]);
+    expect(held.status).toBe(0);
+    expect(held.stderr).toMatch(/note: .*book\.xlsx is open in LibreOffice by Ana Lima; the dry run read the version saved on disk/);
+    // Both locks are left as they were: a dry run takes none over.
+    expect(readFileSync(lock, "utf8")).toMatch(/^Ana Lima,/);
+  });
 });
 
 describe("exit codes", () => {

@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { type MemoryState, newSheet, setCell } from "../../src/workbook/memory-workbook";
 import { parseCellAddress } from "../../src/workbook/a1";
 import { referredSheet } from "../../src/workbook/port-helpers";
-import { portValue } from "../../src/workbook/xlsx-workbook";
+import { dateToSerial } from "../../src/workbook/dates";
+import type { CellValue } from "../../src/workbook/port";
 
 /**
  * An .xlsx file read back as the in-memory workbook's state, so that a test can compare what
@@ -75,4 +76,21 @@ export function normalised(state: MemoryState): unknown {
     tables: [...state.tables].sort((a, b) => a.name.localeCompare(b.name)),
     names: [...state.names].sort((a, b) => a.name.localeCompare(b.name)),
   };
+}
+
+/**
+ * A cell's value as exceljs reads it, as the port gives it (as Excel's `values` would): a
+ * formula's last calculated result, text of rich text and links, an error as its code ("#N/A"),
+ * and a date as its Excel serial number.
+ */
+export function portValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return value === "" ? null : value;
+  if (value instanceof Date) return dateToSerial(value);
+  if ("error" in value) return value.error;
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("formula" in value || "sharedFormula" in value) return portValue((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ("text" in value) return portValue((value as { text: ExcelJS.CellValue }).text);
+  return null;
 }

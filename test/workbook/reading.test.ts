@@ -235,11 +235,12 @@ describe("the names a workbook already uses", () => {
 });
 
 describe("workbooks LibreOffice saved", () => {
-  it("open, though LibreOffice writes an empty custom-properties part into each; a workbook with a custom property keeps it when written", async () => {
+  it("open, with or without the empty custom-properties part LibreOffice may write; a workbook with a custom property keeps it when written", async () => {
     const created = XlsxWorkbook.create();
     await insertSample(created);
     const bytes = resavedByLibreOffice("plain", await created.toBuffer());
-    expect(await unzipped(bytes, "docProps/custom.xml")).not.toMatch(/<property\b/);
+    // LibreOffice's own custom-properties part, where it writes one, holds no property.
+    expect((await unzipped(bytes, "docProps/custom.xml")) ?? "").not.toMatch(/<property\b/);
     await expect(XlsxWorkbook.fromBuffer(bytes)).resolves.toBeInstanceOf(XlsxWorkbook);
     const zip = await JSZip.loadAsync(bytes);
     zip.file(
