@@ -8,6 +8,7 @@ import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, NAMES } from "../../src/workbook
 import { insertSample } from "../../src/workbook/sample";
 import { editXlsx } from "../support/exceljs-file";
 import { setMilestone } from "../workbook/helpers";
+import { readZip } from "../../src/workbook/xlsx-file";
 import { LibreOffice } from "./libreoffice";
 import { type CliRun, ROOT, requireBuiltCli, runInterim } from "./run-cli";
 import { stateOfXlsx } from "./xlsx-state";
@@ -180,16 +181,6 @@ describe("files interim refuses, leaving them as they are", () => {
     refused(file, /password-protected/);
   });
 
-  test("a workbook with a chart, which the command line cannot write back", () => {
-    const file = copyOf("contract.xlsx");
-    // The chart part as Excel stores it; its presence alone is what the refusal looks at.
-    const folder = mkdtempSync(join(workdir, "chart-"));
-    mkdirSync(join(folder, "xl/charts"), { recursive: true });
-    writeFileSync(join(folder, "xl/charts/chart1.xml"), '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
-    execFileSync("zip", ["-q", file, "xl/charts/chart1.xml"], { cwd: folder });
-    refused(file, /holds charts, which Interim's command line cannot write back/);
-  });
-
   test("open in a spreadsheet program (Excel's owner file beside it)", () => {
     const file = copyOf("contract.xlsx");
     writeFileSync(join(resolve(file, ".."), "~$contract.xlsx"), "owner");
@@ -238,4 +229,22 @@ describe("files interim refuses, leaving them as they are", () => {
     expect(lines[3]).toMatch(/second\.xlsx: INV-0001/);
     expect(lines[4]).toBe("2 of 4 workbook(s) done, 2 not.");
   });
+});
+
+test("a part the command line knows nothing of (a chart, as Excel stores it) is billed and written back as stored", () => {
+  const file = copyOf("contract.xlsx");
+  const folder = mkdtempSync(join(workdir, "chart-"));
+  mkdirSync(join(folder, "xl/charts"), { recursive: true });
+  writeFileSync(join(folder, "xl/charts/chart1.xml"), '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+  execFileSync("zip", ["-q", file, "xl/charts/chart1.xml"], { cwd: folder });
+  const stored = (path: string): Buffer | undefined => {
+    const zip = readZip(path, readFileSync(path));
+    const entry = zip.entries.find((candidate) => candidate.name === "xl/charts/chart1.xml");
+    return entry && zip.raw(entry);
+  };
+  const before = stored(file);
+  const run = interim("invoice", file, "--date", "2026-09-30");
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  expect(stored(file)?.equals(before as Buffer)).toBe(true);
 });
