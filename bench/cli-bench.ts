@@ -34,32 +34,41 @@ export async function benchCli(quick: boolean): Promise<Row[]> {
     times.sort((a, b) => a - b);
     const ms = times[Math.floor(times.length / 2)] as number;
     const rows: Row[] = [{ what: `command line: interim invoice on a 10,000-line .xlsx, end to end (median of ${times.length}; ${split})`, figure: `${(ms / 1000).toFixed(2)} s`, budget: "< 5 s", within: ms < 5000 }];
-    if (!quick) rows.push(await benchLargeCli(folder));
+    if (!quick) rows.push(...(await benchLargeCli(folder)));
     return rows;
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-/** Budgets for `interim invoice` on 100,000 lines (docs/decisions/0025): its time, and the heap it is run within. */
-const LARGE_SECONDS = 120;
-const LARGE_HEAP_MB = 3072;
+/**
+ * Budgets for `interim invoice` on 100,000 lines (docs/decisions/0028): its time, and the heap
+ * it is run within. The copying writer measured 16.5 s within 1.5 GB (exceljs took 90 s and
+ * about 3 GB); the budgets leave room for a slower machine.
+ */
+const LARGE_SECONDS = 40;
+const LARGE_HEAP_MB = 1536;
 
 /**
  * `interim invoice` on a 100,000-line .xlsx, run within a heap of LARGE_HEAP_MB: a run that
- * needs more fails (V8 ends it), so the memory budget holds as the time one does.
+ * needs more fails (V8 ends it), so the memory budget holds as the time one does. Then a
+ * later invoice of the same contract, which reads the 100,000 lines the first left in the log.
  */
-async function benchLargeCli(folder: string): Promise<Row> {
+async function benchLargeCli(folder: string): Promise<Row[]> {
   const file = join(folder, "large.xlsx");
   await xlsxOf(file, 100_000);
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [`--max-old-space-size=${LARGE_HEAP_MB}`, bin, "invoice", file, "--date", "2026-09-30", "--timings"], { encoding: "utf8" });
-  const ms = performance.now() - started;
-  const fits = result.status === 0;
-  return {
-    what: `command line: interim invoice on a 100,000-line .xlsx within a ${LARGE_HEAP_MB} MB heap, end to end (${fits ? result.stderr.trim() : `failed: exit ${String(result.status ?? result.signal)}`})`,
-    figure: `${(ms / 1000).toFixed(1)} s`,
-    budget: `< ${LARGE_SECONDS} s, heap ≤ ${LARGE_HEAP_MB} MB`,
-    within: fits && ms < LARGE_SECONDS * 1000,
+  const run = (what: string, args: string[]): Row => {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [`--max-old-space-size=${LARGE_HEAP_MB}`, bin, "invoice", file, ...args, "--timings"], { encoding: "utf8" });
+    const ms = performance.now() - started;
+    const fits = result.status === 0;
+    return {
+      what: `command line: interim invoice on a 100,000-line .xlsx, ${what}, within a ${LARGE_HEAP_MB} MB heap, end to end (${fits ? result.stderr.trim() : `failed: exit ${String(result.status ?? result.signal)}`})`,
+      figure: `${(ms / 1000).toFixed(1)} s`,
+      budget: `< ${LARGE_SECONDS} s, heap ≤ ${LARGE_HEAP_MB} MB`,
+      within: fits && ms < LARGE_SECONDS * 1000,
+    };
   };
+  // The second bills nothing new (--allow-zero): what it measures is reading and extending a log of 100,000 lines.
+  return [run("the first invoice", ["--date", "2026-09-30"]), run("the next month's, over its billing log", ["--date", "2026-10-31", "--allow-zero"])];
 }

@@ -150,8 +150,9 @@ export function readBillingLog(
       problems.push(strayRow(lines, row, index, "lines table"));
       return;
     }
-    linesOf.set(number, [...(linesOf.get(number) ?? []), logRow]);
-    rowsOf.set(number, [...(rowsOf.get(number) ?? []), index]);
+    // Pushed in place: a copy per row would make a 100,000-line invoice's log quadratic to read.
+    pushTo(linesOf, number, logRow);
+    pushTo(rowsOf, number, index);
   });
   const all: LoggedInvoice[] = [];
   invoiceRows.forEach((row, index) => {
@@ -370,4 +371,10 @@ function replay(documents: LoggedInvoice[]): { log: CarryForward; gaps: string[]
     placement: EMPTY_LOG.placement,
   };
   return { log, gaps };
+}
+
+function pushTo<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const group = groups.get(key);
+  if (group === undefined) groups.set(key, [item]);
+  else group.push(item);
 }

@@ -46,7 +46,7 @@ export function serialText(serial: number): string {
   return serial >= isoToSerial("0001-01-01") && serial < isoToSerial("9999-12-31") + 1 ? serialToIso(Math.floor(serial)) : String(serial);
 }
 
-/** A Date (as exceljs reads a date cell) as an Excel serial, to well below a second. */
+/** A Date (as a JavaScript reader of a date cell gives it) as an Excel serial, to well below a second. */
 export function dateToSerial(date: Date): number {
   return Math.round(((date.getTime() - EPOCH) / DAY_MS) * 1e9) / 1e9;
 }

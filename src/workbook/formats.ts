@@ -3,8 +3,8 @@ import { DATE_FORMAT } from "./dates";
 import { type CellValue, type ColumnFormat, INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type LogCommit } from "./port";
 
 /**
- * The number formats Interim gives the cells it writes, in Excel's codes (which LibreOffice and
- * exceljs read as they are): amounts with thousands separators and the currency's minor units,
+ * The number formats Interim gives the cells it writes, in Excel's codes (which LibreOffice reads
+ * as they are): amounts with thousands separators and the currency's minor units,
  * rates as percentages, dates as dates (they are serial numbers in cells, see dates.ts), and
  * text that must stay text (an id, an invoice number, a check) as text.
  */

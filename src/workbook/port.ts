@@ -34,8 +34,8 @@ export interface LogTableData extends TableData {
   /** Some of its data rows are hidden, by a filter or by hand. */
   hiddenRows: boolean;
   /**
-   * The 0-based sheet row of a total row this host cannot add rows above (exceljs cannot move
-   * it with its formulas); undefined when the table has none or the host adds rows above it, as Excel does.
+   * The 0-based sheet row of a total row this host cannot add rows above (the .xlsx host does
+   * not move it with its formulas); undefined when the table has none or the host adds rows above it, as Excel does.
    */
   fixedTotalRow: number | undefined;
 }
@@ -74,7 +74,11 @@ export interface WorkbookSnapshot {
   definedNames: string[];
   /** Every table's name in the workbook, on any sheet. */
   tableNames: string[];
-  /** The sheets whose protection is on: Interim protects an issued document's sheet as the last step of issuing it. */
+  /**
+   * The sheets whose protection is on: Interim protects an issued document's sheet as the last
+   * step of issuing it. A host may leave out sheets that are neither Interim's (marked) nor
+   * hold the tables it reads: the .xlsx host does not parse sheets it does not need.
+   */
   protectedSheets: string[];
 }
 
