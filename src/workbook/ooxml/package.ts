@@ -1,6 +1,6 @@
 import { crc32, deflateRawSync } from "node:zlib";
-import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from "saxes";
 import { WorkbookFileError, copiedPart, packZip, type PackedPart, type Zip, type ZipEntry } from "../xlsx-file";
+import { RELATIONSHIPS, appendChild, attribute, damagedPart, escapeXmlAttribute, parseXml, partLabel, qualified, type XmlElement } from "./xml";
 
 // An .xlsx package kept as it was read: parts Interim does not change are written back as the
 // very bytes stored in the zip (their compression and CRC untouched), so whatever no library
@@ -14,7 +14,6 @@ export interface Relationship {
   external: boolean;
 }
 
-const TRANSITIONAL_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** Kinds whose type lives under the package's namespace rather than the office document's. */
 const PACKAGE_KINDS: Record<string, string> = {
   "core-properties": "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
@@ -33,112 +32,7 @@ export function relationshipKind(type: string): string {
 
 /** The transitional relationship type URI of a kind. */
 export function relationshipType(kind: string): string {
-  return PACKAGE_KINDS[kind] ?? `${TRANSITIONAL_RELATIONSHIPS}/${kind}`;
-}
-
-/** An element of a parsed part, with where its markup sits in the part's text. */
-export interface XmlElement {
-  local: string;
-  uri: string;
-  prefix: string;
-  /** Attributes by qualified name, values decoded. */
-  attributes: Record<string, SaxesAttributeNS>;
-  /** Namespaces this element declares, by prefix ("" for the default). */
-  declares: Record<string, string>;
-  parent: XmlElement | undefined;
-  /** Where the opening tag starts and ends (just after its ">"). */
-  start: number;
-  openEnd: number;
-  selfClosing: boolean;
-  /** Where the closing tag starts (openEnd for a self-closing element) and ends. */
-  closeStart: number;
-  end: number;
-  /** The element's own text content, decoded. */
-  text: string;
-}
-
-/** An unprefixed attribute's value. */
-export function attribute(element: XmlElement, local: string): string | undefined {
-  return element.attributes[local]?.value;
-}
-
-/**
- * Every element of a part in document order, with its spans, so that an edit can splice the
- * original text and keep every byte it does not change. Throws a damaged-file error naming the part.
- */
-export function parseXml(label: string, part: string, text: string): XmlElement[] {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const elements: XmlElement[] = [];
-  let open: XmlElement | undefined;
-  parser.on("opentag", (tag: SaxesTagNS) => {
-    const openEnd = parser.position;
-    const element: XmlElement = {
-      local: tag.local,
-      uri: tag.uri,
-      prefix: tag.prefix,
-      attributes: tag.attributes,
-      declares: tag.ns ?? {},
-      parent: open,
-      start: text.lastIndexOf("<", openEnd - 1),
-      openEnd,
-      selfClosing: tag.isSelfClosing,
-      closeStart: openEnd,
-      end: openEnd,
-      text: "",
-    };
-    elements.push(element);
-    open = element;
-  });
-  parser.on("closetag", () => {
-    if (open === undefined) return;
-    open.end = parser.position;
-    if (!open.selfClosing) open.closeStart = text.lastIndexOf("<", parser.position - 1);
-    open = open.parent;
-  });
-  const addText = (content: string): void => {
-    if (open !== undefined) open.text += content;
-  };
-  parser.on("text", addText);
-  parser.on("cdata", addText);
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    // The parser's words mean nothing to a user; the part's name and what to do do.
-    throw damagedPart(label, part, error);
-  }
-  return elements;
-}
-
-export function damagedPart(label: string, part: string, cause?: unknown): WorkbookFileError {
-  const error = new WorkbookFileError(
-    "UNREADABLE",
-    `${label} is damaged: its part ${part} is not well-formed XML. Open it in Excel (which offers to repair it) or restore a good copy, then run the command again.`,
-  );
-  if (cause !== undefined) error.cause = cause;
-  return error;
-}
-
-/** Text and attribute values as XML, without the control characters Excel refuses to open. */
-export function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- these are the very characters XML 1.0 forbids
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
-      .replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch] ?? ch)
-  );
-}
-
-/** The qualified name of a new element in the namespace of `root` (its prefix, or none when it is the default). */
-export function qualified(root: XmlElement, local: string): string {
-  return root.prefix === "" ? local : `${root.prefix}:${local}`;
-}
-
-/** Inserts `markup` as the last child of `element`, opening a self-closing one. */
-export function appendChild(text: string, element: XmlElement, markup: string): string {
-  if (!element.selfClosing) return text.slice(0, element.closeStart) + markup + text.slice(element.closeStart);
-  const tag = text.slice(element.start, element.end).replace(/\s*\/>$/, ">");
-  const name = element.prefix === "" ? element.local : `${element.prefix}:${element.local}`;
-  return `${text.slice(0, element.start)}${tag}${markup}</${name}>${text.slice(element.end)}`;
+  return PACKAGE_KINDS[kind] ?? `${RELATIONSHIPS}/${kind}`;
 }
 
 /** The part name of a part's relationships: xl/_rels/workbook.xml.rels for xl/workbook.xml, _rels/.rels for the root (""). */
@@ -217,7 +111,7 @@ export class Package {
         "xl/workbook.xml",
         "officeDocument",
         `${types}officedocument.spreadsheetml.sheet.main+xml`,
-        `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${TRANSITIONAL_RELATIONSHIPS}"><sheets/><calcPr calcId="191029"/></workbook>`,
+        `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${RELATIONSHIPS}"><sheets/><calcPr calcId="191029"/></workbook>`,
       ],
       [
         "docProps/core.xml",
@@ -298,8 +192,8 @@ export class Package {
     const id = `rId${n}`;
     const text = this.text(rels);
     const root = parseXml(this.label, rels, text)[0];
-    if (root === undefined) throw damagedPart(this.label, rels);
-    const markup = `<${qualified(root, "Relationship")} Id="${id}" Type="${escapeXml(relationshipType(kind))}" Target="${escapeXml(relativeTarget(source, targetPart))}"/>`;
+    if (root === undefined) throw damagedPart(partLabel(this.label, rels));
+    const markup = `<${qualified(root, "Relationship")} Id="${id}" Type="${escapeXmlAttribute(relationshipType(kind))}" Target="${escapeXmlAttribute(relativeTarget(source, targetPart))}"/>`;
     this.set(rels, appendChild(text, root, markup));
     return id;
   }
@@ -341,8 +235,8 @@ export class Package {
   setContentType(part: string, contentType: string): void {
     this.editContentTypes((elements, text) => {
       const root = elements[0];
-      if (root === undefined) throw damagedPart(this.label, CONTENT_TYPES);
-      const markup = `<${qualified(root, "Override")} PartName="/${escapeXml(part)}" ContentType="${escapeXml(contentType)}"/>`;
+      if (root === undefined) throw damagedPart(partLabel(this.label, CONTENT_TYPES));
+      const markup = `<${qualified(root, "Override")} PartName="/${escapeXmlAttribute(part)}" ContentType="${escapeXmlAttribute(contentType)}"/>`;
       const override = this.override(elements, part);
       return override === undefined ? appendChild(text, root, markup) : text.slice(0, override.start) + markup + text.slice(override.end);
     });

@@ -1,9 +1,7 @@
 import { SaxesParser } from "saxes";
 import { WorkbookFileError } from "../xlsx-file";
-import { damagedPart, type Package } from "./package";
-
-/** The spreadsheetml main namespace, transitional (what Excel writes) and Strict Open XML. */
-export const SPREADSHEETML = new Set(["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"]);
+import type { Package } from "./package";
+import { SPREADSHEETML, damagedPart, partLabel } from "./xml";
 
 /**
  * Text as a cell or shared string stores it (ECMA-376 Part 1 §22.9.2.19, ST_Xstring): a
@@ -62,8 +60,7 @@ export class SharedStrings {
     try {
       parser.write(pkg.text(part)).close();
     } catch (error) {
-      // The parser's own words (line, column, what it expected) mean nothing to a person billing a contract.
-      throw damagedPart(pkg.label, part, error);
+      throw damagedPart(partLabel(pkg.label, part), undefined, error);
     }
     return new SharedStrings(pkg.label, part, strings);
   }

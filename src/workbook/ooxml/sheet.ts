@@ -4,15 +4,11 @@ import { isoToSerial } from "../dates";
 import type { CellArea, CellValue } from "../port";
 import { WorkbookFileError } from "../xlsx-file";
 import { decodeXstring, type SharedStrings } from "./shared-strings";
+import { RELATIONSHIPS, RELATIONSHIP_NAMESPACES, SPREADSHEETML, attributeInTag, damagedPart, escapeXmlAttribute, escapeXmlText, openedTag, withAttributes, withChildText, withContentText } from "./xml";
 
 // A worksheet part edited in place: the original text is kept, and only the rows and top-level
 // elements Interim changes are rebuilt, so whatever Interim does not model (conditional formats,
 // extLst, drawings, formulas in other cells) is written back byte for byte.
-
-/** Transitional and Strict spreadsheetml namespaces: a Strict file names its elements in the second. */
-const MAIN_NAMESPACES = new Set(["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"]);
-const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const RELATIONSHIP_NAMESPACES = new Set([RELATIONSHIPS, "http://purl.oclc.org/ooxml/officeDocument/relationships"]);
 
 /** CT_Worksheet's children in schema order: Excel calls a file corrupt when they come in another. */
 const WORKSHEET_ORDER = [
@@ -234,9 +230,7 @@ export class SheetPart {
     if (!placed) next.push({ min, max: min, text: `<${p}col min="${min}" max="${min}" width="${characters}" customWidth="1"/>` });
     next.sort((a, b) => a.min - b.min);
     this.columns = next;
-    const original = this.current("cols");
-    const open = original === undefined ? `<${p}cols>` : openingTag(original);
-    this.edits.set("cols", `${open}${next.map((c) => c.text).join("")}</${qualifiedName(open)}>`);
+    this.edits.set("cols", withContentText(this.current("cols") ?? `<${p}cols/>`, next.map((c) => c.text).join("")));
   }
 
   /** Sets the paper and fitting; fitting also sets <sheetPr><pageSetUpPr fitToPage="1"/>, without which Excel ignores it. */
@@ -261,7 +255,7 @@ export class SheetPart {
     const reference =
       this.relationshipPrefix === undefined ? `xmlns:r="${RELATIONSHIPS}" r:id="${escapeXmlAttribute(relationshipId)}"` : `${this.relationshipPrefix}:id="${escapeXmlAttribute(relationshipId)}"`;
     const added = `<${p}tablePart ${reference}/>`;
-    const parts = appendChild(this.current("tableParts") ?? `<${p}tableParts/>`, added);
+    const parts = withChildText(this.current("tableParts") ?? `<${p}tableParts/>`, added);
     const count = parts.match(/<([\w.-]+:)?tablePart\b/g)?.length ?? 0;
     this.edits.set("tableParts", withAttributes(parts, { count: String(count) }));
   }
@@ -368,8 +362,8 @@ export class SheetPart {
       const text = this.current("cols") ?? "";
       this.columns = [...text.matchAll(/<([\w.-]+:)?col\b[^>]*>/g)].map((match) => {
         const tag = match[0];
-        const min = Number(attributeOf(tag, "min"));
-        return { min, max: Number(attributeOf(tag, "max") ?? min), text: tag.endsWith("/>") ? tag : `${tag.slice(0, -1)}/>` };
+        const min = Number(attributeInTag(tag, "min"));
+        return { min, max: Number(attributeInTag(tag, "max") ?? min), text: tag.endsWith("/>") ? tag : `${tag.slice(0, -1)}/>` };
       });
     }
     return this.columns;
@@ -387,7 +381,7 @@ export class SheetPart {
       "sheetPr",
       existing === null
         ? // pageSetUpPr is the last child of CT_SheetPr (after tabColor and outlinePr).
-          appendChild(properties, `<${p}pageSetUpPr fitToPage="1"/>`)
+          withChildText(properties, `<${p}pageSetUpPr fitToPage="1"/>`)
         : properties.slice(0, existing.index) + withAttributes(existing[0], { fitToPage: "1" }) + properties.slice(existing.index + existing[0].length),
     );
   }
@@ -395,7 +389,7 @@ export class SheetPart {
   private sheetDataXml(): string {
     const data = this.sheetData;
     const open = this.xml.slice(data.start, data.openEnd);
-    const pieces: string[] = [data.selfClosing ? `${open.slice(0, -2).trimEnd()}>` : open];
+    const pieces: string[] = [openedTag(open)];
     let at = data.openEnd;
     for (const row of this.rows) {
       if (row.start >= 0) {
@@ -410,8 +404,7 @@ export class SheetPart {
   }
 
   private rowXml(row: Row): string {
-    let open = row.start >= 0 ? this.xml.slice(row.start, row.openEnd) : `<${row.tag} r="${row.index + 1}">`;
-    if (open.endsWith("/>")) open = `${open.slice(0, -2).trimEnd()}>`;
+    const open = row.start >= 0 ? openedTag(this.xml.slice(row.start, row.openEnd)) : `<${row.tag} r="${row.index + 1}">`;
     const cells = row.cells.map((cell) => cell.written ?? this.xml.slice(cell.start, cell.end));
     const attributes = Object.keys(row.attributes).length === 0 ? open : withAttributes(open, row.attributes);
     return `${attributes}${cells.join("")}</${row.tag}>`;
@@ -476,16 +469,11 @@ class SheetReader {
       parser.write(xml).close();
     } catch (error) {
       if (error instanceof WorkbookFileError) throw error;
-      // saxes reports malformed XML with its own wording; the user gets the part and what to do.
-      throw reader.damaged("it is not well-formed XML");
+      throw damagedPart(label, undefined, error);
     }
     const { sheetData } = reader.part;
-    if (sheetData === undefined) throw reader.damaged("it has no cell data (sheetData)");
+    if (sheetData === undefined) throw damagedPart(label, "it has no cell data (sheetData)");
     return { ...reader.part, sheetData };
-  }
-
-  damaged(what: string): WorkbookFileError {
-    return new WorkbookFileError("UNREADABLE", `${this.label} is damaged: ${what}. Open the workbook in Excel, save it, and run the command again.`);
   }
 
   /** The tag with its namespace, from the declarations in scope; the scope of each depth is kept for its children. */
@@ -517,10 +505,10 @@ class SheetReader {
 
   private open(tag: Tag, end: number): void {
     this.depth += 1;
-    const main = MAIN_NAMESPACES.has(tag.uri);
+    const main = SPREADSHEETML.has(tag.uri);
     const start = this.xml.lastIndexOf("<", end - 1);
     if (this.depth === 1) {
-      if (!main || tag.local !== "worksheet") throw this.damaged("it is not a worksheet");
+      if (!main || tag.local !== "worksheet") throw damagedPart(this.label, "it is not a worksheet");
       const relationships = Object.entries(tag.attributes).find(([name, value]) => name.startsWith("xmlns:") && RELATIONSHIP_NAMESPACES.has(value));
       this.part.mainPrefix = tag.prefix === "" ? "" : `${tag.prefix}:`;
       this.part.relationshipPrefix = relationships?.[0].slice(6);
@@ -546,7 +534,7 @@ class SheetReader {
     if (this.depth === 3 && tag.local === "row") {
       const r = tag.attributes.r;
       const index = r === undefined ? this.lastRow + 1 : Number(r) - 1;
-      if (!Number.isInteger(index) || index <= this.lastRow || index > 1_048_575) throw this.damaged(`a row number (${r ?? "after " + String(this.lastRow + 1)}) is out of order or invalid`);
+      if (!Number.isInteger(index) || index <= this.lastRow || index > 1_048_575) throw damagedPart(this.label, `a row number (${r ?? "after " + String(this.lastRow + 1)}) is out of order or invalid`);
       this.lastRow = index;
       this.row = { index, start, openEnd: end, end, tag: tag.name, hidden: isTrue(tag.attributes.hidden), cells: [], changed: false, attributes: {} };
       return;
@@ -557,9 +545,9 @@ class SheetReader {
       const r = tag.attributes.r;
       const previous = row.cells[row.cells.length - 1];
       const column = r === undefined ? (previous?.column ?? -1) + 1 : this.column(r);
-      if (previous !== undefined && column <= previous.column) throw this.damaged(`cell ${r ?? ""} in row ${row.index + 1} is out of order`);
+      if (previous !== undefined && column <= previous.column) throw damagedPart(this.label, `cell ${r ?? ""} in row ${row.index + 1} is out of order`);
       const style = Number(tag.attributes.s ?? "0");
-      if (!Number.isInteger(style) || style < 0) throw this.damaged(`cell ${r ?? ""} in row ${row.index + 1} has an invalid style`);
+      if (!Number.isInteger(style) || style < 0) throw damagedPart(this.label, `cell ${r ?? ""} in row ${row.index + 1} has an invalid style`);
       this.cell = { column, start, end, value: null, style, uncalculatedFormula: undefined };
       this.cellType = tag.attributes.t ?? "n";
       this.raw = "";
@@ -609,7 +597,7 @@ class SheetReader {
       this.part.top.push({ local, start: this.topStart, end });
       return;
     }
-    if (!this.inSheetData || !MAIN_NAMESPACES.has(tag.uri)) return;
+    if (!this.inSheetData || !SPREADSHEETML.has(tag.uri)) return;
     if (depth === 3 && tag.local === "row" && this.row !== undefined) {
       this.row.end = end;
       this.part.rows.push(this.row);
@@ -635,9 +623,9 @@ class SheetReader {
   private value(type: string, raw: string, column: number): CellValue {
     switch (type) {
       case "s": {
-        if (this.strings === undefined) throw this.damaged(`${this.cellName(column)} refers to shared text, and the workbook has none`);
+        if (this.strings === undefined) throw damagedPart(this.label, `${this.cellName(column)} refers to shared text, and the workbook has none`);
         const index = Number(raw);
-        if (!Number.isInteger(index) || index < 0) throw this.damaged(`${this.cellName(column)} refers to shared text ${raw}, which does not exist`);
+        if (!Number.isInteger(index) || index < 0) throw damagedPart(this.label, `${this.cellName(column)} refers to shared text ${raw}, which does not exist`);
         return this.strings.text(index) || null;
       }
       case "str":
@@ -646,18 +634,18 @@ class SheetReader {
       case "b":
         if (raw === "1" || raw === "true") return true;
         if (raw === "0" || raw === "false") return false;
-        throw this.damaged(`${this.cellName(column)} holds ${raw} as a true/false value`);
+        throw damagedPart(this.label, `${this.cellName(column)} holds ${raw} as a true/false value`);
       case "e":
         return raw;
       case "d":
         return this.dateSerial(raw, column);
       case "n": {
         const number = Number(raw);
-        if (raw.trim() === "" || !Number.isFinite(number)) throw this.damaged(`${this.cellName(column)} holds ${raw} as a number`);
+        if (raw.trim() === "" || !Number.isFinite(number)) throw damagedPart(this.label, `${this.cellName(column)} holds ${raw} as a number`);
         return number;
       }
       default:
-        throw this.damaged(`${this.cellName(column)} has an unknown type ${type}`);
+        throw damagedPart(this.label, `${this.cellName(column)} has an unknown type ${type}`);
     }
   }
 
@@ -669,7 +657,7 @@ class SheetReader {
   private dateSerial(raw: string, column: number): number {
     const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(raw.trim());
     const day = match?.[1];
-    if (match === null || day === undefined) throw this.damaged(`${this.cellName(column)} holds ${raw} as a date`);
+    if (match === null || day === undefined) throw damagedPart(this.label, `${this.cellName(column)} holds ${raw} as a date`);
     const seconds = Number(match[2] ?? 0) * 3600 + Number(match[3] ?? 0) * 60 + Number(match[4] ?? 0);
     return isoToSerial(day) + seconds / 86_400;
   }
@@ -683,7 +671,7 @@ class SheetReader {
       if (code < 65 || code > 90) break;
       column = column * 26 + (code - 64);
     }
-    if (at === 0 || at === reference.length || column > 16_384) throw this.damaged(`a cell is named ${reference}, which is not a cell address`);
+    if (at === 0 || at === reference.length || column > 16_384) throw damagedPart(this.label, `a cell is named ${reference}, which is not a cell address`);
     return column - 1;
   }
 
@@ -694,7 +682,7 @@ class SheetReader {
       const last = parseCellAddress(to ?? "");
       return { top: first.row, left: first.column, rows: last.row - first.row + 1, columns: last.column - first.column + 1 };
     } catch {
-      throw this.damaged(`a merged range is named ${reference}, which is not a range`);
+      throw damagedPart(this.label, `a merged range is named ${reference}, which is not a range`);
     }
   }
 }
@@ -737,74 +725,4 @@ function cellXml(p: string, row: number, column: number, value: CellValue, style
 /** Text as ST_Xstring holds it: a literal "_x0041_" is escaped so Excel does not decode it, and a carriage return survives XML's line-end folding. */
 function encodeXstring(text: string): string {
   return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_");
-}
-
-/** Characters XML 1.0 does not allow (and Excel refuses): C0 controls but tab and line ends, unpaired surrogates, U+FFFE/F. */
-// eslint-disable-next-line no-control-regex -- these are the very characters XML 1.0 forbids
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
-
-/** What escaping changes; most text has none of it, and the test is cheaper than the replacements. */
-// eslint-disable-next-line no-control-regex -- the forbidden characters above, and the ones escaped
-const NEEDS_ESCAPING = /[\u0000-\u001F&<>\uD800-\uDFFF\uFFFE\uFFFF]/;
-
-function escapeXmlText(text: string): string {
-  if (!NEEDS_ESCAPING.test(text)) return text;
-  return text.replace(FORBIDDEN, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-export function escapeXmlAttribute(text: string): string {
-  // Line ends and tabs as references: an XML reader turns literal ones in attributes into spaces.
-  return escapeXmlText(text).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
-}
-
-/** An element's text with attributes of its opening tag set (undefined removes one); the rest of the text is kept. */
-export function withAttributes(element: string, updates: Readonly<Record<string, string | undefined>>): string {
-  const tagEnd = element.indexOf(">");
-  let tag = element.slice(0, tagEnd);
-  const selfClosing = tag.endsWith("/");
-  if (selfClosing) tag = tag.slice(0, -1);
-  for (const [name, value] of Object.entries(updates)) {
-    const present = attributePattern(name).exec(tag);
-    const written = value === undefined ? "" : ` ${name}="${escapeXmlAttribute(value)}"`;
-    if (present !== null) tag = tag.slice(0, present.index) + written + tag.slice(present.index + present[0].length);
-    else tag = tag.trimEnd() + written;
-  }
-  return `${tag}${selfClosing ? "/" : ""}${element.slice(tagEnd)}`;
-}
-
-/** An attribute's value in a tag's text (no entity decoding: for numbers and names). */
-function attributeOf(tag: string, name: string): string | undefined {
-  const match = attributePattern(name).exec(tag);
-  return match === null ? undefined : (match[1] ?? match[2]);
-}
-
-const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
-
-/** Matches ` name="value"` (or single quotes) in a tag; built once per name, as rows are rebuilt by the thousand. */
-function attributePattern(name: string): RegExp {
-  let pattern = ATTRIBUTE_PATTERNS.get(name);
-  if (pattern === undefined) {
-    pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-    ATTRIBUTE_PATTERNS.set(name, pattern);
-  }
-  return pattern;
-}
-
-/** The opening tag of an element's text, as a non-self-closing tag. */
-function openingTag(element: string): string {
-  const tag = element.slice(0, element.indexOf(">") + 1);
-  return tag.endsWith("/>") ? `${tag.slice(0, -2).trimEnd()}>` : tag;
-}
-
-/** The qualified name in an opening tag ("x:cols"). */
-function qualifiedName(tag: string): string {
-  return /^<([^\s/>]+)/.exec(tag)?.[1] ?? "";
-}
-
-/** An element's text with a child appended as its last child (a self-closing element is opened). */
-function appendChild(element: string, child: string): string {
-  const open = openingTag(element);
-  if (element[element.indexOf(">") - 1] === "/") return `${open}${child}</${qualifiedName(open)}>`;
-  const close = element.lastIndexOf("</");
-  return element.slice(0, close) + child + element.slice(close);
 }

@@ -1,6 +1,5 @@
-import { WorkbookFileError } from "../xlsx-file";
-import { attribute, escapeXml, parseXml, qualified, type Package, type XmlElement } from "./package";
-import { SPREADSHEETML } from "./shared-strings";
+import type { Package } from "./package";
+import { SPREADSHEETML, appendChild, attribute, damagedPart, escapeXmlAttribute, parseXml, partLabel, qualified, withAttributes, withChildText, type XmlElement } from "./xml";
 
 // xl/styles.xml, read for the number formats of cells and extended with the few cell formats
 // Interim writes. Every byte already there is kept (dxfs, extLst, x14 styles, mc:Ignorable):
@@ -171,14 +170,11 @@ export class StylesPart {
     let elements = parseXml(pkg.label, name, text);
     let root = elements[0];
     if (root === undefined || root.local !== "styleSheet" || !SPREADSHEETML.has(root.uri)) {
-      throw new WorkbookFileError(
-        "UNREADABLE",
-        `${pkg.label} is damaged: its part ${name}, which should hold the workbook's cell formats, holds something else. Open it in Excel (which offers to repair it) or restore a good copy, then run the command again.`,
-      );
+      throw damagedPart(partLabel(pkg.label, name), "it holds something other than the workbook's cell formats");
     }
     if (root.selfClosing) {
       // An empty <styleSheet/> is opened once here, so that lists can go inside it; the part is written only if one does.
-      text = `${text.slice(0, root.start)}${text.slice(root.start, root.end).replace(/\s*\/>$/, ">")}</${nameOf(root)}>${text.slice(root.end)}`;
+      text = appendChild(text, root, "");
       elements = parseXml(pkg.label, name, text);
       root = elements[0] ?? root;
     }
@@ -244,7 +240,7 @@ export class StylesPart {
     if (builtIn !== undefined && !this.formats.has(builtIn)) return builtIn;
     const id = Math.max(FIRST_CUSTOM_FORMAT - 1, ...this.formats.keys()) + 1;
     this.formats.set(id, code);
-    this.add("numFmts", `<${this.q("numFmt")} numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    this.add("numFmts", `<${this.q("numFmt")} numFmtId="${id}" formatCode="${escapeXmlAttribute(code)}"/>`);
     return id;
   }
 
@@ -258,7 +254,7 @@ export class StylesPart {
   private withBold(font: XmlElement, bold: readonly XmlElement[]): string {
     const text = this.text;
     const b = `<${this.q("b")}/>`;
-    if (font.selfClosing) return `${text.slice(font.start, font.end).replace(/\s*\/>$/, ">")}${b}</${nameOf(font)}>`;
+    if (font.selfClosing) return withChildText(text.slice(font.start, font.end), b);
     let inside = "";
     let at = font.openEnd;
     for (const element of bold) {
@@ -282,10 +278,9 @@ export class StylesPart {
         const at = this.insertionPoint(name);
         edits.push({ from: at, to: at, markup: `<${this.q(name)} count="${count}">${added}</${this.q(name)}>` });
       } else if (element.selfClosing) {
-        const open = withCount(text.slice(element.start, element.end).replace(/\s*\/>$/, ">"), count);
-        edits.push({ from: element.start, to: element.end, markup: `${open}${added}</${nameOf(element)}>` });
+        edits.push({ from: element.start, to: element.end, markup: withChildText(withAttributes(text.slice(element.start, element.end), { count: String(count) }), added) });
       } else {
-        edits.push({ from: element.start, to: element.openEnd, markup: withCount(text.slice(element.start, element.openEnd), count) });
+        edits.push({ from: element.start, to: element.openEnd, markup: withAttributes(text.slice(element.start, element.openEnd), { count: String(count) }) });
         edits.push({ from: element.closeStart, to: element.closeStart, markup: added });
       }
     }
@@ -305,14 +300,4 @@ export class StylesPart {
     const later = STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(name) + 1);
     return this.sections.find((section) => later.includes(section.local))?.start ?? this.root.closeStart;
   }
-}
-
-function nameOf(element: XmlElement): string {
-  return element.prefix === "" ? element.local : `${element.prefix}:${element.local}`;
-}
-
-/** An opening tag with its count attribute set (added when it has none). */
-function withCount(tag: string, count: number): string {
-  const replaced = tag.replace(/(\scount\s*=\s*)(["'])[^"']*\2/, `$1"${count}"`);
-  return replaced !== tag || /\scount\s*=/.test(tag) ? replaced : tag.replace(/^<[^\s/>]+/, (name) => `${name} count="${count}"`);
 }

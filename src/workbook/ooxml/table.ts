@@ -2,12 +2,11 @@ import { SaxesParser } from "saxes";
 import { cellAddress, parseCellAddress } from "../a1";
 import { WorkbookFileError } from "../xlsx-file";
 import { decodeXstring } from "./shared-strings";
-import { escapeXmlAttribute, withAttributes } from "./sheet";
+import { SPREADSHEETML, damagedPart, escapeXmlAttribute, withAttributes } from "./xml";
 
 // A table part (xl/tables/tableN.xml): read for where the table is and what it holds, and edited
 // only in its refs, so its calculated columns, filters, styles and extensions stay as they were.
 
-const MAIN_NAMESPACES = new Set(["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"]);
 /** The children of a filterColumn that filter rows; a filterColumn without one only hides its button. */
 const FILTERS = new Set(["filters", "customFilters", "top10", "dynamicFilter", "colorFilter", "iconFilter"]);
 
@@ -149,8 +148,6 @@ function encodeColumnName(name: string): string {
 }
 
 function readTable(label: string, xml: string): ParsedTable {
-  const damaged = (what: string): WorkbookFileError =>
-    new WorkbookFileError("UNREADABLE", `${label} is damaged: ${what}. Open the workbook in Excel, save it, and run the command again.`);
   const parser = new SaxesParser({ xmlns: true, position: true });
   const found: Partial<ParsedTable> & Pick<ParsedTable, "columnNames" | "hasCalculatedColumn" | "filtered" | "sortConditions"> = {
     columnNames: [],
@@ -163,20 +160,20 @@ function readTable(label: string, xml: string): ParsedTable {
     try {
       return { left: parseCellAddress(from ?? "").column, right: parseCellAddress(to ?? "").column };
     } catch {
-      throw damaged(`a sort key's range (${range}) is not a range`);
+      throw damagedPart(label, `a sort key's range (${range}) is not a range`);
     }
   };
   const path: string[] = [];
   let ref = "";
   let rootAttributes: Record<string, string> = {};
   parser.on("opentag", (tag) => {
-    const local = MAIN_NAMESPACES.has(tag.uri) ? tag.local : "";
+    const local = SPREADSHEETML.has(tag.uri) ? tag.local : "";
     const end = parser.position;
     const at = { start: xml.lastIndexOf("<", end - 1), end };
     const parent = path[path.length - 1];
     path.push(local);
     if (path.length === 1) {
-      if (local !== "table") throw damaged("it is not a table");
+      if (local !== "table") throw damagedPart(label, "it is not a table");
       found.root = at;
       rootAttributes = Object.fromEntries(Object.values(tag.attributes).map((attribute) => [attribute.name, attribute.value]));
       ref = rootAttributes.ref ?? "";
@@ -192,8 +189,7 @@ function readTable(label: string, xml: string): ParsedTable {
     parser.write(xml).close();
   } catch (error) {
     if (error instanceof WorkbookFileError) throw error;
-    // saxes words its errors for programmers; the user gets the part and what to do.
-    throw damaged("it is not well-formed XML");
+    throw damagedPart(label, undefined, error);
   }
   const [from, to] = ref.split(":");
   let first: { row: number; column: number };
@@ -202,17 +198,17 @@ function readTable(label: string, xml: string): ParsedTable {
     first = parseCellAddress(from ?? "");
     last = parseCellAddress(to ?? "");
   } catch {
-    throw damaged(`its range (${ref}) is not a range`);
+    throw damagedPart(label, `its range (${ref}) is not a range`);
   }
   const count = (name: string, absent: number): number => {
     const value = Number(rootAttributes[name] ?? absent);
-    if (!Number.isInteger(value) || value < 0) throw damaged(`its ${name} (${rootAttributes[name] ?? ""}) is not a count`);
+    if (!Number.isInteger(value) || value < 0) throw damagedPart(label, `its ${name} (${rootAttributes[name] ?? ""}) is not a count`);
     return value;
   };
   const id = count("id", Number.NaN);
   const name = rootAttributes.displayName ?? rootAttributes.name;
-  if (name === undefined || found.root === undefined) throw damaged("it has no name");
-  if (found.columnNames.length !== last.column - first.column + 1) throw damaged(`it names ${found.columnNames.length} columns for a range of ${last.column - first.column + 1}`);
+  if (name === undefined || found.root === undefined) throw damagedPart(label, "it has no name");
+  if (found.columnNames.length !== last.column - first.column + 1) throw damagedPart(label, `it names ${found.columnNames.length} columns for a range of ${last.column - first.column + 1}`);
   return {
     ...found,
     xml,

@@ -1,5 +1,6 @@
 import { WorkbookFileError } from "../xlsx-file";
-import { appendChild, attribute, damagedPart, escapeXml, parseXml, qualified, relationshipKind, type Package, type XmlElement } from "./package";
+import { relationshipKind, type Package } from "./package";
+import { RELATIONSHIPS, RELATIONSHIP_NAMESPACES, SPREADSHEETML, appendChild, attribute, damagedPart, escapeXmlAttribute, escapeXmlText, parseXml, partLabel, qualified, withAttributes, type XmlElement } from "./xml";
 
 // xl/workbook.xml edited in place: its sheets and defined names change, and every other byte
 // (file version, protection, views, pivot caches, extensions of newer Excel) stays as it was.
@@ -23,9 +24,6 @@ export interface DefinedName {
   text: string;
 }
 
-/** SpreadsheetML's main namespace, transitional and Strict. */
-const MAIN_NAMESPACES = new Set(["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"]);
-const RELATIONSHIP_NAMESPACES = new Set(["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"]);
 const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 /** CT_Workbook's children in schema order: Excel calls a workbook corrupt when they come in another. */
@@ -67,7 +65,7 @@ export class WorkbookPart {
   ) {
     this.text = pkg.text(part);
     this.elements = parseXml(pkg.label, part, this.text);
-    if (!this.isMain(this.root(), "workbook")) throw damagedPart(pkg.label, part);
+    if (!this.isMain(this.root(), "workbook")) throw damagedPart(partLabel(pkg.label, part), "it is not a workbook");
   }
 
   /** The workbook part the package root points to (officeDocument relationship). */
@@ -136,7 +134,7 @@ export class WorkbookPart {
     const relationshipId = this.pkg.addRelationship(this.part, "worksheet", part);
     const sheetId = sheets.reduce((most, sheet) => Math.max(most, sheet.sheetId), 0) + 1;
     const [prefix, declaration] = this.relationshipPrefix();
-    const markup = `<${qualified(root, "sheet")} name="${escapeXml(name)}" sheetId="${sheetId}" ${prefix}:id="${relationshipId}"${declaration}/>`;
+    const markup = `<${qualified(root, "sheet")} name="${escapeXmlAttribute(name)}" sheetId="${sheetId}" ${prefix}:id="${relationshipId}"${declaration}/>`;
     const container = this.child("sheets");
     if (container === undefined) this.insertChild("sheets", `<${qualified(root, "sheets")}>${markup}</${qualified(root, "sheets")}>`);
     else this.splice(appendChild(this.text, container, markup));
@@ -179,7 +177,7 @@ export class WorkbookPart {
         let shifted = Math.max(0, Math.min(Number(value) > index ? Number(value) - 1 : Number(value), remaining - 1));
         // Excel shows a hidden active sheet selected beside the visible one; the nearest visible sheet takes its place.
         if (position === "activeTab" && visible[shifted] === false) shifted = nearestVisible(visible, shifted);
-        tag = replaceAttribute(tag, position, String(shifted));
+        tag = withAttributes(tag, { [position]: String(shifted) });
       }
       edits.push([openingTag(view), tag]);
     }
@@ -201,7 +199,7 @@ export class WorkbookPart {
     }
     const root = this.root();
     const local = localSheet === undefined ? "" : ` localSheetId="${localSheet}"`;
-    const markup = `<${qualified(root, "definedName")} name="${escapeXml(name)}"${local}>${escapeXml(text)}</${qualified(root, "definedName")}>`;
+    const markup = `<${qualified(root, "definedName")} name="${escapeXmlAttribute(name)}"${local}>${escapeXmlText(text)}</${qualified(root, "definedName")}>`;
     const container = this.child("definedNames");
     if (container === undefined) this.insertChild("definedNames", `<${qualified(root, "definedNames")}>${markup}</${qualified(root, "definedNames")}>`);
     else this.splice(appendChild(this.text, container, markup));
@@ -229,12 +227,12 @@ export class WorkbookPart {
 
   private root(): XmlElement {
     const root = this.elements[0];
-    if (root === undefined) throw damagedPart(this.pkg.label, this.part);
+    if (root === undefined) throw damagedPart(partLabel(this.pkg.label, this.part));
     return root;
   }
 
   private isMain(element: XmlElement, local: string): boolean {
-    return element.local === local && MAIN_NAMESPACES.has(element.uri);
+    return element.local === local && SPREADSHEETML.has(element.uri);
   }
 
   /** A child of the root, by local name. */
@@ -260,21 +258,21 @@ export class WorkbookPart {
   private relationshipPrefix(): [string, string] {
     const declared = Object.entries(this.root().declares).find(([prefix, uri]) => prefix !== "" && RELATIONSHIP_NAMESPACES.has(uri));
     if (declared !== undefined) return [declared[0], ""];
-    return ["r", ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`];
+    return ["r", ` xmlns:r="${RELATIONSHIPS}"`];
   }
 
   /** Inserts a new child of the root before the first child that the schema puts after it. */
   private insertChild(local: string, markup: string): void {
     const later = new Set(WORKBOOK_ORDER.slice(WORKBOOK_ORDER.indexOf(local) + 1));
     const root = this.root();
-    const next = this.elements.find((element) => element.parent === root && MAIN_NAMESPACES.has(element.uri) && later.has(element.local));
+    const next = this.elements.find((element) => element.parent === root && SPREADSHEETML.has(element.uri) && later.has(element.local));
     if (next === undefined) this.splice(appendChild(this.text, root, markup));
     else this.splice(this.text.slice(0, next.start) + markup + this.text.slice(next.start));
   }
 
   /** The element's opening tag with an attribute set (replaced, or added last). */
   private withAttribute(element: XmlElement, name: string, value: string): string {
-    return replaceAttribute(this.text.slice(element.start, element.openEnd), name, value);
+    return withAttributes(this.text.slice(element.start, element.openEnd), { [name]: value });
   }
 
   private splice(text: string): void {
@@ -327,12 +325,6 @@ function nearestVisible(visible: readonly boolean[], from: number): number {
 /** The span of an element's opening tag alone. */
 function openingTag(element: XmlElement): XmlElement {
   return { ...element, end: element.openEnd };
-}
-
-function replaceAttribute(tag: string, name: string, value: string): string {
-  const existing = new RegExp(`(\\s${name}\\s*=\\s*)(["'])[^"']*\\2`);
-  if (existing.test(tag)) return tag.replace(existing, `$1"${value}"`);
-  return tag.replace(/\s*(\/?)>$/, ` ${name}="${value}"$1>`);
 }
 
 /** Whether a formula names the sheet ('Sheet name'!A1 or Sheet!A1), outside its string literals. */

@@ -69,7 +69,7 @@ describe("SharedStrings", () => {
     })();
     expect(error).toBeInstanceOf(WorkbookFileError);
     expect((error as WorkbookFileError).code).toBe("UNREADABLE");
-    expect((error as WorkbookFileError).message).toMatch(/^The new workbook is damaged: its part xl\/sharedStrings.xml is not well-formed XML\. Open it in Excel/);
+    expect((error as WorkbookFileError).message).toMatch(/^The new workbook, part xl\/sharedStrings\.xml is damaged: it is not well-formed XML\. Open the workbook in Excel/);
   });
 
   it("reads 100,000 strings well under a second", () => {

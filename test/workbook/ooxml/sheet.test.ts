@@ -85,7 +85,7 @@ describe("reading a worksheet", () => {
       `<worksheet xmlns="${MAIN}"/>`,
     ]) {
       expect(() => read(xml)).toThrow(WorkbookFileError);
-      expect(() => read(xml)).toThrow(/^B\.xlsx, part xl\/worksheets\/sheet2\.xml is damaged: .*Open the workbook in Excel, save it/);
+      expect(() => read(xml)).toThrow(/^B\.xlsx, part xl\/worksheets\/sheet2\.xml is damaged: .*\. Open the workbook in Excel .*then run the command again\.$/);
     }
   });
 });
