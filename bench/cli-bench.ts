@@ -43,11 +43,12 @@ export async function benchCli(quick: boolean): Promise<Row[]> {
 
 /**
  * Budgets for `interim invoice` on 100,000 lines (docs/decisions/0028): its time, and the heap
- * it is run within. The copying writer measured 16.5 s within 1.5 GB (exceljs took 90 s and
- * about 3 GB); the budgets leave room for a slower machine.
+ * it is run within. The copying writer measured 16.5 s for the first invoice and 31.6 s for the
+ * next (its log then holds 100,000 lines) within 2 GB, on two shared cores (exceljs took 90 s
+ * and about 3 GB for the first); the budgets leave room for a slower machine.
  */
-const LARGE_SECONDS = 40;
-const LARGE_HEAP_MB = 1536;
+const LARGE_SECONDS = 45;
+const LARGE_HEAP_MB = 2048;
 
 /**
  * `interim invoice` on a 100,000-line .xlsx, run within a heap of LARGE_HEAP_MB: a run that
