@@ -72,17 +72,13 @@ describe("SharedStrings", () => {
     expect((error as WorkbookFileError).message).toMatch(/^The new workbook, part xl\/sharedStrings\.xml is damaged: it is not well-formed XML\. Open the workbook in Excel/);
   });
 
-  it("reads 100,000 strings well under a second", () => {
+  it("reads 100,000 strings, rich ones joined (how fast is the bench's: npm run bench)", () => {
     // One in ten rich (two runs), as a workbook of pasted, partly bolded descriptions would have.
     const items = Array.from({ length: 100_000 }, (_, i) => (i % 10 === 9 ? `<si><r><t>Line ${i}</t></r><r><rPr><b/></rPr><t xml:space="preserve"> bold</t></r></si>` : `<si><t>Milestone ${i} &amp; works</t></si>`));
     const xml = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="100000">${items.join("")}</sst>`;
-    const started = performance.now();
     const strings = sharedStrings(xml);
-    const elapsed = performance.now() - started;
     expect(strings.text(99_999)).toBe("Line 99999 bold");
     expect(strings.text(99_998)).toBe("Milestone 99998 & works");
-    // Cold, as the command line reads it once: about 0.3 s on an idle machine; the bound leaves room for a loaded CI.
-    expect(elapsed).toBeLessThan(1000);
   });
 });
 

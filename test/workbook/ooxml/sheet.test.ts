@@ -270,19 +270,11 @@ describe("size", () => {
     return `<worksheet xmlns="${MAIN}" xmlns:r="${RELS}"><dimension ref="A1:J${rows}"/><sheetData>${body.join("")}</sheetData></worksheet>`;
   }
 
-  test("a 10,000-line sheet (about 2 MB) parses in well under half a second", () => {
+  test("a 10,000-line sheet (about 2 MB) is read, and one changed row leaves the rows after it as they were", () => {
     const xml = milestoneSheet(10_000);
     expect(xml.length).toBeGreaterThan(1_800_000);
     const texts = Array.from({ length: 50 }, (_, i) => `Milestone ${i}`);
-    const timed = (): { sheet: SheetPart; milliseconds: number } => {
-      const started = performance.now();
-      const sheet = SheetPart.parse("M.xlsx, part xl/worksheets/sheet1.xml", xml, strings(texts));
-      return { sheet, milliseconds: performance.now() - started };
-    };
-    // The best of three: the machine running the tests runs other work too.
-    const runs = [timed(), timed(), timed()];
-    expect(Math.min(...runs.map((run) => run.milliseconds))).toBeLessThan(500);
-    const sheet = runs[0]!.sheet;
+    const sheet = SheetPart.parse("M.xlsx, part xl/worksheets/sheet1.xml", xml, strings(texts));
     expect(sheet.cell(9_999, 1)?.value).toBe(15_000);
     expect(sheet.cell(9_999, 3)?.value).toBe(3750);
     sheet.setCell(5_000, 1, 1);
@@ -291,24 +283,14 @@ describe("size", () => {
     expect(written).toContain(xml.slice(xml.indexOf(`<row r="5002"`)));
   });
 
-  test("a new 100,000-row sheet is built in linear time", () => {
-    const build = (rows: number): { sheet: SheetPart; xml: string; milliseconds: number } => {
-      const started = performance.now();
-      const sheet = SheetPart.blank();
-      for (let row = 0; row < rows; row += 1) {
-        sheet.setCell(row, 0, `Line ${row}`);
-        sheet.setCell(row, 1, row * 2.5, 3);
-      }
-      const xml = sheet.toXml();
-      return { sheet, xml, milliseconds: performance.now() - started };
-    };
-    build(2_000);
-    const small = build(20_000);
-    const large = build(100_000);
-    // Five times the rows: about five times the time when linear, twenty-five when quadratic.
-    expect(large.milliseconds / small.milliseconds).toBeLessThan(12);
-    expect(large.xml).toContain(`<dimension ref="A1:B100000"/>`);
-    expect(reread(large.sheet).cell(99_999, 1)?.value).toBe(249_997.5);
+  test("a new 100,000-row sheet is built and reads back (its speed is the bench's: npm run bench)", () => {
+    const sheet = SheetPart.blank();
+    for (let row = 0; row < 100_000; row += 1) {
+      sheet.setCell(row, 0, `Line ${row}`);
+      sheet.setCell(row, 1, row * 2.5, 3);
+    }
+    expect(sheet.toXml()).toContain(`<dimension ref="A1:B100000"/>`);
+    expect(reread(sheet).cell(99_999, 1)?.value).toBe(249_997.5);
   }, 30_000);
 });
 
