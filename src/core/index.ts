@@ -6,7 +6,7 @@ export { Dec, isDecimalText } from "./decimal";
 export { ROUNDING_MODES, type RoundingMode } from "./rounding";
 export { CoreInputError, MESSAGES, describePath, type Issue, type IssuePath, type ErrorCode, type WarningCode } from "./issues";
 export type { BillingRequest, MilestoneInput, RetentionInput, AdvanceInput, TaxInput, Contract, Milestone } from "./request";
-export type { IssuedInvoice, Party } from "./issued-invoice";
+export type { IssuedInvoice, Party, VatTreatment } from "./issued-invoice";
 export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBreakdown, AdvanceState } from "./result";
 export { numberToDecimalText, isBlankCell, cellToField } from "./cells";
 export { addAmounts, formatAmount, groupDigits, subtractAmount } from "./amounts";

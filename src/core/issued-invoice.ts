@@ -3,9 +3,32 @@ import type { BillingResult } from "./result";
 /** A party to the contract as an invoice names it. */
 export interface Party {
   name: string;
+  /** The address as one text, as older workbooks hold it; the structured fields below come first where given. */
   address: string;
   taxId: string;
+  street: string;
+  city: string;
+  postCode: string;
+  /** ISO 3166-1 alpha-2 ("DE"), or "" when not given. */
+  country: string;
+  /** Where the party receives e-invoices (BT-34/BT-49) and its scheme, a Peppol EAS code ("0088", "9930"); undefined when not given. */
+  electronicAddress: { id: string; scheme: string } | undefined;
+  contact: { name: string; phone: string; email: string };
+  /** The account the supplier is paid into (BG-17); undefined when not given (always for a client). */
+  bank: { iban: string; bic: string } | undefined;
 }
+
+/**
+ * How the contract's supply is taxed (EN 16931 VAT category, BT-151): standard (S), reverse
+ * charge (AE: EU cross-border services, German §13b, French autoliquidation, UK domestic
+ * reverse charge), exempt (E, with its reason), zero-rated (Z), export outside the EU (G).
+ */
+export type VatTreatment =
+  | { kind: "standard" }
+  | { kind: "reverse-charge" }
+  | { kind: "exempt"; reason: string }
+  | { kind: "zero-rated" }
+  | { kind: "export" };
 
 /**
  * Everything an issued document says: who, what, when, and the figures. The workbook flow
@@ -25,6 +48,9 @@ export interface IssuedInvoice {
   client: Party;
   contractReference: string;
   purchaseOrder: string;
+  /** The buyer's reference (BT-10), such as a German public buyer's Leitweg-ID; "" when not given. */
+  buyerReference: string;
+  vatTreatment: VatTreatment;
   paymentTerms: string;
   /** UNTDID 1001 invoice type code for the e-invoice: 380 commercial, 326 partial, 875/876/877 construction. */
   invoiceTypeCode: string;

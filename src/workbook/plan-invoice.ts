@@ -132,14 +132,17 @@ export function numberingOf(settings: ContractSettings): Numbering {
   return { invoice: (n) => invoiceNumber(settings, n), creditNote: (n) => creditNoteNumber(settings, n) };
 }
 
+/** A party's structured fields, blank: the settings do not hold them yet. */
+const UNSTRUCTURED = { street: "", city: "", postCode: "", country: "", electronicAddress: undefined, contact: { name: "", phone: "", email: "" }, bank: undefined } as const;
+
 /** The issued document as every exporter reads it. */
 export function issuedInvoice(header: InvoiceHeader, settings: ContractSettings, result: BillingResult, precedingInvoices: string[]): IssuedInvoice {
   return {
     number: header.number, kind: header.kind, credits: header.credits,
     invoiceDate: header.invoiceDate, dueDate: header.dueDate, periodStart: header.periodStart, periodEnd: header.periodEnd,
-    supplier: { name: settings.supplierName, address: settings.supplierAddress, taxId: settings.supplierTaxId },
-    client: { name: settings.clientName, address: settings.clientAddress, taxId: settings.clientTaxId },
-    contractReference: settings.contractReference, purchaseOrder: settings.purchaseOrder,
+    supplier: { ...UNSTRUCTURED, name: settings.supplierName, address: settings.supplierAddress, taxId: settings.supplierTaxId },
+    client: { ...UNSTRUCTURED, name: settings.clientName, address: settings.clientAddress, taxId: settings.clientTaxId },
+    contractReference: settings.contractReference, purchaseOrder: settings.purchaseOrder, buyerReference: "", vatTreatment: { kind: "standard" },
     paymentTerms: settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`,
     invoiceTypeCode: settings.invoiceTypeCode, precedingInvoices, result,
   };
