@@ -16,6 +16,8 @@ export async function exporterFor(format: ExportFormat): Promise<Exporter> {
       return (await import("./csv-exporter")).csvExporter;
     case "xml":
       return (await import("./ubl/ubl-exporter")).ublExporter;
+    case "xrechnung":
+      return (await import("./ubl/ubl-exporter")).xrechnungExporter;
     case "xlsx":
       return (await import("./xlsx-exporter")).xlsxExporter;
     default:

@@ -1,9 +1,11 @@
 import { Dec, addAmounts, formatAmount, subtractAmount, type ContractSummary, type IssuedInvoice, type Party } from "../../core";
 import { ExportError } from "../export-error";
 import type { Exporter } from "../exporter";
+import { type EInvoiceProfile, checkEInvoice, countryOf, electronicAddressOf, paymentMeansOf, postalAddressOf, typeCodeOf, vatCategoryOf } from "./en16931";
 import { type XmlElement, el, writeXml } from "./xml-writer";
 
 export const CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";
+export const XRECHNUNG_CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0";
 export const PROFILE_ID = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
 const NS = {
   cac: "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
@@ -26,9 +28,16 @@ export const ublExporter: Exporter = {
   },
 };
 
-/** Electronic address schemes (EAS) for a VAT number, by its country prefix (Peppol code list). */
-const VAT_SCHEMES: Record<string, string> = {
-  AT: "9914", BE: "9925", DE: "9930", ES: "9920", FR: "9957", GB: "9932", IE: "9935", IT: "0211", NL: "9944", PL: "9945", PT: "9946",
+/** The same document under the German CIUS, XRechnung 3.0: stricter about what the contract states. */
+export const xrechnungExporter: Exporter = {
+  format: "xrechnung",
+  mimeType: "application/xml",
+  // Beside the Peppol XML of the same invoice: INV-0001.xrechnung.xml.
+  extension: "xrechnung.xml",
+  async generate(invoice) {
+    await Promise.resolve();
+    return new TextEncoder().encode(toUbl(invoice, "xrechnung"));
+  },
 };
 
 interface UblLine {
@@ -39,10 +48,11 @@ interface UblLine {
   rate: string;
 }
 
-export function toUbl(issued: IssuedInvoice): string {
+export function toUbl(issued: IssuedInvoice, profile: EInvoiceProfile = "peppol"): string {
   if (issued.kind === "draft") {
     throw new ExportError("DRAFT_NOT_EXPORTABLE", `${issued.number} is a draft: issue it before sending it as an e-invoice.`);
   }
+  checkEInvoice(issued, profile);
   const invoice = statedPositive(issued);
   const { result } = invoice;
   const mu = result.minorUnits;
@@ -63,26 +73,27 @@ export function toUbl(issued: IssuedInvoice): string {
   const doc = el(
     root,
     { xmlns: `urn:oasis:names:specification:ubl:schema:xsd:${root}-2`, "xmlns:cac": NS.cac, "xmlns:cbc": NS.cbc },
-    el("cbc:CustomizationID", undefined, CUSTOMIZATION_ID),
+    el("cbc:CustomizationID", undefined, profile === "xrechnung" ? XRECHNUNG_CUSTOMIZATION_ID : CUSTOMIZATION_ID),
     el("cbc:ProfileID", undefined, PROFILE_ID),
     el("cbc:ID", undefined, invoice.number),
     el("cbc:IssueDate", undefined, invoice.invoiceDate),
     isCredit ? undefined : el("cbc:DueDate", undefined, invoice.dueDate),
-    el(isCredit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", undefined, isCredit ? "381" : invoice.invoiceTypeCode),
+    el(isCredit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", undefined, typeCodeOf(invoice)),
     el("cbc:Note", undefined, applicationNote(invoice, prepaid)),
     el("cbc:DocumentCurrencyCode", undefined, currency),
-    el("cbc:BuyerReference", undefined, invoice.purchaseOrder || invoice.contractReference || invoice.number),
+    el("cbc:BuyerReference", undefined, invoice.buyerReference || invoice.purchaseOrder || invoice.contractReference || invoice.number),
     el("cac:InvoicePeriod", undefined, el("cbc:StartDate", undefined, invoice.periodStart), el("cbc:EndDate", undefined, invoice.periodEnd)),
     invoice.purchaseOrder === "" ? undefined : el("cac:OrderReference", undefined, el("cbc:ID", undefined, invoice.purchaseOrder)),
     ...billingReferences(invoice).map((id) => el("cac:BillingReference", undefined, el("cac:InvoiceDocumentReference", undefined, el("cbc:ID", undefined, id)))),
     invoice.contractReference === "" ? undefined : el("cac:ContractDocumentReference", undefined, el("cbc:ID", undefined, invoice.contractReference)),
     el("cac:AccountingSupplierParty", undefined, party(invoice.supplier)),
     el("cac:AccountingCustomerParty", undefined, party(invoice.client)),
+    paymentMeans(invoice),
     isCredit || invoice.paymentTerms === "" ? undefined : el("cac:PaymentTerms", undefined, el("cbc:Note", undefined, invoice.paymentTerms)),
     el(
       "cac:TaxTotal", undefined,
       money("TaxAmount", taxTotal),
-      ...result.taxBreakdown.map((t) => el("cac:TaxSubtotal", undefined, money("TaxableAmount", t.taxableAmount), money("TaxAmount", t.tax), taxCategory("cac:TaxCategory", t.rate))),
+      ...result.taxBreakdown.map((t) => el("cac:TaxSubtotal", undefined, money("TaxableAmount", t.taxableAmount), money("TaxAmount", t.tax), taxCategory("cac:TaxCategory", t.rate, true))),
     ),
     el(
       "cac:LegalMonetaryTotal", undefined,
@@ -109,9 +120,17 @@ export function toUbl(issued: IssuedInvoice): string {
   );
   return writeXml(doc);
 
-  function taxCategory(name: string, rate: string): XmlElement {
-    const percent = new Dec(rate).times(100).toString();
-    return el(name, undefined, el("cbc:ID", undefined, new Dec(rate).isZero() ? "Z" : "S"), el("cbc:Percent", undefined, percent), el("cac:TaxScheme", undefined, el("cbc:ID", undefined, "VAT")));
+  /** BT-118..BT-121 in the breakdown; a line's category (BT-151, BT-152) states no exemption reason. */
+  function taxCategory(name: string, rate: string, withReason = false): XmlElement {
+    const category = vatCategoryOf(invoice.vatTreatment, rate);
+    return el(
+      name, undefined,
+      el("cbc:ID", undefined, category.id),
+      el("cbc:Percent", undefined, category.percent),
+      withReason && category.exemptionReasonCode !== undefined ? el("cbc:TaxExemptionReasonCode", undefined, category.exemptionReasonCode) : undefined,
+      withReason && category.exemptionReason !== undefined ? el("cbc:TaxExemptionReason", undefined, category.exemptionReason) : undefined,
+      el("cac:TaxScheme", undefined, el("cbc:ID", undefined, "VAT")),
+    );
   }
 }
 
@@ -185,22 +204,49 @@ function applicationNote(invoice: IssuedInvoice, prepaid: string): string {
   ].join(" ");
 }
 
+/**
+ * BG-16: an invoice is paid by transfer to the supplier's account; a credit note is settled by
+ * clearing between the parties (UNTDID 4461 code 97), against what the buyer owes on the contract.
+ */
+function paymentMeans(invoice: IssuedInvoice): XmlElement | undefined {
+  if (invoice.kind === "credit note") return el("cac:PaymentMeans", undefined, el("cbc:PaymentMeansCode", { name: "Clearing between partners" }, "97"));
+  const means = paymentMeansOf(invoice.supplier);
+  if (means === undefined) return undefined;
+  return el(
+    "cac:PaymentMeans", undefined,
+    el("cbc:PaymentMeansCode", { name: means.name }, means.code),
+    el("cbc:PaymentID", undefined, invoice.number),
+    el(
+      "cac:PayeeFinancialAccount", undefined,
+      el("cbc:ID", undefined, means.iban),
+      el("cbc:Name", undefined, invoice.supplier.name),
+      means.bic === "" ? undefined : el("cac:FinancialInstitutionBranch", undefined, el("cbc:ID", undefined, means.bic)),
+    ),
+  );
+}
+
 function party(p: Party): XmlElement {
-  const country = /^([A-Z]{2})/.exec(p.taxId.replace(/\s/g, "").toUpperCase())?.[1];
-  const countryCode = country === "EL" ? "GR" : country;
-  const scheme = country === undefined ? undefined : VAT_SCHEMES[country];
-  const [street, ...rest] = p.address.split(",").map((part) => part.trim()).filter((part) => part !== "");
+  const endpoint = electronicAddressOf(p);
+  const country = countryOf(p);
+  const address = postalAddressOf(p);
+  const text = (name: string, value: string): XmlElement | undefined => (value.trim() === "" ? undefined : el(`cbc:${name}`, undefined, value));
+  const { contact } = p;
   return el(
     "cac:Party", undefined,
-    scheme === undefined ? undefined : el("cbc:EndpointID", { schemeID: scheme }, p.taxId.replace(/\s/g, "")),
+    endpoint === undefined ? undefined : el("cbc:EndpointID", { schemeID: endpoint.scheme }, endpoint.id),
     el("cac:PartyName", undefined, el("cbc:Name", undefined, p.name)),
     el(
       "cac:PostalAddress", undefined,
-      street === undefined ? undefined : el("cbc:StreetName", undefined, street),
-      rest.length === 0 ? undefined : el("cbc:AdditionalStreetName", undefined, rest.join(", ")),
-      countryCode === undefined ? undefined : el("cac:Country", undefined, el("cbc:IdentificationCode", undefined, countryCode)),
+      text("StreetName", address.street),
+      text("AdditionalStreetName", address.additional),
+      text("CityName", address.city),
+      text("PostalZone", address.postCode),
+      country === undefined ? undefined : el("cac:Country", undefined, el("cbc:IdentificationCode", undefined, country)),
     ),
     p.taxId === "" ? undefined : el("cac:PartyTaxScheme", undefined, el("cbc:CompanyID", undefined, p.taxId), el("cac:TaxScheme", undefined, el("cbc:ID", undefined, "VAT"))),
     el("cac:PartyLegalEntity", undefined, el("cbc:RegistrationName", undefined, p.name)),
+    contact.name === "" && contact.phone === "" && contact.email === ""
+      ? undefined
+      : el("cac:Contact", undefined, text("Name", contact.name), text("Telephone", contact.phone), text("ElectronicMail", contact.email)),
   );
 }
