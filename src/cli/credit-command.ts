@@ -7,12 +7,12 @@ import { type CommandOutput, EXIT } from "./io";
 import { dateOptionsError, parseArgs } from "./options";
 import { errorOutcome, problemsOutcome, warningLines, withHeldWorkbook, writeDocument, writtenNote } from "./workbook-file";
 
-export const CREDIT_HELP = `interim credit BOOK.xlsx [--date D] [--format pdf,csv,xml,xlsx] [--out DIR]
+export const CREDIT_HELP = `interim credit BOOK.xlsx [--date D] [--format pdf,csv,xml,xrechnung,xlsx] [--out DIR]
 
 Issues a credit note that cancels the latest invoice in force, as the add-in does: an issued
 invoice is never edited, it is cancelled, and the next invoice starts where the one before it
 ended. --date is the credit note's date (YYYY-MM-DD from ${DATE_RANGE.first} to ${DATE_RANGE.last},
-default today, never before the last document in the billing log). --format exports the credit note (PDF, CSV, UBL CreditNote XML,
+default today, never before the last document in the billing log). --format exports the credit note (PDF, CSV, UBL CreditNote XML: Peppol or XRechnung,
 Excel) into --out (default: the workbook's folder). The workbook is written as interim invoice
 writes it (temporary file, BOOK.xlsx.bak, rename).
 
