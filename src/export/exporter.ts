@@ -2,9 +2,9 @@ import type { IssuedInvoice } from "../core";
 import type { FontSource } from "./pdf/fonts";
 
 /** The formats an issued invoice is exported to. */
-export type ExportFormat = "pdf" | "csv" | "xml" | "xrechnung" | "xlsx";
+export type ExportFormat = "pdf" | "csv" | "xml" | "xrechnung" | "facturx" | "xlsx";
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = ["pdf", "csv", "xml", "xrechnung", "xlsx"];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ["pdf", "csv", "xml", "xrechnung", "facturx", "xlsx"];
 
 export interface ExportOptions {
   /** Paper for the PDF: A4 or US Letter; by default the contract's (see paperOf in the core). */

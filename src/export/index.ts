@@ -18,6 +18,8 @@ export async function exporterFor(format: ExportFormat): Promise<Exporter> {
       return (await import("./ubl/ubl-exporter")).ublExporter;
     case "xrechnung":
       return (await import("./ubl/ubl-exporter")).xrechnungExporter;
+    case "facturx":
+      return (await import("./facturx/facturx-exporter")).facturxExporter;
     case "xlsx":
       return (await import("./xlsx-exporter")).xlsxExporter;
     default:

@@ -1,7 +1,7 @@
-import { formatAmount, type IssuedInvoice, type Party } from "../../core";
-import {
-  applicationNoteOf, billingReferencesOf, electronicAddressOf, en16931FiguresOf, percentOfRate, postalAddressOf, vatCategoryOf, type VatCategory,
-} from "../en16931/en16931-figures";
+import { Dec, formatAmount, type IssuedInvoice, type Party } from "../../core";
+import { ExportError } from "../export-error";
+import { applicationNoteOf, billingReferencesOf, en16931FiguresOf } from "../en16931/en16931-figures";
+import { SETTING, type VatCategory, countryOf, electronicAddressOf, paymentMeansOf, postalAddressOf, typeCodeOf, vatCategoryOf } from "../ubl/en16931";
 import { type XmlElement, el, writeXml } from "../ubl/xml-writer";
 
 /** BT-24 of an EN 16931 invoice without a CIUS: Factur-X's and ZUGFeRD's "EN 16931" (COMFORT) profile. */
@@ -21,6 +21,7 @@ const NS = {
  */
 export function toCii(issued: IssuedInvoice): string {
   const figures = en16931FiguresOf(issued);
+  checkCii(figures.invoice);
   const { invoice, lines, taxes } = figures;
   const { result } = invoice;
   const currency = result.currency;
@@ -28,13 +29,15 @@ export function toCii(issued: IssuedInvoice): string {
   const amount = (value: string): string => formatAmount(value, result.minorUnits);
   const money = (name: string, value: string, withCurrency = false): XmlElement => el(`ram:${name}`, withCurrency ? { currencyID: currency } : undefined, amount(value));
   const date = (name: string, iso: string): XmlElement => el(name, undefined, el("udt:DateTimeString", { format: "102" }, iso.replace(/-/g, "")));
-  const text = (name: string, value: string): XmlElement | undefined => (value === "" ? undefined : el(name, undefined, value));
-  const category = (c: VatCategory, rate: string): XmlElement[] => [
-    el("ram:CategoryCode", undefined, c.code),
-    ...(c.exemptionReasonCode === undefined ? [] : [el("ram:ExemptionReasonCode", undefined, c.exemptionReasonCode)]),
-    el("ram:RateApplicablePercent", undefined, percentOfRate(rate)),
+  // A line's category (BT-151, BT-152) states no exemption reason: the breakdown does (BT-120, BT-121).
+  const category = (c: VatCategory, withReason: boolean): XmlElement[] => [
+    el("ram:CategoryCode", undefined, c.id),
+    ...(withReason && c.exemptionReasonCode !== undefined ? [el("ram:ExemptionReasonCode", undefined, c.exemptionReasonCode)] : []),
+    el("ram:RateApplicablePercent", undefined, c.percent),
   ];
-  const bank = invoice.supplier.bank;
+  const references = billingReferencesOf(invoice);
+  const latestReference = references.at(-1);
+  const means = isCredit ? undefined : paymentMeansOf(invoice.supplier);
 
   const doc = el(
     "rsm:CrossIndustryInvoice",
@@ -43,16 +46,16 @@ export function toCii(issued: IssuedInvoice): string {
     el(
       "rsm:ExchangedDocument", undefined,
       el("ram:ID", undefined, invoice.number),
-      el("ram:TypeCode", undefined, isCredit ? "381" : invoice.invoiceTypeCode),
+      el("ram:TypeCode", undefined, typeCodeOf(invoice)),
       date("ram:IssueDateTime", invoice.invoiceDate),
       el("ram:IncludedNote", undefined, el("ram:Content", undefined, applicationNoteOf(figures))),
+      references.length < 2 ? undefined : el("ram:IncludedNote", undefined, el("ram:Content", undefined, `Earlier invoices in force: ${references.join(", ")}.`)),
     ),
     el(
       "rsm:SupplyChainTradeTransaction", undefined,
       ...lines.map((line) => {
         const shown = amount(line.amount);
         const negative = shown.startsWith("-");
-        const c = vatCategoryOf(invoice.vatTreatment, line.rate);
         return el(
           "ram:IncludedSupplyChainTradeLineItem", undefined,
           el("ram:AssociatedDocumentLineDocument", undefined, el("ram:LineID", undefined, line.id), el("ram:IncludedNote", undefined, el("ram:Content", undefined, line.note))),
@@ -62,7 +65,7 @@ export function toCii(issued: IssuedInvoice): string {
           el("ram:SpecifiedLineTradeDelivery", undefined, el("ram:BilledQuantity", { unitCode: "C62" }, negative ? "-1" : "1")),
           el(
             "ram:SpecifiedLineTradeSettlement", undefined,
-            el("ram:ApplicableTradeTax", undefined, el("ram:TypeCode", undefined, "VAT"), ...category(c, line.rate)),
+            el("ram:ApplicableTradeTax", undefined, el("ram:TypeCode", undefined, "VAT"), ...category(vatCategoryOf(invoice.vatTreatment, line.rate), false)),
             el("ram:SpecifiedTradeSettlementLineMonetarySummation", undefined, money("LineTotalAmount", line.amount)),
           ),
         );
@@ -79,12 +82,13 @@ export function toCii(issued: IssuedInvoice): string {
       el(
         "ram:ApplicableHeaderTradeSettlement", undefined,
         el("ram:InvoiceCurrencyCode", undefined, currency),
-        bank === undefined || bank.iban === "" ? undefined : el(
+        // BG-16: the supplier's account, for an invoice (a credit note is settled the other way).
+        means === undefined ? undefined : el(
           "ram:SpecifiedTradeSettlementPaymentMeans", undefined,
-          // 58: SEPA credit transfer (UNTDID 4461), to the supplier's account.
-          el("ram:TypeCode", undefined, "58"),
-          el("ram:PayeePartyCreditorFinancialAccount", undefined, el("ram:IBANID", undefined, bank.iban.replace(/\s/g, ""))),
-          bank.bic === "" ? undefined : el("ram:PayeeSpecifiedCreditorFinancialInstitution", undefined, el("ram:BICID", undefined, bank.bic)),
+          el("ram:TypeCode", undefined, means.code),
+          el("ram:Information", undefined, means.name),
+          el("ram:PayeePartyCreditorFinancialAccount", undefined, el("ram:IBANID", undefined, means.iban)),
+          means.bic === "" ? undefined : el("ram:PayeeSpecifiedCreditorFinancialInstitution", undefined, el("ram:BICID", undefined, means.bic)),
         ),
         ...taxes.map((t) => el(
           "ram:ApplicableTradeTax", undefined,
@@ -92,12 +96,13 @@ export function toCii(issued: IssuedInvoice): string {
           el("ram:TypeCode", undefined, "VAT"),
           t.category.exemptionReason === undefined ? undefined : el("ram:ExemptionReason", undefined, t.category.exemptionReason),
           money("BasisAmount", t.taxableAmount),
-          ...category(t.category, t.rate),
+          ...category(t.category, true),
         )),
         el("ram:BillingSpecifiedPeriod", undefined, date("ram:StartDateTime", invoice.periodStart), date("ram:EndDateTime", invoice.periodEnd)),
-        isCredit ? undefined : el(
+        // BR-CO-25 wants a due date for any positive amount due, a credit note's too; its terms are the invoice's.
+        el(
           "ram:SpecifiedTradePaymentTerms", undefined,
-          text("ram:Description", invoice.paymentTerms),
+          isCredit ? undefined : text("ram:Description", invoice.paymentTerms),
           date("ram:DueDateDateTime", invoice.dueDate),
         ),
         el(
@@ -110,16 +115,44 @@ export function toCii(issued: IssuedInvoice): string {
           money("TotalPrepaidAmount", figures.prepaid),
           money("DuePayableAmount", figures.payable),
         ),
-        ...billingReferencesOf(invoice).map((id) => el("ram:InvoiceReferencedDocument", undefined, el("ram:IssuerAssignedID", undefined, id))),
+        // CII D16B holds one preceding invoice (BG-3): the latest; the note names them all.
+        latestReference === undefined ? undefined : el("ram:InvoiceReferencedDocument", undefined, el("ram:IssuerAssignedID", undefined, latestReference)),
       ),
     ),
   );
   return writeXml(doc);
 }
 
+/**
+ * Refuses, naming each setting to change, an invoice whose CII the EN 16931 rules would reject.
+ * Unlike Peppol, EN 16931 itself needs no electronic address, so none is asked for here.
+ */
+function checkCii(invoice: IssuedInvoice): void {
+  const { result, vatTreatment, supplier, client } = invoice;
+  const problems: string[] = [];
+  if (result.minorUnits > 2) {
+    problems.push(`The ${SETTING.currency} setting is ${result.currency}, whose amounts have ${result.minorUnits} decimals, and an EN 16931 e-invoice carries at most 2 (BR-DEC): send this invoice as a PDF.`);
+  }
+  if (vatTreatment.kind !== "standard" && result.taxBreakdown.some((t) => !new Dec(t.rate).isZero())) {
+    problems.push(`The ${SETTING.vatTreatment} setting is ${vatTreatment.kind}: such a supply is taxed at 0 % (the buyer or the law accounts for the VAT); set the ${SETTING.taxRate} setting and every line's Tax % to 0 %.`);
+  }
+  if (countryOf(supplier) === undefined) problems.push("Fill in the Supplier country setting (BR-09).");
+  if (countryOf(client) === undefined) problems.push("Fill in the Client country setting (BR-11).");
+  // Every VAT category Interim writes needs the seller's VAT id (BR-S-02, BR-Z-02, BR-AE-02, BR-E-02, BR-G-02).
+  if (supplier.taxId.trim() === "") problems.push("Fill in the Supplier tax id setting with the supplier's VAT id (BR-CO-26).");
+  if (vatTreatment.kind === "reverse-charge" && client.taxId.trim() === "") problems.push("Fill in the Client tax id setting: a reverse-charge invoice states the client's VAT id (BR-AE-02).");
+  if (problems.length > 0) throw new ExportError("E_INVOICE_SETTINGS", `${invoice.number} cannot be sent as a Factur-X e-invoice: ${problems.join(" ")}`);
+}
+
+/** An element for a text that may be blank: left out when it is. */
+function text(name: string, value: string): XmlElement | undefined {
+  return value.trim() === "" ? undefined : el(name, undefined, value);
+}
+
 /** BG-4/BG-7: name, contact (BG-6), postal address, electronic address and VAT number of a party. */
 function tradeParty(name: string, p: Party): XmlElement {
   const address = postalAddressOf(p);
+  const country = countryOf(p);
   const endpoint = electronicAddressOf(p);
   const { contact } = p;
   const hasContact = contact.name !== "" || contact.phone !== "" || contact.email !== "";
@@ -129,18 +162,18 @@ function tradeParty(name: string, p: Party): XmlElement {
     hasContact
       ? el(
         "ram:DefinedTradeContact", undefined,
-        contact.name === "" ? undefined : el("ram:PersonName", undefined, contact.name),
+        text("ram:PersonName", contact.name),
         contact.phone === "" ? undefined : el("ram:TelephoneUniversalCommunication", undefined, el("ram:CompleteNumber", undefined, contact.phone)),
         contact.email === "" ? undefined : el("ram:EmailURIUniversalCommunication", undefined, el("ram:URIID", undefined, contact.email)),
       )
       : undefined,
     el(
       "ram:PostalTradeAddress", undefined,
-      address.postCode === "" ? undefined : el("ram:PostcodeCode", undefined, address.postCode),
-      address.lines[0] === undefined ? undefined : el("ram:LineOne", undefined, address.lines[0]),
-      address.lines[1] === undefined ? undefined : el("ram:LineTwo", undefined, address.lines[1]),
-      address.city === "" ? undefined : el("ram:CityName", undefined, address.city),
-      address.country === undefined ? undefined : el("ram:CountryID", undefined, address.country),
+      text("ram:PostcodeCode", address.postCode),
+      text("ram:LineOne", address.street),
+      text("ram:LineTwo", address.additional),
+      text("ram:CityName", address.city),
+      country === undefined ? undefined : el("ram:CountryID", undefined, country),
     ),
     endpoint === undefined ? undefined : el("ram:URIUniversalCommunication", undefined, el("ram:URIID", { schemeID: endpoint.scheme }, endpoint.id)),
     p.taxId === "" ? undefined : el("ram:SpecifiedTaxRegistration", undefined, el("ram:ID", { schemeID: "VA" }, p.taxId.replace(/\s/g, ""))),

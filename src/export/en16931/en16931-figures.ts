@@ -1,11 +1,13 @@
-import { Dec, addAmounts, formatAmount, subtractAmount, type ContractSummary, type IssuedInvoice, type Party, type VatTreatment } from "../../core";
+import { Dec, addAmounts, formatAmount, subtractAmount, type ContractSummary, type IssuedInvoice } from "../../core";
 import { ExportError } from "../export-error";
+import { type VatCategory, vatCategoryOf } from "../ubl/en16931";
 
 /**
  * What every EN 16931 syntax (UBL for Peppol and XRechnung, CII for Factur-X) states the same
  * way: the lines, the tax breakdown with its VAT categories, the document totals and the
  * references. Each writer only spells these out in its own elements, so the XML of every
- * format carries the same figures. The mapping decisions are in docs/decisions/0011-e-invoice-ubl.md.
+ * format carries the same figures. What the parties and the contract's VAT treatment say is in
+ * ../ubl/en16931.ts. The mapping decisions are in docs/decisions/0011-e-invoice-ubl.md.
  */
 
 export interface En16931Line {
@@ -15,13 +17,6 @@ export interface En16931Line {
   /** The line's net amount (BT-131), with the currency's minor units; negative for work taken back. */
   amount: string;
   rate: string;
-}
-
-/** An EN 16931 VAT category (BT-118/BT-151) and, where the category needs one, its exemption reason (BT-120, BT-121). */
-export interface VatCategory {
-  code: "S" | "Z" | "AE" | "E" | "G";
-  exemptionReason: string | undefined;
-  exemptionReasonCode: string | undefined;
 }
 
 export interface En16931Tax {
@@ -106,31 +101,6 @@ export function en16931Lines(invoice: IssuedInvoice): En16931Line[] {
 }
 
 /**
- * The VAT category of a rate under the contract's treatment. Reverse charge, exemption and
- * export are supplies taxed at 0 % whose reason the receiver must be told (BR-AE-10, BR-E-10,
- * BR-G-10); the codes are the CEF VATEX list's.
- */
-export function vatCategoryOf(treatment: VatTreatment, rate: string): VatCategory {
-  switch (treatment.kind) {
-    case "reverse-charge":
-      return { code: "AE", exemptionReason: "Reverse charge", exemptionReasonCode: "VATEX-EU-AE" };
-    case "exempt":
-      return { code: "E", exemptionReason: treatment.reason, exemptionReasonCode: undefined };
-    case "export":
-      return { code: "G", exemptionReason: "Export outside the EU", exemptionReasonCode: "VATEX-EU-G" };
-    case "zero-rated":
-      return { code: "Z", exemptionReason: undefined, exemptionReasonCode: undefined };
-    case "standard":
-      return { code: new Dec(rate).isZero() ? "Z" : "S", exemptionReason: undefined, exemptionReasonCode: undefined };
-  }
-}
-
-/** A rate held as a fraction ("0.19") as EN 16931 states a percentage ("19"). */
-export function percentOfRate(rate: string): string {
-  return new Dec(rate).times(100).toString();
-}
-
-/**
  * A credit note states what it credits as positive amounts (the document type says it is a
  * credit); figures handed over negated, as the billing log keeps a credit, are turned round.
  */
@@ -168,41 +138,4 @@ export function applicationNoteOf(figures: En16931Figures): string {
     `Contract sum to date ${s.contractSumToDate}; completed and stored to date ${s.totalCompletedAndStoredToDate}; total retention held ${s.totalRetention}; previous certificates ${s.previousCertificates}; current payment due ${s.currentPaymentDue}.`,
     `Retention and advance recovery do not reduce the taxable amount: the paid amount (${prepaid}) is retention withheld this application net of retention released (${retention}) plus advance payment recovered (${s.advanceRecovery}).`,
   ].join(" ");
-}
-
-/** Electronic address schemes (EAS) for a VAT number, by its country prefix (Peppol code list). */
-const VAT_SCHEMES: Record<string, string> = {
-  AT: "9914", BE: "9925", DE: "9930", ES: "9920", FR: "9957", GB: "9932", IE: "9935", IT: "0211", NL: "9944", PL: "9945", PT: "9946",
-};
-
-/** The VAT number's country prefix as ISO 3166-1 (Greece's EL is GR), or undefined. */
-function vatPrefixOf(party: Party): string | undefined {
-  const prefix = /^([A-Z]{2})/.exec(party.taxId.replace(/\s/g, "").toUpperCase())?.[1];
-  return prefix === "EL" ? "GR" : prefix;
-}
-
-/** BT-40/BT-55: the party's country, else its VAT number's prefix. */
-export function countryOf(party: Party): string | undefined {
-  return party.country === "" ? vatPrefixOf(party) : party.country;
-}
-
-/** BT-34/BT-49: the party's electronic address, else its VAT number under its country's scheme. */
-export function electronicAddressOf(party: Party): { id: string; scheme: string } | undefined {
-  if (party.electronicAddress !== undefined) return party.electronicAddress;
-  const prefix = /^([A-Z]{2})/.exec(party.taxId.replace(/\s/g, "").toUpperCase())?.[1];
-  const scheme = prefix === undefined ? undefined : VAT_SCHEMES[prefix];
-  return scheme === undefined ? undefined : { id: party.taxId.replace(/\s/g, ""), scheme };
-}
-
-/**
- * BG-5/BG-8: the structured address where the settings give one, else the one-text address of
- * older workbooks split at its first comma (street, then the rest as a second line).
- */
-export function postalAddressOf(party: Party): { lines: string[]; city: string; postCode: string; country: string | undefined } {
-  const country = countryOf(party);
-  if (party.street !== "" || party.city !== "" || party.postCode !== "") {
-    return { lines: party.street === "" ? [] : [party.street], city: party.city, postCode: party.postCode, country };
-  }
-  const [street, ...rest] = party.address.split(",").map((part) => part.trim()).filter((part) => part !== "");
-  return { lines: street === undefined ? [] : rest.length === 0 ? [street] : [street, rest.join(", ")], city: "", postCode: "", country };
 }

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, type ExportFormat } from "../../export/exporter";
 import type { Delivery } from "../host/host";
 import { failureMessage } from "../messages";
 
-const LABELS: Record<ExportFormat, string> = { pdf: "PDF", csv: "CSV", xml: "E-invoice XML", xrechnung: "XRechnung", xlsx: "Excel file" };
+const LABELS: Record<ExportFormat, string> = { pdf: "PDF", csv: "CSV", xml: "E-invoice XML", xrechnung: "XRechnung", facturx: "Factur-X PDF", xlsx: "Excel file" };
 
 const useStyles = makeStyles({
   group: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },

@@ -57,7 +57,8 @@ function supports(set: string, version: string): boolean {
  * that loads Interim can open the xlsx.)
  */
 export function unavailableInOffice(format: ExportFormat): string | undefined {
-  return isMac() && format === "pdf" ? PDF_ON_MAC : undefined;
+  // A Factur-X file is a PDF too: no text a person could copy.
+  return isMac() && (format === "pdf" || format === "facturx") ? PDF_ON_MAC.replace("--format pdf", `--format ${format}`) : undefined;
 }
 
 export async function deliverInOffice(file: ExportFile): Promise<Delivery> {
