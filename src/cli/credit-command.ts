@@ -7,13 +7,13 @@ import { type CommandOutput, EXIT } from "./io";
 import { dateOptionsError, parseArgs } from "./options";
 import { errorOutcome, problemsOutcome, warningLines, withHeldWorkbook, writeDocument, writtenNote } from "./workbook-file";
 
-export const CREDIT_HELP = `interim credit BOOK.xlsx [--date D] [--format pdf,csv,xml,xrechnung,xlsx] [--out DIR]
+export const CREDIT_HELP = `interim credit BOOK.xlsx [--date D] [--format pdf,csv,xml,xrechnung,facturx,xlsx] [--out DIR]
 
 Issues a credit note that cancels the latest invoice in force, as the add-in does: an issued
 invoice is never edited, it is cancelled, and the next invoice starts where the one before it
 ended. --date is the credit note's date (YYYY-MM-DD from ${DATE_RANGE.first} to ${DATE_RANGE.last},
 default today, never before the last document in the billing log). --format exports the credit note (PDF, CSV, UBL CreditNote XML: Peppol or XRechnung,
-Excel) into --out (default: the workbook's folder). The workbook is written as interim invoice
+Factur-X PDF, Excel) into --out (default: the workbook's folder). The workbook is written as interim invoice
 writes it (temporary file, BOOK.xlsx.bak, rename).
 
 Exit status: 0 done; 2 bad input (nothing to cancel, problems, a file refused); 1 any other failure.`;

@@ -18,7 +18,7 @@ import { type FileOutcome, done, errorOutcome, openWorkbook, problemsOutcome, wa
 const BATCH_EXPORTS = "exports";
 
 export const INVOICE_HELP = `interim invoice BOOK.xlsx [--table NAME] [--date D] [--period-end D] [--out DIR]
-                [--format pdf,csv,xml,xrechnung,xlsx] [--dry-run] [--draft] [--allow-zero] [--timings]
+                [--format pdf,csv,xml,xrechnung,facturx,xlsx] [--dry-run] [--draft] [--allow-zero] [--timings]
 interim invoice --all DIR [same options]
 
 Generates the next interim invoice of the workbook exactly as the Excel add-in does: reads the
