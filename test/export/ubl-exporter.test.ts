@@ -125,7 +125,7 @@ describe("E-invoice (UBL 2.1, Peppol BIS Billing 3.0)", () => {
     const evil = "<b>&amp;</b> \"q\" 'a' ]]> \u0000\u0001\u0008\u000B\u000C\u001F\uFFFE\uD800 end\r\n";
     const everywhere: IssuedInvoice = {
       ...invoice, number: `INV-${evil}`, contractReference: evil, purchaseOrder: evil, paymentTerms: evil, precedingInvoices: [evil],
-      supplier: { ...invoice.supplier, name: evil, address: evil, taxId: `DE${evil}` }, client: { ...invoice.client, name: evil, address: evil, taxId: evil },
+      supplier: { ...invoice.supplier, name: evil, address: evil, taxId: `DE${evil}` }, client: { ...invoice.client, name: evil, address: evil, taxId: `FR${evil}` },
       result: { ...invoice.result, lines: invoice.result.lines.map((l) => ({ ...l, id: evil, description: evil })) },
     };
     const xml = wellFormed(toUbl(everywhere), "evil.xml");

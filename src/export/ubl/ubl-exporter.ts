@@ -1,5 +1,5 @@
-import { Dec, addAmounts, formatAmount, subtractAmount, type ContractSummary, type IssuedInvoice, type Party } from "../../core";
-import { ExportError } from "../export-error";
+import { Dec, formatAmount, type IssuedInvoice, type Party } from "../../core";
+import { applicationNoteOf, billingReferencesOf, en16931FiguresOf } from "../en16931/en16931-figures";
 import type { Exporter } from "../exporter";
 import { type EInvoiceProfile, checkEInvoice, countryOf, electronicAddressOf, paymentMeansOf, postalAddressOf, typeCodeOf, vatCategoryOf } from "./en16931";
 import { type XmlElement, el, writeXml } from "./xml-writer";
@@ -40,20 +40,10 @@ export const xrechnungExporter: Exporter = {
   },
 };
 
-interface UblLine {
-  id: string;
-  name: string;
-  note: string;
-  amount: string;
-  rate: string;
-}
-
 export function toUbl(issued: IssuedInvoice, profile: EInvoiceProfile = "peppol"): string {
-  if (issued.kind === "draft") {
-    throw new ExportError("DRAFT_NOT_EXPORTABLE", `${issued.number} is a draft: issue it before sending it as an e-invoice.`);
-  }
-  checkEInvoice(issued, profile);
-  const invoice = statedPositive(issued);
+  const figures = en16931FiguresOf(issued);
+  const { invoice, lines, lineTotal, taxTotal, taxInclusive, prepaid } = figures;
+  checkEInvoice(invoice, profile);
   const { result } = invoice;
   const mu = result.minorUnits;
   const currency = result.currency;
@@ -61,11 +51,6 @@ export function toUbl(issued: IssuedInvoice, profile: EInvoiceProfile = "peppol"
   const amount = (value: string): string => formatAmount(value, mu);
   const money = (name: string, value: string): XmlElement => el(`cbc:${name}`, { currencyID: currency }, amount(value));
 
-  const lines = ublLines(invoice);
-  const lineTotal = addAmounts(lines.map((l) => l.amount));
-  const taxTotal = addAmounts(result.taxBreakdown.map((t) => t.tax));
-  const taxInclusive = addAmounts([lineTotal, taxTotal]);
-  const prepaid = subtractAmount(taxInclusive, result.summary.totalDue);
   const hasPrepaid = !new Dec(prepaid).isZero();
   const root = isCredit ? "CreditNote" : "Invoice";
   const lineName = isCredit ? "CreditNoteLine" : "InvoiceLine";
@@ -79,12 +64,12 @@ export function toUbl(issued: IssuedInvoice, profile: EInvoiceProfile = "peppol"
     el("cbc:IssueDate", undefined, invoice.invoiceDate),
     isCredit ? undefined : el("cbc:DueDate", undefined, invoice.dueDate),
     el(isCredit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", undefined, typeCodeOf(invoice)),
-    el("cbc:Note", undefined, applicationNote(invoice, prepaid)),
+    el("cbc:Note", undefined, applicationNoteOf(figures)),
     el("cbc:DocumentCurrencyCode", undefined, currency),
     el("cbc:BuyerReference", undefined, invoice.buyerReference || invoice.purchaseOrder || invoice.contractReference || invoice.number),
     el("cac:InvoicePeriod", undefined, el("cbc:StartDate", undefined, invoice.periodStart), el("cbc:EndDate", undefined, invoice.periodEnd)),
     invoice.purchaseOrder === "" ? undefined : el("cac:OrderReference", undefined, el("cbc:ID", undefined, invoice.purchaseOrder)),
-    ...billingReferences(invoice).map((id) => el("cac:BillingReference", undefined, el("cac:InvoiceDocumentReference", undefined, el("cbc:ID", undefined, id)))),
+    ...billingReferencesOf(invoice).map((id) => el("cac:BillingReference", undefined, el("cac:InvoiceDocumentReference", undefined, el("cbc:ID", undefined, id)))),
     invoice.contractReference === "" ? undefined : el("cac:ContractDocumentReference", undefined, el("cbc:ID", undefined, invoice.contractReference)),
     el("cac:AccountingSupplierParty", undefined, party(invoice.supplier)),
     el("cac:AccountingCustomerParty", undefined, party(invoice.client)),
@@ -132,76 +117,6 @@ export function toUbl(issued: IssuedInvoice, profile: EInvoiceProfile = "peppol"
       el("cac:TaxScheme", undefined, el("cbc:ID", undefined, "VAT")),
     );
   }
-}
-
-/**
- * The invoice lines: each G703 line bills its work this period (E); where a rate's taxable
- * amount differs from its lines' E (materials stored or installed from store this period, or a
- * tax base on the payment), one more line per rate carries the difference, so that the lines add
- * up to the taxable amounts exactly as the core computed them (BR-CO-10, BR-S-08).
- */
-export function ublLines(invoice: IssuedInvoice): UblLine[] {
-  const { result } = invoice;
-  const lines: UblLine[] = result.lines.map((line) => ({
-    id: line.id,
-    name: line.description || line.id,
-    note: `Scheduled value ${line.scheduledValue}; completed and stored to date ${line.completedAndStoredToDate} (${new Dec(line.percentComplete).times(100).toFixed(2)}%); this period ${line.thisPeriod}.`,
-    amount: line.thisPeriod,
-    rate: line.taxRate,
-  }));
-  for (const tax of result.taxBreakdown) {
-    const work = addAmounts(result.lines.filter((l) => new Dec(l.taxRate).equals(tax.rate)).map((l) => l.thisPeriod));
-    const difference = formatAmount(subtractAmount(tax.taxableAmount, work), result.minorUnits);
-    if (new Dec(difference).isZero()) continue;
-    const percent = new Dec(tax.rate).times(100).toString();
-    lines.push({
-      id: `ADJ-${percent}`,
-      name: `Materials stored and other changes to the tax base this period, ${percent}%`,
-      note: `Taxable amount at ${percent}% (${tax.taxableAmount}) less the work completed this period at that rate (${work}).`,
-      amount: difference,
-      rate: tax.rate,
-    });
-  }
-  return lines;
-}
-
-/**
- * A credit note states what it credits as positive amounts (the document type says it is a
- * credit); figures handed over negated, as the billing log keeps a credit, are turned round.
- */
-function statedPositive(invoice: IssuedInvoice): IssuedInvoice {
-  const { result } = invoice;
-  if (invoice.kind !== "credit note" || !result.summary.totalDue.startsWith("-")) return invoice;
-  const negate = (amount: string): string => formatAmount(subtractAmount("0", amount), result.minorUnits);
-  const summary = { ...result.summary };
-  for (const key of Object.keys(summary) as (keyof ContractSummary)[]) summary[key] = negate(summary[key]);
-  return {
-    ...invoice,
-    result: {
-      ...result, summary,
-      lines: result.lines.map((line) => ({ ...line, thisPeriod: negate(line.thisPeriod) })),
-      taxBreakdown: result.taxBreakdown.map((t) => ({ ...t, taxableAmount: negate(t.taxableAmount), tax: negate(t.tax) })),
-    },
-  };
-}
-
-/** A credit note references the invoice it cancels; an invoice, the contract's earlier invoices in force. */
-function billingReferences(invoice: IssuedInvoice): string[] {
-  if (invoice.kind === "credit note") return invoice.credits === undefined ? [] : [invoice.credits];
-  return invoice.precedingInvoices.filter((n) => n !== invoice.number);
-}
-
-/** BT-22: how the amount due follows from the tax-inclusive total, in the application's own terms. */
-function applicationNote(invoice: IssuedInvoice, prepaid: string): string {
-  const s = invoice.result.summary;
-  const mu = invoice.result.minorUnits;
-  const retention = formatAmount(subtractAmount(prepaid, s.advanceRecovery), mu);
-  const kind = invoice.kind === "credit note" ? `Credit note cancelling ${invoice.credits ?? "an earlier invoice"}.` : "Interim (progress) application for payment.";
-  return [
-    kind,
-    `Contract sum to date ${s.contractSumToDate}; completed and stored to date ${s.totalCompletedAndStoredToDate}; total retention held ${s.totalRetention}; previous certificates ${s.previousCertificates}; current payment due ${s.currentPaymentDue}.`,
-    `Retention and advance recovery do not reduce the taxable amount: the paid amount (${formatAmount(prepaid, mu)}) is retention withheld this application net of retention released (${retention}) plus advance payment recovered (${s.advanceRecovery}).`,
-  ].join(" ");
 }
 
 /**
