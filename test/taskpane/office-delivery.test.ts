@@ -183,6 +183,8 @@ describe("exports in Excel for Mac, where add-ins cannot download files", () => 
     fakeOffice({ platform: "Mac" });
     const { deliverInOffice, unavailableInOffice } = await delivery();
     expect(unavailableInOffice("pdf")).toMatch(/Excel for Mac does not let add-ins save files.*Excel on the web.*--format pdf/);
+    // A Factur-X file is a PDF as well: never shown as text to copy.
+    expect(unavailableInOffice("facturx")).toMatch(/Excel for Mac does not let add-ins save files.*Excel on the web.*--format facturx\./);
     for (const format of ["csv", "xml", "xlsx"] as const) expect(unavailableInOffice(format)).toBeUndefined();
     await expect(deliverInOffice(file("pdf"))).rejects.toMatchObject({ name: "DeliveryError" });
     expect(created).toHaveLength(0);
