@@ -4,7 +4,9 @@ import {
   type IssuedInvoice,
   type Issue,
   type MilestoneInput,
+  Dec,
   computeInvoice,
+  isDecimalText,
   placeIssue,
   subtractAmount,
   readMilestoneTable,
@@ -17,7 +19,7 @@ import { checkMilestoneCells } from "./milestone-cell-checks";
 import { markerName } from "./port-helpers";
 import { NAMES, type CellValue, type LogCommit, type MilestoneData, type SheetLayout, type TableData, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
-import { type ContractSettings, type SettingsPlace, creditNoteNumber, invoiceNumber, readSettings, settingProblem, settingWrites, sheetNameProblem } from "./settings";
+import { type ContractSettings, type SettingsPlace, creditNoteNumber, invoiceNumber, nonStandardRateMessage, readSettings, settingProblem, settingWrites, sheetNameProblem } from "./settings";
 
 export interface GenerateOptions {
   /** The milestone table (or sheet) to bill; default Milestones. */
@@ -132,17 +134,15 @@ export function numberingOf(settings: ContractSettings): Numbering {
   return { invoice: (n) => invoiceNumber(settings, n), creditNote: (n) => creditNoteNumber(settings, n) };
 }
 
-/** A party's structured fields, blank: the settings do not hold them yet. */
-const UNSTRUCTURED = { street: "", city: "", postCode: "", country: "", electronicAddress: undefined, contact: { name: "", phone: "", email: "" }, bank: undefined } as const;
-
 /** The issued document as every exporter reads it. */
 export function issuedInvoice(header: InvoiceHeader, settings: ContractSettings, result: BillingResult, precedingInvoices: string[]): IssuedInvoice {
   return {
     number: header.number, kind: header.kind, credits: header.credits,
     invoiceDate: header.invoiceDate, dueDate: header.dueDate, periodStart: header.periodStart, periodEnd: header.periodEnd,
-    supplier: { ...UNSTRUCTURED, name: settings.supplierName, address: settings.supplierAddress, taxId: settings.supplierTaxId },
-    client: { ...UNSTRUCTURED, name: settings.clientName, address: settings.clientAddress, taxId: settings.clientTaxId },
-    contractReference: settings.contractReference, purchaseOrder: settings.purchaseOrder, buyerReference: "", vatTreatment: { kind: "standard" },
+    supplier: { ...settings.supplier, name: settings.supplierName, address: settings.supplierAddress, taxId: settings.supplierTaxId },
+    client: { ...settings.client, name: settings.clientName, address: settings.clientAddress, taxId: settings.clientTaxId },
+    contractReference: settings.contractReference, purchaseOrder: settings.purchaseOrder,
+    buyerReference: settings.buyerReference, vatTreatment: settings.vatTreatment,
     paymentTerms: settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`,
     invoiceTypeCode: settings.invoiceTypeCode, precedingInvoices, result,
   };
@@ -342,6 +342,15 @@ function buildRequest(table: MilestoneData, settings: ContractSettings, log: Car
     problems.push({ code: issue.code, message: placed.message, ...(placed.row === undefined ? { sheet: table.sheet, cell: cellAddress(table.top, table.left) } : at(placed.row, placed.column)) });
   }
   problems.push(...checkMilestoneCells(table, milestones.columnOf), ...overlongTexts(table));
+  if (settings.vatTreatment.kind !== "standard") {
+    const column = milestones.columnOf.taxRate;
+    milestones.lines.forEach((line, index) => {
+      const rate = line.taxRate === undefined ? "" : String(line.taxRate);
+      if (column !== undefined && isDecimalText(rate) && !new Dec(rate).isZero()) {
+        problems.push({ code: "TAX_RATE_NOT_ZERO", message: nonStandardRateMessage(settings.vatTreatment, `"${String(header[column])}" of line "${String(line.id)}"`), ...at(milestones.rowOfLine[index] ?? 0, column) });
+      }
+    });
+  }
   const billed = log.active.length > 0;
   const seen = new Set<string>();
   const lines: MilestoneInput[] = milestones.lines.map((line, index) => {

@@ -1,16 +1,27 @@
-import { Dec, type RetentionInput, type TaxInput, cellToField, isBlankCell, isDecimalText, minorUnitsOf } from "../core";
+import { Dec, type Party, type RetentionInput, type TaxInput, type VatTreatment, cellToField, isBlankCell, isDecimalText, minorUnitsOf } from "../core";
 import { NAMES, type CellValue, type SettingWrite, type TableData } from "./port";
 import { PAYMENT_TERMS_LABEL, TAX_ID_LABEL, cellTextProblem } from "./invoice-sheet";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
+import { bicProblem, compactIban, countryCodeProblem, ibanProblem, isEasCode, isEmailShape } from "./party-codes";
+
+/** A party's structured data from the settings: each text "" when not given. */
+export type PartyDetails = Pick<Party, "street" | "city" | "postCode" | "country" | "electronicAddress" | "contact" | "bank">;
 
 /** The contract settings that travel with the workbook, in the settings table (Setting, Value). */
 export interface ContractSettings {
   supplierName: string;
+  /** The address as the invoice prints it: the structured rows composed where given, else the one-text "Supplier address". */
   supplierAddress: string;
   supplierTaxId: string;
+  supplier: PartyDetails;
   clientName: string;
+  /** As supplierAddress, for the client. */
   clientAddress: string;
   clientTaxId: string;
+  client: PartyDetails;
+  /** The buyer's reference (BT-10), such as a Leitweg-ID; "" when not given. */
+  buyerReference: string;
+  vatTreatment: VatTreatment;
   contractReference: string;
   purchaseOrder: string;
   currency: string;
@@ -27,7 +38,9 @@ export interface ContractSettings {
   invoiceTypeCode: string;
 }
 
-type Kind = "text" | "currency" | "rate" | "amount" | "whole" | "steps" | "mode" | "rounding" | "taxBase" | "release" | "yesNo";
+type Kind =
+  | "text" | "currency" | "rate" | "amount" | "whole" | "steps" | "mode" | "rounding" | "taxBase" | "release" | "yesNo"
+  | "country" | "scheme" | "email" | "iban" | "bic" | "vatTreatment";
 
 interface SettingSpec {
   key: string;
@@ -38,13 +51,31 @@ interface SettingSpec {
 /** Every setting, in the order the settings sheet lists them. Keys are what a person reads and edits. */
 export const SETTINGS: readonly SettingSpec[] = [
   { key: "Supplier name", kind: "text", help: "Your company, as it appears on invoices." },
-  { key: "Supplier address", kind: "text", help: "" },
+  { key: "Supplier street", kind: "text", help: "Street and number. With city, post code and country, this is the address invoices and e-invoices carry." },
+  { key: "Supplier city", kind: "text", help: "" },
+  { key: "Supplier post code", kind: "text", help: "" },
+  { key: "Supplier country", kind: "country", help: "ISO two-letter code such as DE, FR, GB." },
+  { key: "Supplier address", kind: "text", help: "The address in one text, as older workbooks hold it; used only while street, city and post code are blank." },
   { key: "Supplier tax id", kind: "text", help: "VAT or tax registration number." },
+  { key: "Supplier electronic address", kind: "text", help: "Where you receive e-invoices (Peppol participant id), such as 0088:5790000435968 without the 0088:." },
+  { key: "Supplier electronic address scheme", kind: "scheme", help: "Its Peppol EAS code: 0088 GLN, 0208 Belgian company number, 9930 German VAT number, 0204 Leitweg-ID, ..." },
+  { key: "Supplier contact name", kind: "text", help: "Who answers questions about the invoice." },
+  { key: "Supplier contact phone", kind: "text", help: "" },
+  { key: "Supplier contact email", kind: "email", help: "" },
+  { key: "Supplier IBAN", kind: "iban", help: "The account to pay into; printed and sent as the credit transfer's account." },
+  { key: "Supplier BIC", kind: "bic", help: "The bank's SWIFT code; optional within SEPA." },
   { key: "Client name", kind: "text", help: "" },
-  { key: "Client address", kind: "text", help: "" },
+  { key: "Client street", kind: "text", help: "" },
+  { key: "Client city", kind: "text", help: "" },
+  { key: "Client post code", kind: "text", help: "" },
+  { key: "Client country", kind: "country", help: "ISO two-letter code such as DE, FR, GB." },
+  { key: "Client address", kind: "text", help: "The address in one text, as older workbooks hold it; used only while street, city and post code are blank." },
   { key: "Client tax id", kind: "text", help: "" },
+  { key: "Client electronic address", kind: "text", help: "Where the client receives e-invoices (its Peppol participant id, without the scheme)." },
+  { key: "Client electronic address scheme", kind: "scheme", help: "Its Peppol EAS code, such as 0088, 9930 or 0204." },
   { key: "Contract reference", kind: "text", help: "" },
   { key: "Purchase order", kind: "text", help: "" },
+  { key: "Buyer reference", kind: "text", help: "The reference the client asks invoices to quote; for a German public buyer, its Leitweg-ID." },
   { key: "Currency", kind: "currency", help: "ISO 4217 code such as USD, EUR, GBP, JPY." },
   { key: "Rounding", kind: "rounding", help: "half-up (as Excel's ROUND) or half-even." },
   { key: "Retention rate", kind: "rate", help: "Retention withheld on work, such as 10%." },
@@ -56,6 +87,8 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "Release retention on next invoice", kind: "release", help: "half, all or an amount; cleared once the invoice is issued." },
   { key: "Tax rate", kind: "rate", help: "Such as 20%; lines may have their own tax % column." },
   { key: "Tax base", kind: "taxBase", help: "period (the work billed) or payment (the amount paid)." },
+  { key: "VAT treatment", kind: "vatTreatment", help: "standard; reverse charge (the client accounts for the VAT); exempt (give the reason); zero-rated; export (outside the EU). All but standard take a tax rate of 0%." },
+  { key: "VAT exemption reason", kind: "text", help: "For an exempt supply: the law that exempts it, printed on the invoice, such as \"Exempt under Article 135(1)(b), Directive 2006/112/EC\"." },
   { key: "Advance payment", kind: "amount", help: "An advance to recover from the invoices (FIDIC 14.2)." },
   { key: "Advance recovery starts at", kind: "rate", help: "Share of the contract sum certified before recovery starts; default 10%." },
   { key: "Advance recovery rate", kind: "rate", help: "Share of each invoice recovered; default 25%." },
@@ -73,6 +106,7 @@ export const DEFAULT_SETTINGS: Record<string, CellValue> = {
   Rounding: "half-up",
   "Retention step mode": "whole",
   "Tax base": "period",
+  "VAT treatment": "standard",
   "Allow overbilling": "no",
   "Payment terms (days)": 30,
   "Invoice prefix": "INV-",
@@ -82,6 +116,17 @@ export const DEFAULT_SETTINGS: Record<string, CellValue> = {
 };
 
 export const INVOICE_TYPE_CODES = ["380", "326", "875", "876", "877"] as const;
+
+/** The VAT treatments as a person chooses them, and what each is on the issued document. */
+export const VAT_TREATMENTS = ["standard", "reverse charge", "exempt", "zero-rated", "export"] as const;
+const VAT_KIND_OF: Record<(typeof VAT_TREATMENTS)[number], VatTreatment["kind"]> = {
+  standard: "standard", "reverse charge": "reverse-charge", exempt: "exempt", "zero-rated": "zero-rated", export: "export",
+};
+
+/** A treatment as the VAT treatment setting names it ("reverse charge"). */
+export function vatTreatmentName(treatment: VatTreatment): string {
+  return VAT_TREATMENTS.find((name) => VAT_KIND_OF[name] === treatment.kind) ?? treatment.kind;
+}
 
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
 /** Excel's longest sheet name. */
@@ -128,13 +173,19 @@ export function readSettings(table: TableData | undefined): {
     raw.set(spec.key, row[1] ?? null);
   });
   const read = new SettingsReader(raw, place, problems);
+  const supplier = read.party("Supplier");
+  const client = read.party("Client");
   const settings: ContractSettings = {
     supplierName: read.cellText("Supplier name"),
-    supplierAddress: read.cellText("Supplier address"),
+    supplierAddress: addressOf(supplier, read.cellText("Supplier address")),
     supplierTaxId: read.cellText("Supplier tax id", TAX_ID_LABEL),
+    supplier,
     clientName: read.cellText("Client name"),
-    clientAddress: read.cellText("Client address"),
+    clientAddress: addressOf(client, read.cellText("Client address")),
     clientTaxId: read.cellText("Client tax id", TAX_ID_LABEL),
+    client,
+    buyerReference: read.cellText("Buyer reference"),
+    vatTreatment: read.vatTreatment(),
     contractReference: read.cellText("Contract reference"),
     purchaseOrder: read.cellText("Purchase order"),
     currency: read.currency("Currency"),
@@ -153,6 +204,7 @@ export function readSettings(table: TableData | undefined): {
   for (const required of ["Supplier name", "Client name"]) {
     if (read.text(required) === "") read.fail(required, "REQUIRED", `${required} is required on an invoice; fill it in.`);
   }
+  checkVatTreatment(settings, read);
   // With the number the settings give (credit notes never outnumber invoices); planning checks
   // the name of the sheet it writes again, as the billing log may be a number ahead.
   if (settings.invoicePrefix.toLowerCase() === settings.creditNotePrefix.toLowerCase()) {
@@ -304,6 +356,74 @@ class SettingsReader {
     return this.amount(key);
   }
 
+  /** A party's structured rows; a blank row is "" (or undefined for the electronic address and bank). */
+  party(who: "Supplier" | "Client"): PartyDetails {
+    const street = this.cellText(`${who} street`);
+    const city = this.cellText(`${who} city`);
+    const postCode = this.cellText(`${who} post code`);
+    const country = this.country(`${who} country`);
+    if ((street !== "" || postCode !== "") && city === "") {
+      this.fail(`${who} city`, "REQUIRED", `${who} city is blank while ${street === "" ? "the post code" : "the street"} is given: the invoice's address is read from the street, city and post code rows once one is filled. Fill in the city.`);
+    }
+    if ((street !== "" || city !== "" || postCode !== "") && country === "") {
+      this.fail(`${who} country`, "REQUIRED", `${who} country is blank while the address is given: an e-invoice must state each party's country (EN 16931 BR-09, BR-11). Enter its two-letter code, such as DE.`);
+    }
+    const supplier = who === "Supplier";
+    return {
+      street, city, postCode, country,
+      electronicAddress: this.electronicAddress(who),
+      contact: supplier
+        ? { name: this.cellText("Supplier contact name"), phone: this.cellText("Supplier contact phone"), email: this.email("Supplier contact email") }
+        : { name: "", phone: "", email: "" },
+      bank: supplier ? this.bank() : undefined,
+    };
+  }
+
+  country(key: string): string {
+    const code = this.text(key).toUpperCase();
+    if (code === "") return "";
+    const wrong = countryCodeProblem(code);
+    return wrong === undefined ? code : (this.fail(key, "UNKNOWN_COUNTRY", `${key}: ${wrong}`) ?? "");
+  }
+
+  /** The address and its scheme, both or neither. Excel keeps a scheme typed as 0088 as the number 88: its zeros are put back. */
+  electronicAddress(who: "Supplier" | "Client"): PartyDetails["electronicAddress"] {
+    const idKey = `${who} electronic address`;
+    const schemeKey = `${who} electronic address scheme`;
+    const id = this.cellText(idKey);
+    const typed = this.text(schemeKey);
+    const scheme = /^\d{1,3}$/.test(typed) ? typed.padStart(4, "0") : typed;
+    if (id === "" && scheme === "") return undefined;
+    if (scheme === "") return this.fail(schemeKey, "REQUIRED", `${idKey} "${id}" needs its scheme, the Peppol EAS code that says what kind of id it is (0088 GLN, 9930 German VAT number, 0204 Leitweg-ID, ...). Fill in ${schemeKey}.`);
+    if (!isEasCode(scheme)) return this.fail(schemeKey, "UNKNOWN_SCHEME", `${schemeKey} "${scheme}" is not a code of the Peppol Electronic Address Scheme list; enter one such as 0088 (GLN), 0208 (Belgian company number) or 9930 (German VAT number), as your Peppol access point gives it.`);
+    if (id === "") return this.fail(idKey, "REQUIRED", `${schemeKey} is ${scheme} but ${idKey} is blank: fill in the address, or clear the scheme.`);
+    return { id, scheme };
+  }
+
+  email(key: string): string {
+    const text = this.cellText(key);
+    if (text === "" || isEmailShape(text)) return text;
+    return this.fail(key, "INVALID_EMAIL", `${key} "${text}" is not an e-mail address such as billing@example.com.`) ?? "";
+  }
+
+  /** The supplier's account: an IBAN (ISO 13616 checksum) and, optionally, a BIC (ISO 9362). */
+  bank(): PartyDetails["bank"] {
+    const iban = compactIban(this.text("Supplier IBAN"));
+    const bic = this.text("Supplier BIC").replace(/\s+/g, "").toUpperCase();
+    const ibanWrong = iban === "" ? undefined : ibanProblem(iban);
+    const bicWrong = bic === "" ? undefined : bicProblem(bic);
+    if (ibanWrong !== undefined) this.fail("Supplier IBAN", "INVALID_IBAN", `Supplier IBAN "${iban}" ${ibanWrong}.`);
+    if (bicWrong !== undefined) this.fail("Supplier BIC", "INVALID_BIC", `Supplier BIC "${bic}" ${bicWrong}.`);
+    if (iban === "" && bic !== "") this.fail("Supplier IBAN", "REQUIRED", "Supplier BIC is given but Supplier IBAN is blank: a BIC names the bank, not the account. Fill in the IBAN, or clear the BIC.");
+    return iban === "" || ibanWrong !== undefined || bicWrong !== undefined ? undefined : { iban, bic };
+  }
+
+  vatTreatment(): VatTreatment {
+    const chosen = this.choice("VAT treatment", VAT_TREATMENTS) ?? "standard";
+    const kind = VAT_KIND_OF[chosen];
+    return kind === "exempt" ? { kind, reason: this.cellText("VAT exemption reason") } : { kind };
+  }
+
   advance(): ContractSettings["advance"] {
     const amount = this.amount("Advance payment");
     const startsAt = this.rate("Advance recovery starts at");
@@ -311,6 +431,45 @@ class SettingsReader {
     if (amount === undefined || amount === "0") return undefined;
     return { amount, ...(startsAt === undefined ? {} : { startsAt }), ...(rate === undefined ? {} : { rate }) };
   }
+}
+
+/** Where the city goes before the post code ("Bristol BS1 4DJ"); elsewhere the post code comes first ("20457 Hamburg"). */
+const CITY_FIRST = new Set(["GB", "IE", "US", "CA", "AU", "NZ", "IM", "JE", "GG"]);
+const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** The address the invoice prints: the structured rows in one line where any is given, else the one-text address. */
+function addressOf(details: PartyDetails, oneText: string): string {
+  const { street, city, postCode, country } = details;
+  if (street === "" && city === "" && postCode === "") return oneText;
+  const place = (CITY_FIRST.has(country) ? `${city} ${postCode}` : `${postCode} ${city}`).trim();
+  return [street, place, country === "" ? "" : (COUNTRY_NAMES.of(country) ?? country)].filter((part) => part !== "").join(", ");
+}
+
+/**
+ * What the VAT treatment asks of the other settings: an exempt supply states its reason, a
+ * reverse charge names the client's VAT id (the customer accounts for the VAT under it), and a
+ * supply that is not standard-rated is taxed at 0 % (a line's own Tax % is checked with the lines).
+ */
+function checkVatTreatment(settings: ContractSettings, read: SettingsReader): void {
+  const treatment = settings.vatTreatment;
+  const reason = read.text("VAT exemption reason");
+  if (treatment.kind === "exempt" && reason === "") {
+    read.fail("VAT exemption reason", "REQUIRED", "VAT treatment is exempt, and an exempt invoice must say why (EN 16931 BR-E-10): enter the law that exempts the supply, such as \"Exempt under Article 135(1)(b), Directive 2006/112/EC\".");
+  }
+  if (treatment.kind !== "exempt" && reason !== "") {
+    read.fail("VAT exemption reason", "INVALID_OPTION", `VAT exemption reason is given but VAT treatment is ${vatTreatmentName(treatment)}: the reason belongs to an exempt supply. Clear it, or set VAT treatment to exempt.`);
+  }
+  if (treatment.kind === "reverse-charge" && settings.clientTaxId === "") {
+    read.fail("Client tax id", "REQUIRED", "VAT treatment is reverse charge, so the invoice must give the client's VAT id, under which the client accounts for the VAT (EN 16931 BR-AE-02). Fill in Client tax id.");
+  }
+  if (treatment.kind !== "standard" && !new Dec(String(settings.tax.rate ?? "0")).isZero()) {
+    read.fail("Tax rate", "TAX_RATE_NOT_ZERO", nonStandardRateMessage(treatment, "Tax rate"));
+  }
+}
+
+/** Why a rate other than 0 does not go with a treatment that is not standard, and what to do. */
+export function nonStandardRateMessage(treatment: VatTreatment, what: string): string {
+  return `VAT treatment is ${vatTreatmentName(treatment)}: such a supply is taxed at 0 %, the buyer or the law accounts for the VAT. Set ${what} to 0%.`;
 }
 
 /** "10%" → "0.1"; "0.1" stays as it is. */

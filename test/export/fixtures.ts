@@ -60,6 +60,8 @@ export async function unicodeInvoice(): Promise<IssuedInvoice> {
   setSetting(workbook.state, "Supplier address", HOSTILE.supplierAddress);
   setSetting(workbook.state, "Client name", HOSTILE.clientName);
   setSetting(workbook.state, "Client address", HOSTILE.clientAddress);
+  // As an older workbook holds them: the one-text addresses print while the structured rows are blank.
+  for (const who of ["Supplier", "Client"]) for (const row of ["street", "city", "post code"]) setSetting(workbook.state, `${who} ${row}`, null);
   setSetting(workbook.state, "Contract reference", HOSTILE.contractReference);
   setSetting(workbook.state, "Purchase order", HOSTILE.purchaseOrder);
   setMilestone(workbook.state, "M1", "Description", HOSTILE.arabicDescription);

@@ -70,9 +70,9 @@ describe("bad input is reported at its cell and nothing is written", () => {
     setSetting(workbook.state, "Retention rate", 5);
     setSetting(workbook.state, "Client name", "");
     expect(await problemsOf(workbook)).toEqual([
-      { code: "UNKNOWN_CURRENCY", at: "Contract!B10", message: 'Currency "EURO" is not an ISO 4217 code Interim knows; use one such as USD, EUR or GBP.' },
-      { code: "PERCENT_OUT_OF_RANGE", at: "Contract!B12", message: "Retention rate must be a percentage from 0% to 100%, not 5. Did you mean 5%? Enter it as 5%." },
-      { code: "REQUIRED", at: "Contract!B5", message: "Client name is required on an invoice; fill it in." },
+      { code: "UNKNOWN_CURRENCY", at: "Contract!B28", message: 'Currency "EURO" is not an ISO 4217 code Interim knows; use one such as USD, EUR or GBP.' },
+      { code: "PERCENT_OUT_OF_RANGE", at: "Contract!B30", message: "Retention rate must be a percentage from 0% to 100%, not 5. Did you mean 5%? Enter it as 5%." },
+      { code: "REQUIRED", at: "Contract!B16", message: "Client name is required on an invoice; fill it in." },
     ]);
     const none = await sampleWorkbook();
     none.state.tables = none.state.tables.filter((t) => t.name !== NAMES.settingsTable);
@@ -119,7 +119,7 @@ describe("bad input is reported at its cell and nothing is written", () => {
       const workbook = await issuedOnce();
       setSetting(workbook.state, "Next invoice number", 7);
       expect(await problemsOf(workbook)).toEqual([
-        { code: "NUMBER_OUT_OF_STEP", at: "Contract!B28", message: "Next invoice number is 7, but the last invoice in the billing log is INV-0001; set it to 2 so that numbers have no gap and no duplicate." },
+        { code: "NUMBER_OUT_OF_STEP", at: "Contract!B48", message: "Next invoice number is 7, but the last invoice in the billing log is INV-0001; set it to 2 so that numbers have no gap and no duplicate." },
       ]);
     });
 

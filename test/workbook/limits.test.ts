@@ -52,7 +52,7 @@ describe.each(PORTS)("%s: settings that would make impossible sheets or numbers"
     const { state } = await sampleWorkbook();
     setSetting(state, "Next invoice number", value);
     expect(await refusedOn(port, state, invoice({ invoiceDate: "2026-09-30" }))).toEqual([
-      { code: "NOT_A_NUMBER", at: "Contract!B28", message: `Next invoice number must be a whole number from 1 to 999,999,999, not "${shown}".` },
+      { code: "NOT_A_NUMBER", at: "Contract!B48", message: `Next invoice number must be a whole number from 1 to 999,999,999, not "${shown}".` },
     ]);
   });
 
@@ -68,8 +68,8 @@ describe.each(PORTS)("%s: settings that would make impossible sheets or numbers"
     setSetting(state, "Invoice prefix", "'INV-");
     setSetting(state, "Credit note prefix", "CN/");
     expect(await refusedOn(port, state, invoice({ invoiceDate: "2026-09-30" }))).toEqual([
-      expect.objectContaining({ code: "INVALID_OPTION", at: "Contract!B27", message: expect.stringMatching(/^Invoice prefix "'INV-" starts the names of the document sheets, and Excel's sheet names hold none of \[ \] : \* \? \/ \\ and do not start with an apostrophe/) }),
-      expect.objectContaining({ code: "INVALID_OPTION", at: "Contract!B29", message: expect.stringMatching(/^Credit note prefix "CN\/" starts/) }),
+      expect.objectContaining({ code: "INVALID_OPTION", at: "Contract!B47", message: expect.stringMatching(/^Invoice prefix "'INV-" starts the names of the document sheets, and Excel's sheet names hold none of \[ \] : \* \? \/ \\ and do not start with an apostrophe/) }),
+      expect.objectContaining({ code: "INVALID_OPTION", at: "Contract!B49", message: expect.stringMatching(/^Credit note prefix "CN\/" starts/) }),
     ]);
   });
 
@@ -85,12 +85,12 @@ describe.each(PORTS)("%s: settings that would make impossible sheets or numbers"
     setSetting(state, "Invoice prefix", "ACME-BUILDERS-INV-26");
     setSetting(state, "Next invoice number", 100_000);
     expect(await refusedOn(port, state, invoice({ invoiceDate: "2026-09-30" }))).toEqual([
-      { code: "SHEET_NAME_TOO_LONG", at: "Contract!B27", message: 'Invoice prefix makes the sheet name "Draft ACME-BUILDERS-INV-26100000", 32 characters; Excel\'s sheet names hold at most 31. Shorten Invoice prefix by 1 character.' },
+      { code: "SHEET_NAME_TOO_LONG", at: "Contract!B47", message: 'Invoice prefix makes the sheet name "Draft ACME-BUILDERS-INV-26100000", 32 characters; Excel\'s sheet names hold at most 31. Shorten Invoice prefix by 1 character.' },
     ]);
     setSetting(state, "Invoice prefix", "INV-");
     setSetting(state, "Credit note prefix", "A-CREDIT-NOTE-PREFIX-OF-28-");
     expect(await refusedOn(port, state, invoice({ invoiceDate: "2026-09-30" }))).toEqual([
-      expect.objectContaining({ code: "SHEET_NAME_TOO_LONG", at: "Contract!B29", message: expect.stringMatching(/^Credit note prefix makes the sheet name "A-CREDIT-NOTE-PREFIX-OF-28-100000", 33 characters/) }),
+      expect.objectContaining({ code: "SHEET_NAME_TOO_LONG", at: "Contract!B49", message: expect.stringMatching(/^Credit note prefix makes the sheet name "A-CREDIT-NOTE-PREFIX-OF-28-100000", 33 characters/) }),
     ]);
   });
 
@@ -98,7 +98,7 @@ describe.each(PORTS)("%s: settings that would make impossible sheets or numbers"
     const { state } = await sampleWorkbook();
     setSetting(state, "Credit note prefix", "inv-");
     expect(await refusedOn(port, state, invoice({ invoiceDate: "2026-09-30" }))).toEqual([
-      expect.objectContaining({ code: "INVALID_OPTION", at: "Contract!B29", message: expect.stringMatching(/^Credit note prefix "inv-" is the invoice prefix/) }),
+      expect.objectContaining({ code: "INVALID_OPTION", at: "Contract!B49", message: expect.stringMatching(/^Credit note prefix "inv-" is the invoice prefix/) }),
     ]);
   });
 
@@ -106,7 +106,7 @@ describe.each(PORTS)("%s: settings that would make impossible sheets or numbers"
     const { state } = await sampleWorkbook();
     setSetting(state, "Payment terms (days)", 400);
     expect(await refusedOn(port, state, invoice({ invoiceDate: "2026-09-30" }))).toEqual([
-      { code: "NOT_A_NUMBER", at: "Contract!B25", message: 'Payment terms (days) must be a whole number from 0 to 365, not "400".' },
+      { code: "NOT_A_NUMBER", at: "Contract!B45", message: 'Payment terms (days) must be a whole number from 0 to 365, not "400".' },
     ]);
   });
 });
@@ -116,7 +116,7 @@ describe.each(PORTS)("%s: texts longer than an Excel cell holds", (_, port) => {
     const { state } = await sampleWorkbook();
     setSetting(state, "Payment terms", "x".repeat(32_760));
     expect(await refusedOn(port, state, invoice({ invoiceDate: "2026-09-30" }))).toEqual([
-      { code: "TEXT_TOO_LONG", at: "Contract!B26", message: 'Payment terms is 32,760 characters long with "Payment terms: " before it on the invoice, over the 32,767 characters an Excel cell holds; shorten it to at most 32,752.' },
+      { code: "TEXT_TOO_LONG", at: "Contract!B46", message: 'Payment terms is 32,760 characters long with "Payment terms: " before it on the invoice, over the 32,767 characters an Excel cell holds; shorten it to at most 32,752.' },
     ]);
     setSetting(state, "Payment terms", "x".repeat(32_752));
     expect(await generateInvoice(port(state), { invoiceDate: "2026-09-30" })).toMatchObject({ ok: true });
@@ -126,7 +126,7 @@ describe.each(PORTS)("%s: texts longer than an Excel cell holds", (_, port) => {
     const { state } = await sampleWorkbook();
     setSetting(state, "Client tax id", "1".repeat(32_761));
     expect(await refusedOn(port, state, invoice({ invoiceDate: "2026-09-30" }))).toEqual([
-      expect.objectContaining({ code: "TEXT_TOO_LONG", at: "Contract!B7" }),
+      expect.objectContaining({ code: "TEXT_TOO_LONG", at: "Contract!B22" }),
     ]);
   });
 });
@@ -156,7 +156,7 @@ describe.each(PORTS)("%s: dates out of range", (_, port) => {
   test("a due date past the range is a problem at the payment terms' days", async () => {
     const { state } = await sampleWorkbook();
     expect(await refusedOn(port, state, invoice({ invoiceDate: "2100-12-20" }))).toEqual([
-      { code: "INVALID_DATE", at: "Contract!B25", message: "The due date would be 2101-01-19, 30 days after 2100-12-20, after the last date Interim accepts, 2100-12-31; date the document earlier or shorten Payment terms (days)." },
+      { code: "INVALID_DATE", at: "Contract!B45", message: "The due date would be 2101-01-19, 30 days after 2100-12-20, after the last date Interim accepts, 2100-12-31; date the document earlier or shorten Payment terms (days)." },
     ]);
     setSetting(state, "Payment terms (days)", 11);
     expect(await generateInvoice(port(state), { invoiceDate: "2100-12-20" })).toMatchObject({ ok: true, issued: { dueDate: "2100-12-31" } });
