@@ -104,6 +104,14 @@ const MATRIX: [string, () => Promise<IssuedInvoice>][] = [
     const blank = { street: "", city: "", postCode: "", country: "", electronicAddress: undefined };
     return withParties(invoice, { ...BRISTOL, ...blank }, { ...HAMBURG, ...blank });
   }],
+  ["a Danish supplier (CVR from its VAT id) and a French client", async () => {
+    const copenhagen = { ...BRISTOL, taxId: "DK13585628", city: "København", postCode: "1050", country: "DK", electronicAddress: { id: "5798000000001", scheme: "0088" }, bank: { iban: "DK5000400440116243", bic: "DABADKKK" } };
+    return withParties(await firstInvoice(), copenhagen, { ...HAMBURG, taxId: "FR40303265045", country: "FR", electronicAddress: undefined });
+  }],
+  ["a Bulgarian supplier and a Greek client known only by their VAT ids", async () => {
+    const blank = { street: "", city: "", postCode: "", country: "", electronicAddress: undefined };
+    return withParties(await firstInvoice(), { ...BRISTOL, ...blank, taxId: "BG175074752" }, { ...HAMBURG, ...blank, taxId: "EL094259216" });
+  }],
 ];
 
 /** The second period takes back part of the first: a line's % complete lowered. */
@@ -222,8 +230,20 @@ describe("Refused before export, naming the setting", () => {
     const message = refusalOf(invoice);
     expect(message).toMatch(/Fill in the Client country setting/);
     expect(message).toMatch(/Fill in the Client electronic address setting/);
-    const swiss = withParties(await firstInvoice(), BRISTOL, { ...HAMBURG, taxId: "CHE123456789", country: "CH", electronicAddress: undefined });
-    expect(refusalOf(swiss)).toMatch(/Client tax id setting \(CHE123456789\) must start with its country code|Fill in the Client electronic address setting/);
+    const danish = withParties(await firstInvoice(), BRISTOL, { ...HAMBURG, taxId: "DK13585628", country: "DK", electronicAddress: undefined });
+    expect(refusalOf(danish)).toMatch(/^INV-0001 cannot be sent as a Peppol e-invoice: Fill in the Client electronic address setting \(where the client receives e-invoices/);
+    const unprefixed = withParties(await firstInvoice(), BRISTOL, { ...HAMBURG, taxId: "123456789" });
+    expect(refusalOf(unprefixed)).toMatch(/The Client tax id setting \(123456789\) must start with its country code/);
+  });
+
+  test("a Greek supplier: Peppol's Greek rules need a myDATA MARK and invoice number Interim does not make", async () => {
+    const invoice = withParties(await firstInvoice(), { ...BRISTOL, taxId: "EL094259216", country: "GR", electronicAddress: { id: "094259216", scheme: "9933" } });
+    expect(refusalOf(invoice)).toMatch(/The Supplier country is Greece, and Peppol's Greek rules/);
+  });
+
+  test("a Swedish supplier at a rate Sweden does not have", async () => {
+    const invoice = withParties(await firstInvoice(), { ...BRISTOL, taxId: "SE556677889901", country: "SE", electronicAddress: { id: "7300010000001", scheme: "0088" } });
+    expect(refusalOf(invoice)).toMatch(/Peppol's Swedish rules \(SE-R-006\) accept only the rates 6, 12 and 25 %/);
   });
 
   test("reverse charge without the client's VAT id; a non-standard treatment with tax", async () => {

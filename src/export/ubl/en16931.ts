@@ -22,9 +22,17 @@ export const SETTING = {
 
 type Role = "Supplier" | "Client";
 
-/** Electronic address schemes (EAS) for a VAT number, by its country prefix (Peppol code list). */
+/**
+ * Electronic address schemes (EAS) for a VAT number, by its prefix: every "... VAT number" scheme
+ * of the Peppol EAS code list (as Peppol BIS 3.0.21 checks it, PEPPOL-EN16931-CL008); Greece's
+ * VAT ids start with EL. Countries without one (Denmark, Finland, Sweden among them) need the
+ * party's electronic address.
+ */
 const VAT_SCHEMES: Record<string, string> = {
-  AT: "9914", BE: "9925", DE: "9930", ES: "9920", FR: "9957", GB: "9932", IE: "9935", IT: "0211", NL: "9944", PL: "9945", PT: "9946",
+  AD: "9922", AL: "9923", AT: "9914", BA: "9924", BE: "9925", BG: "9926", CH: "9927", CY: "9928", CZ: "9929", DE: "9930", EE: "9931",
+  EL: "9933", GR: "9933", ES: "9920", FR: "9957", GB: "9932", HR: "9934", HU: "9910", IE: "9935", IT: "0211", LI: "9936", LT: "9937",
+  LU: "9938", LV: "9939", MC: "9940", ME: "9941", MK: "9942", MT: "9943", NL: "9944", PL: "9945", PT: "9946", RO: "9947", RS: "9948",
+  SI: "9949", SK: "9950", SM: "9951", TR: "9952", VA: "9953",
 };
 
 /** The countries of the SEPA scheme (EPC list), where a transfer to an IBAN is a SEPA credit transfer (UNTDID 4461 code 58). */
@@ -52,6 +60,16 @@ export function electronicAddressOf(party: Party): { id: string; scheme: string 
   const country = /^([A-Z]{2})/.exec(compact(party.taxId))?.[1];
   const scheme = country === undefined ? undefined : VAT_SCHEMES[country];
   return scheme === undefined ? undefined : { id: compact(party.taxId), scheme };
+}
+
+/**
+ * BT-30/BT-47: a legal registration id where a country's rules ask for one and the VAT id holds
+ * it: a Danish VAT id is DK and the CVR number (scheme 0184), which Danish suppliers must state
+ * (Peppol DK-R-002).
+ */
+export function legalRegistrationOf(party: Party): { id: string; scheme: string } | undefined {
+  const taxId = compact(party.taxId);
+  return countryOf(party) === "DK" && /^DK\d{8}$/.test(taxId) ? { id: taxId.slice(2), scheme: "0184" } : undefined;
 }
 
 /** BG-5/BG-8: the address in its fields; an address given only as one text is split at its first comma, as older workbooks hold it. */
@@ -130,7 +148,14 @@ function problemsOf(invoice: IssuedInvoice, profile: EInvoiceProfile): string[] 
     const taxId = compact(party.taxId);
     if (taxId !== "" && vatCountry(taxId) === undefined) problems.push(`The ${role} tax id setting (${party.taxId}) must start with its country code, as in DE123456789 (BR-CO-09).`);
     if (countryOf(party) === undefined) fill(`${role} country`, `the ${role.toLowerCase()}'s country, BR-09/BR-11`);
-    if (electronicAddressOf(party) === undefined) fill(`${role} electronic address`, `where the ${role.toLowerCase()} receives e-invoices, with its scheme; a VAT id serves only for ${Object.keys(VAT_SCHEMES).join(", ")}`);
+    if (electronicAddressOf(party) === undefined) fill(`${role} electronic address`, `where the ${role.toLowerCase()} receives e-invoices, with its scheme; a VAT id serves only where Peppol has a VAT scheme for its country`);
+  }
+  if (profile === "peppol" && countryOf(invoice.supplier) === "GR") {
+    problems.push("The Supplier country is Greece, and Peppol's Greek rules (GR-R-001 to GR-R-009) ask a Greek supplier for an invoice number of six segments and a myDATA MARK number, which Interim does not produce: send the PDF.");
+  }
+  const swedishRates = ["6", "12", "25"];
+  if (countryOf(invoice.supplier) === "SE" && result.taxBreakdown.some((t) => vatCategoryOf(vatTreatment, t.rate).id === "S" && !swedishRates.includes(new Dec(t.rate).times(100).toString()))) {
+    problems.push(`The supplier is Swedish, and Peppol's Swedish rules (SE-R-006) accept only the rates 6, 12 and 25 %: set the ${SETTING.taxRate} setting and every line's Tax % to one of them.`);
   }
   // Every category Interim writes (S, Z, AE, E, G) needs the seller's VAT id (BR-S-02, BR-Z-02, BR-AE-02, BR-E-02, BR-G-02).
   if (compact(invoice.supplier.taxId) === "") fill("Supplier tax id", "the supplier's VAT id, which every e-invoice states, BR-CO-26");

@@ -1,7 +1,7 @@
 import { Dec, formatAmount, type IssuedInvoice, type Party } from "../../core";
 import { applicationNoteOf, billingReferencesOf, en16931FiguresOf } from "../en16931/en16931-figures";
 import type { Exporter } from "../exporter";
-import { type EInvoiceProfile, checkEInvoice, countryOf, electronicAddressOf, paymentMeansOf, postalAddressOf, typeCodeOf, vatCategoryOf } from "./en16931";
+import { type EInvoiceProfile, checkEInvoice, countryOf, electronicAddressOf, legalRegistrationOf, paymentMeansOf, postalAddressOf, typeCodeOf, vatCategoryOf } from "./en16931";
 import { type XmlElement, el, writeXml } from "./xml-writer";
 
 export const CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";
@@ -142,6 +142,7 @@ function paymentMeans(invoice: IssuedInvoice): XmlElement | undefined {
 
 function party(p: Party): XmlElement {
   const endpoint = electronicAddressOf(p);
+  const registration = legalRegistrationOf(p);
   const country = countryOf(p);
   const address = postalAddressOf(p);
   const text = (name: string, value: string): XmlElement | undefined => (value.trim() === "" ? undefined : el(`cbc:${name}`, undefined, value));
@@ -159,7 +160,7 @@ function party(p: Party): XmlElement {
       country === undefined ? undefined : el("cac:Country", undefined, el("cbc:IdentificationCode", undefined, country)),
     ),
     p.taxId === "" ? undefined : el("cac:PartyTaxScheme", undefined, el("cbc:CompanyID", undefined, p.taxId), el("cac:TaxScheme", undefined, el("cbc:ID", undefined, "VAT"))),
-    el("cac:PartyLegalEntity", undefined, el("cbc:RegistrationName", undefined, p.name)),
+    el("cac:PartyLegalEntity", undefined, el("cbc:RegistrationName", undefined, p.name), registration === undefined ? undefined : el("cbc:CompanyID", { schemeID: registration.scheme }, registration.id)),
     contact.name === "" && contact.phone === "" && contact.email === ""
       ? undefined
       : el("cac:Contact", undefined, text("Name", contact.name), text("Telephone", contact.phone), text("ElectronicMail", contact.email)),
