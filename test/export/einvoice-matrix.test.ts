@@ -85,6 +85,7 @@ const untaxed = (workbook: MemoryWorkbook): void => {
 const treated = (vatTreatment: VatTreatment) => async (): Promise<IssuedInvoice> => withParties(await firstWith(untaxed), BRISTOL, HAMBURG, { vatTreatment });
 
 const MATRIX: [string, () => Promise<IssuedInvoice>][] = [
+  ["the sample contract's first invoice, its party data as the settings hold it", firstInvoice],
   ["first invoice, two tax rates (19 % and 9 %)", async () => withParties(await firstInvoice())],
   ["later invoice with retention released in full (negative paid amount)", async () => withParties(await thirdInvoice())],
   ["advance recovery", async () => withParties(await invoiceWithAdvance())],
