@@ -8,6 +8,10 @@ import { NAMES } from "../../src/workbook/port";
 import { SETTINGS } from "../../src/workbook/settings";
 import { sampleWorkbook } from "../workbook/helpers";
 
+// The form renders every setting (49 fields) again on each keystroke, as Fluent UI does; on a
+// machine shared with other test runs that takes longer than Jest's default 5 seconds.
+jest.setTimeout(30_000);
+
 async function openContract(host: MemoryHost) {
   const user = userEvent.setup();
   render(<App host={host} dark={false} exportInvoice={() => Promise.resolve({ kind: "downloaded" as const })} />);
@@ -92,6 +96,47 @@ describe("contract settings form", () => {
       "Setting",
       ...SETTINGS.map((s) => s.key),
     ]);
+  });
+});
+
+describe("the parties' structured data and the VAT treatment in the form", () => {
+  it("are checked as they are typed by the rules Generate uses, and saved", async () => {
+    const host = new MemoryHost(await sampleWorkbook());
+    const user = await openContract(host);
+    expect(screen.getByRole("textbox", { name: "Supplier IBAN" })).toHaveValue("GB29 NWBK 6016 1331 9268 19");
+    const iban = screen.getByRole("textbox", { name: "Supplier IBAN" });
+    await user.type(iban, "0");
+    expect(await screen.findByText(/Supplier IBAN "GB29NWBK601613319268190" has check digits that do not match/)).toBeInTheDocument();
+    await user.type(iban, "{Backspace}");
+    await waitFor(() => expect(iban).not.toHaveAttribute("aria-invalid", "true"));
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "VAT treatment" }), "reverse charge");
+    expect(await screen.findByText("VAT treatment is reverse charge: such a supply is taxed at 0 %, the buyer or the law accounts for the VAT. Set Tax rate to 0%.")).toBeInTheDocument();
+    const rate = screen.getByRole("textbox", { name: "Tax rate" });
+    await user.clear(rate);
+    await user.type(rate, "0%");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(settingValue(host.memory, "VAT treatment")).toBe("reverse charge"));
+    expect(settingValue(host.memory, "Tax rate")).toBe("0%");
+  });
+
+  it("an older settings table gains the rows a person fills in, and keeps its one-text address", async () => {
+    const workbook = new MemoryWorkbook();
+    await workbook.writeSettings([
+      { key: "Supplier name", value: "Northwind", row: undefined },
+      { key: "Supplier address", value: "1 Main St, Springfield", row: undefined },
+      { key: "Client name", value: "Contoso", row: undefined },
+    ], true);
+    const host = new MemoryHost(workbook);
+    const user = await openContract(host);
+    expect(screen.getByRole("textbox", { name: "Client country" })).toHaveValue("");
+    await user.type(screen.getByRole("textbox", { name: "Client country" }), "xx");
+    expect(await screen.findByText(/Client country: "XX" is not an ISO 3166-1 two-letter country code/)).toBeInTheDocument();
+    await user.clear(screen.getByRole("textbox", { name: "Client country" }));
+    await user.type(screen.getByRole("textbox", { name: "Client country" }), "de");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(settingValue(host.memory, "Client country")).toBe("DE"));
+    expect(settingValue(host.memory, "Supplier address")).toBe("1 Main St, Springfield");
   });
 });
 

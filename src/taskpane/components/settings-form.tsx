@@ -2,7 +2,7 @@ import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/reac
 import { type FormEvent, useMemo, useState } from "react";
 import { NAMES, type CellValue, type TableData } from "../../workbook/port";
 import { settingsRows } from "../../workbook/sample";
-import { DEFAULT_SETTINGS, INVOICE_TYPE_CODES, SETTINGS, type SettingsPlace, readSettings, settingWrites } from "../../workbook/settings";
+import { DEFAULT_SETTINGS, INVOICE_TYPE_CODES, SETTINGS, type SettingsPlace, VAT_TREATMENTS, readSettings, settingWrites } from "../../workbook/settings";
 import type { WorkbookPort } from "../../workbook/port";
 import { percentText } from "../format";
 import { failureMessage } from "../messages";
@@ -11,7 +11,8 @@ type Spec = (typeof SETTINGS)[number];
 
 /** The first setting of each group, and the group's heading. */
 const GROUPS: Record<string, string> = {
-  "Supplier name": "Supplier and client",
+  "Supplier name": "Supplier",
+  "Client name": "Client",
   "Contract reference": "Contract",
   "Retention rate": "Retention",
   "Tax rate": "Tax",
@@ -25,6 +26,7 @@ const CHOICES: Partial<Record<Spec["kind"], readonly string[]>> = {
   mode: ["whole", "marginal"],
   taxBase: ["period", "payment"],
   yesNo: ["no", "yes"],
+  vatTreatment: VAT_TREATMENTS,
 };
 
 const choicesOf = (spec: Spec): readonly string[] | undefined =>
@@ -53,7 +55,7 @@ export function cellOf(spec: Spec, text: string): CellValue {
   const trimmed = text.trim();
   if (trimmed === "") return null;
   if ((spec.kind === "amount" || spec.kind === "whole") && /^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  if (spec.kind === "currency") return trimmed.toUpperCase();
+  if (spec.kind === "currency" || spec.kind === "country") return trimmed.toUpperCase();
   return trimmed;
 }
 
