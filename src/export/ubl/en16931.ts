@@ -181,6 +181,7 @@ function germanProblems(invoice: IssuedInvoice, profile: EInvoiceProfile): strin
   if (invoice.kind !== "credit note" && paymentMeansOf(invoice.supplier) === undefined) missing.push(SETTING.supplierIban);
   if (profile === "xrechnung") need(SETTING.buyerReference, invoice.buyerReference);
   if (missing.length === 0) return [];
-  const rules = profile === "xrechnung" ? "XRechnung asks for them, BR-DE-1 to BR-DE-15" : "an invoice between two German parties states them, DE-R-001 to DE-R-015";
+  const them = missing.length === 1 ? "it" : "them";
+  const rules = profile === "xrechnung" ? `XRechnung requires ${them}, BR-DE-1 to BR-DE-15` : `an invoice between two German parties states ${them}, DE-R-001 to DE-R-015`;
   return [`Fill in the ${missing.join(", ")} setting${missing.length === 1 ? "" : "s"} (${rules}).`];
 }
