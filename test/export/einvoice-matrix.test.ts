@@ -186,6 +186,13 @@ describe("German domestic and XRechnung 3.0", () => {
     expectValid(toUbl(withParties(await creditNote(), MUNICH, HAMBURG, { buyerReference: "04011000-12345-34" }), "xrechnung"), "xrechnung-credit.xml", true);
   });
 
+  test("XRechnung of hostile Unicode text and of a reverse-charge invoice", async () => {
+    const unicode = withParties(await unicodeInvoice(), MUNICH, HAMBURG, { buyerReference: "991-01234-56" });
+    expectValid(toUbl(unicode, "xrechnung"), "xrechnung-unicode.xml", true);
+    const reverse = withParties(await firstWith(untaxed), MUNICH, HAMBURG, { buyerReference: "991-01234-56", vatTreatment: { kind: "reverse-charge" } });
+    expectValid(toUbl(reverse, "xrechnung"), "xrechnung-reverse.xml", true);
+  });
+
   test("326 is a partial invoice only between German parties: elsewhere the document is a commercial invoice, 380", async () => {
     const xml = toUbl(withParties(await firstInvoice(), BRISTOL, HAMBURG, { invoiceTypeCode: "326" }));
     expect(xml).toContain("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>");
