@@ -154,5 +154,7 @@ describe("Factur-X (EN 16931): the invoice PDF as PDF/A-3 with its CII inside", 
     const refusal = exporter.generate(anonymous, { fonts });
     await expect(refusal).rejects.toBeInstanceOf(ExportError);
     await expect(refusal).rejects.toThrow(/Supplier country setting.*Supplier tax id setting/);
+    const bareVatNumber = { ...invoice, client: { ...invoice.client, taxId: "987654321" } };
+    await expect(exporter.generate(bareVatNumber, { fonts })).rejects.toThrow(/The Client tax id setting \(987654321\) must start with its country code/);
   });
 });

@@ -136,8 +136,10 @@ function checkCii(invoice: IssuedInvoice): void {
   if (vatTreatment.kind !== "standard" && result.taxBreakdown.some((t) => !new Dec(t.rate).isZero())) {
     problems.push(`The ${SETTING.vatTreatment} setting is ${vatTreatment.kind}: such a supply is taxed at 0 % (the buyer or the law accounts for the VAT); set the ${SETTING.taxRate} setting and every line's Tax % to 0 %.`);
   }
-  if (countryOf(supplier) === undefined) problems.push("Fill in the Supplier country setting (BR-09).");
-  if (countryOf(client) === undefined) problems.push("Fill in the Client country setting (BR-11).");
+  for (const [role, party, rule] of [["Supplier", supplier, "BR-09"], ["Client", client, "BR-11"]] as const) {
+    if (countryOf(party) === undefined) problems.push(`Fill in the ${role} country setting (${rule}).`);
+    if (party.taxId.trim() !== "" && !/^[A-Z]{2}/i.test(party.taxId.trim())) problems.push(`The ${role} tax id setting (${party.taxId}) must start with its country code, as in DE123456789 (BR-CO-09).`);
+  }
   // Every VAT category Interim writes needs the seller's VAT id (BR-S-02, BR-Z-02, BR-AE-02, BR-E-02, BR-G-02).
   if (supplier.taxId.trim() === "") problems.push("Fill in the Supplier tax id setting with the supplier's VAT id (BR-CO-26).");
   if (vatTreatment.kind === "reverse-charge" && client.taxId.trim() === "") problems.push("Fill in the Client tax id setting: a reverse-charge invoice states the client's VAT id (BR-AE-02).");
