@@ -7,6 +7,7 @@ import { ExportError } from "../export-error";
 import type { ExportOptions, Exporter } from "../exporter";
 import type { FontSource } from "./fonts";
 import { TextPainter } from "./text";
+import { vatMentions } from "./vat-mention";
 
 /** Landscape, like the G703 form and the invoice sheet: ten columns need the width. */
 const PAPER = { a4: [841.89, 595.28], letter: [792, 612] } as const;
@@ -64,7 +65,7 @@ function allTextOf(invoice: IssuedInvoice): string {
   const { supplier, client } = invoice;
   return [
     supplier.name, supplier.address, supplier.taxId, client.name, client.address, client.taxId, invoice.number,
-    invoice.contractReference, invoice.purchaseOrder, invoice.paymentTerms, invoice.credits ?? "",
+    invoice.contractReference, invoice.purchaseOrder, invoice.paymentTerms, invoice.credits ?? "", ...vatMentions(invoice),
     ...invoice.result.lines.flatMap((line) => [line.id, line.description]),
   ].join("\n");
 }
@@ -246,7 +247,9 @@ class Layout {
     const rightX = MARGIN + half + 30;
     // A credit note asks for no payment: it has no terms, as it has no due date.
     const terms = invoice.kind === "credit note" ? [] : this.text.wrap(`Payment terms: ${invoice.paymentTerms}`, half - 30, BODY);
-    const height = Math.max(rows.length + 1, taxes.length + 3 + terms.length) * leading + 8;
+    // Why no VAT is charged, under the tax it explains.
+    const mentions = vatMentions(invoice).flatMap((mention) => this.text.wrap(mention, half - 30, BODY));
+    const height = Math.max(rows.length + 1, taxes.length + 3 + mentions.length + terms.length) * leading + 8;
     this.room(height);
     const top = this.y;
     const leftAmount = MARGIN + half - 10;
@@ -271,6 +274,10 @@ class Layout {
     for (const tax of taxes) {
       this.line(tax.label, rightX, BODY, MUTED);
       this.amount(tax.tax, rightAmount, BODY, false);
+      this.y -= leading;
+    }
+    for (const mention of mentions) {
+      this.line(mention, rightX, BODY, INK);
       this.y -= leading;
     }
     const dueLabel = invoice.kind === "credit note" ? `Total credited (${invoice.result.currency})` : `Total due (${invoice.result.currency})`;
