@@ -73,9 +73,15 @@ export const SAMPLE_SETTINGS: Record<string, CellValue> = {
   "Next invoice number": 1,
 };
 
+/** Excel's Text format: a post code or scheme typed as 01067 or 0088 keeps its zeros, instead of becoming a number. */
+const TEXT_FORMAT = "@";
+
 /** Settings rows in the order of SETTINGS, for a new settings table. */
 export function settingsRows(values: Record<string, CellValue>): SettingWrite[] {
-  return SETTINGS.map((spec) => ({ key: spec.key, value: values[spec.key] ?? null, row: undefined, ...(spec.kind === "rate" ? { numberFormat: PERCENT_FORMAT } : {}) }));
+  return SETTINGS.map((spec) => {
+    const numberFormat = spec.kind === "rate" ? PERCENT_FORMAT : spec.kind === "code" || spec.kind === "scheme" ? TEXT_FORMAT : undefined;
+    return { key: spec.key, value: values[spec.key] ?? null, row: undefined, ...(numberFormat === undefined ? {} : { numberFormat }) };
+  });
 }
 
 /**

@@ -40,7 +40,7 @@ export interface ContractSettings {
 
 type Kind =
   | "text" | "currency" | "rate" | "amount" | "whole" | "steps" | "mode" | "rounding" | "taxBase" | "release" | "yesNo"
-  | "country" | "scheme" | "email" | "iban" | "bic" | "vatTreatment";
+  | "country" | "code" | "scheme" | "email" | "iban" | "bic" | "vatTreatment";
 
 interface SettingSpec {
   key: string;
@@ -53,7 +53,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "Supplier name", kind: "text", help: "Your company, as it appears on invoices." },
   { key: "Supplier street", kind: "text", help: "Street and number. With city, post code and country, this is the address invoices and e-invoices carry." },
   { key: "Supplier city", kind: "text", help: "" },
-  { key: "Supplier post code", kind: "text", help: "" },
+  { key: "Supplier post code", kind: "code", help: "" },
   { key: "Supplier country", kind: "country", help: "ISO two-letter code such as DE, FR, GB." },
   { key: "Supplier address", kind: "text", help: "The address in one text, as older workbooks hold it; used only while street, city and post code are blank." },
   { key: "Supplier tax id", kind: "text", help: "VAT or tax registration number." },
@@ -67,7 +67,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "Client name", kind: "text", help: "" },
   { key: "Client street", kind: "text", help: "" },
   { key: "Client city", kind: "text", help: "" },
-  { key: "Client post code", kind: "text", help: "" },
+  { key: "Client post code", kind: "code", help: "" },
   { key: "Client country", kind: "country", help: "ISO two-letter code such as DE, FR, GB." },
   { key: "Client address", kind: "text", help: "The address in one text, as older workbooks hold it; used only while street, city and post code are blank." },
   { key: "Client tax id", kind: "text", help: "" },
