@@ -1,13 +1,13 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { PDFDocument, PDFName } from "pdf-lib";
-import type { IssuedInvoice, Party } from "../../src/core";
+import type { IssuedInvoice, Party, VatTreatment } from "../../src/core";
 import { ExportError, exporterFor } from "../../src/export";
 import { CII_GUIDELINE_ID, toCii } from "../../src/export/cii/cii-writer";
 import { FACTURX_FILE_NAME } from "../../src/export/facturx/facturx-exporter";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { sampleWorkbook, setMilestone, setSetting } from "../workbook/helpers";
-import { creditNoteOf, draftInvoice, firstInvoice, thirdInvoice } from "./fixtures";
+import { HOSTILE, creditNoteOf, draftInvoice, firstInvoice, thirdInvoice, unicodeInvoice } from "./fixtures";
 import { fonts, pdfInfo, pdfText, tempDir, tool, writeTemp } from "./tools";
 
 jest.setTimeout(180_000);
@@ -44,14 +44,14 @@ async function facturx(invoice: IssuedInvoice, name: string): Promise<string> {
   return writeTemp(dir, name, await exporter.generate(invoice, { fonts }));
 }
 
-/** The first period of the sample contract with every rate at 0 %, invoiced under the reverse charge. */
-async function reverseChargeInvoice(): Promise<IssuedInvoice> {
+/** The first period of the sample contract with every rate at 0 %, under a VAT treatment other than standard. */
+async function zeroRateInvoice(vatTreatment: VatTreatment): Promise<IssuedInvoice> {
   const workbook = await sampleWorkbook();
   setSetting(workbook.state, "Tax rate", 0);
   setMilestone(workbook.state, "L1", "Tax %", 0);
   const outcome = await generateInvoice(workbook, { invoiceDate: "2026-09-30" });
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
-  return withParties({ ...outcome.issued, vatTreatment: { kind: "reverse-charge" } });
+  return withParties({ ...outcome.issued, vatTreatment });
 }
 
 const leaves = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`<ram:${name}(?: [^>]*)?>([^<]*)</ram:${name}>`, "g"))].map((m) => m[1]!);
@@ -111,12 +111,34 @@ describe("Factur-X (EN 16931): the invoice PDF as PDF/A-3 with its CII inside", 
   });
 
   test("a reverse-charge invoice: category AE with its exemption reason, and the validators accept it", async () => {
-    const invoice = await reverseChargeInvoice();
+    const invoice = await zeroRateInvoice({ kind: "reverse-charge" });
     const xml = toCii(invoice);
     expect(new Set(leaves(xml, "CategoryCode"))).toEqual(new Set(["AE"]));
     expect(leaves(xml, "ExemptionReason")).toEqual(["Reverse charge"]);
     expect(leaves(xml, "ExemptionReasonCode")).toContain("VATEX-EU-AE");
     expectValid(await facturx(invoice, "reverse-charge.pdf"));
+  });
+
+  test.each([
+    ["exempt", "E", { kind: "exempt", reason: "Exempt under Article 132(1)(i), Directive 2006/112/EC" }],
+    ["export", "G", { kind: "export" }],
+    ["zero-rated", "Z", { kind: "zero-rated" }],
+  ] as const)("a contract taxed as %s states category %s, and the validators accept its CII", async (_, category, treatment) => {
+    const invoice = await zeroRateInvoice(treatment);
+    expect(new Set(leaves(toCii(invoice), "CategoryCode"))).toEqual(new Set([category]));
+    if (treatment.kind === "exempt") expect(leaves(toCii(invoice), "ExemptionReason")).toEqual([treatment.reason]);
+    expectValid(writeTemp(dir, `${treatment.kind}.xml`, toCii(invoice)), "--facturx");
+  });
+
+  test("names and descriptions in any script, markup and control characters: the XML and the XMP stay well formed and valid", async () => {
+    const invoice = withParties(await unicodeInvoice());
+    const hostile = { ...invoice, supplier: { ...invoice.supplier, name: HOSTILE.supplierName, contact: { ...invoice.supplier.contact, name: "<b>&amp;</b> \"q\" ]]>\u0007" } } };
+    const file = await facturx(hostile, "hostile.pdf");
+    expectValid(file);
+    // pdf-lib wrote the title and author into the Info dictionary; the XMP says the same, escaped.
+    const meta = tool("pdfinfo", ["-meta", file]);
+    expect(meta).toContain(`<rdf:li>${HOSTILE.supplierName.replace(/&/g, "&amp;")}</rdf:li>`);
+    tool("xmllint", ["--noout", writeTemp(dir, "hostile-xmp.xml", meta)]);
   });
 
   test("a credit note is type 381, states positive amounts and references the invoice it cancels", async () => {
