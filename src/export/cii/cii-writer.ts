@@ -11,7 +11,6 @@ const NS = {
   rsm: "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
   ram: "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
   udt: "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
-  qdt: "urn:un:unece:uncefact:data:standard:QualifiedDataType:100",
 };
 
 /**
@@ -41,7 +40,7 @@ export function toCii(issued: IssuedInvoice): string {
 
   const doc = el(
     "rsm:CrossIndustryInvoice",
-    { "xmlns:rsm": NS.rsm, "xmlns:ram": NS.ram, "xmlns:udt": NS.udt, "xmlns:qdt": NS.qdt },
+    { "xmlns:rsm": NS.rsm, "xmlns:ram": NS.ram, "xmlns:udt": NS.udt },
     el("rsm:ExchangedDocumentContext", undefined, el("ram:GuidelineSpecifiedDocumentContextParameter", undefined, el("ram:ID", undefined, CII_GUIDELINE_ID))),
     el(
       "rsm:ExchangedDocument", undefined,
