@@ -63,6 +63,8 @@ describe("Factur-X (EN 16931): the invoice PDF as PDF/A-3 with its CII inside", 
     expectValid(file);
     expectValid(writeTemp(dir, "first.xml", toCii(invoice)), "--facturx");
     // The pages as the plain PDF prints them.
+    const plain = writeTemp(dir, "first-plain.pdf", await (await exporterFor("pdf")).generate(invoice, { fonts }));
+    expect(pdfText(file)).toBe(pdfText(plain));
     expect(pdfInfo(file)).toEqual({ pages: 1, pageSize: "841.89 x 595.28 pts (A4)" });
     expect(pdfText(file)).toMatch(/Total due \(EUR\)\s+94,999\.75/);
     expect(tool("pdfdetach", ["-list", file])).toContain(`1: ${FACTURX_FILE_NAME}`);
