@@ -5,6 +5,7 @@ import type { IssuedInvoice, Party, VatTreatment } from "../../src/core";
 import { ExportError, exporterFor } from "../../src/export";
 import { CII_GUIDELINE_ID, toCii } from "../../src/export/cii/cii-writer";
 import { FACTURX_FILE_NAME } from "../../src/export/facturx/facturx-exporter";
+import { toUbl } from "../../src/export/ubl/ubl-exporter";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { sampleWorkbook, setMilestone, setSetting } from "../workbook/helpers";
 import { HOSTILE, creditNoteOf, draftInvoice, firstInvoice, thirdInvoice, unicodeInvoice } from "./fixtures";
@@ -180,5 +181,21 @@ describe("Factur-X (EN 16931): the invoice PDF as PDF/A-3 with its CII inside", 
     await expect(refusal).rejects.toThrow(/Supplier country setting.*Supplier tax id setting/);
     const bareVatNumber = { ...invoice, client: { ...invoice.client, taxId: "987654321" } };
     await expect(exporter.generate(bareVatNumber, { fonts })).rejects.toThrow(/The Client tax id setting \(987654321\) must start with its country code/);
+  });
+
+  test("plain EN 16931 asks for none of Peppol's own rules, which the Peppol XML still refuses, and the validators accept the CII", async () => {
+    const invoice = withParties(await firstInvoice());
+    // Sweden and Denmark have no Peppol VAT scheme, so neither party has an electronic address; 19 % is not a Swedish rate.
+    const nordic = {
+      ...invoice,
+      supplier: { ...invoice.supplier, country: "SE", taxId: "SE556677889901", electronicAddress: undefined },
+      client: { ...invoice.client, country: "DK", taxId: "DK13585628", electronicAddress: undefined },
+    };
+    expect(() => toUbl(nordic)).toThrow(/Supplier electronic address setting.*Client electronic address setting.*SE-R-006/);
+    expectValid(writeTemp(dir, "nordic.xml", toCii(nordic)), "--facturx");
+    // Two German parties, without the contact and bank Peppol's German rules ask for.
+    const german = { ...invoice, supplier: { ...invoice.supplier, country: "DE", taxId: "DE123456789", contact: { name: "", phone: "", email: "" }, bank: undefined } };
+    expect(() => toUbl(german)).toThrow(/DE-R-001 to DE-R-015/);
+    expectValid(writeTemp(dir, "german.xml", toCii(german)), "--facturx");
   });
 });

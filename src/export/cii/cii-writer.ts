@@ -1,7 +1,7 @@
-import { Dec, formatAmount, type IssuedInvoice, type Party } from "../../core";
-import { ExportError } from "../export-error";
+import { formatAmount, type IssuedInvoice, type Party } from "../../core";
+import { checkEInvoice } from "../en16931/en16931-checks";
 import { applicationNoteOf, billingReferencesOf, en16931FiguresOf } from "../en16931/en16931-figures";
-import { SETTING, type VatCategory, countryOf, electronicAddressOf, paymentMeansOf, postalAddressOf, typeCodeOf, vatCategoryOf } from "../ubl/en16931";
+import { type VatCategory, countryOf, electronicAddressOf, paymentMeansOf, postalAddressOf, typeCodeOf, vatCategoryOf } from "../en16931/en16931-parties";
 import { type XmlElement, el, writeXml } from "../ubl/xml-writer";
 
 /** BT-24 of an EN 16931 invoice without a CIUS: Factur-X's and ZUGFeRD's "EN 16931" (COMFORT) profile. */
@@ -20,7 +20,8 @@ const NS = {
  */
 export function toCii(issued: IssuedInvoice): string {
   const figures = en16931FiguresOf(issued);
-  checkCii(figures.invoice);
+  // Plain EN 16931: no electronic address and none of Peppol's national rules (docs/decisions/0030-factur-x.md).
+  checkEInvoice(figures.invoice, "en16931");
   const { invoice, lines, taxes } = figures;
   const { result } = invoice;
   const currency = result.currency;
@@ -120,29 +121,6 @@ export function toCii(issued: IssuedInvoice): string {
     ),
   );
   return writeXml(doc);
-}
-
-/**
- * Refuses, naming each setting to change, an invoice whose CII the EN 16931 rules would reject.
- * Unlike Peppol, EN 16931 itself needs no electronic address, so none is asked for here.
- */
-function checkCii(invoice: IssuedInvoice): void {
-  const { result, vatTreatment, supplier, client } = invoice;
-  const problems: string[] = [];
-  if (result.minorUnits > 2) {
-    problems.push(`The ${SETTING.currency} setting is ${result.currency}, whose amounts have ${result.minorUnits} decimals, and an EN 16931 e-invoice carries at most 2 (BR-DEC): send this invoice as a PDF.`);
-  }
-  if (vatTreatment.kind !== "standard" && result.taxBreakdown.some((t) => !new Dec(t.rate).isZero())) {
-    problems.push(`The ${SETTING.vatTreatment} setting is ${vatTreatment.kind}: such a supply is taxed at 0 % (the buyer or the law accounts for the VAT); set the ${SETTING.taxRate} setting and every line's Tax % to 0 %.`);
-  }
-  for (const [role, party, rule] of [["Supplier", supplier, "BR-09"], ["Client", client, "BR-11"]] as const) {
-    if (countryOf(party) === undefined) problems.push(`Fill in the ${role} country setting (${rule}).`);
-    if (party.taxId.trim() !== "" && !/^[A-Z]{2}/i.test(party.taxId.trim())) problems.push(`The ${role} tax id setting (${party.taxId}) must start with its country code, as in DE123456789 (BR-CO-09).`);
-  }
-  // Every VAT category Interim writes needs the seller's VAT id (BR-S-02, BR-Z-02, BR-AE-02, BR-E-02, BR-G-02).
-  if (supplier.taxId.trim() === "") problems.push("Fill in the Supplier tax id setting with the supplier's VAT id (BR-CO-26).");
-  if (vatTreatment.kind === "reverse-charge" && client.taxId.trim() === "") problems.push("Fill in the Client tax id setting: a reverse-charge invoice states the client's VAT id (BR-AE-02).");
-  if (problems.length > 0) throw new ExportError("E_INVOICE_SETTINGS", `${invoice.number} cannot be sent as a Factur-X e-invoice: ${problems.join(" ")}`);
 }
 
 /** An element for a text that may be blank: left out when it is. */

@@ -1,13 +1,13 @@
 import { Dec, addAmounts, formatAmount, subtractAmount, type ContractSummary, type IssuedInvoice } from "../../core";
 import { ExportError } from "../export-error";
-import { type VatCategory, vatCategoryOf } from "../ubl/en16931";
+import { type VatCategory, vatCategoryOf } from "./en16931-parties";
 
 /**
  * What every EN 16931 syntax (UBL for Peppol and XRechnung, CII for Factur-X) states the same
  * way: the lines, the tax breakdown with its VAT categories, the document totals and the
  * references. Each writer only spells these out in its own elements, so the XML of every
  * format carries the same figures. What the parties and the contract's VAT treatment say is in
- * ../ubl/en16931.ts. The mapping decisions are in docs/decisions/0011-e-invoice-ubl.md.
+ * en16931-parties.ts. The mapping decisions are in docs/decisions/0011-e-invoice-ubl.md.
  */
 
 export interface En16931Line {

@@ -1,7 +1,8 @@
 import { Dec, formatAmount, type IssuedInvoice, type Party } from "../../core";
+import { type EInvoiceProfile, checkEInvoice } from "../en16931/en16931-checks";
 import { applicationNoteOf, billingReferencesOf, en16931FiguresOf } from "../en16931/en16931-figures";
+import { countryOf, electronicAddressOf, legalRegistrationOf, paymentMeansOf, postalAddressOf, typeCodeOf, vatCategoryOf } from "../en16931/en16931-parties";
 import type { Exporter } from "../exporter";
-import { type EInvoiceProfile, checkEInvoice, countryOf, electronicAddressOf, legalRegistrationOf, paymentMeansOf, postalAddressOf, typeCodeOf, vatCategoryOf } from "./en16931";
 import { type XmlElement, el, writeXml } from "./xml-writer";
 
 export const CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";
@@ -40,7 +41,8 @@ export const xrechnungExporter: Exporter = {
   },
 };
 
-export function toUbl(issued: IssuedInvoice, profile: EInvoiceProfile = "peppol"): string {
+/** UBL is written for Peppol and XRechnung; plain EN 16931 goes out as CII, inside Factur-X. */
+export function toUbl(issued: IssuedInvoice, profile: Exclude<EInvoiceProfile, "en16931"> = "peppol"): string {
   const figures = en16931FiguresOf(issued);
   const { invoice, lines, lineTotal, taxTotal, taxInclusive, prepaid } = figures;
   checkEInvoice(invoice, profile);
