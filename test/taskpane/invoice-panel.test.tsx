@@ -181,3 +181,18 @@ describe("exports where the host cannot download (Excel for Mac)", () => {
     expect(failure).not.toHaveTextContent("RichApi");
   });
 });
+
+describe("e-invoices before Generate", () => {
+  it("names the e-invoices the invoice could not be sent as and the settings to fill in, and not for a draft", async () => {
+    // The sample has no Buyer reference, which an XRechnung needs; Peppol and Factur-X need nothing more.
+    const host = new MemoryHost(await sampleWorkbook());
+    const { user } = renderApp(host);
+    await screen.findByRole("heading", { name: "Next invoice: INV-0001" });
+    expect(await screen.findByText(/E-invoices this invoice cannot be sent as/)).toBeInTheDocument();
+    expect(screen.getByText(/INV-0001 cannot be sent as an XRechnung: Fill in the Buyer reference setting/)).toBeInTheDocument();
+    expect(screen.queryByText(/cannot be sent as a Peppol e-invoice/)).toBeNull();
+    expect(screen.queryByText(/cannot be sent as a Factur-X e-invoice/)).toBeNull();
+    await user.click(screen.getByRole("switch", { name: /Draft/ }));
+    await waitFor(() => expect(screen.queryByText(/E-invoices this invoice cannot be sent as/)).toBeNull());
+  });
+});

@@ -31,8 +31,21 @@ type Role = "Supplier" | "Client";
  * because of the contract's settings: one ExportError that names every setting to fill or change.
  */
 export function checkEInvoice(invoice: IssuedInvoice, profile: EInvoiceProfile): void {
+  const refusal = refusalOf(invoice, profile);
+  if (refusal !== undefined) throw new ExportError("E_INVOICE_SETTINGS", refusal);
+}
+
+/**
+ * Every e-invoice the invoice would be refused as, each with the settings to fix: what the task
+ * pane shows before Generate, since it makes the exports only after the invoice is issued.
+ */
+export function eInvoiceRefusals(invoice: IssuedInvoice): string[] {
+  return (Object.keys(DOCUMENT) as EInvoiceProfile[]).map((profile) => refusalOf(invoice, profile)).filter((refusal): refusal is string => refusal !== undefined);
+}
+
+function refusalOf(invoice: IssuedInvoice, profile: EInvoiceProfile): string | undefined {
   const problems = problemsOf(invoice, profile);
-  if (problems.length > 0) throw new ExportError("E_INVOICE_SETTINGS", `${invoice.number} cannot be sent as ${DOCUMENT[profile]}: ${problems.join(" ")}`);
+  return problems.length === 0 ? undefined : `${invoice.number} cannot be sent as ${DOCUMENT[profile]}: ${problems.join(" ")}`;
 }
 
 function problemsOf(invoice: IssuedInvoice, profile: EInvoiceProfile): string[] {

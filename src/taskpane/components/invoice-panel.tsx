@@ -15,13 +15,14 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { type IssuedInvoice, addAmounts } from "../../core";
+import { eInvoiceRefusals } from "../../export/en16931/en16931-checks";
 import type { ExportFormat } from "../../export/exporter";
 import { issueCreditNote } from "../../workbook/credit-note";
 import { DATE_RANGE } from "../../workbook/dates";
 import { generateInvoice } from "../../workbook/generate-invoice";
 import { type GenerateOptions, type PlanOutcome, planInvoice } from "../../workbook/plan-invoice";
 import type { WorkbookSnapshot } from "../../workbook/port";
-import type { WorkbookProblem } from "../../workbook/problems";
+import { type WorkbookProblem, problem } from "../../workbook/problems";
 import { displayMoney } from "../format";
 import type { Delivery, PaneHost } from "../host/host";
 import { failureMessage } from "../messages";
@@ -88,6 +89,8 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
     [invoiceDate, periodEnd, draft],
   );
   const plan = useMemo(() => planInvoice(snapshot, options), [snapshot, options]);
+  // A draft is never sent as an e-invoice; an invoice is, after it is issued, so say first what would stop it.
+  const eInvoiceNotes = useMemo(() => (plan.ok && !plan.draft ? eInvoiceRefusals(plan.issued).map((refusal) => problem("E_INVOICE_SETTINGS", refusal)) : []), [plan]);
   /** What is being written, while it is. */
   const [running, setRunning] = useState<string>();
   const [written, setWritten] = useState<Written>();
@@ -207,6 +210,7 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
         />
       )}
       {plan.ok ? <ProblemList title="Check before you generate" intent="warning" problems={plan.warnings} onSelect={select} /> : null}
+      <ProblemList title="E-invoices this invoice cannot be sent as (fill in these settings first if you send them)" intent="info" problems={eInvoiceNotes} onSelect={select} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running !== undefined} onClick={() => void generate(false)}>
           {`Generate ${draft ? "draft" : "invoice"}${plan.ok ? ` ${plan.number}` : ""}`}

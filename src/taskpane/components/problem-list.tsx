@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 export interface ProblemListProps {
   title: string;
   problems: WorkbookProblem[];
-  intent: "error" | "warning";
+  intent: "error" | "warning" | "info";
   /** Selects the cell a problem points at. */
   onSelect: (sheet: string, cell: string) => void;
 }
