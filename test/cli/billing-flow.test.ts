@@ -86,7 +86,7 @@ describe("interim credit --format", () => {
     const original = readFileSync(file);
     const run = interim("credit", file, "--format", "docx");
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/unknown format docx; the formats are pdf, csv, xml, xlsx/);
+    expect(run.stderr).toMatch(/unknown format docx; the formats are pdf, csv, xml, xrechnung, facturx, xlsx/);
     expect(readFileSync(file).equals(original)).toBe(true);
   });
 });
