@@ -14,32 +14,27 @@ const NS = {
 };
 
 /**
- * The invoice as an EN 16931 e-invoice in UBL 2.1, Peppol BIS Billing 3.0. The mapping, field
- * by field, and why retention and advance recovery are stated as the paid amount (BT-113)
- * rather than as allowances, is in docs/decisions/0011-e-invoice-ubl.md.
+ * The invoice as an EN 16931 e-invoice in UBL 2.1, Peppol BIS Billing 3.0 (`xml`), or the same
+ * document under the German CIUS, XRechnung 3.0 (`xrechnung`, stricter about what the contract
+ * states, written beside it as INV-0001.xrechnung.xml). The mapping, field by field, and why
+ * retention and advance recovery are stated as the paid amount (BT-113) rather than as
+ * allowances, is in docs/decisions/0011-e-invoice-ubl.md.
  */
-export const ublExporter: Exporter = {
-  format: "xml",
-  mimeType: "application/xml",
-  extension: "xml",
-  // async, so that a draft refused by toUbl is a rejected promise like any other failure.
-  async generate(invoice) {
-    await Promise.resolve();
-    return new TextEncoder().encode(toUbl(invoice));
-  },
-};
+export const ublExporter = ublExporterOf("xml", "xml", "peppol");
+export const xrechnungExporter = ublExporterOf("xrechnung", "xrechnung.xml", "xrechnung");
 
-/** The same document under the German CIUS, XRechnung 3.0: stricter about what the contract states. */
-export const xrechnungExporter: Exporter = {
-  format: "xrechnung",
-  mimeType: "application/xml",
-  // Beside the Peppol XML of the same invoice: INV-0001.xrechnung.xml.
-  extension: "xrechnung.xml",
-  async generate(invoice) {
-    await Promise.resolve();
-    return new TextEncoder().encode(toUbl(invoice, "xrechnung"));
-  },
-};
+function ublExporterOf(format: "xml" | "xrechnung", extension: string, profile: "peppol" | "xrechnung"): Exporter {
+  return {
+    format,
+    mimeType: "application/xml",
+    extension,
+    // async, so that a draft refused by toUbl is a rejected promise like any other failure.
+    async generate(invoice) {
+      await Promise.resolve();
+      return new TextEncoder().encode(toUbl(invoice, profile));
+    },
+  };
+}
 
 /** UBL is written for Peppol and XRechnung; plain EN 16931 goes out as CII, inside Factur-X. */
 export function toUbl(issued: IssuedInvoice, profile: Exclude<EInvoiceProfile, "en16931"> = "peppol"): string {
