@@ -14,6 +14,11 @@ export const NAMES = {
   invoicesTable: "InterimInvoices",
   linesTable: "InterimInvoiceLines",
   logSheet: "Billing log",
+  /** The payments received: an Excel table Interim creates (on its own sheet) when the first payment is recorded. */
+  paymentsTable: "Payments",
+  paymentsSheet: "Payments",
+  /** Costs as dated rows, kept by the user (optional: a Cost to date column of the milestone table does as well). */
+  costsTable: "Costs",
   /** Workbook names that mark a sheet as written by Interim: InterimSheet_<sheet>. */
   sheetMarkerPrefix: "InterimSheet_",
 } as const;
@@ -66,6 +71,10 @@ export interface WorkbookSnapshot {
   settings: TableData | undefined;
   invoices: LogTableData | undefined;
   invoiceLines: LogTableData | undefined;
+  /** The Payments table (rows appended by Record payment, or typed by the user); a filter or a fixed total row is reported as for the log. */
+  payments: LogTableData | undefined;
+  /** The Costs table, when the workbook has one. */
+  costs: TableData | undefined;
   /** Every sheet's name, in workbook order. */
   sheets: string[];
   /** The sheets Interim wrote (marked by a workbook name), so they can be replaced safely. */
@@ -197,6 +206,26 @@ export interface WorkbookPort {
    * `billingLogColumns`) for the contract's currency, when given. One round trip.
    */
   createBillingLog(currency?: string): Promise<void>;
+  /**
+   * Records a payment: one row into the Payments table, placed as a log commit's rows are
+   * (`placement`), creating the Payments sheet and table first when `create` is true (headers
+   * `PAYMENT_HEADERS`, each column formatted as `paymentColumnsFor(currency)` in formats.ts says). One round trip.
+   */
+  appendPayment(write: PaymentWrite): Promise<void>;
+}
+
+/** Header row of the Payments table, as Interim creates it. People may add columns or move them; rows are read by header. */
+export const PAYMENT_HEADERS = ["Date", "Document", "Amount", "Currency", "Reference"] as const;
+
+/** Header row of a Costs table (kept by the user; Interim only reads it). */
+export const COST_HEADERS = ["Date", "Line", "Amount", "Category", "Description"] as const;
+
+/** One payment row to write, where it goes, and whether the table must be created first (for the contract's currency). */
+export interface PaymentWrite {
+  row: CellValue[];
+  placement: RowPlacement;
+  create: boolean;
+  currency: string;
 }
 
 /** How a table's column shows: its Excel number format (null leaves General) and its width in characters. */
