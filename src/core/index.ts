@@ -11,3 +11,4 @@ export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBr
 export { numberToDecimalText, isBlankCell, cellToField } from "./cells";
 export { addAmounts, formatAmount, groupDigits, subtractAmount } from "./amounts";
 export { readMilestoneTable, placeIssue, fieldOfHeader, type CellProblem, type MilestoneTable, type TableField, type TableIssue } from "./milestone-table";
+export { DATE_RANGE, addDays, dateToSerial, isIsoDate, isSerialInRange, isoToSerial, serialToIso } from "./dates";
