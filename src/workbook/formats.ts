@@ -1,6 +1,6 @@
 import { minorUnitsOf, paperOf } from "../core";
 import { DATE_FORMAT } from "./dates";
-import { type CellValue, type ColumnFormat, INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type LogCommit } from "./port";
+import { type CellValue, type ColumnFormat, INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type LogCommit, PAYMENT_HEADERS } from "./port";
 
 /**
  * The number formats Interim gives the cells it writes, in Excel's codes (which LibreOffice reads
@@ -25,7 +25,7 @@ const MONEY_WIDTH = 14;
 const DATE_WIDTH = 11;
 
 const INVOICE_TEXT = new Set<string>(["Number", "Kind", "Credits", "Currency", "Sheet", "Check"]);
-const INVOICE_DATES = new Set<string>(["Invoice date", "Period start", "Period end"]);
+const INVOICE_DATES = new Set<string>(["Invoice date", "Period start", "Period end", "Due date"]);
 
 /** How the two tables of the billing log show, and the paper its sheet prints on (the contract's, see paperOf). */
 export interface BillingLogColumns {
@@ -55,9 +55,30 @@ function billingLogColumns(minorUnits: number, paper: "a4" | "letter"): BillingL
   };
 }
 
-/** The log's columns for a currency code; 2 decimals for one ISO 4217 does not know (its minor units are the contract's own). */
+/** A currency's minor units; 2 for a code ISO 4217 does not know (its minor units are the contract's own). */
+function minorUnitsFor(currency: string | undefined): number {
+  return (currency === undefined ? undefined : minorUnitsOf(currency)) ?? 2;
+}
+
+/** The log's columns for a currency code. */
 export function billingLogColumnsFor(currency: string | undefined): BillingLogColumns {
-  return billingLogColumns((currency === undefined ? undefined : minorUnitsOf(currency)) ?? 2, paperOf(currency ?? "USD"));
+  return billingLogColumns(minorUnitsFor(currency), paperOf(currency ?? "USD"));
+}
+
+/**
+ * A new Payments table's columns, in the order of PAYMENT_HEADERS: the date as a date, the
+ * amount in the contract currency's format, the document number, currency and reference as
+ * text (a reference such as 00123 stays as typed), the reference wide enough for a bank's.
+ */
+export function paymentColumnsFor(currency: string): ColumnFormat[] {
+  const money = moneyFormat(minorUnitsFor(currency));
+  return PAYMENT_HEADERS.map((header) =>
+    header === "Date"
+      ? column(header, DATE_FORMAT, DATE_WIDTH)
+      : header === "Amount"
+        ? column(header, money, MONEY_WIDTH)
+        : column(header, TEXT_FORMAT, header === "Reference" ? 24 : 10),
+  );
 }
 
 /** The log's columns for a commit that creates the log: its invoice row names the currency. */

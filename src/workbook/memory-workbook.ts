@@ -8,6 +8,8 @@ import {
   type LogTableData,
   type MilestoneData,
   NAMES,
+  PAYMENT_HEADERS,
+  type PaymentWrite,
   type RowPlacement,
   type SettingWrite,
   type SheetLayout,
@@ -15,8 +17,8 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { markerName, overlaps, settingFormats, settingRows, tableRow } from "./port-helpers";
-import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
+import { markerName, overlaps, paymentsSheetTaken, settingFormats, settingRows, tableRow } from "./port-helpers";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, paymentColumnsFor } from "./formats";
 
 /** A worksheet of the in-memory workbook: its cells from A1, and what Interim set on it. */
 export interface MemorySheet {
@@ -143,6 +145,8 @@ export class MemoryWorkbook implements WorkbookPort {
       settings: table(NAMES.settingsTable),
       invoices: logTable(NAMES.invoicesTable),
       invoiceLines: logTable(NAMES.linesTable),
+      payments: logTable(NAMES.paymentsTable),
+      costs: table(NAMES.costsTable),
       sheets: this.state.sheets.map((sheet) => sheet.name),
       interimSheets: this.state.names.filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix)).map((n) => n.sheet),
       definedNames: this.state.names.map((n) => n.name),
@@ -218,6 +222,26 @@ export class MemoryWorkbook implements WorkbookPort {
     this.state.sheets.push(sheet);
     this.state.tables.push({ name, sheet: sheetName, top: 0, left: 0, rows: values.length, columns: values[0]?.length ?? 0 });
     return Promise.resolve();
+  }
+
+  appendPayment(write: PaymentWrite): Promise<void> {
+    this.roundTrips += 1;
+    try {
+      if (write.create) this.createPayments(write.currency);
+      this.placeRows(NAMES.paymentsTable, [write.row], write.placement);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return Promise.resolve();
+  }
+
+  /** The Payments sheet with its table empty: a header and one blank row, its columns formatted for the currency. */
+  private createPayments(currency: string): void {
+    if (findSheet(this.state, NAMES.paymentsSheet) !== undefined) throw paymentsSheetTaken();
+    const sheet = newSheet(NAMES.paymentsSheet, [[...PAYMENT_HEADERS]]);
+    formatColumns(sheet, 0, 1, paymentColumnsFor(currency));
+    this.state.sheets.push(sheet);
+    this.state.tables.push({ name: NAMES.paymentsTable, sheet: NAMES.paymentsSheet, top: 0, left: 0, rows: 2, columns: PAYMENT_HEADERS.length });
   }
 
   private deleteSheet(name: string): void {

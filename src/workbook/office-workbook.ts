@@ -1,6 +1,7 @@
 import { columnLetters, rangeAddress } from "./a1";
 import { excelFailure } from "./excel-errors";
-import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
+import { paperOf } from "../core";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, paymentColumnsFor } from "./formats";
 import {
   type CellArea,
   type CellBlock,
@@ -12,14 +13,17 @@ import {
   type LogTableData,
   type MilestoneData,
   NAMES,
+  PAYMENT_HEADERS,
+  type PaymentWrite,
   type RowPlacement,
   type SettingWrite,
   type SheetLayout,
   type TableData,
+  WorkbookError,
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { SETTINGS_COLUMNS, markerName, referredSheet, settingFormats, settingRows, settingsPaper, tableRow } from "./port-helpers";
+import { SETTINGS_COLUMNS, markerName, paymentsSheetTaken, referredSheet, settingFormats, settingRows, settingsPaper, tableRow } from "./port-helpers";
 
 /** `Excel.run` with its options, or a fake of it in tests. */
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -85,6 +89,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const settings = queueTableRead(workbook, NAMES.settingsTable);
       const invoices = queueTableRead(workbook, NAMES.invoicesTable, LOG_PROPERTIES);
       const invoiceLines = queueTableRead(workbook, NAMES.linesTable, LOG_PROPERTIES);
+      const payments = queueTableRead(workbook, NAMES.paymentsTable, LOG_PROPERTIES);
+      const costs = queueTableRead(workbook, NAMES.costsTable);
       // A plain sheet of that name, for a workbook whose milestones are not (yet) an Excel table.
       const regionSheet = workbook.worksheets.getItemOrNullObject(milestoneTable);
       regionSheet.load("name");
@@ -114,6 +120,8 @@ export class OfficeWorkbook implements WorkbookPort {
         settings: tableData(settings),
         invoices: logTableData(invoices),
         invoiceLines: logTableData(invoiceLines),
+        payments: logTableData(payments),
+        costs: tableData(costs),
         sheets: sheets.items.map((sheet) => sheet.name),
         interimSheets: names.items
           .filter((item) => item.name.startsWith(NAMES.sheetMarkerPrefix))
@@ -177,6 +185,20 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       await syncInChunks(context, logPieces(context.workbook, billingLogColumnsFor(currency)).pieces);
     });
+  }
+
+  async appendPayment(write: PaymentWrite): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const { workbook } = context;
+        const created = write.create ? paymentsPieces(workbook, write.currency) : undefined;
+        const table = created?.table ?? ((): Excel.Table => workbook.tables.getItem(NAMES.paymentsTable));
+        await syncInChunks(context, [...(created?.pieces ?? []), ...placementPieces(table, [write.row], write.placement)]);
+      });
+    } catch (caught) {
+      // The request adds one sheet: Excel refusing an item already there is the user's own Payments sheet.
+      throw write.create && caught instanceof WorkbookError && caught.code === "ItemAlreadyExists" ? paymentsSheetTaken(caught) : caught;
+    }
   }
 
   writeSettings(rows: SettingWrite[], create: boolean): Promise<void> {
@@ -454,6 +476,20 @@ function logPieces(
   const invoices = newTablePieces(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [], columns.invoices);
   const paper: Piece = { bytes: 0, queue: () => void (sheet.pageLayout.paperSize = paperSizeOf(columns.paper)) };
   return { pieces: [...lines.pieces, ...invoices.pieces, paper], lines: lines.table, invoices: invoices.table };
+}
+
+/**
+ * The Payments sheet with its table empty, as the billing log's are made: a header to which
+ * Excel adds one blank row, named once created (Microsoft's "Work with tables using the Excel
+ * JavaScript API": a table is named by setting its name after `tables.add`). The first payment
+ * then fills that blank row (`fillFirstRow`) rather than `rows.add` to a table added in the same
+ * request, which fails in some workbooks (office-js #4991, #4998).
+ */
+function paymentsPieces(workbook: Excel.Workbook, currency: string): { pieces: Piece[]; table: () => Excel.Table } {
+  const sheet = workbook.worksheets.add(NAMES.paymentsSheet);
+  const { pieces, table } = newTablePieces(sheet, NAMES.paymentsTable, 0, PAYMENT_HEADERS, [], paymentColumnsFor(currency));
+  const paper: Piece = { bytes: 0, queue: () => void (sheet.pageLayout.paperSize = paperSizeOf(paperOf(currency))) };
+  return { pieces: [...pieces, paper], table };
 }
 
 /**

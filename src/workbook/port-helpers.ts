@@ -3,7 +3,7 @@
  * from the port side (port.ts and this file) and from its own host library, never from
  * another adapter.
  */
-import { type CellArea, type CellValue, type ColumnFormat, NAMES, type RowPlacement, type SettingWrite } from "./port";
+import { type CellArea, type CellValue, type ColumnFormat, NAMES, type RowPlacement, type SettingWrite, WorkbookError } from "./port";
 import { paperOf } from "../core";
 import { SETTINGS } from "./settings";
 
@@ -12,14 +12,30 @@ export function overlaps(a: CellArea, b: CellArea): boolean {
   return a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.columns && b.left < a.left + a.columns;
 }
 
-/** A log row (in the order of the log's headers) as its table's columns hold it: the columns a person added stay empty. */
+/**
+ * A row (in the order of its table's headers as Interim creates them) as the table's columns
+ * hold it: the columns a person added stay empty, and a value whose column the table lacks
+ * (-1: an optional column of an older table, such as the log's Due date) is not written.
+ */
 export function tableRow(row: readonly CellValue[], placement: RowPlacement): CellValue[] {
   const cells: CellValue[] = Array.from({ length: placement.width }, () => null);
   row.forEach((value, i) => {
     const column = placement.columns[i];
-    if (column !== undefined) cells[column] = value;
+    if (column !== undefined && column >= 0) cells[column] = value;
   });
   return cells;
+}
+
+/**
+ * Why a Payments table cannot be created: a sheet of its name that holds no such table (the
+ * user's own), which Interim neither renames nor writes into.
+ */
+export function paymentsSheetTaken(cause?: unknown): WorkbookError {
+  return new WorkbookError(
+    "ItemAlreadyExists",
+    `A sheet named ${NAMES.paymentsSheet} already exists; rename it (Interim records payments in an Excel table named ${NAMES.paymentsTable} on a sheet of its own, named ${NAMES.paymentsSheet}), then record the payment again. Nothing was written.`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /**

@@ -2,7 +2,8 @@ import { link, open, readFile, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { cellAddress, sheetReference } from "./a1";
-import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
+import { paperOf } from "../core";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, paymentColumnsFor } from "./formats";
 import { Package } from "./ooxml/package";
 import { SharedStrings } from "./ooxml/shared-strings";
 import { SheetPart } from "./ooxml/sheet";
@@ -20,6 +21,8 @@ import {
   type LogTableData,
   type MilestoneData,
   NAMES,
+  PAYMENT_HEADERS,
+  type PaymentWrite,
   type RowPlacement,
   type SettingWrite,
   type SheetLayout,
@@ -27,7 +30,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { SETTINGS_COLUMNS, markerName, overlaps, referredSheet, settingFormats, settingRows, settingsPaper, tableRow } from "./port-helpers";
+import { SETTINGS_COLUMNS, markerName, overlaps, paymentsSheetTaken, referredSheet, settingFormats, settingRows, settingsPaper, tableRow } from "./port-helpers";
 import { WorkbookFileError, describeError, isCode, readZip, refuseUnlessXlsx } from "./xlsx-file";
 
 /** A worksheet of the package, parsed when Interim first needs its cells. */
@@ -120,6 +123,7 @@ export class XlsxWorkbook implements WorkbookPort {
         ? this.milestoneData(found.sheet, found.table.name, found.table.top, found.table.left, found.bottom, found.table.right)
         : regionSheet && this.milestoneData(regionSheet, regionSheet.entry.name, 0, 0, regionSheet.cells.lastRow, regionSheet.cells.lastColumn);
     const settings = this.findTable(NAMES.settingsTable);
+    const costs = this.findTable(NAMES.costsTable);
     const names = this.book.definedNames();
     const interimSheets = new Map(
       names
@@ -133,6 +137,8 @@ export class XlsxWorkbook implements WorkbookPort {
       settings: settings && tableData(settings),
       invoices: this.logTable(NAMES.invoicesTable),
       invoiceLines: this.logTable(NAMES.linesTable),
+      payments: this.logTable(NAMES.paymentsTable),
+      costs: costs && tableData(costs),
       sheets: this.book.sheets().map((entry) => entry.name),
       interimSheets: [...interimSheets.values()],
       // Workbook-level names only: a sheet's own (its print area and titles) do not share their namespace.
@@ -186,6 +192,18 @@ export class XlsxWorkbook implements WorkbookPort {
 
   createBillingLog(currency?: string): Promise<void> {
     return settle(() => this.addLog(billingLogColumnsFor(currency)));
+  }
+
+  appendPayment(write: PaymentWrite): Promise<void> {
+    return settle(() => {
+      if (write.create) {
+        if (this.findSheet(NAMES.paymentsSheet) !== undefined) throw paymentsSheetTaken();
+        const sheet = this.addSheet(NAMES.paymentsSheet);
+        this.addTable(sheet, NAMES.paymentsTable, 0, PAYMENT_HEADERS, [], paymentColumnsFor(write.currency));
+        sheet.cells.setPageSetup({ paperSize: paperSizeOf(paperOf(write.currency)) });
+      }
+      this.placeRows(NAMES.paymentsTable, [write.row], write.placement);
+    });
   }
 
   createMilestoneTable(name: string, sheetName: string, values: CellValue[][], columns?: readonly ColumnFormat[], paper?: "a4" | "letter"): Promise<void> {
