@@ -12,3 +12,4 @@ export { numberToDecimalText, isBlankCell, cellToField } from "./cells";
 export { addAmounts, formatAmount, groupDigits, subtractAmount } from "./amounts";
 export { readMilestoneTable, placeIssue, fieldOfHeader, type CellProblem, type MilestoneTable, type TableField, type TableIssue } from "./milestone-table";
 export { DATE_RANGE, addDays, dateToSerial, isIsoDate, isSerialInRange, isoToSerial, serialToIso } from "./dates";
+export * from "./finance";

@@ -25,6 +25,21 @@ export function roundToMinorUnits(units: bigint, scale: number, minorUnits: numb
   return units < 0n ? quotient - 1n : quotient + 1n;
 }
 
+/**
+ * numerator / denominator rounded to a whole number, for a share whose exact value has no
+ * finite decimal form (earned revenue: contract sum × cost to date / estimated cost, in minor
+ * units). The same modes as roundToMinorUnits, from the exact integer quotient and remainder.
+ */
+export function roundQuotient(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
+  const n = denominator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const quotient = n / d; // toward zero
+  const remainder = n % d;
+  const twice = (remainder < 0n ? -remainder : remainder) * 2n;
+  if (twice < d || (twice === d && mode === "half-even" && quotient % 2n === 0n)) return quotient;
+  return n < 0n ? quotient - 1n : quotient + 1n;
+}
+
 /** round(rate × amount), the amount in minor units: rounding points 1 to 4. */
 export function roundProduct(rate: Fixed, amount: bigint, minorUnits: number, mode: RoundingMode | "down"): bigint {
   if (rate.units === 0n || amount === 0n) return 0n;

@@ -1,4 +1,4 @@
-import { addAmounts, numberToDecimalText, subtractAmount } from "../core";
+import { addAmounts, lineKey, numberToDecimalText, subtractAmount } from "../core";
 import { DATE_RANGE, isIsoDate, isSerialInRange, isoToSerial, serialText, serialToIso } from "./dates";
 import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type CellValue, type LogCommit, type LogTableData, type RowPlacement } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
@@ -73,10 +73,6 @@ export const EMPTY_LOG: CarryForward = {
     lines: { discard: [], fillFirstRow: true, ...ownColumns(LINE_LOG_HEADERS) },
   },
 };
-
-export function lineKey(id: string): string {
-  return id.trim().toLowerCase().replace(/\s+/g, " ");
-}
 
 /**
  * A fingerprint of an invoice's log rows: the "Check" column. A figure changed by hand no

@@ -1,5 +1,5 @@
-import { type BillingRequest, type BillingResult, type IssuedInvoice, type MilestoneInput, addAmounts, computeInvoice, formatAmount, minorUnitsOf, readMilestoneTable, subtractAmount } from "../core";
-import { type CarryForward, type LoggedInvoice, checkOf, lineKey, readBillingLog } from "./billing-log";
+import { type BillingRequest, type BillingResult, type IssuedInvoice, type MilestoneInput, addAmounts, computeInvoice, formatAmount, lineKey, minorUnitsOf, readMilestoneTable, subtractAmount } from "../core";
+import { type CarryForward, type LoggedInvoice, checkOf, readBillingLog } from "./billing-log";
 import { dateTextProblem, isoToSerial, today } from "./dates";
 import { commitDocument } from "./generate-invoice";
 import { type InvoiceHeader, layoutCreditNote } from "./invoice-sheet";

@@ -7,12 +7,13 @@ import {
   Dec,
   computeInvoice,
   isDecimalText,
+  lineKey,
   placeIssue,
   subtractAmount,
   readMilestoneTable,
 } from "../core";
 import { cellAddress } from "./a1";
-import { type CarryForward, type Numbering, checkOf, lineKey, readBillingLog } from "./billing-log";
+import { type CarryForward, type Numbering, checkOf, readBillingLog } from "./billing-log";
 import { DATE_RANGE, addDays, dateTextProblem, isSerialInRange, isoToSerial, today } from "./dates";
 import { type InvoiceHeader, cellTextProblem, layoutInvoiceSheet } from "./invoice-sheet";
 import { checkMilestoneCells } from "./milestone-cell-checks";
