@@ -38,6 +38,11 @@ export function isSerialInRange(serial: number): boolean {
   return Number.isFinite(serial) && serial >= isoToSerial(DATE_RANGE.first) && serial < isoToSerial(DATE_RANGE.last) + 1;
 }
 
+/** A serial as a person reads it in a problem: its date when that has a four-digit year (0001-01-01 to 9999-12-31), else the number. */
+export function serialText(serial: number): string {
+  return serial >= isoToSerial("0001-01-01") && serial < isoToSerial("9999-12-31") + 1 ? serialToIso(Math.floor(serial)) : String(serial);
+}
+
 export function addDays(iso: string, days: number): string {
   return serialToIso(isoToSerial(iso) + days);
 }

@@ -6,7 +6,16 @@ import type { MilestoneInput } from "./request";
 export type TableField =
   | "id" | "description" | "scheduledValue" | "changeOrder" | "previouslyCompleted"
   | "percentComplete" | "completedToDate" | "thisPeriod" | "quantityToDate" | "unitPrice" | "unit"
-  | "storedMaterials" | "previousStoredMaterials" | "retentionRate" | "taxRate";
+  | "storedMaterials" | "previousStoredMaterials" | "retentionRate" | "taxRate"
+  | FinanceField;
+
+/**
+ * The columns the finance figures read beside the billing (cost-to-cost WIP, the forecast). They
+ * never reach the billing request: an invoice does not depend on them, so a problem in one of
+ * them does not stop an invoice either.
+ */
+export type FinanceField = "costToDate" | "estimatedCost" | "plannedCompletion";
+export const FINANCE_FIELDS: readonly FinanceField[] = ["costToDate", "estimatedCost", "plannedCompletion"];
 
 /**
  * Header texts people use for each field, compared after normalising (lower case, single
@@ -29,6 +38,9 @@ const SYNONYMS: Record<TableField, string[]> = {
   previousStoredMaterials: ["previous stored materials", "previously stored", "stored materials previously", "previous materials stored"],
   retentionRate: ["retention %", "retention rate", "retention", "retainage %", "retainage rate", "retainage"],
   taxRate: ["tax %", "tax rate", "vat %", "vat rate", "vat", "gst %", "gst", "sales tax %", "tax"],
+  costToDate: ["cost to date", "costs to date", "actual cost", "actual costs", "actual cost to date", "cost incurred", "costs incurred", "cost incurred to date"],
+  estimatedCost: ["estimated cost", "eac", "estimated cost at completion", "cost budget", "budgeted cost", "estimate at completion", "cost estimate"],
+  plannedCompletion: ["planned completion", "planned completion date", "planned date", "planned finish", "target date", "forecast completion", "forecast completion date"],
 };
 
 /**
@@ -79,14 +91,25 @@ export interface TableIssue extends Issue {
   column: number | undefined;
 }
 
+/**
+ * A line's finance cells, as the cells hold them: amounts as the core reads a number field
+ * (decimal text, or the text typed), a planned completion as the cell's value (a date serial,
+ * or text). Blank cells are absent.
+ */
+export type LineFinanceCells = Partial<Record<FinanceField, unknown>>;
+
 export interface MilestoneTable {
   lines: MilestoneInput[];
+  /** For each line, its finance cells (Cost to date, Estimated cost, Planned completion). */
+  finance: LineFinanceCells[];
   /** For each line, its row in the values (the header is row 0). */
   rowOfLine: number[];
   /** The column of each field found. */
   columnOf: Partial<Record<TableField, number>>;
   /** Table-level problems (missing or repeated columns, cells of the wrong kind). */
   issues: TableIssue[];
+  /** The same, in the finance columns: for the finance figures only. */
+  financeIssues: TableIssue[];
 }
 
 const REQUIRED_FIELDS = ["id", "scheduledValue"] as const;
@@ -116,6 +139,8 @@ export type TableSource = "cells" | "function argument";
  */
 export function readMilestoneTable(values: readonly (readonly unknown[])[], source: TableSource = "cells"): MilestoneTable {
   const issues: TableIssue[] = [];
+  const financeIssues: TableIssue[] = [];
+  const issuesOf = (field: TableField): TableIssue[] => (isFinanceField(field) ? financeIssues : issues);
   const header = values[0] ?? [];
   const columnOf: Partial<Record<TableField, number>> = {};
   header.forEach((text, column) => {
@@ -132,7 +157,7 @@ export function readMilestoneTable(values: readonly (readonly unknown[])[], sour
     }
     const first = columnOf[field];
     if (first !== undefined) {
-      issues.push({
+      issuesOf(field).push({
         code: "DUPLICATE_COLUMN", path: ["columns", String(text)], row: 0, column,
         message: `Column "${String(text)}" repeats "${String(header[first])}" (both are ${field}); keep one of them.`,
       });
@@ -158,12 +183,20 @@ export function readMilestoneTable(values: readonly (readonly unknown[])[], sour
   }
 
   const lines: MilestoneInput[] = [];
+  const finance: LineFinanceCells[] = [];
   const rowOfLine: number[] = [];
   values.forEach((row, rowIndex) => {
     if (rowIndex === 0 || row.every(isBlankOrZero)) return;
     const line: Record<string, unknown> = {};
+    const cells: LineFinanceCells = {};
     for (const [field, column] of Object.entries(columnOf) as [TableField, number][]) {
       const cell = row[column];
+      if (isFinanceField(field)) {
+        // A function's range hands a blank as 0: no one plans a line for 1899-12-30, and a 0 estimate is no estimate.
+        if (isBlankCell(cell) || (source === "function argument" && cell === 0)) continue;
+        cells[field] = field === "plannedCompletion" ? (typeof cell === "string" ? cell.trim() : cell) : readNumberCell(cell, header[column], rowIndex, column, field, financeIssues);
+        continue;
+      }
       const text = TEXT_FIELDS.includes(field);
       if (text ? isBlankOrZero(cell) : isBlankCell(cell)) continue;
       if (text) line[field] = cellToText(cell);
@@ -172,9 +205,14 @@ export function readMilestoneTable(values: readonly (readonly unknown[])[], sour
     }
     dropEmptyProgress(line, progressColumns, source);
     lines.push(line as unknown as MilestoneInput);
+    finance.push(cells);
     rowOfLine.push(rowIndex);
   });
-  return { lines, rowOfLine, columnOf, issues };
+  return { lines, finance, rowOfLine, columnOf, issues, financeIssues };
+}
+
+export function isFinanceField(field: TableField): field is FinanceField {
+  return (FINANCE_FIELDS as readonly TableField[]).includes(field);
 }
 
 /**

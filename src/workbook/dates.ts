@@ -3,9 +3,9 @@
  * conversion lives in the core (the custom functions read date cells too), and what only the
  * workbook needs (problems in words, today, Excel's date format) is here.
  */
-import { DATE_RANGE, isIsoDate, isSerialInRange, isoToSerial, serialToIso } from "../core/dates";
+import { DATE_RANGE, isIsoDate, isSerialInRange, isoToSerial } from "../core/dates";
 
-export { DATE_RANGE, addDays, dateToSerial, isIsoDate, isSerialInRange, isoToSerial, serialToIso } from "../core/dates";
+export { DATE_RANGE, addDays, dateToSerial, isIsoDate, isSerialInRange, isoToSerial, serialText, serialToIso } from "../core/dates";
 
 /**
  * Why a date given as text (an option, a date field) cannot be used, or undefined when it can:
@@ -15,11 +15,6 @@ export function dateTextProblem(what: string, text: string): string | undefined 
   if (!isIsoDate(text)) return `${what} "${text}" is not a date written as YYYY-MM-DD.`;
   if (isSerialInRange(isoToSerial(text))) return undefined;
   return `${what} ${text} is outside the dates Interim accepts, ${DATE_RANGE.first} to ${DATE_RANGE.last}; check the year.`;
-}
-
-/** A serial as a person reads it in a problem: its date when that has a four-digit year (0001-01-01 to 9999-12-31), else the number. */
-export function serialText(serial: number): string {
-  return serial >= isoToSerial("0001-01-01") && serial < isoToSerial("9999-12-31") + 1 ? serialToIso(Math.floor(serial)) : String(serial);
 }
 
 /** Today in the local calendar, as ISO text. */

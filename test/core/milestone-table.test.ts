@@ -72,6 +72,18 @@ describe("milestone table headers", () => {
     ["Amount", undefined],
     ["Rate", undefined],
     [42, undefined],
+    ["Cost to date", "costToDate"],
+    ["Actual cost (EUR)", "costToDate"],
+    ["Costs incurred", "costToDate"],
+    ["Estimated cost", "estimatedCost"],
+    ["EAC", "estimatedCost"],
+    ["Estimate at completion", "estimatedCost"],
+    ["Cost budget", "estimatedCost"],
+    ["Budget", "scheduledValue"],
+    ["Planned completion", "plannedCompletion"],
+    ["Planned completion date", "plannedCompletion"],
+    ["Target date", "plannedCompletion"],
+    ["Forecast completion", "plannedCompletion"],
   ])("%p is %p", (header, field) => {
     expect(fieldOfHeader(header)).toBe(field);
   });
@@ -213,5 +225,43 @@ describe("readMilestoneTable", () => {
       ["INVALID_OPTION", 1, 3],
     ]);
     expect(table.issues[1]?.message).toBe('The table has no Id column; add a column headed "Id".');
+  });
+
+  test("finance columns are read beside the lines, never into the billing request, and a problem in them is the finance figures'", () => {
+    const table = readMilestoneTable([
+      ["Id", "Scheduled value", "% complete", "Estimated cost", "Cost to date", "Planned completion"],
+      ["M1", 18000, 1, 12000, 11500.5, null],
+      ["M2", 24000, 0.6, "", "1.000", 46112],
+      ["M3", 96000, 0, 70000, null, "2027-03-31"],
+    ]);
+    expect(table.issues).toEqual([]);
+    expect(table.lines).toEqual([
+      { id: "M1", scheduledValue: "18000", percentComplete: "1" },
+      { id: "M2", scheduledValue: "24000", percentComplete: "0.6" },
+      { id: "M3", scheduledValue: "96000", percentComplete: "0" },
+    ]);
+    expect(table.finance).toEqual([
+      { estimatedCost: "12000", costToDate: "11500.5" },
+      { plannedCompletion: 46112 },
+      { estimatedCost: "70000", plannedCompletion: "2027-03-31" },
+    ]);
+    expect(table.financeIssues).toEqual([
+      expect.objectContaining({ code: "AMBIGUOUS_NUMBER", path: ["rows", 2, "costToDate"], row: 2, column: 4, message: expect.stringContaining('"Cost to date" is the text "1.000"') }),
+    ]);
+  });
+
+  test('"Planned completion" is a column of its own, not an unknown progress column; a repeated finance column is a finance problem', () => {
+    const table = readMilestoneTable([
+      ["Id", "Scheduled value", "This period", "Planned completion", "EAC", "Estimated cost"],
+      ["A", 1000, 10, 46112, 800, 800],
+    ]);
+    expect(table.issues).toEqual([]);
+    expect(table.financeIssues).toEqual([expect.objectContaining({ code: "DUPLICATE_COLUMN", row: 0, column: 5 })]);
+  });
+
+  test("in a function's range argument, a 0 in a finance column is a blank (desktop Excel's blank); in cells it is a value", () => {
+    const values = [["Id", "Scheduled value", "% complete", "Estimated cost", "Cost to date", "Planned completion"], ["A", 1000, 0.5, 0, 0, 0]];
+    expect(readMilestoneTable(values).finance).toEqual([{ estimatedCost: "0", costToDate: "0", plannedCompletion: 0 }]);
+    expect(readMilestoneTable(values, "function argument").finance).toEqual([{}]);
   });
 });
