@@ -13,3 +13,4 @@ export { addAmounts, formatAmount, groupDigits, subtractAmount } from "./amounts
 export { readMilestoneTable, placeIssue, fieldOfHeader, type CellProblem, type FinanceField, type LineFinanceCells, type MilestoneTable, type TableField, type TableIssue, type TableSource } from "./milestone-table";
 export { DATE_RANGE, addDays, dateToSerial, isIsoDate, isSerialInRange, isoToSerial, serialText, serialToIso } from "./dates";
 export { readFinanceLines, type FinanceTable } from "./finance/finance-table";
+export * from "./finance";

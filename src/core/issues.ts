@@ -22,9 +22,15 @@ export type ErrorCode =
   | "MISSING_COLUMN"
   | "DUPLICATE_COLUMN"
   | "AMBIGUOUS_NUMBER"
-  | "INVALID_DATE";
+  | "INVALID_DATE"
+  | "UNKNOWN_DOCUMENT"
+  | "PAYMENT_BEFORE_INVOICE"
+  | "OVERPAID"
+  | "WRONG_CURRENCY"
+  | "COST_TWICE"
+  | "UNKNOWN_LINE";
 
-export type WarningCode = "NEGATIVE_PERIOD" | "OVERBILLED";
+export type WarningCode = "NEGATIVE_PERIOD" | "OVERBILLED" | "EXPECTED_LOSS" | "COST_OVER_ESTIMATE" | "COST_WITHOUT_ESTIMATE";
 
 /** A problem found in a request: a code to act on, a path to the field, and plain words. */
 export interface Issue {
@@ -85,6 +91,35 @@ export const MESSAGES = {
   NOT_A_DATE: (field: string, value: string) => `${field} holds ${value}, which is not a date; enter a date, such as 2027-03-31.`,
   DATE_OUT_OF_RANGE: (field: string, value: string, first: string, last: string) =>
     `${field} is ${value}, outside the dates Interim accepts (${first} to ${last}); check the year.`,
+  // The finance figures: `payment`, `cost` and `line` name the row as a person reads it ("Payment 3 (INV-0009)").
+  UNKNOWN_DOCUMENT: (payment: string, number: string) =>
+    `${payment}: the billing log has no document ${number}; enter the number of the invoice the client paid.`,
+  CANCELLED_DOCUMENT: (payment: string, number: string, creditNote: string) =>
+    `${payment}: ${number} was cancelled by ${creditNote}; record the payment against the invoice that replaced it.`,
+  CREDIT_NOTE_PAYMENT: (payment: string, number: string, invoice: string) =>
+    `${payment}: ${number} is the credit note that cancelled ${invoice}; record the payment against the invoice that replaced it.`,
+  PAYMENT_BEFORE_INVOICE: (payment: string, date: string, number: string, invoiceDate: string) =>
+    `${payment}: it is dated ${date}, before ${number} was issued (${invoiceDate}); check the date and the document number.`,
+  OVERPAID: (payment: string, number: string, paid: string, amountDue: string) =>
+    `${payment}: it takes what was paid against ${number} to ${paid}, beyond its amount due (${amountDue}); ` +
+    `check the amount, and record any excess against the invoice it belongs to.`,
+  REFUND_EXCEEDS_PAID: (payment: string, number: string, paid: string) =>
+    `${payment}: it takes what was paid against ${number} to ${paid}, past zero: a refund cannot exceed what was paid; check the amount and its sign.`,
+  WRONG_CURRENCY: (payment: string, currency: string, contractCurrency: string) =>
+    `${payment}: it is in ${currency}, but the contract is in ${contractCurrency}; enter the amount received in ${contractCurrency}, or leave the currency blank.`,
+  COST_TWICE: (line: string) =>
+    `${line}: its cost is both in the Cost to date column and in rows of the Costs table; keep one: clear the cell, or delete the line's Costs rows.`,
+  UNKNOWN_LINE: (cost: string, id: string) =>
+    `${cost}: no line of the milestone table has the id "${id}"; enter the id of the line the cost belongs to.`,
+  NEGATIVE_LINE_COST: (line: string, total: string) =>
+    `${line}: its rows of the Costs table add up to ${total}, below zero; check the credits recorded against it.`,
+  EXPECTED_LOSS: (estimatedCost: string, contractSum: string, loss: string) =>
+    `The estimated cost at completion (${estimatedCost}) exceeds the contract sum (${contractSum}): an expected loss of ${loss}. ` +
+    `Provide for the whole loss now, and review the estimate.`,
+  COST_OVER_ESTIMATE: (line: string, costToDate: string, estimatedCost: string) =>
+    `${line}: the cost to date (${costToDate}) exceeds its estimated cost (${estimatedCost}); revise the estimate.`,
+  COST_WITHOUT_ESTIMATE: (line: string, costToDate: string) =>
+    `${line}: it has a cost to date (${costToDate}) but no estimated cost, which overstates the contract's percent complete; enter its estimated cost.`,
 } as const;
 
 /** The path as a person reads it: lines[3].percentComplete. */
