@@ -32,10 +32,10 @@ const WIDTH = CSV_HEADER.length;
 interface NumberCell {
   number: string;
 }
-type Cell = string | NumberCell;
+export type Cell = string | NumberCell;
 
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
-const num = (value: string): NumberCell => {
+export const num = (value: string): NumberCell => {
   if (!PLAIN_DECIMAL.test(value)) throw new Error(`not a plain decimal: ${value}`);
   return { number: value };
 };
@@ -84,7 +84,8 @@ function padded(row: Cell[]): Cell[] {
   return row.length >= WIDTH ? row : [...row, ...Array<Cell>(WIDTH - row.length).fill("")];
 }
 
-function field(cell: Cell): string {
+/** One RFC 4180 field: a number as the core wrote it, text neutralised and quoted when it must be. */
+export function field(cell: Cell): string {
   if (typeof cell !== "string") return cell.number;
   const text = neutralise(cell);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
