@@ -103,8 +103,9 @@ export const MESSAGES = {
   OVERPAID: (payment: string, number: string, paid: string, amountDue: string) =>
     `${payment}: it takes what was paid against ${number} to ${paid}, beyond its amount due (${amountDue}); ` +
     `check the amount, and record any excess against the invoice it belongs to.`,
-  REFUND_EXCEEDS_PAID: (payment: string, number: string, paid: string) =>
-    `${payment}: it takes what was paid against ${number} to ${paid}, past zero: a refund cannot exceed what was paid; check the amount and its sign.`,
+  REFUND_EXCEEDS_PAID: (payment: string, number: string, paid: string, amountDue: string) =>
+    `${payment}: it takes what was paid against ${number} to ${paid}, past zero and away from its amount due (${amountDue}): ` +
+    `a refund cannot exceed what was paid; check the amount and its sign.`,
   WRONG_CURRENCY: (payment: string, currency: string, contractCurrency: string) =>
     `${payment}: it is in ${currency}, but the contract is in ${contractCurrency}; enter the amount received in ${contractCurrency}, or leave the currency blank.`,
   COST_TWICE: (line: string) =>

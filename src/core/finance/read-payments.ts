@@ -77,7 +77,7 @@ function checkPaidTotals(reader: FinanceReader, payments: readonly PaymentInput[
       const shownPaid = reader.format(paid);
       const message = beyondDue
         ? MESSAGES.OVERPAID(name, document.number, shownPaid, reader.format(due))
-        : MESSAGES.REFUND_EXCEEDS_PAID(name, document.number, shownPaid);
+        : MESSAGES.REFUND_EXCEEDS_PAID(name, document.number, shownPaid, reader.format(due));
       reader.problem("OVERPAID", ["payments", payment.index, "amount"], message);
     }
   }
