@@ -116,6 +116,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   read(milestoneTable: string): Promise<WorkbookSnapshot> {
+    // A part that cannot be read rejects the read, as every other operation's failure does.
+    return settle(() => this.snapshot(milestoneTable));
+  }
+
+  private snapshot(milestoneTable: string): WorkbookSnapshot {
     const found = this.findTable(milestoneTable);
     const regionSheet = found === undefined ? this.findSheet(milestoneTable) : undefined;
     const milestones =
@@ -132,7 +137,7 @@ export class XlsxWorkbook implements WorkbookPort {
         .filter((sheet): sheet is string => sheet !== undefined)
         .map((sheet) => [sheet.toLowerCase(), sheet]),
     );
-    return Promise.resolve({
+    return {
       milestones,
       settings: settings && tableData(settings),
       invoices: this.logTable(NAMES.invoicesTable),
@@ -147,7 +152,7 @@ export class XlsxWorkbook implements WorkbookPort {
       protectedSheets: this.worksheetEntries()
         .filter((entry) => (this.sheets.has(entry.part) || interimSheets.has(entry.name.toLowerCase())) && this.isProtected(entry))
         .map((entry) => entry.name),
-    });
+    };
   }
 
   writeInvoiceSheet(layout: SheetLayout, replace: string | undefined): Promise<void> {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { markerName } from "../../src/workbook/port-helpers";
+import { markerName, tableRow } from "../../src/workbook/port-helpers";
 
 /** What Excel takes as a sheet name: 1 to 31 characters, none of : \ / ? * [ ], not starting or ending with an apostrophe. */
 const sheetName = fc
@@ -33,5 +33,15 @@ describe("markerName: the workbook name that marks a sheet as Interim's", () => 
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("tableRow: a row as its table's columns hold it", () => {
+  it("puts each value in its column, leaves a person's added columns empty, and leaves out a value whose column the table lacks (-1)", () => {
+    // An older log's invoices table, without the trailing Due date, and a Note column a person put second.
+    const placement = { discard: [], fillFirstRow: false, columns: [0, 2, 3, -1], width: 4 };
+    const row = tableRow(["INV-0001", "invoice", "2026-11-30", "2026-12-30"], placement);
+    expect(row).toEqual(["INV-0001", null, "invoice", "2026-11-30"]);
+    expect(Object.keys(row)).toEqual(["0", "1", "2", "3"]);
   });
 });
