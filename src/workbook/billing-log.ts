@@ -1,5 +1,5 @@
 import { addAmounts, lineKey, numberToDecimalText, subtractAmount } from "../core";
-import { DATE_RANGE, isIsoDate, isSerialInRange, isoToSerial, serialText, serialToIso } from "./dates";
+import { DATE_RANGE, addDays, isIsoDate, isSerialInRange, isoToSerial, serialText, serialToIso } from "./dates";
 import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type CellValue, type LogCommit, type LogTableData, type RowPlacement } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 
@@ -22,10 +22,16 @@ export interface LoggedInvoice {
   /** For a credit note: the invoice it cancels. */
   credits: string;
   invoiceDate: string;
+  /** As the log records it (perhaps renegotiated since); for a log without the column or a blank cell, the invoice date plus the payment terms. */
+  dueDate: string;
   periodStart: string;
   periodEnd: string;
   currency: string;
   sheet: string;
+  /** Line 4. */
+  completedAndStoredToDate: string;
+  /** Line 5. */
+  retentionHeld: string;
   earnedLessRetention: string;
   advanceRecovered: string;
   retentionReleased: string;
@@ -53,10 +59,15 @@ export interface CarryForward {
   placement: LogCommit["placement"];
 }
 
-/** How documents are numbered, so that the remnants of a failed commit can be recognised. */
+/**
+ * What reading the log takes from the contract: how documents are numbered, so that the
+ * remnants of a failed commit can be recognised, and the payment terms, the due date of an
+ * invoice logged without one.
+ */
 export interface Numbering {
   invoice: (sequence: number) => string;
   creditNote: (sequence: number) => string;
+  paymentTermsDays: number;
 }
 
 /** The table's column of each log column, as Interim creates the table: in the order of its headers. */
@@ -99,12 +110,15 @@ function fingerprint(invoiceRow: readonly CellValue[], lineRows: readonly (reado
   return hash.toString(16).padStart(8, "0");
 }
 
+/** Columns a log may lack: it was written before Interim recorded them. */
+const OPTIONAL_LOG_HEADERS: ReadonlySet<string> = new Set(["Due date"]);
+
 const I = Object.fromEntries(INVOICE_LOG_HEADERS.map((h, i) => [h, i])) as Record<(typeof INVOICE_LOG_HEADERS)[number], number>;
 const L = Object.fromEntries(LINE_LOG_HEADERS.map((h, i) => [h, i])) as Record<(typeof LINE_LOG_HEADERS)[number], number>;
 
 /** Where each log column is in a table a person may have edited: found by its header, not its place. */
 interface Columns {
-  /** The table's column (0-based from its left) of each log column, in the order of the log's headers. */
+  /** The table's column (0-based from its left) of each log column, in the order of the log's headers; -1 for an optional one it lacks. */
   columns: number[];
   width: number;
 }
@@ -115,21 +129,23 @@ interface Columns {
  * is a problem at the cell to look at: the next invoice would otherwise bill wrong amounts.
  * What Excel makes easy is no edit: a column added to a table (typing next to it), columns
  * moved, rows sorted. Rows a filter hides are a problem before anything is written, as
- * Excel does not add or delete table rows reliably under a filter.
+ * Excel does not add or delete table rows reliably under a filter. A due date is the one cell a
+ * person may edit (renegotiated with the client); a wrong one is a problem of its own
+ * (`dueDateProblems`), for what reads due dates: the next invoice does not.
  */
 export function readBillingLog(
   invoices: LogTableData | undefined,
   lines: LogTableData | undefined,
   numbering: Numbering,
-): { log: CarryForward; problems: WorkbookProblem[] } {
-  if (invoices === undefined && lines === undefined) return { log: EMPTY_LOG, problems: [] };
+): { log: CarryForward; problems: WorkbookProblem[]; dueDateProblems: WorkbookProblem[] } {
+  if (invoices === undefined && lines === undefined) return { log: EMPTY_LOG, problems: [], dueDateProblems: [] };
   if (invoices === undefined || lines === undefined) {
-    return { log: EMPTY_LOG, problems: [problem("LOG_EDITED", "The billing log is missing one of its two tables; restore it from a saved copy of the workbook.")] };
+    return { log: EMPTY_LOG, problems: [problem("LOG_EDITED", "The billing log is missing one of its two tables; restore it from a saved copy of the workbook.")], dueDateProblems: [] };
   }
   const invoiceColumns = columnsOf(invoices, INVOICE_LOG_HEADERS);
   const lineColumns = columnsOf(lines, LINE_LOG_HEADERS);
-  if (typeof invoiceColumns === "object" && "code" in invoiceColumns) return { log: EMPTY_LOG, problems: [invoiceColumns] };
-  if (typeof lineColumns === "object" && "code" in lineColumns) return { log: EMPTY_LOG, problems: [lineColumns] };
+  if (typeof invoiceColumns === "object" && "code" in invoiceColumns) return { log: EMPTY_LOG, problems: [invoiceColumns], dueDateProblems: [] };
+  if (typeof lineColumns === "object" && "code" in lineColumns) return { log: EMPTY_LOG, problems: [lineColumns], dueDateProblems: [] };
   const problems = [...[invoices, lines].filter((table) => table.hiddenRows).map(filtered), ...[invoices, lines].flatMap(totalRowInTheWay)];
   const edited = (row: number, column: number, message: string): void => {
     problems.push(problemAt("LOG_EDITED", message, invoices.sheet, invoices.top + 1 + row, invoices.left + (invoiceColumns.columns[column] ?? 0)));
@@ -151,6 +167,7 @@ export function readBillingLog(
     pushTo(rowsOf, number, index);
   });
   const all: LoggedInvoice[] = [];
+  const dueDateProblems: WorkbookProblem[] = [];
   invoiceRows.forEach((row, index) => {
     const logRow = inLogOrder(row, invoiceColumns);
     const number = text(logRow[I.Number] ?? null);
@@ -174,8 +191,16 @@ export function readBillingLog(
         invoices.sheet, invoices.top + 1 + index, invoices.left + (invoiceColumns.columns[column] ?? 0),
       ));
     }
+    const dueDate = logRow[I["Due date"]] ?? null;
+    if (dueDate !== null && !isLoggedDate(dueDate)) {
+      dueDateProblems.push(problemAt(
+        "INVALID_DATE",
+        `Billing log row ${index + 2} (${number}): the due date ${typeof dueDate === "number" ? serialText(dueDate) : `"${text(dueDate)}"`} is not a date from ${DATE_RANGE.first} to ${DATE_RANGE.last}. Enter the due date agreed with the client as a date, or clear the cell: ${number} is then due ${numbering.paymentTermsDays} days (the payment terms) after its invoice date.`,
+        invoices.sheet, invoices.top + 1 + index, invoices.left + (invoiceColumns.columns[I["Due date"]] ?? 0),
+      ));
+    }
     if (wrongDates.length > 0) return;
-    all.push(toLogged(logRow, ownLines));
+    all.push(toLogged(logRow, ownLines, numbering.paymentTermsDays));
   });
   const { log, gaps } = replay(all);
   for (const gap of gaps) problems.push(problemAt("LOG_EDITED", gap, invoices.sheet, invoices.top, invoices.left));
@@ -194,14 +219,14 @@ export function readBillingLog(
     invoices: { ...placementOf(invoices, invoiceRows.length === 0 ? allRows(invoices) : []), ...invoiceColumns },
     lines: { ...placementOf(lines, lineRows.length === 0 ? allRows(lines) : tornLineRows), ...lineColumns },
   };
-  return { log, problems };
+  return { log, problems, dueDateProblems };
 }
 
 /** Where each of the log's headers is in the table, or the problem that one is missing. */
 function columnsOf(table: LogTableData, headers: readonly string[]): Columns | WorkbookProblem {
   const actual = (table.values[0] ?? []).map((h) => String(h ?? "").trim());
   const columns = headers.map((h) => actual.indexOf(h));
-  const missing = headers.filter((_, i) => columns[i] === -1);
+  const missing = headers.filter((h, i) => columns[i] === -1 && !OPTIONAL_LOG_HEADERS.has(h));
   if (missing.length === 0) return { columns, width: actual.length };
   return problemAt(
     "LOG_EDITED",
@@ -288,18 +313,24 @@ const shownDate = (value: CellValue): string => (typeof value === "number" ? ser
 const amount = (value: CellValue): string => (typeof value === "number" ? numberToDecimalText(value) : text(value) || "0");
 const date = (value: CellValue): string => (typeof value === "number" ? serialToIso(value) : text(value));
 
-function toLogged(row: CellValue[], lineRows: CellValue[][]): LoggedInvoice {
+function toLogged(row: CellValue[], lineRows: CellValue[][], paymentTermsDays: number): LoggedInvoice {
   const number = text(row[I.Number] ?? null);
+  const invoiceDate = date(row[I["Invoice date"]] ?? null);
+  // A wrong due date is a problem of its own (readBillingLog): the rest of the log reads on.
+  const dueDate = row[I["Due date"]] ?? null;
   return {
     number,
     sequence: Number(/(\d+)$/.exec(number)?.[1] ?? 0),
     kind: row[I.Kind] === "credit note" ? "credit note" : "invoice",
     credits: text(row[I.Credits] ?? null),
-    invoiceDate: date(row[I["Invoice date"]] ?? null),
+    invoiceDate,
+    dueDate: dueDate !== null && isLoggedDate(dueDate) ? date(dueDate) : addDays(invoiceDate, paymentTermsDays),
     periodStart: date(row[I["Period start"]] ?? null),
     periodEnd: date(row[I["Period end"]] ?? null),
     currency: text(row[I.Currency] ?? null),
     sheet: text(row[I.Sheet] ?? null),
+    completedAndStoredToDate: amount(row[I["Completed and stored to date"]] ?? null),
+    retentionHeld: amount(row[I["Retention held"]] ?? null),
     earnedLessRetention: amount(row[I["Earned less retention"]] ?? null),
     advanceRecovered: amount(row[I["Advance recovered"]] ?? null),
     retentionReleased: amount(row[I["Retention released"]] ?? null),

@@ -90,7 +90,8 @@ export function planCreditNote(snapshot: WorkbookSnapshot, options: CreditNoteOp
   return {
     ok: true, number, cancels: cancelled.number, settings, replace,
     layout: layoutCreditNote(number, header, settings, restated),
-    commit: { invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows)], lineRows, createLog: false, placement: log.placement, settings: [], lockSheet: number },
+    // The due date its sheet prints, as for an invoice: a credit note is never paid (the finance figures leave it out).
+    commit: { invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows), isoToSerial(dueDate)], lineRows, createLog: false, placement: log.placement, settings: [], lockSheet: number },
     issued: issuedInvoice(header, settings, restated, []),
   };
 }

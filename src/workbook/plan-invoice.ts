@@ -132,7 +132,7 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
 }
 
 export function numberingOf(settings: ContractSettings): Numbering {
-  return { invoice: (n) => invoiceNumber(settings, n), creditNote: (n) => creditNoteNumber(settings, n) };
+  return { invoice: (n) => invoiceNumber(settings, n), creditNote: (n) => creditNoteNumber(settings, n), paymentTermsDays: settings.paymentTermsDays };
 }
 
 /** The issued document as every exporter reads it. */
@@ -442,6 +442,6 @@ function logRows(number: string, sheet: string, header: InvoiceHeader, result: B
     Number(s.totalEarnedLessRetention), Number(s.previousCertificates), Number(s.advanceRecovery), Number(s.currentPaymentDue),
     Number(s.tax), Number(s.totalDue), result.lines.length,
   ];
-  return { invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows)], lineRows };
+  return { invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows), isoToSerial(header.dueDate)], lineRows };
 }
 

@@ -234,12 +234,16 @@ export interface ColumnFormat {
   width: number;
 }
 
-/** Header rows of the billing log tables. */
+/**
+ * Header rows of the billing log tables. The invoices table's "Due date" comes after "Check",
+ * outside the fingerprint: a due date renegotiated with the client may be edited. A log written
+ * before it existed lacks the column (see OPTIONAL_LOG_HEADERS in billing-log.ts).
+ */
 export const INVOICE_LOG_HEADERS = [
   "Number", "Kind", "Credits", "Invoice date", "Period start", "Period end", "Currency", "Sheet",
   "Contract sum to date", "Completed and stored to date", "Retention held", "Retention released",
   "Earned less retention", "Previous certificates", "Advance recovered", "Current payment due",
-  "Tax", "Total due", "Lines", "Check",
+  "Tax", "Total due", "Lines", "Check", "Due date",
 ] as const;
 
 export const LINE_LOG_HEADERS = [

@@ -85,7 +85,7 @@ describe("bad input is reported at its cell and nothing is written", () => {
       logCell(workbook.state, NAMES.invoicesTable, 1, "Sheet").set("my note");
       logCell(workbook.state, NAMES.linesTable, 1, "Line").set(" ");
       expect(await problemsOf(workbook)).toEqual([
-        expect.objectContaining({ code: "LOG_EDITED", at: "Billing log!W2", message: expect.stringMatching(/^Row 2 of the billing log's lines table \(InterimInvoiceLines\) holds " " but is no invoice Interim recorded/) }),
+        expect.objectContaining({ code: "LOG_EDITED", at: "Billing log!X2", message: expect.stringMatching(/^Row 2 of the billing log's lines table \(InterimInvoiceLines\) holds " " but is no invoice Interim recorded/) }),
         expect.objectContaining({ code: "LOG_EDITED", at: "Billing log!H2", message: expect.stringMatching(/^Row 2 of the billing log's invoices table \(InterimInvoices\) holds "my note"/) }),
       ]);
     });

@@ -45,9 +45,9 @@ describe("a column typed next to a billing log table joins it (Excel's table aut
   it("Office.js and memory: the log is read by its headers, and the next rows are written as wide as the tables, the added column left empty", async () => {
     const { states, ports } = await issuedTwins();
     for (const state of states) {
-      // U is the column right of the invoices table (A:T), AD right of the lines table (V:AC).
-      typeInto(state, NAMES.logSheet, "U2", "paid 12 Oct");
-      typeInto(state, NAMES.logSheet, "AD3", "checked");
+      // V is the column right of the invoices table (A:U), AE right of the lines table (W:AD).
+      typeInto(state, NAMES.logSheet, "V2", "paid 12 Oct");
+      typeInto(state, NAMES.logSheet, "AE3", "checked");
       setMilestone(state, "M4", "% complete", 0.5);
     }
     expect(table(states[0] as MemoryState, NAMES.invoicesTable).columns).toBe(INVOICE_LOG_HEADERS.length + 1);
@@ -73,21 +73,21 @@ describe("a column typed next to a billing log table joins it (Excel's table aut
         const invoices = tables?.[NAMES.invoicesTable]?.table;
         const lines = tables?.[NAMES.linesTable]?.table;
         if (sheet === undefined || invoices === undefined || lines === undefined) throw new Error("no billing log");
-        // The lines table (V:AC) moves one column right, to make room for a "Paid" column beside the invoices table.
+        // The lines table (W:AD) moves one column right, to make room for a "Paid" column beside the invoices table.
         for (let row = 1; row <= 9; row += 1) {
-          for (let column = 29; column >= 22; column -= 1) sheet.getCell(row, column + 1).value = sheet.getCell(row, column).value;
-          sheet.getCell(row, 22).value = null;
+          for (let column = 30; column >= 23; column -= 1) sheet.getCell(row, column + 1).value = sheet.getCell(row, column).value;
+          sheet.getCell(row, 23).value = null;
         }
-        lines.tableRef = "W1:AE9";
-        lines.autoFilterRef = "W1:AE9";
+        lines.tableRef = "X1:AF9";
+        lines.autoFilterRef = "X1:AF9";
         lines.columns.push({ name: "Checked" });
-        sheet.getCell("AE1").value = "Checked";
-        sheet.getCell("AE3").value = "yes";
-        invoices.tableRef = "A1:U2";
-        invoices.autoFilterRef = "A1:U2";
+        sheet.getCell("AF1").value = "Checked";
+        sheet.getCell("AF3").value = "yes";
+        invoices.tableRef = "A1:V2";
+        invoices.autoFilterRef = "A1:V2";
         invoices.columns.push({ name: "Paid" });
-        sheet.getCell("U1").value = "Paid";
-        sheet.getCell("U2").value = "12 Oct";
+        sheet.getCell("V1").value = "Paid";
+        sheet.getCell("V2").value = "12 Oct";
       });
       const file = join(workdir, "log.xlsx");
       writeFileSync(file, edited);
@@ -95,7 +95,7 @@ describe("a column typed next to a billing log table joins it (Excel's table aut
       const workbook = await XlsxWorkbook.fromBuffer(readFileSync(join(workdir, "resaved", "log.xlsx")));
       expect(await generateInvoice(workbook, { invoiceDate: DATES[1] })).toMatchObject({ ok: true, number: "INV-0002" });
       const log = (await loadXlsx(await workbook.toBuffer())).getWorksheet(NAMES.logSheet);
-      expect([log?.getCell("A3").value, log?.getCell("U2").value, log?.getCell("U3").value, log?.getCell("AE3").value]).toEqual(["INV-0002", "12 Oct", null, "yes"]);
+      expect([log?.getCell("A3").value, log?.getCell("V2").value, log?.getCell("V3").value, log?.getCell("AF3").value]).toEqual(["INV-0002", "12 Oct", null, "yes"]);
     } finally {
       rmSync(workdir, { recursive: true, force: true });
     }
@@ -113,7 +113,7 @@ describe("a filter on the billing log", () => {
     for (const port of ports) {
       expect(await generateInvoice(port, { invoiceDate: DATES[1] })).toEqual({
         ok: false,
-        problems: [{ code: "LOG_FILTERED", sheet: NAMES.logSheet, cell: "V1", message: expect.stringContaining("Show them all (Data > Clear") }],
+        problems: [{ code: "LOG_FILTERED", sheet: NAMES.logSheet, cell: "W1", message: expect.stringContaining("Show them all (Data > Clear") }],
       });
     }
     expect(states.map(cellsOnly)).toEqual(before);
@@ -132,7 +132,7 @@ describe("a filter on the billing log", () => {
     // A sheet row holds a row of each table, side by side: both are hidden.
     expect(await generateInvoice(workbook, { invoiceDate: DATES[1] })).toMatchObject({
       ok: false,
-      problems: [{ code: "LOG_FILTERED", sheet: NAMES.logSheet, cell: "A1" }, { code: "LOG_FILTERED", sheet: NAMES.logSheet, cell: "V1" }],
+      problems: [{ code: "LOG_FILTERED", sheet: NAMES.logSheet, cell: "A1" }, { code: "LOG_FILTERED", sheet: NAMES.logSheet, cell: "W1" }],
     });
   });
 

@@ -205,7 +205,7 @@ describe("xlsx: a billing log date out of range, read back from the file", () =>
     await insertSample(created);
     expect(await generateInvoice(created, { invoiceDate: "2026-09-30" })).toMatchObject({ ok: true });
     const { invoices, invoiceLines } = await created.read(NAMES.milestones);
-    const row = (invoices?.values[1] ?? []).slice(0, INVOICE_LOG_HEADERS.length - 1);
+    const row = (invoices?.values[1] ?? []).slice(0, INVOICE_LOG_HEADERS.indexOf("Check"));
     row[INVOICE_LOG_HEADERS.indexOf("Period end")] = isoToSerial("0026-09-30");
     const lines = (invoiceLines?.values ?? []).slice(1).filter((line) => line[0] === row[0]);
     const edited = await editXlsx(await created.toBuffer(), (workbook) => {
@@ -237,7 +237,7 @@ function logInvoiceRow(state: MemoryState, row: number, change: (values: CellVal
   const invoices = findTable(state, NAMES.invoicesTable)!;
   const lines = findTable(state, NAMES.linesTable)!;
   const sheet = findSheet(state, invoices.sheet)!;
-  const values = (tableValues(state, invoices)[row] ?? []).slice(0, INVOICE_LOG_HEADERS.length - 1);
+  const values = (tableValues(state, invoices)[row] ?? []).slice(0, INVOICE_LOG_HEADERS.indexOf("Check"));
   change(values);
   const number = values[0];
   const lineRows = tableValues(state, lines).slice(1).filter((r) => r[0] === number);
