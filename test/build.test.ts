@@ -75,7 +75,8 @@ describe("production build", () => {
     }
   });
 
-  const functionIds = ["EARNED", "DUE", "RETENTION", "BALANCE", "TAX", "ROUND", "INVOICE", "SUMMARY"];
+  const functionIds = ["EARNED", "DUE", "RETENTION", "BALANCE", "TAX", "ROUND", "INVOICE", "SUMMARY", "WIP", "OUTSTANDING", "AGING"];
+  const spilledIds = ["INVOICE", "SUMMARY", "WIP", "AGING"];
 
   it("associates every INTERIM function with its implementation", () => {
     const script = read("functions.js");
@@ -110,6 +111,9 @@ describe("production build", () => {
       "ROUND(amount, [currency], [mode])",
       "INVOICE(milestones[][], [retentionRate], [currency])",
       "SUMMARY(milestones[][], [retentionRate], [previousCertificates], [currency])",
+      "WIP(milestones[][], [billedToDate], [certifiedToDate], [currency])",
+      "OUTSTANDING(invoices[][], payments[][], [asOf], [document])",
+      "AGING(invoices[][], payments[][], [asOf], [paymentTermsDays])",
     ]);
     expect(metadata().map((f) => f.id)).toEqual(functionIds);
   });
@@ -121,9 +125,9 @@ describe("production build", () => {
     }
   });
 
-  it("spills INVOICE and SUMMARY as matrices and returns numbers from the rest", () => {
+  it("spills INVOICE, SUMMARY, WIP and AGING as matrices and returns numbers from the rest", () => {
     for (const f of metadata()) {
-      const spilled = f.id === "INVOICE" || f.id === "SUMMARY";
+      const spilled = spilledIds.includes(f.id);
       expect(f.result).toEqual(spilled ? { dimensionality: "matrix" } : { type: "number" });
       const currency = f.parameters.find((p) => p.name === "currency");
       if (currency !== undefined) expect(currency).toMatchObject({ type: "string", optional: true });

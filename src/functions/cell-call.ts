@@ -6,6 +6,14 @@ export function cellError(kind: "value" | "notAvailable", message: string): Cust
   return new CustomFunctions.Error(code, message);
 }
 
+/** #VALUE! with the first problem and how many more there are: a cell shows one message. */
+export function problemsError(messages: readonly string[]): CustomFunctions.Error {
+  const [first] = messages;
+  if (first === undefined) return cellError("value", "The range could not be computed.");
+  const more = messages.length > 1 ? ` (and ${messages.length - 1} more problem${messages.length > 2 ? "s" : ""})` : "";
+  return cellError("value", `${first}${more}`);
+}
+
 /**
  * Runs one function body: a problem in the arguments becomes #VALUE! with the core's message
  * (which names the argument); anything else is a defect and is rethrown, never turned into 0.

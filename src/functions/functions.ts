@@ -9,7 +9,9 @@ import {
 } from "../core";
 import { cellCall, numberText, toCell } from "./cell-call";
 import { currencyFor } from "./contract-currency";
+import { agingTable, outstandingOf } from "./receivable-ranges";
 import { invoiceTable, summaryTable } from "./spilled-tables";
+import { wipTable } from "./wip-table";
 
 // Each function is a few lines over the billing core. Optional parameters arrive as null when
 // left out (TypeScript defaults do not apply); rates are fractions, as Excel stores a
@@ -148,4 +150,46 @@ export function invoice(milestones: any[][], retentionRate?: number, currency?: 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata generator knows any[][] as a range of mixed values
 export function summary(milestones: any[][], retentionRate?: number, previousCertificates?: number, currency?: string): any[][] {
   return summaryTable(milestones, { retentionRate, previousCertificates, currency: currencyFor(currency) });
+}
+
+/**
+ * Work in progress by the cost-to-cost method: contract sum, billed, estimated and actual cost, % complete, earned revenue, over/under billing and margin.
+ * @customfunction WIP
+ * @param milestones The milestone table with its header row (Milestones[#All]): id, scheduled value, "Estimated cost", "Cost to date"...
+ * @param [billedToDate] Completed and stored to date on the last invoice (its line 4). Default 0.
+ * @param [certifiedToDate] Earned less retention on the last invoice (its line 6). Default 0.
+ * @param [currency] ISO 4217 currency code. Default: the contract's currency, else USD.
+ * @returns The WIP figures, spilled as label and value; empty where no line has an estimated cost.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata generator knows any[][] as a range of mixed values
+export function wip(milestones: any[][], billedToDate?: number, certifiedToDate?: number, currency?: string): any[][] {
+  return wipTable(milestones, { billedToDate, certifiedToDate, currency: currencyFor(currency) });
+}
+
+/**
+ * What the client still owes: the invoices in force less the payments received against them, for the contract or one document.
+ * @customfunction OUTSTANDING
+ * @param invoices The billing log with its header row: InterimInvoices[#All].
+ * @param payments The Payments table with its header row: Payments[#All].
+ * @param [asOf] Count the invoices and payments dated up to this date. Default: today when the ranges last changed; give TODAY() to follow the calendar.
+ * @param [document] An invoice number: what is outstanding on that invoice alone. Default: the whole contract.
+ * @returns The amount outstanding.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata generator knows any[][] as a range of mixed values
+export function outstanding(invoices: any[][], payments: any[][], asOf?: number, document?: string): number {
+  return outstandingOf(invoices, payments, { asOf, paymentTermsDays: null }, document);
+}
+
+/**
+ * The contract's outstanding by how late it is: current, 1-30, 31-60, 61-90 and over 90 days past the due date.
+ * @customfunction AGING
+ * @param invoices The billing log with its header row: InterimInvoices[#All].
+ * @param payments The Payments table with its header row: Payments[#All].
+ * @param [asOf] Count the invoices and payments dated up to this date, and the days overdue at it. Default: today when the ranges last changed; give TODAY() to follow the calendar.
+ * @param [paymentTermsDays] Days from invoice date to due date, for a billing log without its Due date column. Default 30.
+ * @returns The aging buckets, spilled as label and amount; they add up to the outstanding.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata generator knows any[][] as a range of mixed values
+export function aging(invoices: any[][], payments: any[][], asOf?: number, paymentTermsDays?: number): any[][] {
+  return agingTable(invoices, payments, { asOf, paymentTermsDays });
 }

@@ -1,5 +1,5 @@
 import { type BillingResult, type CellProblem, computeInvoice, numberToDecimalText, placeIssue, readMilestoneTable } from "../core";
-import { cellError, toCell } from "./cell-call";
+import { cellError, problemsError, toCell } from "./cell-call";
 
 export const INVOICE_HEADERS = [
   "Id", "Description", "Scheduled value", "Previously completed", "This period", "Stored materials",
@@ -36,7 +36,7 @@ function computeRange(values: unknown[][], options: TableOptions): BillingResult
   const header = values[0] ?? [];
   const missing = table.issues.find((issue) => issue.code === "MISSING_COLUMN");
   if (missing !== undefined) throw cellError("notAvailable", missing.message);
-  if (table.issues.length > 0) throw cellError("value", describe(table.issues.map((i) => placeIssue(i, table, header))));
+  if (table.issues.length > 0) throw rangeError(table.issues.map((i) => placeIssue(i, table, header)));
   if (table.lines.length === 0) throw cellError("value", "The range has headers but no milestone rows.");
 
   const request = {
@@ -48,18 +48,16 @@ function computeRange(values: unknown[][], options: TableOptions): BillingResult
     lines: table.lines,
   };
   const outcome = computeInvoice(request);
-  if (!outcome.ok) throw cellError("value", describe(outcome.errors.map((e) => placeIssue(e, table, header))));
+  if (!outcome.ok) throw rangeError(outcome.errors.map((e) => placeIssue(e, table, header)));
   return outcome.result;
 }
 
-/** The first problem, where it is in the range ("Row 4 (line "M3"): ..."), and how many more there are. */
-function describe(problems: CellProblem[]): string {
-  const [first] = problems;
-  if (first === undefined) return "The range could not be computed.";
-  const line = first.lineId === undefined ? "" : ` (line "${first.lineId}")`;
-  const where = first.row === undefined ? "" : `Row ${first.row + 1}${line}: `;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
-  return `${where}${first.message}${more}`;
+/** #VALUE! with the first problem, where it is in the range ("Row 4 (line "M3"): ..."), and how many more there are. */
+export function rangeError(problems: readonly CellProblem[]): CustomFunctions.Error {
+  return problemsError(problems.map((problem) => {
+    const line = problem.lineId === undefined ? "" : ` (line "${problem.lineId}")`;
+    return problem.row === undefined ? problem.message : `Row ${problem.row + 1}${line}: ${problem.message}`;
+  }));
 }
 
 export function invoiceTable(values: unknown[][], options: TableOptions): (string | number)[][] {
