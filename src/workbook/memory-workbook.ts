@@ -17,7 +17,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { markerName, overlaps, paymentsSheetTaken, settingFormats, settingRows, tableRow } from "./port-helpers";
+import { markerName, overlaps, paymentsSheetTaken, settingFormats, settingRows, settle, tableRow } from "./port-helpers";
 import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, paymentColumnsFor } from "./formats";
 
 /** A worksheet of the in-memory workbook: its cells from A1, and what Interim set on it. */
@@ -122,6 +122,10 @@ export class MemoryWorkbook implements WorkbookPort {
 
   read(milestoneTable: string): Promise<WorkbookSnapshot> {
     this.roundTrips += 1;
+    return settle(() => this.snapshot(milestoneTable));
+  }
+
+  private snapshot(milestoneTable: string): WorkbookSnapshot {
     const table = (name: string): TableData | undefined => {
       const found = findTable(this.state, name);
       return found && { name: found.name, sheet: found.sheet, top: found.top, left: found.left, values: tableValues(this.state, found) };
@@ -140,7 +144,7 @@ export class MemoryWorkbook implements WorkbookPort {
       if (found === undefined || sheet === undefined || data === undefined) return undefined;
       return { ...data, hiddenRows: sheet.hiddenRows.some((row) => row > found.top && row < found.top + found.rows), fixedTotalRow: undefined };
     };
-    return Promise.resolve({
+    return {
       milestones,
       settings: table(NAMES.settingsTable),
       invoices: logTable(NAMES.invoicesTable),
@@ -152,15 +156,17 @@ export class MemoryWorkbook implements WorkbookPort {
       definedNames: this.state.names.map((n) => n.name),
       tableNames: this.state.tables.map((t) => t.name),
       protectedSheets: this.state.sheets.filter((sheet) => sheet.protected).map((sheet) => sheet.name),
-    });
+    };
   }
 
   writeInvoiceSheet(layout: SheetLayout, replace: string | undefined): Promise<void> {
     this.roundTrips += 1;
+    return settle(() => this.addInvoiceSheet(layout, replace));
+  }
+
+  private addInvoiceSheet(layout: SheetLayout, replace: string | undefined): void {
     if (replace !== undefined) this.deleteSheet(replace);
-    if (findSheet(this.state, layout.name) !== undefined) {
-      return Promise.reject(new Error(`A sheet named ${layout.name} already exists.`));
-    }
+    if (findSheet(this.state, layout.name) !== undefined) throw new Error(`A sheet named ${layout.name} already exists.`);
     const sheet = newSheet(layout.name);
     for (const block of layout.blocks) {
       block.values.forEach((row, r) =>
@@ -181,58 +187,55 @@ export class MemoryWorkbook implements WorkbookPort {
     };
     this.state.sheets.push(sheet);
     this.state.names.push({ name: markerName(layout.name), sheet: layout.name });
-    return Promise.resolve();
   }
 
   commitInvoice(commit: LogCommit): Promise<void> {
     this.roundTrips += 1;
-    if (commit.createLog) this.createLog(billingLogColumnsOf(commit));
-    this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
-    this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
-    this.applySettings(commit.settings);
-    const locked = findSheet(this.state, commit.lockSheet);
-    if (locked === undefined) return Promise.reject(new Error(`No sheet ${commit.lockSheet} to lock.`));
-    locked.protected = true;
-    return Promise.resolve();
+    return settle(() => {
+      if (commit.createLog) this.createLog(billingLogColumnsOf(commit));
+      this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
+      this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
+      this.applySettings(commit.settings);
+      const locked = findSheet(this.state, commit.lockSheet);
+      if (locked === undefined) throw new Error(`No sheet ${commit.lockSheet} to lock.`);
+      locked.protected = true;
+    });
   }
 
   writeSettings(rows: SettingWrite[], create: boolean): Promise<void> {
     this.roundTrips += 1;
-    if (create) {
-      if (findSheet(this.state, NAMES.settingsSheet) !== undefined) {
-        return Promise.reject(new Error(`A sheet named ${NAMES.settingsSheet} already exists.`));
+    return settle(() => {
+      if (!create) {
+        this.applySettings(rows);
+        return;
       }
+      if (findSheet(this.state, NAMES.settingsSheet) !== undefined) throw new Error(`A sheet named ${NAMES.settingsSheet} already exists.`);
       const data = settingRows(rows);
       const sheet = newSheet(NAMES.settingsSheet, [["Setting", "Value"], ...data]);
       for (const [row, numberFormat] of settingFormats(rows)) sheet.numberFormats.set(`${row + 1},1`, numberFormat);
       this.state.sheets.push(sheet);
       this.state.tables.push({ name: NAMES.settingsTable, sheet: NAMES.settingsSheet, top: 0, left: 0, rows: 1 + data.length, columns: 2 });
-      return Promise.resolve();
-    }
-    this.applySettings(rows);
-    return Promise.resolve();
+    });
   }
 
   createMilestoneTable(name: string, sheetName: string, values: CellValue[][], columns: readonly ColumnFormat[] = []): Promise<void> {
     this.roundTrips += 1;
-    if (findSheet(this.state, sheetName) !== undefined) return Promise.reject(new Error(`A sheet named ${sheetName} already exists.`));
-    if (findTable(this.state, name) !== undefined) return Promise.reject(new Error(`A table named ${name} already exists.`));
-    const sheet = newSheet(sheetName, values.map((row) => [...row]));
-    formatColumns(sheet, 0, Math.max(1, values.length - 1), columns);
-    this.state.sheets.push(sheet);
-    this.state.tables.push({ name, sheet: sheetName, top: 0, left: 0, rows: values.length, columns: values[0]?.length ?? 0 });
-    return Promise.resolve();
+    return settle(() => {
+      if (findSheet(this.state, sheetName) !== undefined) throw new Error(`A sheet named ${sheetName} already exists.`);
+      if (findTable(this.state, name) !== undefined) throw new Error(`A table named ${name} already exists.`);
+      const sheet = newSheet(sheetName, values.map((row) => [...row]));
+      formatColumns(sheet, 0, Math.max(1, values.length - 1), columns);
+      this.state.sheets.push(sheet);
+      this.state.tables.push({ name, sheet: sheetName, top: 0, left: 0, rows: values.length, columns: values[0]?.length ?? 0 });
+    });
   }
 
   appendPayment(write: PaymentWrite): Promise<void> {
     this.roundTrips += 1;
-    try {
+    return settle(() => {
       if (write.create) this.createPayments(write.currency);
       this.placeRows(NAMES.paymentsTable, [write.row], write.placement);
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    return Promise.resolve();
+    });
   }
 
   /** The Payments sheet with its table empty: a header and one blank row, its columns formatted for the currency. */
@@ -252,12 +255,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   createBillingLog(currency?: string): Promise<void> {
     this.roundTrips += 1;
-    try {
-      this.createLog(billingLogColumnsFor(currency));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    return Promise.resolve();
+    return settle(() => this.createLog(billingLogColumnsFor(currency)));
   }
 
   private createLog(columns: BillingLogColumns): void {

@@ -7,6 +7,18 @@ import { type CellArea, type CellValue, type ColumnFormat, NAMES, type RowPlacem
 import { paperOf } from "../core";
 import { SETTINGS } from "./settings";
 
+/**
+ * Runs a host's synchronous work (the memory workbook's, the .xlsx file's) as one of the port's
+ * operations: its failure is the promise's rejection, never a throw before a promise exists.
+ */
+export function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
 /** Whether two areas of one sheet share a cell. */
 export function overlaps(a: CellArea, b: CellArea): boolean {
   return a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.columns && b.left < a.left + a.columns;

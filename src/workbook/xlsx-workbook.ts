@@ -30,7 +30,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { SETTINGS_COLUMNS, markerName, overlaps, paymentsSheetTaken, referredSheet, settingFormats, settingRows, settingsPaper, tableRow } from "./port-helpers";
+import { SETTINGS_COLUMNS, markerName, overlaps, paymentsSheetTaken, referredSheet, settingFormats, settingRows, settingsPaper, settle, tableRow } from "./port-helpers";
 import { WorkbookFileError, describeError, isCode, readZip, refuseUnlessXlsx } from "./xlsx-file";
 
 /** A worksheet of the package, parsed when Interim first needs its cells. */
@@ -544,15 +544,6 @@ function refuseIfTooLarge(label: string, entry: SheetEntry, characters: number):
 
 function megabytes(characters: number): string {
   return `${Math.ceil(characters / 1_000_000)} MB`;
-}
-
-/** Runs a synchronous change as one of the port's operations: its failure is the promise's rejection. */
-function settle<T>(work: () => T): Promise<T> {
-  try {
-    return Promise.resolve(work());
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
 }
 
 function tableData(found: FoundTable): TableData {
