@@ -6,10 +6,10 @@ import { type FinanceReport, type ReportContract, buildFinanceReport } from "../
  * the finance rules' example (EUR, over billed; its invoice a day late, as the rules' text says), a late EUR contract (under billed, one invoice
  * 31 days overdue) with text a spreadsheet could run, and a USD contract with no estimated cost.
  */
-const base = { asOf: "2026-12-31", unplanned: [], lines: [], warnings: [] } as const;
+const base = (): Pick<ContractFinances, "asOf" | "unplanned" | "lines" | "warnings"> => ({ asOf: "2026-12-31", unplanned: [], lines: [], warnings: [] });
 
 export const example: ContractFinances = {
-  ...base, currency: "EUR",
+  ...base(), currency: "EUR",
   contractSumToDate: "224500.00", billedToDate: "109087.50", certifiedToDate: "103633.12",
   invoicedToDate: "122359.75", paidToDate: "100000.00", outstanding: "22359.75", overdue: "22359.75",
   aging: { current: "0.00", "1-30": "22359.75", "31-60": "0.00", "61-90": "0.00", "over-90": "0.00" },
@@ -22,7 +22,7 @@ export const example: ContractFinances = {
 };
 
 export const late: ContractFinances = {
-  ...base, currency: "EUR",
+  ...base(), currency: "EUR",
   contractSumToDate: "50000.00", billedToDate: "10000.00", certifiedToDate: "9500.00",
   invoicedToDate: "11900.00", paidToDate: "0.00", outstanding: "11900.00", overdue: "11900.00",
   aging: { current: "0.00", "1-30": "0.00", "31-60": "11900.00", "61-90": "0.00", "over-90": "0.00" },
@@ -36,7 +36,7 @@ export const late: ContractFinances = {
 };
 
 export const noEstimate: ContractFinances = {
-  ...base, currency: "USD",
+  ...base(), currency: "USD",
   contractSumToDate: "80000.00", billedToDate: "20000.00", certifiedToDate: "19000.00",
   invoicedToDate: "19000.00", paidToDate: "19000.00", outstanding: "0.00", overdue: "0.00",
   aging: { current: "0.00", "1-30": "0.00", "31-60": "0.00", "61-90": "0.00", "over-90": "0.00" },
