@@ -120,6 +120,14 @@ describe("number formats in every port", () => {
     }
   }, 30_000);
 
+  it("shows the log's Due date as a date, in every port", async () => {
+    const all = ports();
+    for (const port of all) await port.port.createBillingLog("EUR");
+    const due = `1,${INVOICE_LOG_HEADERS.indexOf("Due date")}`;
+    for (const port of all) expect({ port: port.name, due: new Map(await formatsOf(port, NAMES.logSheet)).get(due) }).toEqual({ port: port.name, due: "yyyy-mm-dd" });
+    expect(billingLogColumnsFor("EUR").invoices[INVOICE_LOG_HEADERS.indexOf("Due date")]?.width).toBeGreaterThanOrEqual("Due date".length + 2);
+  });
+
   it("formats the log for the contract's currency: no decimals for yen, three for dinars", async () => {
     for (const [currency, money] of [["JPY", "#,##0"], ["KWD", "#,##0.000"], ["EUR", "#,##0.00"]] as const) {
       const all = ports();
