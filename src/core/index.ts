@@ -10,7 +10,7 @@ export type { IssuedInvoice, Party, VatTreatment } from "./issued-invoice";
 export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBreakdown, AdvanceState } from "./result";
 export { numberToDecimalText, isBlankCell, cellToField, isAmbiguousNumberText } from "./cells";
 export { addAmounts, formatAmount, groupDigits, subtractAmount } from "./amounts";
-export { readMilestoneTable, placeIssue, fieldOfHeader, type CellProblem, type FinanceField, type LineFinanceCells, type MilestoneTable, type TableField, type TableIssue, type TableSource } from "./milestone-table";
+export { readMilestoneTable, placeIssue, fieldOfHeader, isFinanceField, type CellProblem, type FinanceField, type LineFinanceCells, type MilestoneTable, type TableField, type TableIssue, type TableSource } from "./milestone-table";
 export { DATE_RANGE, addDays, dateToSerial, isIsoDate, isSerialInRange, isoToSerial, serialText, serialToIso } from "./dates";
 export { readFinanceLines, type FinanceTable } from "./finance/finance-table";
 export * from "./finance";

@@ -146,7 +146,7 @@ export function readBillingLog(
   const lineColumns = columnsOf(lines, LINE_LOG_HEADERS);
   if (typeof invoiceColumns === "object" && "code" in invoiceColumns) return { log: EMPTY_LOG, problems: [invoiceColumns], dueDateProblems: [] };
   if (typeof lineColumns === "object" && "code" in lineColumns) return { log: EMPTY_LOG, problems: [lineColumns], dueDateProblems: [] };
-  const problems = [...[invoices, lines].filter((table) => table.hiddenRows).map(filtered), ...[invoices, lines].flatMap(totalRowInTheWay)];
+  const problems = [invoices, lines].flatMap((table) => appendProblems(table, { what: `the billing log's table ${table.name}`, retry: "generate again", command: "run the command again" }));
   const edited = (row: number, column: number, message: string): void => {
     problems.push(problemAt("LOG_EDITED", message, invoices.sheet, invoices.top + 1 + row, invoices.left + (invoiceColumns.columns[column] ?? 0)));
   };
@@ -240,24 +240,35 @@ function inLogOrder(row: readonly CellValue[], { columns }: Columns): CellValue[
   return columns.map((column) => row[column] ?? null);
 }
 
-function filtered(table: LogTableData): WorkbookProblem {
-  return problemAt(
-    "LOG_FILTERED",
-    `Rows of the billing log's table ${table.name} are hidden (a filter, or rows hidden by hand). Show them all (Data > Clear, or Home > Format > Unhide Rows), then generate again: Excel does not add or delete table rows reliably while some are hidden.`,
-    table.sheet, table.top, table.left,
-  );
+/** A table Interim adds rows to, as its problems name it: what it is, and the step to take again in the task pane and on the command line. */
+export interface AppendTarget {
+  what: string;
+  retry: string;
+  command: string;
 }
 
-/** A total row the command line cannot add rows above: a problem at its first cell. */
-function totalRowInTheWay(table: LogTableData): WorkbookProblem[] {
-  if (table.fixedTotalRow === undefined) return [];
-  return [
-    problemAt(
+/**
+ * Why rows cannot be added to a table now: rows of it are hidden (Excel does not add or delete
+ * table rows reliably under a filter), or it has a total row the command line cannot add rows
+ * above (a problem at that row's first cell).
+ */
+export function appendProblems(table: LogTableData, target: AppendTarget): WorkbookProblem[] {
+  const problems: WorkbookProblem[] = [];
+  if (table.hiddenRows) {
+    problems.push(problemAt(
+      "LOG_FILTERED",
+      `Rows of ${target.what} are hidden (a filter, or rows hidden by hand). Show them all (Data > Clear, or Home > Format > Unhide Rows), then ${target.retry}: Excel does not add or delete table rows reliably while some are hidden.`,
+      table.sheet, table.top, table.left,
+    ));
+  }
+  if (table.fixedTotalRow !== undefined) {
+    problems.push(problemAt(
       "LOG_TOTAL_ROW",
-      `The billing log's table ${table.name} has a total row, and the command line cannot add rows above it. Remove it (click in the table, Table Design > Total Row), then run the command again; in Excel, Interim adds rows above a total row.`,
+      `${target.what.charAt(0).toUpperCase()}${target.what.slice(1)} has a total row, and the command line cannot add rows above it. Remove it (click in the table, Table Design > Total Row), then ${target.command}; in Excel, Interim adds rows above a total row.`,
       table.sheet, table.fixedTotalRow, table.left,
-    ),
-  ];
+    ));
+  }
+  return problems;
 }
 
 const isBlank = (row: readonly CellValue[]): boolean => row.every((value) => value === null);
@@ -267,7 +278,7 @@ const isBlank = (row: readonly CellValue[]): boolean => row.every((value) => val
  * one blank row in a table whose rows were all deleted, and that is how an empty log is
  * created: an empty table, not one edited by hand.
  */
-function dataRows(table: LogTableData): CellValue[][] {
+export function dataRows(table: LogTableData): CellValue[][] {
   const rows = table.values.slice(1);
   return rows.every(isBlank) ? [] : rows;
 }
@@ -281,7 +292,7 @@ function allRows(table: LogTableData): number[] {
  * they are every data row, the first is kept and written over, since an Excel table cannot lose
  * its last data row; otherwise they are deleted and the rows go below the rest.
  */
-function placementOf(table: LogTableData, free: number[]): Pick<RowPlacement, "discard" | "fillFirstRow"> {
+export function placementOf(table: LogTableData, free: number[]): Pick<RowPlacement, "discard" | "fillFirstRow"> {
   const sorted = [...free].sort((a, b) => a - b);
   const count = table.values.length - 1;
   return count > 0 && sorted.length === count ? { discard: sorted.slice(1), fillFirstRow: true } : { discard: sorted, fillFirstRow: false };

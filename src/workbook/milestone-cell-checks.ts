@@ -10,7 +10,7 @@ import { type WorkbookProblem, problemAt } from "./problems";
 const NUMBER_FIELDS: Partial<Record<TableField, string>> = {
   scheduledValue: "an amount", previouslyCompleted: "an amount", completedToDate: "an amount", thisPeriod: "an amount",
   storedMaterials: "an amount", previousStoredMaterials: "an amount", unitPrice: "a price", quantityToDate: "a quantity",
-  percentComplete: "a percentage", retentionRate: "a rate", taxRate: "a rate",
+  percentComplete: "a percentage", retentionRate: "a rate", taxRate: "a rate", costToDate: "an amount", estimatedCost: "an amount",
 };
 
 /**

@@ -6,7 +6,9 @@ import {
   type MilestoneInput,
   Dec,
   computeInvoice,
+  type TableField,
   isDecimalText,
+  isFinanceField,
   lineKey,
   placeIssue,
   subtractAmount,
@@ -68,11 +70,8 @@ const SETTING_OF_FIELD: Record<string, string> = {
  * problem, each with its sheet and cell, means nothing is to be written.
  */
 export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions = {}): PlanOutcome {
-  const tableName = options.table ?? NAMES.milestones;
   const table = snapshot.milestones;
-  if (table === undefined) {
-    return { ok: false, problems: [problem("NO_TABLE", `The workbook has no milestone table or sheet named "${tableName}". Create an Excel table of that name (Insert > Table, then Table Design > Table Name), or insert the sample table from the task pane.`)] };
-  }
+  if (table === undefined) return { ok: false, problems: [missingTableProblem(options.table ?? NAMES.milestones)] };
   const { settings, place, problems } = readSettings(snapshot.settings);
   if (settings === undefined) return { ok: false, problems };
   const { log, problems: logProblems } = readBillingLog(snapshot.invoices, snapshot.invoiceLines, numberingOf(settings));
@@ -129,6 +128,10 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
       lockSheet: sheetName,
     },
   };
+}
+
+export function missingTableProblem(tableName: string): WorkbookProblem {
+  return problem("NO_TABLE", `The workbook has no milestone table or sheet named "${tableName}". Create an Excel table of that name (Insert > Table, then Table Design > Table Name), or insert the sample table from the task pane.`);
 }
 
 export function numberingOf(settings: ContractSettings): Numbering {
@@ -342,7 +345,9 @@ function buildRequest(table: MilestoneData, settings: ContractSettings, log: Car
     const placed = placeIssue(issue, milestones, header);
     problems.push({ code: issue.code, message: placed.message, ...(placed.row === undefined ? { sheet: table.sheet, cell: cellAddress(table.top, table.left) } : at(placed.row, placed.column)) });
   }
-  problems.push(...checkMilestoneCells(table, milestones.columnOf), ...overlongTexts(table));
+  // The finance columns (Cost to date, Estimated cost) are the finance figures' to check: an invoice does not read them.
+  const billingColumns = Object.fromEntries(Object.entries(milestones.columnOf).filter(([field]) => !isFinanceField(field as TableField)));
+  problems.push(...checkMilestoneCells(table, billingColumns), ...overlongTexts(table));
   if (settings.vatTreatment.kind !== "standard") {
     const column = milestones.columnOf.taxRate;
     milestones.lines.forEach((line, index) => {
