@@ -3,6 +3,8 @@ import { issueCreditNote } from "../../src/workbook/credit-note";
 import { type PaymentEntry, planPayment, readFinances, recordPayment } from "../../src/workbook/finances";
 import { type MemoryState, MemoryWorkbook, findSheet, findTable, newSheet, setCell, tableValues } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { insertSample } from "../../src/workbook/sample";
+import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { type CellValue, INVOICE_LOG_HEADERS, NAMES, PAYMENT_HEADERS, type WorkbookPort, type WorkbookSnapshot } from "../../src/workbook/port";
 import { isoToSerial } from "../../src/workbook/dates";
 import { describeProblem } from "../../src/workbook/problems";
@@ -157,6 +159,24 @@ describe("the worked example, end to end in memory", () => {
     // One read, one write: a sync each (as Generate's steps are counted).
     expect(fake.syncCount() - before).toBe(2);
     expect((await finances(office, "2027-01-31")).finances.outstanding).toBe("0.00");
+  });
+});
+
+describe("the .xlsx file the command line works on", () => {
+  test("a payment recorded in the file reads back from it: the same figures as in memory", async () => {
+    const created = XlsxWorkbook.create();
+    await insertSample(created);
+    expect(await generateInvoice(created, { invoiceDate: "2026-09-30" })).toMatchObject({ ok: true });
+    expect(await recordPayment(created, payment("INV-0001", "50000", "2026-10-15", "first half"))).toMatchObject({ ok: true, write: { create: true } });
+    const reopened = await XlsxWorkbook.fromBuffer(await created.toBuffer());
+    expect(await recordPayment(reopened, payment("INV-0001", "44999.75", "2026-11-02"))).toMatchObject({ ok: true, write: { create: false }, receivable: { outstanding: "0.00" } });
+    const file = await XlsxWorkbook.fromBuffer(await reopened.toBuffer());
+    const memory = await sampleWorkbook();
+    expect(await generateInvoice(memory, { invoiceDate: "2026-09-30" })).toMatchObject({ ok: true });
+    await recordPayment(memory, payment("INV-0001", "50000", "2026-10-15", "first half"));
+    await recordPayment(memory, payment("INV-0001", "44999.75", "2026-11-02"));
+    expect((await finances(file, "2026-12-31")).finances).toEqual((await finances(memory, "2026-12-31")).finances);
+    expect((await finances(file, "2026-10-31")).finances).toMatchObject({ paidToDate: "50000.00", outstanding: "44999.75", overdue: "44999.75" });
   });
 });
 
