@@ -20,6 +20,7 @@ import type { IssuedInvoice } from "../core";
 import type { ExportFormat } from "../export/exporter";
 import { NAMES } from "../workbook/port";
 import { insertSample } from "../workbook/sample";
+import { FinancesPanel } from "./components/finances-panel";
 import { HistoryPanel } from "./components/history-panel";
 import { InvoicePanel } from "./components/invoice-panel";
 import { SettingsForm } from "./components/settings-form";
@@ -47,12 +48,13 @@ const useStyles = makeStyles({
   },
 });
 
-type PanelName = "invoice" | "contract" | "history";
+type PanelName = "invoice" | "contract" | "history" | "finances";
 
 const PANELS: [PanelName, string][] = [
   ["invoice", "Invoice"],
   ["contract", "Contract"],
   ["history", "History"],
+  ["finances", "Finances"],
 ];
 
 export interface AppProps {
@@ -68,6 +70,8 @@ export function App({ host, dark, exportInvoice }: AppProps) {
   const styles = useStyles();
   const { view, error, refresh } = useWorkbook(host);
   const [panel, setPanel] = useState<PanelName>("invoice");
+  // Once shown, the Finances tab stays mounted like the others, keeping a half-typed payment.
+  const [financesShown, setFinancesShown] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const [inserting, setInserting] = useState(false);
   const [insertFailure, setInsertFailure] = useState<string>();
@@ -129,7 +133,10 @@ export function App({ host, dark, exportInvoice }: AppProps) {
             <TabList
               className={styles.tabs}
               selectedValue={panel}
-              onTabSelect={(_, data) => setPanel(data.value as PanelName)}
+              onTabSelect={(_, data) => {
+                setPanel(data.value as PanelName);
+                if (data.value === "finances") setFinancesShown(true);
+              }}
               aria-label="Interim"
             >
               {PANELS.map(([name, label]) => (
@@ -160,7 +167,13 @@ export function App({ host, dark, exportInvoice }: AppProps) {
               />
             </div>
             <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={panel !== "history"}>
-              <HistoryPanel invoices={view.history} />
+              <HistoryPanel invoices={view.history} finances={view.finances} />
+            </div>
+            <div role="tabpanel" id="panel-finances" aria-labelledby="tab-finances" hidden={panel !== "finances"}>
+              {/* Mounted when first shown: its charts load their library then, not when the pane opens. */}
+              {financesShown ? (
+                <FinancesPanel host={host} snapshot={view.snapshot} today={view.finances} history={view.history} refresh={refresh} announce={announce} />
+              ) : null}
             </div>
           </>
         )}

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { setContractCurrency } from "../functions/contract-currency";
 import { type LoggedInvoice, readBillingLog } from "../workbook/billing-log";
+import { today } from "../workbook/dates";
+import { type FinanceReadOutcome, readFinances } from "../workbook/finances";
 import { numberingOf } from "../workbook/plan-invoice";
 import { NAMES, type WorkbookSnapshot } from "../workbook/port";
 import { readSettings } from "../workbook/settings";
@@ -13,6 +15,8 @@ export interface WorkbookView {
   settings: ReturnType<typeof readSettings>;
   /** The invoices in force, oldest first. */
   history: LoggedInvoice[];
+  /** The contract's receivables, WIP and forecast as of today: worked out once per read, for History and Finances. */
+  finances: FinanceReadOutcome;
 }
 
 export function viewOf(snapshot: WorkbookSnapshot): WorkbookView {
@@ -22,6 +26,7 @@ export function viewOf(snapshot: WorkbookSnapshot): WorkbookView {
     settings,
     // Without valid settings the log cannot be numbered: the history waits for them.
     history: settings.settings === undefined ? [] : readBillingLog(snapshot.invoices, snapshot.invoiceLines, numberingOf(settings.settings)).log.active,
+    finances: readFinances(snapshot, { table: NAMES.milestones, asOf: today() }),
   };
 }
 

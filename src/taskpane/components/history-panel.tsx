@@ -1,6 +1,8 @@
-import { Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { addAmounts } from "../../core";
+import { Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { type InvoiceReceivable, addAmounts } from "../../core";
 import type { LoggedInvoice } from "../../workbook/billing-log";
+import type { FinanceReadOutcome } from "../../workbook/finances";
+import { paymentStatus } from "../finance-status";
 import { displayMoney } from "../format";
 
 const useStyles = makeStyles({
@@ -8,6 +10,8 @@ const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "left" },
   amount: { textAlign: "right", whiteSpace: "nowrap" },
+  status: { display: "block", color: tokens.colorNeutralForeground2 },
+  overdue: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
   figure: { margin: 0 },
   chart: { width: "100%", height: "auto", overflow: "visible" },
   bar: { fill: tokens.colorBrandBackground },
@@ -33,10 +37,12 @@ export function progressOf(invoice: LoggedInvoice): Progress {
 
 export interface HistoryPanelProps {
   invoices: LoggedInvoice[];
+  /** The finances as of today: each invoice's payment status and outstanding. */
+  finances: FinanceReadOutcome;
 }
 
-/** The issued invoices and how far the project has been billed. */
-export function HistoryPanel({ invoices }: HistoryPanelProps) {
+/** The issued invoices, how far the project has been billed, and what the client has paid of each. */
+export function HistoryPanel({ invoices, finances }: HistoryPanelProps) {
   const styles = useStyles();
   if (invoices.length === 0) {
     return (
@@ -48,6 +54,7 @@ export function HistoryPanel({ invoices }: HistoryPanelProps) {
   }
   const currency = invoices[invoices.length - 1]?.currency ?? "USD";
   const money = (amount: string) => displayMoney(amount, currency);
+  const receivables = new Map<string, InvoiceReceivable>(finances.ok ? finances.finances.invoices.map((r) => [r.number, r]) : []);
   return (
     <section className={styles.panel} aria-labelledby="history">
       <Subtitle2 as="h2" id="history">History</Subtitle2>
@@ -61,6 +68,7 @@ export function HistoryPanel({ invoices }: HistoryPanelProps) {
             <th scope="col" className={styles.cell}>Invoice</th>
             <th scope="col" className={styles.cell}>Period end</th>
             <th scope="col" className={`${styles.cell} ${styles.amount}`}>Total due</th>
+            <th scope="col" className={`${styles.cell} ${styles.amount}`}>Outstanding</th>
           </tr>
         </thead>
         <tbody>
@@ -69,11 +77,25 @@ export function HistoryPanel({ invoices }: HistoryPanelProps) {
               <th scope="row" className={styles.cell}>{invoice.number}</th>
               <td className={styles.cell}>{invoice.periodEnd}</td>
               <td className={`${styles.cell} ${styles.amount}`}>{money(invoice.totalDue)}</td>
+              <Outstanding receivable={receivables.get(invoice.number)} money={money} />
             </tr>
           ))}
         </tbody>
       </table>
+      {finances.ok ? null : <Text size={200}>Payment status shows once the Finances tab can read the workbook: see its problems there.</Text>}
     </section>
+  );
+}
+
+/** What the client still owes on an invoice, and its status in words; blank for an invoice dated after today. */
+function Outstanding({ receivable, money }: { receivable: InvoiceReceivable | undefined; money: (amount: string) => string }) {
+  const styles = useStyles();
+  if (receivable === undefined) return <td className={`${styles.cell} ${styles.amount}`} />;
+  return (
+    <td className={`${styles.cell} ${styles.amount}`}>
+      {money(receivable.outstanding)}
+      <span className={mergeClasses(styles.status, receivable.daysOverdue > 0 && styles.overdue)}>{paymentStatus(receivable)}</span>
+    </td>
   );
 }
 
