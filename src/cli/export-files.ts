@@ -1,7 +1,7 @@
 import { lstat, mkdir, unlink } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { IssuedInvoice } from "../core";
-import { EXPORT_FORMATS, type ExportFormat, exportFileName, exporterFor } from "../export";
+import { EXPORT_FORMATS, type ExportFormat, type FontSource, exportFileName, exporterFor } from "../export";
 import { fileFontSource } from "../export/pdf/file-font-source";
 import { isCode } from "../workbook/xlsx-file";
 import { FileRefusal, fileFailure } from "./file-errors";
@@ -29,7 +29,7 @@ export function makeExports(issued: IssuedInvoice, formats: ExportFormat[]): Pro
   return Promise.all(
     formats.map(async (format) => {
       const exporter = await exporterFor(format);
-      return { name: exportFileName(issued, exporter), bytes: await exporter.generate(issued, { fonts: fileFontSource(fontFolders()) }) };
+      return { name: exportFileName(issued, exporter), bytes: await exporter.generate(issued, { fonts: cliFonts() }) };
     }),
   );
 }
@@ -107,7 +107,7 @@ async function present(path: string): Promise<boolean> {
   }
 }
 
-/** Where the PDF's fonts are: beside the bundled command, or in node_modules when run from the repository. */
-function fontFolders(): string[] {
-  return [join(__dirname, "fonts"), join(__dirname, "..", "..", "node_modules"), join(process.cwd(), "node_modules")];
+/** The PDF's fonts, read from beside the bundled command, or from node_modules when run from the repository. */
+export function cliFonts(): FontSource {
+  return fileFontSource([join(__dirname, "fonts"), join(__dirname, "..", "..", "node_modules"), join(process.cwd(), "node_modules")]);
 }

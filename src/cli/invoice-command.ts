@@ -1,4 +1,3 @@
-import { readdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { ExportFormat } from "../export";
 import { ExportError } from "../export/export-error";
@@ -7,10 +6,10 @@ import { generateInvoice } from "../workbook/generate-invoice";
 import { type GenerateOptions, planInvoice } from "../workbook/plan-invoice";
 import { NAMES } from "../workbook/port";
 import { makeExports, parseFormats } from "./export-files";
-import { fileFailure } from "./file-errors";
-import { type CommandOutput, EXIT } from "./io";
+import { type CommandOutput, EXIT, lines, worst } from "./io";
 import { dateOptionsError, parseArgs } from "./options";
 import { printInvoice } from "./print-invoice";
+import { workbooksIn } from "./workbook-folder";
 import { inUseBy } from "./workbook-lock";
 import { type FileOutcome, done, errorOutcome, openWorkbook, problemsOutcome, warningLines, withHeldWorkbook, writeDocument, writtenNote } from "./workbook-file";
 
@@ -33,7 +32,8 @@ invoice date on a month's last day or once that month is billed).
 --dry-run prints the invoice and writes nothing; --draft writes a draft sheet and records
 nothing in the billing log. An invoice that bills nothing (0.00) is refused unless
 --allow-zero asks for it. --all DIR does every .xlsx in the folder, one line per file, and
-goes on past a file that fails; a workbook with nothing to bill is skipped; its exports are
+goes on past a file that fails (the reports interim report writes are not contracts and are left
+out); a workbook with nothing to bill is skipped; its exports are
 named after each workbook (BOOK-INV-0001.pdf) in DIR/exports unless --out says otherwise. --timings
 prints, on standard error, the time spent reading the file, on Interim's own work and on
 writing it.
@@ -147,9 +147,8 @@ export async function invoiceOne(file: string, options: InvoiceOptions): Promise
 async function invoiceAll(folder: string, options: InvoiceOptions): Promise<CommandOutput> {
   let names: string[];
   try {
-    names = (await readdir(folder)).filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".")).sort();
-  } catch (error) {
-    const reason = fileFailure(error, `Reading the folder ${folder}`);
+    names = await workbooksIn(folder);
+  } catch (reason) {
     return { status: EXIT.badInput, stdout: "", stderr: `interim invoice: ${reason instanceof Error ? reason.message : String(reason)}\n` };
   }
   if (names.length === 0) return { status: EXIT.badInput, stdout: "", stderr: `interim invoice: ${folder} holds no .xlsx workbook.\n` };
@@ -172,15 +171,6 @@ async function invoiceAll(folder: string, options: InvoiceOptions): Promise<Comm
   return { status, stdout: lines(out), stderr: lines(err) };
 }
 
-/** A failure (1) outranks bad input (2): it is the one that needs someone to look. */
-function worst(a: 0 | 1 | 2, b: 0 | 1 | 2): 0 | 1 | 2 {
-  if (a === EXIT.failure || b === EXIT.failure) return EXIT.failure;
-  return a === EXIT.badInput || b === EXIT.badInput ? EXIT.badInput : EXIT.done;
-}
-
-function lines(list: string[]): string {
-  return list.length === 0 ? "" : `${list.join("\n")}\n`;
-}
 
 function timer(): { lap: (name: string) => void; report: (on: boolean) => string[] } {
   let last = performance.now();

@@ -3,6 +3,8 @@ import { CREDIT_HELP, runCredit } from "./credit-command";
 import { INIT_HELP, runInit } from "./init-command";
 import { INVOICE_HELP, runInvoice } from "./invoice-command";
 import { type CommandOutput, EXIT } from "./io";
+import { PAYMENT_HELP, runPayment } from "./payment-command";
+import { REPORT_HELP, runReport } from "./report-command";
 
 const VERSION = "0.1.0";
 
@@ -17,6 +19,8 @@ const COMMANDS: Record<string, Command> = {
   init: { summary: "create a workbook with a sample milestone table and settings", help: INIT_HELP, run: runInit },
   invoice: { summary: "generate the next invoice of a workbook (or of every workbook in a folder)", help: INVOICE_HELP, run: runInvoice },
   credit: { summary: "issue a credit note cancelling a workbook's latest invoice", help: CREDIT_HELP, run: runCredit },
+  payment: { summary: "record a payment received against an invoice of a workbook", help: PAYMENT_HELP, run: runPayment },
+  report: { summary: "receivables, aging, WIP and margin of a workbook (or of every workbook in a folder)", help: REPORT_HELP, run: runReport },
 };
 
 function usage(): string {
