@@ -72,7 +72,9 @@ describe("interim init and the invoices, as LibreOffice shows them", () => {
     expect(log[2]?.slice(0, 9)).toEqual(["INV-0002", "invoice", "", "2026-04-30", "2026-04-01", "2026-04-30", "EUR", "INV-0002", "224,500.00"]);
     expect(log[2]?.[18]).toBe("8");
     expect(log[2]?.[19]).toMatch(/^[0-9a-f]{8}$/);
-    expect(log[16]?.slice(21, 25)).toEqual(["INV-0002", "CO1", "9,500.00", "3,800.00"]);
+    // Its due date, after the check: the invoice date and the 30 days of the payment terms.
+    expect(log[2]?.[20]).toBe("2026-05-30");
+    expect(log[16]?.slice(22, 26)).toEqual(["INV-0002", "CO1", "9,500.00", "3,800.00"]);
 
     const read = new ExcelJS.Workbook();
     await read.xlsx.readFile(file);
