@@ -23,12 +23,16 @@ export class LibreOffice {
     );
   }
 
-  /** Converts a file into `outDir` with a LibreOffice filter ("xlsx", or a csv filter string). */
-  convert(file: string, to: string, outDir: string): void {
+  /**
+   * Converts a file, or several in one LibreOffice process, into `outDir` with a LibreOffice
+   * filter ("xlsx", or a csv filter string); `timeoutMs` bounds the whole conversion.
+   */
+  convert(file: string | readonly string[], to: string, outDir: string, timeoutMs = 120_000): void {
     mkdirSync(outDir, { recursive: true });
-    execFileSync("soffice", [`-env:UserInstallation=file://${this.profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, file], {
+    const files = typeof file === "string" ? [file] : file;
+    execFileSync("soffice", [`-env:UserInstallation=file://${this.profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, ...files], {
       stdio: "pipe",
-      timeout: 120_000,
+      timeout: timeoutMs,
     });
   }
 
