@@ -14,14 +14,7 @@ import { compactMoney, displayMoney } from "../format";
 const useStyles = makeStyles({
   figure: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   caption: { color: tokens.colorNeutralForeground2 },
-  // The charts draw in the pane's own colours, which follow its theme (light or dark).
-  chart: {
-    width: "100%",
-    height: "180px",
-    "& .recharts-cartesian-axis-tick-value": { fill: tokens.colorNeutralForeground2 },
-    "& .recharts-cartesian-grid line": { stroke: tokens.colorNeutralStroke2 },
-    "& .recharts-cartesian-axis-line": { stroke: tokens.colorNeutralStroke1 },
-  },
+    chart: { width: "100%", height: "180px" },
   legend: { color: tokens.colorNeutralForeground1 },
 });
 
@@ -47,7 +40,10 @@ const BUCKET_COLOURS: Record<AgingBucket, string> = {
 
 const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
 const AXIS_WIDTH = 52;
-const TICK = { fontSize: 10 };
+// The charts draw in the pane's own colours (CSS variables of its theme), so they read in dark as in light.
+const TICK = { fontSize: 10, fill: tokens.colorNeutralForeground2 };
+const AXIS = tokens.colorNeutralStroke1;
+const GRID = tokens.colorNeutralStroke2;
 
 export interface FinanceChartsProps {
   finances: ContractFinances;
@@ -89,9 +85,9 @@ export default function FinanceCharts({ finances, timeline }: FinanceChartsProps
         }
       >
         <LineChart responsive data={timelineData} margin={MARGIN} accessibilityLayer={false} style={{ width: "100%", height: "100%" }}>
-          <CartesianGrid vertical={false} />
-          <XAxis dataKey="date" tick={TICK} tickMargin={4} />
-          <YAxis width={AXIS_WIDTH} tick={TICK} tickFormatter={axis} />
+          <CartesianGrid vertical={false} stroke={GRID} />
+          <XAxis stroke={AXIS} dataKey="date" tick={TICK} tickMargin={4} />
+          <YAxis stroke={AXIS} width={AXIS_WIDTH} tick={TICK} tickFormatter={axis} />
           <Tooltip formatter={tip} contentStyle={TOOLTIP} />
           <Legend iconSize={10} wrapperStyle={LEGEND} formatter={legendText} />
           {/* A series the workbook says nothing of (earned revenue without an estimate) is left out, legend and all. */}
@@ -102,9 +98,9 @@ export default function FinanceCharts({ finances, timeline }: FinanceChartsProps
       </Chart>
       <Chart label={`Outstanding by days overdue: ${agingText}.`} caption={`Outstanding ${money(finances.outstanding)}, by days past the due date.`}>
         <BarChart responsive data={agingData} margin={MARGIN} accessibilityLayer={false} style={{ width: "100%", height: "100%" }}>
-          <CartesianGrid vertical={false} />
-          <XAxis dataKey="bucket" tick={TICK} tickFormatter={(bucket: AgingBucket) => BUCKET_TICKS[bucket]} interval={0} />
-          <YAxis width={AXIS_WIDTH} tick={TICK} tickFormatter={axis} />
+          <CartesianGrid vertical={false} stroke={GRID} />
+          <XAxis stroke={AXIS} dataKey="bucket" tick={TICK} tickFormatter={(bucket: AgingBucket) => BUCKET_TICKS[bucket]} interval={0} />
+          <YAxis stroke={AXIS} width={AXIS_WIDTH} tick={TICK} tickFormatter={axis} />
           <Tooltip formatter={tip} labelFormatter={(bucket) => BUCKET_LABELS[bucket as AgingBucket]} contentStyle={TOOLTIP} />
           <Bar dataKey="amount" name="Outstanding" isAnimationActive={false}>
             {agingData.map((d) => (
@@ -118,9 +114,9 @@ export default function FinanceCharts({ finances, timeline }: FinanceChartsProps
         caption={finances.unplanned.length === 0 ? "Billing of the lines planned to complete each month, and the cash expected in." : `Billing of the lines planned to complete each month, and the cash expected in. Without a planned completion: ${finances.unplanned.map((u) => `${u.id} ${money(u.balance)}`).join(", ")}.`}
       >
         <BarChart responsive data={forecastData} margin={MARGIN} accessibilityLayer={false} style={{ width: "100%", height: "100%" }}>
-          <CartesianGrid vertical={false} />
-          <XAxis dataKey="month" tick={TICK} />
-          <YAxis width={AXIS_WIDTH} tick={TICK} tickFormatter={axis} />
+          <CartesianGrid vertical={false} stroke={GRID} />
+          <XAxis stroke={AXIS} dataKey="month" tick={TICK} />
+          <YAxis stroke={AXIS} width={AXIS_WIDTH} tick={TICK} tickFormatter={axis} />
           <Tooltip formatter={tip} contentStyle={TOOLTIP} />
           <Legend iconSize={10} wrapperStyle={LEGEND} formatter={legendText} />
           {(["billing", "cash"] as const).map((key) => (

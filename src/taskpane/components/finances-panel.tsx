@@ -27,7 +27,8 @@ const useStyles = makeStyles({
   amount: { textAlign: "right", whiteSpace: "nowrap" },
   caption: { textAlign: "left", paddingBottom: tokens.spacingVerticalXS },
   strong: { fontWeight: tokens.fontWeightSemibold },
-  danger: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
+  // Foreground3 keeps the contrast of small text in the dark theme too (Foreground1 does not there).
+  danger: { color: tokens.colorStatusDangerForeground3, fontWeight: tokens.fontWeightSemibold },
   note: { display: "block", color: tokens.colorNeutralForeground2 },
 });
 

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: "left" },
   amount: { textAlign: "right", whiteSpace: "nowrap" },
   status: { display: "block", color: tokens.colorNeutralForeground2 },
-  overdue: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
+  overdue: { color: tokens.colorStatusDangerForeground3, fontWeight: tokens.fontWeightSemibold },
   figure: { margin: 0 },
   chart: { width: "100%", height: "auto", overflow: "visible" },
   bar: { fill: tokens.colorBrandBackground },
