@@ -23,6 +23,7 @@ export type ErrorCode =
   | "DUPLICATE_COLUMN"
   | "AMBIGUOUS_NUMBER"
   | "INVALID_DATE"
+  | "ERROR_VALUE"
   | "UNKNOWN_DOCUMENT"
   | "PAYMENT_BEFORE_INVOICE"
   | "OVERPAID"
@@ -47,6 +48,8 @@ export const MESSAGES = {
   REQUIRED: (field: string) => `${field} is required.`,
   REQUIRED_UNIT_PRICE: (field: string) => `${field} is required when the line states a quantity to date.`,
   NOT_A_NUMBER: (field: string, value: string) => `${field} must be a number, not ${value}.`,
+  MISSING_TABLE_COLUMN: (table: string, title: string) =>
+    `The ${table} has no "${title}" column; add a column headed "${title}", or rename the one that holds it.`,
   MISSING_PROGRESS_COLUMN: (titles: string) =>
     `The table has no column for the progress of its lines; add one headed ${titles}.`,
   UNREAD_PROGRESS_COLUMN: (header: string, titles: string) =>

@@ -56,7 +56,7 @@ const FIELD_OF_HEADER: ReadonlyMap<string, TableField> = new Map(
 );
 
 /** "Scheduled Value (C)" → "scheduled value"; "Contract value (EUR)" → "contract value"; "Percent  Complete" → "% complete". */
-function normaliseHeader(text: string): string {
+export function normaliseHeader(text: string): string {
   return text
     .toLowerCase()
     .replace(BRACKETED_UNIT, " ")

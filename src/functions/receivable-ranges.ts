@@ -1,6 +1,6 @@
 import {
-  AGING_BUCKETS, type AgingBucket, type FinanceDocumentInput, MESSAGES, type PaymentInput, type ReceivableFigures,
-  addDays, cellToField, computeReceivables, isAmbiguousNumberText, isBlankCell, numberToDecimalText,
+  AGING_BUCKETS, type AgingBucket, type FinanceDocumentInput, MESSAGES, PAYMENT_COLUMNS, type PaymentField, type PaymentInput, type ReceivableFigures,
+  addDays, cellToField, computeReceivables, isAmbiguousNumberText, isBlankCell, numberToDecimalText, readPaymentRows, rowName,
 } from "../core";
 import { asOfDate, dateOfCell } from "./cell-dates";
 import { cellError, problemsError, toCell } from "./cell-call";
@@ -25,16 +25,6 @@ const INVOICE_COLUMNS = {
   currency: ["currency"], totalDue: ["total due"],
 } as const;
 const INVOICE_REQUIRED = ["number", "kind", "credits", "invoiceDate", "totalDue"] as const;
-
-/** The Payments table's headers as Interim writes them, and the ones people type for them. */
-const PAYMENT_COLUMNS = {
-  date: ["date", "payment date", "date received", "date paid"],
-  document: ["document", "document number", "invoice", "invoice number", "invoice no"],
-  amount: ["amount", "amount paid", "amount received"],
-  currency: ["currency"],
-  reference: ["reference", "ref"],
-} as const;
-const PAYMENT_REQUIRED = ["document", "date", "amount"] as const;
 
 const BUCKET_LABELS: Record<AgingBucket, string> = {
   current: "Current", "1-30": "1-30 days overdue", "31-60": "31-60 days overdue", "61-90": "61-90 days overdue", "over-90": "Over 90 days overdue",
@@ -81,6 +71,10 @@ function receivablesOf(invoices: unknown[][], payments: unknown[][], options: Re
   return { receivables: outcome.figures, numbers: log.documents.map((d) => d.number) };
 }
 
+/**
+ * The log's invoices, by the headers Interim writes. Not the core's table reader: it takes a 0
+ * in a function's range as a blank, and in the log a 0 is a figure (a total due of 0).
+ */
 function readInvoices(values: unknown[][], termsDays: number): { documents: FinanceDocumentInput[]; currency: string | undefined } {
   const column = columnsOf(values, INVOICE_COLUMNS, INVOICE_REQUIRED, "invoices", "InterimInvoices[#All]");
   const documents: FinanceDocumentInput[] = [];
@@ -90,7 +84,7 @@ function readInvoices(values: unknown[][], termsDays: number): { documents: Fina
     const number = textOf(cell("number"));
     // An empty log is a header and one blank row.
     if (number === "") continue;
-    const name = `Document ${documents.length + 1} (${number})`;
+    const name = rowName("Document", documents.length, number);
     const kind = textOf(cell("kind")).toLowerCase();
     if (kind !== "invoice" && kind !== "credit note") {
       throw cellError("value", MESSAGES.INVALID_OPTION(`${name}: the kind`, `"${kind}"`, `"invoice" or "credit note"`));
@@ -108,27 +102,22 @@ function readInvoices(values: unknown[][], termsDays: number): { documents: Fina
   return { documents, currency };
 }
 
+/**
+ * The Payments range as the Payments table is read (the core's reader, with desktop Excel's 0
+ * for a blank cell): a missing column is #N/A naming it; any other problem of a column or a
+ * cell is #VALUE!, naming the payment. A blank date or amount reaches the core as blank, which
+ * it reports as required.
+ */
 function readPayments(values: unknown[][]): PaymentInput[] {
-  const column = columnsOf(values, PAYMENT_COLUMNS, PAYMENT_REQUIRED, "payments", "Payments[#All]");
-  const payments: PaymentInput[] = [];
-  for (const row of values.slice(1)) {
-    if (row.every(isBlankArgument)) continue;
-    const cell = (field: keyof typeof PAYMENT_COLUMNS): unknown => (column[field] === undefined ? undefined : row[column[field]]);
-    const document = textOf(cell("document"));
-    const name = document === "" ? `Payment ${payments.length + 1}` : `Payment ${payments.length + 1} (${document})`;
-    const date = cell("date");
-    const amount = cell("amount");
-    payments.push({
-      // A blank date or amount reaches the core as blank, which it reports as required; a 0 amount
-      // is a blank one on the desktop, and no payment anyway.
-      date: isBlankArgument(date) ? "" : dateOfCell(date, `${name}: the date`),
-      document,
-      amount: isBlankArgument(amount) ? "" : amountOf(amount, `${name}: the amount`),
-      currency: textOf(cell("currency")) || undefined,
-      reference: textOf(cell("reference")),
-    });
-  }
-  return payments;
+  const read = readPaymentRows(values, "function argument");
+  const missing = read.issues.find((issue) => issue.code === "MISSING_COLUMN");
+  if (missing !== undefined) throw missingColumn("payments", PAYMENT_COLUMNS[missing.path[1] as PaymentField].title, "Payments[#All]");
+  if (read.issues.length === 0) return read.rows;
+  throw problemsError(read.issues.map((issue) => {
+    const index = read.rowOf.indexOf(issue.row ?? 0);
+    const payment = read.rows[index];
+    return payment === undefined ? issue.message : `${rowName("Payment", index, payment.document)}: ${issue.message}`;
+  }));
 }
 
 /** Where each column is, by its header; a required one missing is #N/A naming it. */
@@ -144,9 +133,13 @@ function columnsOf<F extends string>(
   const missing = required.find((field) => column[field] === undefined);
   if (missing !== undefined) {
     const title = names[missing][0] ?? missing;
-    throw cellError("notAvailable", `The ${what} range has no "${title[0]?.toUpperCase()}${title.slice(1)}" column; give the whole table with its header row, such as ${example}.`);
+    throw missingColumn(what, `${title[0]?.toUpperCase() ?? ""}${title.slice(1)}`, example);
   }
   return column;
+}
+
+function missingColumn(what: string, title: string, example: string): CustomFunctions.Error {
+  return cellError("notAvailable", `The ${what} range has no "${title}" column; give the whole table with its header row, such as ${example}.`);
 }
 
 /** Desktop Excel passes a blank cell of a range as 0, Excel on the web as "". */

@@ -4,6 +4,8 @@ import {
   type FinanceTable,
   type InvoiceReceivable,
   type Issue,
+  PAYMENT_FIELDS,
+  type PaymentField,
   type TableField,
   computeFinances,
   computeReceivables,
@@ -14,7 +16,7 @@ import {
 import { cellAddress } from "./a1";
 import { type CarryForward, type LoggedInvoice, appendProblems, dataRows, placementOf, readBillingLog } from "./billing-log";
 import { dateTextProblem, isoToSerial, today } from "./dates";
-import { PAYMENT_FIELDS, type PaymentField, type TableRows, readCostsTable, readPaymentsTable } from "./finance-tables";
+import { type PlacedRows, readCostsTable, readPaymentsTable } from "./finance-tables";
 import { cellTextProblem } from "./invoice-sheet";
 import { checkMilestoneCells } from "./milestone-cell-checks";
 import { documentsMissingFromLog, missingTableProblem, numberingOf } from "./plan-invoice";
@@ -257,9 +259,9 @@ function placeToWrite(snapshot: WorkbookSnapshot, table: LogTableData | undefine
 interface IssuePlaces {
   milestones?: FinanceTable;
   table?: TableData;
-  payments: TableRows<unknown, string>;
+  payments: PlacedRows<unknown, string>;
   paymentsTable: TableData | undefined;
-  costs?: TableRows<unknown, string>;
+  costs?: PlacedRows<unknown, string>;
   costsTable?: TableData | undefined;
   place: SettingsPlace;
   invoices: LogTableData | undefined;
@@ -295,7 +297,7 @@ function lineField(issue: Issue, field: string | number | undefined, milestones:
   return String(field ?? "");
 }
 
-function rowProblem(issue: Issue, table: TableData | undefined, rows: TableRows<unknown, string>, index: number, field: string | number | undefined): WorkbookProblem {
+function rowProblem(issue: Issue, table: TableData | undefined, rows: PlacedRows<unknown, string>, index: number, field: string | number | undefined): WorkbookProblem {
   const row = rows.rowOf[index];
   if (table === undefined || row === undefined) return problem(issue.code, issue.message);
   const column = (typeof field === "string" ? rows.columnOf[field] : undefined) ?? 0;

@@ -213,6 +213,13 @@ describe("INTERIM.OUTSTANDING and INTERIM.AGING", () => {
     const reordered = payments.map((row) => [row[2], row[4], row[1], row[0]]);
     reordered[0] = ["Amount received", "Ref", "Invoice", "Payment date"];
     expect(fns.outstanding(invoices.map((row) => [...row].reverse()), reordered, asOf)).toBe(5000);
+    // The headers are the Payments table's, as the task pane reads them.
+    reordered[0] = ["Paid", "Remittance", "Invoice #", "Value date"];
+    expect(fns.outstanding(invoices, reordered, asOf)).toBe(5000);
+    reordered[0] = ["Paid", "Amount", "Invoice #", "Value date"];
+    expect(cellResult(() => fns.outstanding(invoices, reordered, asOf))).toEqual({
+      error: "#VALUE!", message: 'Columns "Paid" and "Amount" of the Payments table both read as its amount; keep one of them, or rename the other.',
+    });
   });
 
   test("the currency and minor units are the log's: JPY to whole yen", () => {
@@ -252,16 +259,22 @@ describe("INTERIM.OUTSTANDING and INTERIM.AGING", () => {
   test("a bad cell is #VALUE! naming the payment and what is wrong; a blank one is required, on either Excel", () => {
     const edited = (column: number, value: Cell): Cell[][] => payments.map((row, r) => (r === 1 ? row.map((cell, c) => (c === column ? value : cell)) : row));
     expect(cellResult(() => fns.outstanding(invoices, edited(0, "last Tuesday"), asOf))).toEqual({
-      error: "#VALUE!", message: 'Payment 1 (INV-0001): the date holds "last Tuesday", which is not a date; enter a date, such as 2027-03-31.',
+      error: "#VALUE!", message: expect.stringMatching(/^Payment 1 \(INV-0001\): "Date" holds the text "last Tuesday", not a date/) as string,
     });
     expect(cellResult(() => fns.outstanding(invoices, edited(0, "2026-10-10"), asOf))).toEqual({ value: 5000 });
     expect(cellResult(() => fns.outstanding(invoices, edited(0, 12), asOf))).toMatchObject({
-      error: "#VALUE!", message: expect.stringMatching(/^Payment 1 \(INV-0001\): the date is 1900-01-11, outside the dates Interim accepts/) as string,
+      error: "#VALUE!", message: expect.stringMatching(/^Payment 1 \(INV-0001\): "Date" is 1900-01-11, outside the dates Interim accepts/) as string,
     });
     expect(cellResult(() => fns.outstanding(invoices, edited(2, "1.000"), asOf))).toMatchObject({
-      error: "#VALUE!", message: expect.stringMatching(/^Payment 1 \(INV-0001\): the amount is the text "1\.000", which reads two ways/) as string,
+      error: "#VALUE!", message: expect.stringMatching(/^Payment 1 \(INV-0001\): "Amount" is the text "1\.000", which reads two ways/) as string,
     });
     expect(cellResult(() => fns.outstanding(invoices, edited(2, "400,00"), asOf))).toEqual({ value: 5000 });
+    expect(cellResult(() => fns.outstanding(invoices, edited(2, "four hundred"), asOf))).toEqual({
+      error: "#VALUE!", message: 'Payment 1 (INV-0001): "Amount" holds the text "four hundred", not a number; type the amount received as a number (a refund as a negative number).',
+    });
+    expect(cellResult(() => fns.outstanding(invoices, edited(2, "#REF!"), asOf))).toEqual({
+      error: "#VALUE!", message: 'Payment 1 (INV-0001): "Amount" holds the error #REF!; correct the formula behind it, or type the value.',
+    });
     for (const host of hosts) {
       expect(cellResult(() => fns.outstanding(invoices, rangeArgument(edited(2, null), host), asOf))).toEqual({
         error: "#VALUE!", message: "Payment 1 (INV-0001): the amount is required.",

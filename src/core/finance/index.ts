@@ -6,3 +6,8 @@ export { computeForecast, type ForecastInput, type ForecastOutcome } from "./for
 export { documentsInForce } from "./documents-in-force";
 export { summariseByCurrency } from "./summarise";
 export { lineKey } from "./line-key";
+export { rowName } from "./reader";
+export {
+  COST_COLUMNS, PAYMENT_COLUMNS, PAYMENT_FIELDS, readCostRows, readPaymentRows, readTableRows,
+  type ColumnSpec, type CostField, type PaymentField, type TableRows,
+} from "./finance-rows";
