@@ -37,7 +37,7 @@ describe("a total row on the billing log (Table Design > Total Row)", () => {
     const file = sample();
     editWithOpenpyxl(
       file,
-      ["ws = wb['Billing log']", "t = ws.tables['InterimInvoices']", "t.ref = 'A1:T3'", "t.totalsRowCount = 1", "ws['A3'] = 'Total'"].join("\n"),
+      ["ws = wb['Billing log']", "t = ws.tables['InterimInvoices']", "t.ref = 'A1:U3'", "t.totalsRowCount = 1", "ws['A3'] = 'Total'"].join("\n"),
     );
     return file;
   };
