@@ -161,24 +161,11 @@ export interface ContractFinances extends WipFigures, ReceivableFigures {
 
 export type FinanceOutcome = { ok: true; finances: ContractFinances } | { ok: false; errors: Issue[] };
 
+/** The amount fields of a contract's figures: what totals per currency add up. */
+export type AmountField =
+  | "contractSumToDate" | "billedToDate" | "certifiedToDate" | "invoicedToDate" | "paidToDate" | "outstanding" | "overdue"
+  | "aging" | "retentionHeld" | "advanceOutstanding" | "estimatedCost" | "costToDate" | "earnedRevenue" | "overUnderBilling"
+  | "estimatedGrossProfit" | "grossProfitToDate";
+
 /** Totals of the contracts in one currency: every amount field summed (null fields left out; null when no contract has one). */
-export interface CurrencyTotals {
-  currency: string;
-  contracts: number;
-  contractSumToDate: string;
-  billedToDate: string;
-  certifiedToDate: string;
-  invoicedToDate: string;
-  paidToDate: string;
-  outstanding: string;
-  overdue: string;
-  aging: Aging;
-  retentionHeld: string;
-  advanceOutstanding: string;
-  estimatedCost: string | null;
-  costToDate: string;
-  earnedRevenue: string | null;
-  overUnderBilling: string | null;
-  estimatedGrossProfit: string | null;
-  grossProfitToDate: string | null;
-}
+export type CurrencyTotals = { currency: string; contracts: number } & Pick<ContractFinances, AmountField>;

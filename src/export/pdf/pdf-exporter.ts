@@ -8,17 +8,10 @@ import type { ExportOptions, Exporter } from "../exporter";
 import type { FontSource } from "./fonts";
 import { TextPainter } from "./text";
 import { vatMentions } from "./vat-mention";
+import { FILL, INK, LEADING, MARGIN, MUTED, PAPER, RULE } from "./page-style";
 
-/** Landscape, like the G703 form and the invoice sheet: ten columns need the width. */
-const PAPER = { a4: [841.89, 595.28], letter: [792, 612] } as const;
-const MARGIN = 36;
-const INK = rgb(0.13, 0.13, 0.13);
-const MUTED = rgb(0.4, 0.4, 0.4);
-const FILL = rgb(0.863, 0.902, 0.941);
-const RULE = rgb(0.7, 0.74, 0.8);
 const BODY = 8.5;
 const TABLE = 7.5;
-const LEADING = 1.3;
 /** Relative widths of the G703 columns; scaled to the paper's width. */
 const COLUMN_WEIGHTS = [46, 190, 70, 70, 70, 66, 74, 44, 70, 62];
 const FOOTER_SPACE = 28;

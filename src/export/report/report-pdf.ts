@@ -1,18 +1,11 @@
-import { PDFDocument, type PDFPage, rgb } from "pdf-lib";
+import { PDFDocument, type PDFPage } from "pdf-lib";
 import { paperOf } from "../../core";
 import type { FontSource } from "../pdf/fonts";
 import { TextPainter } from "../pdf/text";
 import { type FinanceReport, type ReportTable, agingReport, currencyTotals, displayCell, wipSchedule } from "./report";
+import { FILL, INK, LEADING, MARGIN, MUTED, PAPER, RULE } from "../pdf/page-style";
 
-/** Landscape, as the invoice's PDF: the WIP schedule has thirteen columns. */
-const PAPER = { a4: [841.89, 595.28], letter: [792, 612] } as const;
-const MARGIN = 36;
-const INK = rgb(0.13, 0.13, 0.13);
-const MUTED = rgb(0.4, 0.4, 0.4);
-const FILL = rgb(0.863, 0.902, 0.941);
-const RULE = rgb(0.7, 0.74, 0.8);
 const SIZE = 7.5;
-const LEADING = 1.3;
 const PAD = 3;
 const FOOTER_SPACE = 28;
 
