@@ -96,14 +96,28 @@ function computeApplication(contract: Contract): ApplicationFigures {
 
 function judgeLine(contract: Contract, line: Milestone, work: LineWork, errors: Issue[], warnings: Issue[]): void {
   const { minorUnits } = contract;
-  if (line.scheduledValue >= 0n && work.completedAndStoredToDate > line.scheduledValue) {
+  const C = line.scheduledValue;
+  // On a capped line G never passes C; what is judged there is D + F, which the cap cannot cut.
+  const cappedLine = line.capped && C >= 0n;
+  const judged = cappedLine ? work.previouslyCompleted + work.storedMaterials : work.completedAndStoredToDate;
+  if (C >= 0n && judged > C) {
     const path = pathOfProgress(line);
-    const message = MESSAGES.OVERBILLED(
-      `${describePath(path)} (line "${line.id}")`,
-      formatMoney(work.completedAndStoredToDate, minorUnits),
-      formatMoney(line.scheduledValue, minorUnits),
-    );
+    const field = `${describePath(path)} (line "${line.id}")`;
+    const message = (cappedLine ? MESSAGES.OVERBILLED_CAPPED : MESSAGES.OVERBILLED)(field, formatMoney(judged, minorUnits), formatMoney(C, minorUnits));
     (contract.allowOverbilling ? warnings : errors).push({ code: "OVERBILLED", path, message });
+  }
+  if (work.workedNotBilled > 0n) {
+    const path = ["lines", line.index];
+    warnings.push({
+      code: "CAPPED",
+      path,
+      message: MESSAGES.CAPPED(
+        `${describePath(path)} (line "${line.id}")`,
+        formatMoney(work.workToDate + work.workedNotBilled, minorUnits),
+        formatMoney(work.workToDate, minorUnits),
+        formatMoney(work.workedNotBilled, minorUnits),
+      ),
+    });
   }
   // Work goes backwards when this period moves away from the scheduled value: below zero on an
   // ordinary line, above zero on a deductive change order (whose work is negative by nature).
@@ -262,5 +276,6 @@ function toInvoiceLine(
     quantityToDate: quantity === undefined ? undefined : fixedText(quantity.quantity),
     unitPrice: quantity === undefined ? undefined : fixedText(quantity.unitPrice),
     unit: line.unit,
+    workedNotBilled: line.capped ? money(w.workedNotBilled) : undefined,
   };
 }

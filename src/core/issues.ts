@@ -31,7 +31,7 @@ export type ErrorCode =
   | "COST_TWICE"
   | "UNKNOWN_LINE";
 
-export type WarningCode = "NEGATIVE_PERIOD" | "OVERBILLED" | "EXPECTED_LOSS" | "COST_OVER_ESTIMATE" | "COST_WITHOUT_ESTIMATE";
+export type WarningCode = "NEGATIVE_PERIOD" | "OVERBILLED" | "CAPPED" | "EXPECTED_LOSS" | "COST_OVER_ESTIMATE" | "COST_WITHOUT_ESTIMATE";
 
 /** A problem found in a request: a code to act on, a path to the field, and plain words. */
 export interface Issue {
@@ -73,6 +73,10 @@ export const MESSAGES = {
     `${field}: the line states progress in more than one way (${fields.join(", ")}); keep exactly one.`,
   OVERBILLED: (field: string, toDate: string, scheduled: string) =>
     `${field}: completed and stored to date (${toDate}) exceeds the scheduled value (${scheduled}).`,
+  OVERBILLED_CAPPED: (field: string, previous: string, scheduled: string) =>
+    `${field}: completed before this period and stored (${previous}) already exceeds the line's cap, its scheduled value (${scheduled}).`,
+  CAPPED: (field: string, worked: string, billed: string, notBilled: string) =>
+    `${field}: the line is capped; of the ${worked} worked to date, ${billed} is billed and ${notBilled} is worked but not billed.`,
   UNKNOWN_CURRENCY: (code: string) =>
     `currency "${code}" has no known ISO 4217 minor units; use a known code or give minorUnits.`,
   CONFLICTING_RETENTION: (field: string) =>

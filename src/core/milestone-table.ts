@@ -4,7 +4,7 @@ import type { MilestoneInput } from "./request";
 
 /** The line fields a milestone table can carry, by column. */
 export type TableField =
-  | "id" | "description" | "scheduledValue" | "changeOrder" | "previouslyCompleted"
+  | "id" | "description" | "scheduledValue" | "changeOrder" | "capped" | "previouslyCompleted"
   | "percentComplete" | "completedToDate" | "thisPeriod" | "quantityToDate" | "unitPrice" | "unit"
   | "storedMaterials" | "previousStoredMaterials" | "retentionRate" | "taxRate"
   | FinanceField;
@@ -27,6 +27,8 @@ const SYNONYMS: Record<TableField, string[]> = {
   description: ["description", "description of work", "milestone", "milestone name", "name", "task", "work", "deliverable", "item description"],
   scheduledValue: ["scheduled value", "contract value", "contract amount", "contract sum", "contract price", "value of work", "budget", "sov", "sov amount", "line value", "milestone value", "fixed price"],
   changeOrder: ["change order", "change", "co", "c/o", "variation", "is change order", "change order?"],
+  // Yes or no: the cap itself is the line's scheduled value.
+  capped: ["capped", "capped?", "cap", "not to exceed", "not to exceed?", "nte", "nte?"],
   previouslyCompleted: ["previously completed", "previous applications", "from previous application", "work completed previously", "completed previously", "previously billed", "billed to date previously"],
   percentComplete: ["% complete", "complete %", "% completed", "% done", "% progress", "progress %", "progress", "pct complete", "percentage complete", "% complete to date"],
   completedToDate: ["completed to date", "work completed to date", "amount to date", "earned to date", "value to date"],
@@ -200,7 +202,7 @@ export function readMilestoneTable(values: readonly (readonly unknown[])[], sour
       const text = TEXT_FIELDS.includes(field);
       if (text ? isBlankOrZero(cell) : isBlankCell(cell)) continue;
       if (text) line[field] = cellToText(cell);
-      else if (field === "changeOrder") line[field] = readYesNo(cell, rowIndex, column, issues);
+      else if (field === "changeOrder" || field === "capped") line[field] = readYesNo(cell, header[column], rowIndex, column, field, issues);
       else line[field] = readNumberCell(cell, header[column], rowIndex, column, field, issues);
     }
     dropEmptyProgress(line, progressColumns, source);
@@ -256,19 +258,37 @@ function readNumberCell(cell: unknown, header: unknown, row: number, column: num
   return undefined;
 }
 
-const YES = new Set(["yes", "y", "true", "x", "1", "co", "change order"]);
+const YES = new Set(["yes", "y", "true", "x", "1", "co", "change order", "capped", "nte"]);
 const NO = new Set(["no", "n", "false", "0", "-"]);
 
-function readYesNo(cell: unknown, row: number, column: number, issues: TableIssue[]): boolean | undefined {
+function readYesNo(
+  cell: unknown,
+  header: unknown,
+  row: number,
+  column: number,
+  field: "changeOrder" | "capped",
+  issues: TableIssue[],
+): boolean | undefined {
   if (typeof cell === "boolean") return cell;
   const text = typeof cell === "number" ? String(cell) : typeof cell === "string" ? cell.trim().toLowerCase() : "";
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
   issues.push({
-    code: "INVALID_OPTION", path: ["rows", row, "changeOrder"], row, column,
-    message: `Change order must be yes or no, not "${String(cell)}".`,
+    code: "INVALID_OPTION", path: ["rows", row, field], row, column,
+    message: field === "changeOrder"
+      ? `Change order must be yes or no, not "${String(cell)}".`
+      : `"${String(header)}" must be yes or no (the cap is the line's scheduled value), not "${String(cell)}".`,
   });
   return undefined;
+}
+
+/** A problem's message with its request path turned into the column's header, or "Line "7"" for a problem of the whole line. */
+function placedName(issue: Issue, path: string, fieldColumn: number | undefined, header: readonly unknown[], id: string | undefined): string {
+  const rest = issue.message.slice(path.length);
+  if (fieldColumn !== undefined) return `"${String(header[fieldColumn])}"${rest}`;
+  if (issue.path.length !== 2 || id === undefined) return `${path}${rest}`;
+  const ofLine = ` (line "${id}")`;
+  return `Line "${id}"${rest.startsWith(ofLine) ? rest.slice(ofLine.length) : rest}`;
 }
 
 /** A problem placed in the table: its row and column (0-based, the header is row 0) and words for a person. */
@@ -297,8 +317,8 @@ export function placeIssue(issue: Issue | TableIssue, table: MilestoneTable, hea
   const fieldColumn = typeof field === "string" ? table.columnOf[field as TableField] : undefined;
   const column = fieldColumn ?? table.columnOf.id;
   const path = describePath(issue.path);
-  const name = fieldColumn === undefined ? path : `"${String(header[fieldColumn])}"`;
-  const message = issue.message.startsWith(path) ? `${name}${issue.message.slice(path.length)}` : issue.message;
-  const id = table.lines[index]?.id;
-  return { code: issue.code, row, column, lineId: id === undefined ? undefined : String(id), message };
+  const lineId = table.lines[index]?.id;
+  const id = lineId === undefined ? undefined : String(lineId);
+  const message = issue.message.startsWith(path) ? placedName(issue, path, fieldColumn, header, id) : issue.message;
+  return { code: issue.code, row, column, lineId: id, message };
 }

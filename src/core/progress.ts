@@ -15,6 +15,8 @@ export interface LineWork {
   completedAndStoredToDate: bigint;
   /** G of the previous application: D + previous stored materials. */
   previousCompletedAndStored: bigint;
+  /** On a capped line, the work its progress gives past C − F, which is not billed; otherwise 0. */
+  workedNotBilled: bigint;
 }
 
 /** E: work this period, always to-date minus previous. */
@@ -29,7 +31,10 @@ export function thisPeriodOf(work: LineWork): bigint {
  */
 export function computeLineWork(line: Milestone, minorUnits: number, rounding: RoundingMode): LineWork {
   const previouslyCompleted = line.previouslyCompleted;
-  const workToDate = workToDateOf(line, minorUnits, rounding);
+  const worked = workToDateOf(line, minorUnits, rounding);
+  // A capped line bills at most C: D + E = min(w, C − F). The cap applies only when C ≥ 0.
+  const cap = line.capped && line.scheduledValue >= 0n ? line.scheduledValue - line.storedMaterials : undefined;
+  const workToDate = cap !== undefined && worked > cap ? cap : worked;
   return {
     previouslyCompleted,
     workToDate,
@@ -37,6 +42,7 @@ export function computeLineWork(line: Milestone, minorUnits: number, rounding: R
     // Most lines have no stored materials: adding a zero would only allocate.
     completedAndStoredToDate: line.storedMaterials === 0n ? workToDate : workToDate + line.storedMaterials,
     previousCompletedAndStored: line.previousStoredMaterials === 0n ? previouslyCompleted : previouslyCompleted + line.previousStoredMaterials,
+    workedNotBilled: worked - workToDate,
   };
 }
 

@@ -10,6 +10,8 @@ export interface MilestoneInput {
   description?: string;
   scheduledValue: string | number;
   changeOrder?: boolean;
+  /** Bills at most the scheduled value; work past it is reported, not billed (billing rules: capped lines). */
+  capped?: boolean;
   previouslyCompleted?: string | number;
   percentComplete?: string | number;
   completedToDate?: string | number;
@@ -83,6 +85,7 @@ export interface Milestone {
   id: string;
   description: string;
   changeOrder: boolean;
+  capped: boolean;
   scheduledValue: bigint;
   previouslyCompleted: bigint;
   progress: Progress;

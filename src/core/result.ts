@@ -21,6 +21,11 @@ export interface InvoiceLine {
   quantityToDate?: string;
   unitPrice?: string;
   unit?: string;
+  /**
+   * On a capped line only: the work to date its progress gives, less what is billed to date
+   * (D + E); "0.00" while the line is within its cap.
+   */
+  workedNotBilled?: string;
 }
 
 /** The G702 summary, by the field names of the billing rules. */

@@ -19,7 +19,7 @@ const REQUEST_FIELDS = [
   "previousCertificates", "advance", "tax", "lines",
 ] as const;
 const LINE_FIELDS = [
-  "id", "description", "scheduledValue", "changeOrder", "previouslyCompleted", ...PROGRESS_FIELDS,
+  "id", "description", "scheduledValue", "changeOrder", "capped", "previouslyCompleted", ...PROGRESS_FIELDS,
   "unitPrice", "unit", "storedMaterials", "previousStoredMaterials", "retentionRate", "taxRate",
 ] as const;
 const RETENTION_FIELDS = [
@@ -273,6 +273,7 @@ function readLine(reader: Reader, item: unknown, index: number): Milestone | und
     id: id ?? "",
     description: reader.text(fields, "description", path) ?? "",
     changeOrder: reader.flag(fields, "changeOrder", path),
+    capped: reader.flag(fields, "capped", path),
     scheduledValue: scheduledValue ?? 0n,
     previouslyCompleted,
     progress: progress ?? NO_PROGRESS,

@@ -126,9 +126,10 @@ export function round(amount: number, currency?: string, mode?: string): number 
 }
 
 /**
- * The G703 continuation sheet of a milestone range: a header row and one row per line (C, D, E, F, G, %, H, I).
+ * The G703 continuation sheet of a milestone range: a header row and one row per line (C, D, E, F, G, %, H, I),
+ * and the amount worked but not billed when a line is capped.
  * @customfunction INVOICE
- * @param milestones The milestone table with its header row: id, scheduled value, % complete (or completed to date, or this period), previously completed, stored materials...
+ * @param milestones The milestone table with its header row: id, scheduled value, % complete (or completed to date, or this period), previously completed, stored materials, capped...
  * @param [retentionRate] Retention withheld on work, as a fraction: 10% or 0.10. Default 0.
  * @param [currency] ISO 4217 currency code. Default: the contract's currency, else USD.
  * @returns The G703 table, spilled.

@@ -5,6 +5,8 @@ export const INVOICE_HEADERS = [
   "Id", "Description", "Scheduled value", "Previously completed", "This period", "Stored materials",
   "Completed and stored to date", "% complete", "Balance to finish", "Retention",
 ] as const;
+/** The column a G703 table gains when any line is capped. */
+export const WORKED_NOT_BILLED_HEADER = "Worked, not billed";
 
 /** G702 lines as labels, in the order of the form. */
 const SUMMARY_ROWS: [string, keyof BillingResult["summary"]][] = [
@@ -62,12 +64,18 @@ export function rangeError(problems: readonly CellProblem[]): CustomFunctions.Er
 
 export function invoiceTable(values: unknown[][], options: TableOptions): (string | number)[][] {
   const result = computeRange(values, options);
-  const rows = result.lines.map((line) => [
-    line.id, line.description, toCell(line.scheduledValue), toCell(line.previouslyCompleted), toCell(line.thisPeriod),
-    toCell(line.storedMaterials), toCell(line.completedAndStoredToDate), toCell(line.percentComplete),
-    toCell(line.balanceToFinish), toCell(line.retention),
-  ]);
-  return [[...INVOICE_HEADERS], ...rows];
+  const anyCapped = result.lines.some((line) => line.workedNotBilled !== undefined);
+  const rows = result.lines.map((line) => {
+    const row: (string | number)[] = [
+      line.id, line.description, toCell(line.scheduledValue), toCell(line.previouslyCompleted), toCell(line.thisPeriod),
+      toCell(line.storedMaterials), toCell(line.completedAndStoredToDate), toCell(line.percentComplete),
+      toCell(line.balanceToFinish), toCell(line.retention),
+    ];
+    // A spilled range is a rectangle: lines that are not capped show "" in the column.
+    if (anyCapped) row.push(line.workedNotBilled === undefined ? "" : toCell(line.workedNotBilled));
+    return row;
+  });
+  return [anyCapped ? [...INVOICE_HEADERS, WORKED_NOT_BILLED_HEADER] : [...INVOICE_HEADERS], ...rows];
 }
 
 export function summaryTable(values: unknown[][], options: TableOptions): (string | number)[][] {

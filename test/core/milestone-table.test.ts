@@ -1,4 +1,4 @@
-import { cellToField, fieldOfHeader, numberToDecimalText, readMilestoneTable } from "../../src/core";
+import { cellToField, computeInvoice, fieldOfHeader, numberToDecimalText, placeIssue, readMilestoneTable } from "../../src/core";
 
 describe("cell values", () => {
   test("doubles are read at Excel's 15 significant digits, without binary noise", () => {
@@ -69,6 +69,11 @@ describe("milestone table headers", () => {
     ["Item #", "id"],
     ["Milestone", "description"],
     ["Change order?", "changeOrder"],
+    ["Capped", "capped"],
+    ["Capped?", "capped"],
+    ["Not to exceed", "capped"],
+    ["NTE", "capped"],
+    ["Cap", "capped"],
     ["Amount", undefined],
     ["Rate", undefined],
     [42, undefined],
@@ -263,5 +268,33 @@ describe("readMilestoneTable", () => {
     const values = [["Id", "Scheduled value", "% complete", "Estimated cost", "Cost to date", "Planned completion"], ["A", 1000, 0.5, 0, 0, 0]];
     expect(readMilestoneTable(values).finance).toEqual([{ estimatedCost: "0", costToDate: "0", plannedCompletion: 0 }]);
     expect(readMilestoneTable(values, "function argument").finance).toEqual([{}]);
+  });
+
+  test('a "Capped" or "Not to exceed" column is read as yes or no; blank (0 in a function\'s range) is no', () => {
+    const values = [
+      ["Id", "Scheduled value", "Hours to date", "Hourly rate", "Not to exceed"],
+      ["A", 1000, 10, 120, "Yes"],
+      ["B", 1000, 2, 100, 0],
+      ["C", 1000, 2, 100, ""],
+      ["D", 1000, 2, 100, "x"],
+    ];
+    expect(readMilestoneTable(values, "function argument").lines.map((line) => line.capped)).toEqual([true, false, undefined, true]);
+    const wrong = readMilestoneTable([["Id", "Scheduled value", "% complete", "NTE"], ["A", 1000, 0.5, 900]]);
+    expect(wrong.issues).toEqual([
+      expect.objectContaining({ code: "INVALID_OPTION", path: ["rows", 1, "capped"], row: 1, column: 3, message: '"NTE" must be yes or no (the cap is the line\'s scheduled value), not "900".' }),
+    ]);
+  });
+
+  test("the CAPPED warning is placed on the line's row, in words a person reads", () => {
+    const values = [["Id", "Scheduled value", "Hours to date", "Hourly rate", "Capped"], ["M1", 1000, 10, 120, "yes"]];
+    const table = readMilestoneTable(values);
+    const outcome = computeInvoice({ lines: table.lines });
+    if (!outcome.ok) throw new Error("expected a result");
+    const [warning] = outcome.result.warnings;
+    if (warning === undefined) throw new Error("expected a warning");
+    expect(placeIssue(warning, table, values[0] ?? [])).toEqual({
+      code: "CAPPED", row: 1, column: 0, lineId: "M1",
+      message: 'Line "M1": the line is capped; of the 1200.00 worked to date, 1000.00 is billed and 200.00 is worked but not billed.',
+    });
   });
 });

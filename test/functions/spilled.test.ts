@@ -52,6 +52,26 @@ describe("INTERIM.INVOICE and INTERIM.SUMMARY", () => {
     expect(byLabel["Total due"]).toBe(Number(core.result.summary.totalDue));
   });
 
+  test("with a Capped column, INVOICE bills capped lines at most their value and adds the amount worked but not billed", () => {
+    // Desktop Excel hands a blank Capped cell as 0: no. Discovery: 95 h × 120.00 = 11400.00 worked,
+    // 10000.00 billed, 1400.00 not; Build: 50 h × 150.00 = 7500.00, within its cap.
+    const capped = [
+      ["Id", "Description", "Budget", "Previously completed", "Hours to date", "Hourly rate", "Not to exceed"],
+      ["1", "Discovery", 10000, 8000, 95, 120, "yes"],
+      ["2", "Build", 20000, 0, 50, 150, "Yes"],
+      ["3", "Support", 5000, 0, 10, 100, 0],
+    ];
+    const table = fns.invoice(capped);
+    expect(table[0]?.[10]).toBe("Worked, not billed");
+    expect(table.every((row) => row.length === 11)).toBe(true);
+    expect(table[1]).toEqual(["1", "Discovery", 10000, 8000, 2000, 0, 10000, 1, 0, 0, 1400]);
+    expect(table[2]?.[10]).toBe(0);
+    expect(table[3]?.[10]).toBe("");
+    const byLabel = Object.fromEntries(fns.summary(capped).map(([label, amount]) => [label, amount])) as Record<string, number>;
+    expect(byLabel["4. Total completed and stored to date"]).toBe(10000 + 7500 + 1000);
+    expect(fns.invoice(range, 0.1)[0]).toHaveLength(10);
+  });
+
   test("a missing required column is #N/A naming it", () => {
     const noValue = range.map((row) => row.filter((_, column) => column !== 2));
     expect(cellResult(() => fns.invoice(noValue))).toEqual({
