@@ -1,5 +1,5 @@
 import type { IssuedInvoice } from "../core";
-import { G703_COLUMNS, summaryRowsOf, taxRowsOf, titleOf } from "./document";
+import { G703_COLUMNS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, summaryRowsOf, taxRowsOf, titleOf } from "./document";
 import type { Exporter } from "./exporter";
 
 /**
@@ -10,6 +10,8 @@ import type { Exporter } from "./exporter";
  *   document,number,INV-0001,...          the document's facts, one per row
  *   line,M1,Discovery and requirements,... one row per G703 line
  *   summary,8,Current payment due,...,80833.12   the G702 lines, tax per rate and the total due
+ *
+ * When a line is capped, a last column holds the amount each capped line worked but did not bill.
  *
  * Amounts are the core's plain decimals ("-1234.50": no thousands separator, no currency sign),
  * and rates fractions ("0.19"), the way Excel stores a percentage.
@@ -26,7 +28,6 @@ export const csvExporter: Exporter = {
 
 const AMOUNT_COLUMNS = G703_COLUMNS.slice(2);
 export const CSV_HEADER = ["Record", "Item", "Description", ...AMOUNT_COLUMNS.map((c) => c.label), "Tax rate", "Amount"];
-const WIDTH = CSV_HEADER.length;
 
 /** A cell the core produced as a number: written as is, never neutralised (a credit stays -1234.50, a number). */
 interface NumberCell {
@@ -41,7 +42,8 @@ export const num = (value: string): NumberCell => {
 };
 
 export function toCsv(invoice: IssuedInvoice): string {
-  const rows: Cell[][] = [CSV_HEADER];
+  const capped = cappedLinesOf(invoice).length > 0;
+  const rows: Cell[][] = [capped ? [...CSV_HEADER, WORKED_NOT_BILLED_LABEL] : CSV_HEADER];
   const document = (key: string, value: string): Cell[] => ["document", key, value];
   const credit = invoice.kind === "credit note";
   rows.push(
@@ -68,7 +70,8 @@ export function toCsv(invoice: IssuedInvoice): string {
     document("precedingInvoices", invoice.precedingInvoices.join(" ")),
   );
   for (const line of invoice.result.lines) {
-    rows.push(["line", line.id, line.description, ...AMOUNT_COLUMNS.map((c) => num(line[c.key])), num(line.taxRate)]);
+    const notBilled = capped ? ["", line.workedNotBilled === undefined ? "" : num(line.workedNotBilled)] : [];
+    rows.push(["line", line.id, line.description, ...AMOUNT_COLUMNS.map((c) => num(line[c.key])), num(line.taxRate), ...notBilled]);
   }
   const amountAt = (amount: string): Cell[] => [...AMOUNT_COLUMNS.map(() => ""), "", num(amount)];
   for (const row of summaryRowsOf(invoice)) rows.push(["summary", row.line === "" ? row.key : row.line, row.label, ...amountAt(row.amount)]);
@@ -77,11 +80,12 @@ export function toCsv(invoice: IssuedInvoice): string {
     rows.push(["summary", "tax", tax.label, ...AMOUNT_COLUMNS.map(() => ""), num(tax.rate), num(tax.tax)]);
   }
   rows.push(["summary", "totalDue", `Total due (${invoice.result.currency})`, ...amountAt(invoice.result.summary.totalDue)]);
-  return rows.map((row) => padded(row).map(field).join(",")).join("\r\n") + "\r\n";
+  const width = rows[0]?.length ?? 0;
+  return rows.map((row) => padded(row, width).map(field).join(",")).join("\r\n") + "\r\n";
 }
 
-function padded(row: Cell[]): Cell[] {
-  return row.length >= WIDTH ? row : [...row, ...Array<Cell>(WIDTH - row.length).fill("")];
+function padded(row: Cell[], width: number): Cell[] {
+  return row.length >= width ? row : [...row, ...Array<Cell>(width - row.length).fill("")];
 }
 
 /** One RFC 4180 field: a number as the core wrote it, text neutralised and quoted when it must be. */

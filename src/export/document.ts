@@ -92,3 +92,17 @@ export function titleOf(invoice: IssuedInvoice): string {
 export function percentCompleteOf(fraction: string): string {
   return `${new Dec(fraction).times(100).toFixed(2)}%`;
 }
+
+/** The heading of the amount a capped line worked past its cap, which it does not bill. */
+export const WORKED_NOT_BILLED_LABEL = "Worked, not billed (capped)";
+
+/** The capped lines of an invoice, which every document shows with the amount worked but not billed. */
+export function cappedLinesOf(invoice: IssuedInvoice): (InvoiceLine & { workedNotBilled: string })[] {
+  return invoice.result.lines.filter((line): line is InvoiceLine & { workedNotBilled: string } => line.workedNotBilled !== undefined);
+}
+
+/** For a line's note (EN 16931 BT-127): what a capped line worked past its cap, as the note's other amounts are written; "" otherwise. */
+export function cappedLineNote(line: InvoiceLine): string {
+  if (line.workedNotBilled === undefined || isZero(line.workedNotBilled)) return "";
+  return ` Worked but not billed (capped): ${line.workedNotBilled}.`;
+}

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { IssuedInvoice } from "../core";
-import { G703_COLUMNS, SUMMED_COLUMNS, type SummaryKey, columnTotal, percentOf, summaryRowsOf, taxRowsOf, titleOf } from "./document";
+import { G703_COLUMNS, SUMMED_COLUMNS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, type SummaryKey, columnTotal, percentOf, summaryRowsOf, taxRowsOf, titleOf } from "./document";
 import type { Exporter } from "./exporter";
 
 /**
@@ -34,7 +34,7 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   const sheet = workbook.addWorksheet(invoice.number.slice(0, 31).replace(/[[\]:*?/\\]/g, "_"), {
     pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${TABLE_TOP}:${TABLE_TOP}` },
   });
-  sheet.columns = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14, 12, 9].map((width) => ({ width }));
+  sheet.columns = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14, 12, 9, 16].map((width) => ({ width }));
 
   // The header block, as text, so that a reference such as 12345 or a date stays as written.
   const text = (row: number, column: number, value: string, bold = false): void => {
@@ -67,7 +67,9 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
 
   // The G703 table: the line figures as values, two helper columns for the formulas below.
   const header = sheet.getRow(TABLE_TOP);
-  header.values = [...G703_COLUMNS.map((c) => c.label), "Change order", "Tax rate"];
+  // A capped line's work past its cap is shown beside the helper columns: the formulas below do not read it.
+  const capped = cappedLinesOf(invoice).length > 0;
+  header.values = [...G703_COLUMNS.map((c) => c.label), "Change order", "Tax rate", ...(capped ? [WORKED_NOT_BILLED_LABEL] : [])];
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "top" };
   header.eachCell((cell) => (cell.fill = FILL));
@@ -81,6 +83,10 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
     row.getCell(1).numFmt = "@";
     for (let c = 3; c <= 10; c++) row.getCell(c).numFmt = c === 8 ? "0.00%" : money;
     row.getCell(12).numFmt = "0.00%";
+    if (line.workedNotBilled !== undefined) {
+      row.getCell(13).value = cellNumber(line.workedNotBilled);
+      row.getCell(13).numFmt = money;
+    }
   });
   const col = (key: string): string => String.fromCharCode(65 + G703_COLUMNS.findIndex((c) => c.key === key));
   const range = (letter: string): string => `${letter}${first}:${letter}${last}`;

@@ -147,7 +147,13 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
     numberFormat: lineFormats,
     bold: true,
   };
-  const summaryTop = totalsTop + 2;
+  // Each capped line with the amount it worked past its cap, which is not billed, under the table.
+  const capped = result.lines.filter((l) => l.workedNotBilled !== undefined);
+  const cappedBlocks: CellBlock[] = capped.length === 0 ? [] : [
+    { top: totalsTop + 2, left: 1, values: [["Worked, not billed (capped)"]], bold: true },
+    ...wrappedRows(totalsTop + 3, capped.map((l) => [l.id, l.description, Number(l.workedNotBilled)]), ["@", "@", money]),
+  ];
+  const summaryTop = totalsTop + 2 + (capped.length === 0 ? 0 : capped.length + 2);
   const summaryRows: [string, string][] = [
     ["1. Original contract sum", s.originalContractSum],
     ["2. Net change by change orders", s.netChangeByChangeOrders],
@@ -177,7 +183,7 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
   const lastRow = dueTop + 2;
   return {
     name: sheetName,
-    blocks: [headerBlock, tableHeader, ...lines, totals, summary, totalDue, footer],
+    blocks: [headerBlock, tableHeader, ...lines, totals, ...cappedBlocks, summary, totalDue, footer],
     columnWidths: WIDTHS,
     printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
     orientation: "landscape",

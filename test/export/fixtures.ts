@@ -3,7 +3,7 @@ import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { NAMES, type CellValue } from "../../src/workbook/port";
 import { SAMPLE_MILESTONES, SAMPLE_SETTINGS, settingsRows } from "../../src/workbook/sample";
-import { sampleWorkbook, setMilestone, setSetting } from "../workbook/helpers";
+import { addMilestoneColumn, sampleWorkbook, setMilestone, setSetting } from "../workbook/helpers";
 
 /** Issued invoices made the way the add-in makes them: the sample workbook, then Generate. */
 
@@ -29,6 +29,17 @@ export async function thirdInvoice(): Promise<IssuedInvoice> {
   setMilestone(workbook.state, "T1", "Hours to date", 120);
   setSetting(workbook.state, "Release retention on next invoice", "all");
   return issue(workbook, "2026-11-30");
+}
+
+/**
+ * INV-0001 of the sample with its time line T1 capped (a "Capped" column) and 140 hours at 115.00
+ * worked: 16100.00, of which its 15000.00 is billed and 1100.00 is worked but not billed.
+ */
+export async function cappedInvoice(): Promise<IssuedInvoice> {
+  const workbook = await sampleWorkbook();
+  addMilestoneColumn(workbook.state, "Capped", { T1: "yes", M3: "yes" });
+  setMilestone(workbook.state, "T1", "Hours to date", 140);
+  return issue(workbook, "2026-09-30");
 }
 
 /** The second period of a contract with an advance payment of 30000 recovered at 25 %. */

@@ -21,6 +21,19 @@ export function setMilestone(state: MemoryState, id: string, header: string, val
   setCell(sheet, row, column, value);
 }
 
+/** Adds a column to the right of the milestone table, its header and a value per line id (blank for the others). */
+export function addMilestoneColumn(state: MemoryState, header: string, values: Record<string, CellValue>): void {
+  const table = findTable(state, NAMES.milestones);
+  const sheet = table && findSheet(state, table.sheet);
+  if (table === undefined || sheet === undefined) throw new Error("no milestone table");
+  const column = table.left + table.columns;
+  setCell(sheet, table.top, column, header);
+  for (let row = table.top + 1; row <= table.top + table.rows; row += 1) {
+    setCell(sheet, row, column, values[String(sheet.cells[row]?.[table.left])] ?? null);
+  }
+  table.columns += 1;
+}
+
 /** Sets a contract setting's value cell. */
 export function setSetting(state: MemoryState, key: string, value: CellValue): void {
   const table = findTable(state, NAMES.settingsTable);

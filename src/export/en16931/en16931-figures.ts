@@ -1,5 +1,6 @@
 import { Dec, addAmounts, formatAmount, subtractAmount, type ContractSummary, type IssuedInvoice } from "../../core";
 import { ExportError } from "../export-error";
+import { cappedLineNote } from "../document";
 import { type VatCategory, vatCategoryOf } from "./en16931-parties";
 
 /**
@@ -80,7 +81,7 @@ export function en16931Lines(invoice: IssuedInvoice): En16931Line[] {
   const lines: En16931Line[] = result.lines.map((line) => ({
     id: line.id,
     name: line.description || line.id,
-    note: `Scheduled value ${line.scheduledValue}; completed and stored to date ${line.completedAndStoredToDate} (${new Dec(line.percentComplete).times(100).toFixed(2)}%); this period ${line.thisPeriod}.`,
+    note: `Scheduled value ${line.scheduledValue}; completed and stored to date ${line.completedAndStoredToDate} (${new Dec(line.percentComplete).times(100).toFixed(2)}%); this period ${line.thisPeriod}.${cappedLineNote(line)}`,
     amount: line.thisPeriod,
     rate: line.taxRate,
   }));

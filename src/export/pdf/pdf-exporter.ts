@@ -1,7 +1,7 @@
 import { PDFDocument, type PDFPage, degrees, rgb } from "pdf-lib";
 import { type IssuedInvoice, groupDigits, paperOf } from "../../core";
 import {
-  G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, columnTotal, percentCompleteOf, summaryRowsOf, taxRowsOf, titleOf,
+  G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, WORKED_NOT_BILLED_LABEL, cappedLinesOf, columnTotal, percentCompleteOf, summaryRowsOf, taxRowsOf, titleOf,
 } from "../document";
 import { ExportError } from "../export-error";
 import type { ExportOptions, Exporter } from "../exporter";
@@ -93,6 +93,7 @@ class Layout {
     this.newPage();
     this.header();
     this.table();
+    this.cappedLines();
     this.summary();
     this.footers();
   }
@@ -228,6 +229,26 @@ class Layout {
         this.text.draw(this.page, content, x, y, TABLE, INK, bold);
       });
     });
+  }
+
+  /** Under the table, each capped line with the amount it worked past its cap, which is not billed. */
+  private cappedLines(): void {
+    const capped = cappedLinesOf(this.invoice);
+    if (capped.length === 0) return;
+    const leading = BODY * LEADING + 2;
+    const half = (this.width - 2 * MARGIN) / 2;
+    this.room(leading * 2 + 4);
+    this.line(WORKED_NOT_BILLED_LABEL, MARGIN, BODY + 1, INK, true);
+    this.y -= leading + 2;
+    for (const line of capped) {
+      const label = this.text.wrap(`${line.id}  ${line.description}`, half - 110, BODY);
+      this.room(label.length * leading);
+      this.block(label, MARGIN + 20, this.y, half - 110, BODY, MUTED);
+      this.amount(line.workedNotBilled, MARGIN + half - 10, BODY, false);
+      this.y -= label.length * leading;
+    }
+    this.line("Work past a capped line's scheduled value is not billed on this or any later application.", MARGIN + 20, BODY - 1, MUTED);
+    this.y -= leading + 12;
   }
 
   /** The G702 summary on the left; tax per rate, the amount due and the payment terms on the right. */
