@@ -1,0 +1,235 @@
+/**
+ * Invoices billed from the Timesheet table (issue 17, decision 0034): the hours to date become
+ * the lines' progress, the billed time table records what each invoice billed, and the next
+ * invoice bills exactly the hours not billed before, a late entry included, in memory and in an
+ * .xlsx file saved and reopened between invoices.
+ */
+import { isoToSerial } from "../../src/workbook/dates";
+import { generateInvoice } from "../../src/workbook/generate-invoice";
+import { MemoryWorkbook, addTableRow, emptyState, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
+import { BILLED_TIME_HEADERS, NAMES, type CellValue, type WorkbookPort } from "../../src/workbook/port";
+import { SAMPLE_SETTINGS, settingsRows } from "../../src/workbook/sample";
+import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
+import { editXlsx } from "../support/exceljs-file";
+import { copyState } from "./helpers";
+
+const day = isoToSerial;
+
+const MILESTONES: CellValue[][] = [
+  ["Id", "Description", "Scheduled value", "% complete"],
+  ["A1", "Architecture (time)", 20000, null],
+  ["D1", "Development (time)", 50000, null],
+  ["F1", "Acceptance workshop (fixed fee)", 10000, 0.5],
+];
+
+/** An architect's day is 8 hours; developers rose to 100 an hour in February; Ana Silva has a rate of her own. */
+const RATES: CellValue[][] = [
+  ["Role", "Person", "Rate", "Per", "Valid from"],
+  ["Architect", null, 1000, "day", null],
+  ["Developer", null, 95, "hour", null],
+  ["Developer", null, 100, "hour", day("2027-02-01")],
+  [null, "Ana Silva", 110, "hour", null],
+];
+
+const HEADER: CellValue[] = ["Date", "Person", "Role", "Line", "Hours", "Rate", "Billable", "Note"];
+
+/** January, and one entry typed ahead for February (after the first period end, so not billed on it). */
+const JANUARY: CellValue[][] = [
+  [day("2027-01-05"), "Ben Okafor", "Architect", "A1", 7.5, null, "Yes", "Context diagram"],
+  [day("2027-01-06"), "Ben Okafor", "Architect", "A1", 3, null, "Yes", "Review"],
+  [day("2027-01-12"), "Ana Silva", "Developer", "D1", 8, null, "Yes", "API"],
+  [day("2027-01-13"), "Carl Wu", "Developer", "D1", 6.25, null, "Yes", "API tests"],
+  [day("2027-01-14"), "Carl Wu", "Developer", "D1", 2, null, "No", "Internal meeting"],
+  [day("2027-01-20"), "Carl Wu", "Developer", "D1", 1.5, 120, "Yes", "On-site support"],
+  [day("2027-02-02"), "Ana Silva", "Developer", "D1", 4, null, "Yes", "Auth"],
+];
+
+/** February, and a late entry of January, typed after January was billed. */
+const FEBRUARY: CellValue[][] = [
+  [day("2027-02-10"), "Carl Wu", "Developer", "D1", 8, null, "Yes", "Reports"],
+  [day("2027-02-11"), "Ben Okafor", "Architect", "A1", 4, null, "Yes", "Data model"],
+  [day("2027-01-28"), "Carl Wu", "Developer", "D1", 2, null, "Yes", "Bug fix"],
+];
+
+/** Retention 10 %, tax 20 %, EUR. */
+async function contract(port: WorkbookPort, timesheet: CellValue[][]): Promise<void> {
+  await port.createMilestoneTable(NAMES.milestones, NAMES.milestones, MILESTONES);
+  await port.writeSettings(settingsRows({ ...SAMPLE_SETTINGS, "Retention rate": 0.1, "Tax rate": 0.2 }), true);
+  await port.createBillingLog("EUR");
+  await port.createMilestoneTable(NAMES.ratesTable, "Rates", RATES);
+  await port.createMilestoneTable(NAMES.timesheetTable, "Timesheet", [HEADER, ...timesheet]);
+}
+
+/** A workbook host, and how a person adds rows to its Timesheet table and changes a line's % complete between invoices. */
+interface Book {
+  port: () => WorkbookPort;
+  addEntries: (rows: CellValue[][]) => Promise<void>;
+  setProgress: (row: number, value: number) => Promise<void>;
+  billedTime: () => Promise<CellValue[][] | undefined>;
+}
+
+async function memoryBook(timesheet: CellValue[][]): Promise<Book & { workbook: MemoryWorkbook }> {
+  const workbook = new MemoryWorkbook(emptyState());
+  await contract(workbook, timesheet);
+  return {
+    workbook,
+    port: () => workbook,
+    addEntries: (rows) => {
+      appendRows(workbook, NAMES.timesheetTable, rows);
+      return Promise.resolve();
+    },
+    setProgress: (row, value) => {
+      setCell(findSheet(workbook.state, NAMES.milestones)!, row, 3, value);
+      return Promise.resolve();
+    },
+    billedTime: async () => (await workbook.read(NAMES.milestones)).billedTime?.values,
+  };
+}
+
+/** Rows typed below a table of the memory workbook, which Excel takes into the table. */
+function appendRows(workbook: MemoryWorkbook, name: string, rows: CellValue[][]): void {
+  const table = findTable(workbook.state, name)!;
+  const sheet = findSheet(workbook.state, table.sheet)!;
+  for (const row of rows) {
+    addTableRow(sheet, table);
+    row.forEach((value, c) => setCell(sheet, table.top + table.rows - 1, table.left + c, value));
+  }
+}
+
+/** The .xlsx host, saved and reopened before each step; rows typed through exceljs, as a person's edit in another program. */
+async function xlsxBook(timesheet: CellValue[][]): Promise<Book> {
+  const created = XlsxWorkbook.create();
+  await contract(created, timesheet);
+  let bytes = await created.toBuffer();
+  let current = await XlsxWorkbook.fromBuffer(bytes);
+  const edit = async (change: Parameters<typeof editXlsx>[1]): Promise<void> => {
+    bytes = await editXlsx(await current.toBuffer(), change);
+    current = await XlsxWorkbook.fromBuffer(bytes);
+  };
+  return {
+    port: () => current,
+    addEntries: (rows) => edit((workbook) => {
+      const sheet = workbook.getWorksheet("Timesheet")!;
+      // exceljs's typings leave out the table model it reads and writes.
+      const { table } = (sheet as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables[NAMES.timesheetTable]!;
+      const bottom = Number(/(\d+)$/.exec(table.tableRef)![1]);
+      rows.forEach((row, r) => row.forEach((value, c) => (sheet.getCell(bottom + 1 + r, 1 + c).value = value)));
+      table.tableRef = table.tableRef.replace(/\d+$/, String(bottom + rows.length));
+    }),
+    setProgress: (row, value) => edit((workbook) => void (workbook.getWorksheet(NAMES.milestones)!.getCell(row + 1, 4).value = value)),
+    billedTime: async () => (await current.read(NAMES.milestones)).billedTime?.values,
+  };
+}
+
+async function issue(book: Book, date: string) {
+  const outcome = await generateInvoice(book.port(), { invoiceDate: date, periodEnd: date });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems, null, 2));
+  return outcome;
+}
+
+describe.each([
+  ["in memory", memoryBook],
+  ["in an .xlsx file", xlsxBook],
+])("Invoices from a timesheet, %s", (_, open) => {
+  /*
+   * Hand-checked. January, to 2027-01-31 (the entry of 2027-02-02 and the non-billable one not counted):
+   *   A1: 7.5 h + 3 h = 10.5 h at 1000 a day of 8 h (125 an hour) = 1312.50
+   *   D1: Ana 8 h × 110 (her own rate) = 880.00; Carl 6.25 h × 95 = 593.75; Carl 1.5 h × 120 (the entry's rate) = 180.00
+   *       15.75 h, 1653.75
+   *   F1: 50 % of 10000 = 5000.00
+   *   G = 7966.25; retention 131.25 + 165.38 (165.375) + 500.00 = 796.63; line 6 = 7169.62 = line 8;
+   *   tax 20 % × 7966.25 = 1593.25; total due 8762.87.
+   * February, to 2027-02-28: Ana 4 h × 110 = 440.00 (2027-02-02), Carl 8 h × 100 (February's rate) = 800.00,
+   * Ben 4 h × 125 = 500.00, and the late entry Carl 2 h × 95 (January's rate) = 190.00; F1 to 80 %.
+   *   A1: 14.5 h, 1812.50 to date (4 h, 500.00 this period)
+   *   D1: 29.75 h, 3083.75 to date (14 h, 1430.00 this period)
+   *   F1: 8000.00 (3000.00 this period)
+   *   G = 12896.25; retention 181.25 + 308.38 (308.375) + 800.00 = 1289.63; line 6 = 11606.62;
+   *   line 7 = 7169.62, line 8 = 4437.00; tax 20 % × 4930.00 = 986.00; total due 5423.00.
+   * 18 new hours in all: exactly those not billed in January.
+   */
+  test("the first invoice bills January's hours; the second bills February's and the late one, and nothing twice", async () => {
+    const book = await open(JANUARY);
+    const first = await issue(book, "2027-01-31");
+    expect(first.result.lines.map((l) => [l.id, l.thisPeriod])).toEqual([["A1", "1312.50"], ["D1", "1653.75"], ["F1", "5000.00"]]);
+    expect(first.result.summary).toMatchObject({
+      totalCompletedAndStoredToDate: "7966.25", totalRetention: "796.63", totalEarnedLessRetention: "7169.62",
+      currentPaymentDue: "7169.62", tax: "1593.25", totalDue: "8762.87",
+    });
+    const afterFirst = await book.billedTime();
+    expect(afterFirst?.[0]).toEqual([...BILLED_TIME_HEADERS]);
+    expect(afterFirst?.slice(1, 3)).toEqual([["INV-0001", "A1", 10.5, 1312.5, null, null], ["INV-0001", "D1", 15.75, 1653.75, null, null]]);
+    // Five entries billed, by key; the non-billable one and the one after the period end are not.
+    expect(afterFirst?.slice(3).map((row) => [row[4], row[5]])).toEqual([
+      ["2027-01-05|ben okafor|a1|7.5|context diagram|#1", "billed"],
+      ["2027-01-06|ben okafor|a1|3|review|#1", "billed"],
+      ["2027-01-12|ana silva|d1|8|api|#1", "billed"],
+      ["2027-01-13|carl wu|d1|6.25|api tests|#1", "billed"],
+      ["2027-01-20|carl wu|d1|1.5|on-site support|#1", "billed"],
+    ]);
+
+    await book.addEntries(FEBRUARY);
+    await book.setProgress(3, 0.8);
+    const second = await issue(book, "2027-02-28");
+    expect(second.result.lines.map((l) => [l.id, l.previouslyCompleted, l.thisPeriod])).toEqual([
+      ["A1", "1312.50", "500.00"], ["D1", "1653.75", "1430.00"], ["F1", "5000.00", "3000.00"],
+    ]);
+    expect(second.result.summary).toMatchObject({
+      totalCompletedAndStoredToDate: "12896.25", totalRetention: "1289.63", totalEarnedLessRetention: "11606.62",
+      previousCertificates: "7169.62", currentPaymentDue: "4437.00", tax: "986.00", totalDue: "5423.00",
+    });
+    expect(second.time?.newEntries).toHaveLength(4);
+    expect(second.time?.lateEntries.map((entry) => [entry.date, entry.person, entry.hours, entry.rateApplied])).toEqual([["2027-01-28", "Carl Wu", "2", "95"]]);
+    expect(second.time?.lines.map((l) => [l.line, l.hoursThisPeriod, l.amountThisPeriod])).toEqual([["A1", "4.00", "500.00"], ["D1", "14.00", "1430.00"]]);
+    const afterSecond = (await book.billedTime())!.filter((row) => row[0] === "INV-0002");
+    expect(afterSecond.slice(0, 2)).toEqual([["INV-0002", "A1", 14.5, 1812.5, null, null], ["INV-0002", "D1", 29.75, 3083.75, null, null]]);
+    expect(afterSecond.slice(2).map((row) => row[4])).toEqual([
+      "2027-02-02|ana silva|d1|4|auth|#1", "2027-02-10|carl wu|d1|8|reports|#1", "2027-02-11|ben okafor|a1|4|data model|#1", "2027-01-28|carl wu|d1|2|bug fix|#1",
+    ]);
+
+    // Nothing new in March: the hours billed are not billed again.
+    expect(await generateInvoice(book.port(), { invoiceDate: "2027-03-31", periodEnd: "2027-03-31" })).toMatchObject({ ok: false, problems: [{ code: "NOTHING_BILLED" }] });
+  });
+
+  test("a timesheet pasted twice is refused, naming the rows, and nothing is written", async () => {
+    const book = await open([...JANUARY, ...JANUARY.slice(0, 2)]);
+    const outcome = await generateInvoice(book.port(), { invoiceDate: "2027-01-31", periodEnd: "2027-01-31" });
+    expect(outcome).toEqual({
+      ok: false,
+      problems: [
+        expect.objectContaining({ code: "DUPLICATE_ENTRY", sheet: "Timesheet", cell: "A2", message: expect.stringMatching(/^Rows 2, 9 are the same entry .* 2 times, and no earlier import had it/) }),
+        expect.objectContaining({ code: "DUPLICATE_ENTRY", sheet: "Timesheet", cell: "A3", message: expect.stringMatching(/^Rows 3, 10 are the same entry/) }),
+      ],
+    });
+    expect(await book.billedTime()).toBeUndefined();
+  });
+});
+
+describe("Timesheet problems in memory, each at its cell, nothing written", () => {
+  const TESTER = [day("2027-01-21"), "Dana Reyes", "Tester", "Z9", 1, null, "Yes", "Smoke test"];
+
+  test("an entry without a rate in force", async () => {
+    const book = await memoryBook([...JANUARY, TESTER]);
+    const before = copyState(book.workbook.state);
+    expect(await generateInvoice(book.workbook, { invoiceDate: "2027-01-31", periodEnd: "2027-01-31" })).toMatchObject({
+      ok: false,
+      problems: [{ code: "NO_RATE", sheet: "Timesheet", cell: "F9", message: expect.stringContaining("Row 9: the rate card has no rate for Dana Reyes (Tester) in force on 2027-01-21") }],
+    });
+    expect(copyState(book.workbook.state)).toBe(before);
+  });
+
+  test("progress typed on a line the timesheet gives, and an entry on a line the contract lacks", async () => {
+    const book = await memoryBook([...JANUARY, TESTER]);
+    appendRows(book.workbook, NAMES.ratesTable, [["Tester", null, 80, "hour", null]]);
+    setCell(findSheet(book.workbook.state, NAMES.milestones)!, 1, 3, 0.4);
+    const before = copyState(book.workbook.state);
+    expect(await generateInvoice(book.workbook, { invoiceDate: "2027-01-31", periodEnd: "2027-01-31" })).toMatchObject({
+      ok: false,
+      problems: [
+        { code: "PROGRESS_AND_TIMESHEET", sheet: NAMES.milestones, cell: "D2", message: expect.stringContaining('Line "A1" has hours in the Timesheet table') },
+        { code: "UNKNOWN_LINE", sheet: "Timesheet", cell: "D9", message: expect.stringContaining('line "Z9", which the milestone table does not have') },
+      ],
+    });
+    expect(copyState(book.workbook.state)).toBe(before);
+  });
+});
