@@ -6,11 +6,13 @@
  */
 import { isoToSerial } from "../../src/workbook/dates";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
-import { MemoryWorkbook, addTableRow, emptyState, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
+import { MemoryWorkbook, type MemoryState, addTableRow, emptyState, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
+import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { BILLED_TIME_HEADERS, NAMES, type CellValue, type WorkbookPort } from "../../src/workbook/port";
 import { SAMPLE_SETTINGS, settingsRows } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { editXlsx } from "../support/exceljs-file";
+import { fakeExcelRun } from "../support/fake-excel";
 import { copyState } from "./helpers";
 
 const day = isoToSerial;
@@ -202,6 +204,32 @@ describe.each([
       ],
     });
     expect(await book.billedTime()).toBeUndefined();
+  });
+});
+
+describe("Invoices from a timesheet through Office.js", () => {
+  /** Page setup lives apart in the fake (Excel keeps it in the page layout); the rest must be identical. */
+  const withoutPageSetup = (state: MemoryState): string => copyState({ ...state, sheets: state.sheets.map((sheet) => ({ ...sheet, layout: undefined })) });
+
+  test("three round trips an invoice, and the same workbook as in memory, billed time table included", async () => {
+    const excel = emptyState();
+    const fake = fakeExcelRun(excel);
+    const office = new OfficeWorkbook(fake.run);
+    const memory = await memoryBook(JANUARY);
+    await contract(office, JANUARY);
+    expect(withoutPageSetup(excel)).toBe(withoutPageSetup(memory.workbook.state));
+    for (const [date, entries] of [["2027-01-31", []], ["2027-02-28", FEBRUARY]] as const) {
+      for (const state of [excel, memory.workbook.state]) appendRows(new MemoryWorkbook(state), NAMES.timesheetTable, [...entries]);
+      const syncs = fake.syncCount();
+      const [a, b] = [await generateInvoice(office, { invoiceDate: date, periodEnd: date }), await generateInvoice(memory.workbook, { invoiceDate: date, periodEnd: date })];
+      expect(a).toEqual(b);
+      expect(a.ok).toBe(true);
+      expect(fake.syncCount() - syncs).toBe(3);
+      expect(withoutPageSetup(excel)).toBe(withoutPageSetup(memory.workbook.state));
+    }
+    expect((await office.read(NAMES.milestones)).billedTime?.values.filter((row) => row[0] === "INV-0002" && row[4] === null)).toEqual([
+      ["INV-0002", "A1", 14.5, 1812.5, null, null], ["INV-0002", "D1", 29.75, 3083.75, null, null],
+    ]);
   });
 });
 
