@@ -5,6 +5,7 @@
  * .xlsx file saved and reopened between invoices.
  */
 import { isoToSerial } from "../../src/workbook/dates";
+import { issueCreditNote } from "../../src/workbook/credit-note";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { MemoryWorkbook, type MemoryState, addTableRow, emptyState, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
@@ -230,6 +231,41 @@ describe("Invoices from a timesheet through Office.js", () => {
     expect((await office.read(NAMES.milestones)).billedTime?.values.filter((row) => row[0] === "INV-0002" && row[4] === null)).toEqual([
       ["INV-0002", "A1", 14.5, 1812.5, null, null], ["INV-0002", "D1", 29.75, 3083.75, null, null],
     ]);
+  });
+});
+
+describe("The billed time table across credit notes, failed commits and edits by hand", () => {
+  test("an invoice cancelled by a credit note bills nothing: the next invoice bills its hours, once", async () => {
+    const book = await memoryBook(JANUARY);
+    await issue(book, "2027-01-31");
+    await book.addEntries(FEBRUARY);
+    await issue(book, "2027-02-28");
+    expect(await issueCreditNote(book.workbook, { date: "2027-03-01" })).toMatchObject({ ok: true, cancels: "INV-0002" });
+    const again = await generateInvoice(book.workbook, { invoiceDate: "2027-03-01", periodEnd: "2027-02-28" });
+    expect(again).toMatchObject({ ok: true, number: "INV-0003" });
+    if (!again.ok) return;
+    expect(again.result.lines.map((l) => [l.id, l.thisPeriod])).toEqual([["A1", "500.00"], ["D1", "1430.00"], ["F1", "0.00"]]);
+    expect(again.time?.newEntries).toHaveLength(4);
+    expect(again.time?.lateEntries).toHaveLength(1);
+  });
+
+  test("rows a failed commit left of the next invoice are replaced; a row typed by hand is a problem at its cell", async () => {
+    const book = await memoryBook(JANUARY);
+    await issue(book, "2027-01-31");
+    appendRows(book.workbook, NAMES.billedTimeTable, [["INV-0002", "A1", 99, 99, null, null]]);
+    await book.addEntries(FEBRUARY);
+    await issue(book, "2027-02-28");
+    const rows = (await book.billedTime())!.filter((row) => row[0] === "INV-0002");
+    expect(rows.slice(0, 2)).toEqual([["INV-0002", "A1", 14.5, 1812.5, null, null], ["INV-0002", "D1", 29.75, 3083.75, null, null]]);
+    expect(rows).toHaveLength(6);
+
+    appendRows(book.workbook, NAMES.billedTimeTable, [["INV-0099", null, null, null, "2027-03-01|x|a1|1||#1", "billed"]]);
+    const before = copyState(book.workbook.state);
+    // The header, INV-0001's 2 lines and 5 entries, INV-0002's 2 lines and 4 entries: the typed row is row 15.
+    expect(await generateInvoice(book.workbook, { invoiceDate: "2027-03-31", periodEnd: "2027-03-31", allowZeroInvoice: true })).toMatchObject({
+      ok: false, problems: [{ code: "LOG_EDITED", sheet: NAMES.billedTimeSheet, cell: "A15", message: expect.stringContaining("Row 15 of the billed time table") }],
+    });
+    expect(copyState(book.workbook.state)).toBe(before);
   });
 });
 
