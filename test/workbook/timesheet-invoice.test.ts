@@ -4,7 +4,8 @@
  * invoice bills exactly the hours not billed before, a late entry included, in memory and in an
  * .xlsx file saved and reopened between invoices.
  */
-import { isoToSerial } from "../../src/workbook/dates";
+import fc from "fast-check";
+import { addDays, isoToSerial } from "../../src/workbook/dates";
 import { issueCreditNote } from "../../src/workbook/credit-note";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { MemoryWorkbook, type MemoryState, addTableRow, emptyState, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
@@ -266,6 +267,58 @@ describe("The billed time table across credit notes, failed commits and edits by
       ok: false, problems: [{ code: "LOG_EDITED", sheet: NAMES.billedTimeSheet, cell: "A15", message: expect.stringContaining("Row 15 of the billed time table") }],
     });
     expect(copyState(book.workbook.state)).toBe(before);
+  });
+});
+
+describe("Property: over any months of entries, typed late or on time, every billable hour is billed once", () => {
+  /** Hourly rates in whole units and hours in quarters: every amount is exact in cents, so the total is known without rounding. */
+  const PEOPLE = [
+    { person: "Ana Silva", role: "Developer", cents: () => 11_000 },
+    { person: "Carl Wu", role: "Developer", cents: (date: string) => (date >= "2027-02-01" ? 10_000 : 9_500) },
+    { person: "Ben Okafor", role: "Architect", cents: () => 12_500 },
+  ];
+  const MONTH_ENDS = ["2027-01-31", "2027-02-28", "2027-03-31"];
+  const entry = fc.record({
+    person: fc.integer({ min: 0, max: 2 }),
+    line: fc.constantFrom("A1", "D1"),
+    quarters: fc.integer({ min: 1, max: 40 }),
+    /** The day worked, from 2027-01-01, and how many months later the entry was typed (0: in its own month). */
+    day: fc.integer({ min: 0, max: 89 }),
+    lateBy: fc.integer({ min: 0, max: 2 }),
+    billable: fc.boolean(),
+    note: fc.constantFrom("", "API", "Review"),
+  });
+
+  test("the invoices' periods add up to the hours × rates of the billable entries, and each is billed by one invoice", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { maxLength: 25 }), async (entries) => {
+        const rows = entries.map((e, i) => {
+          const date = addDays("2027-01-01", e.day);
+          const typedIn = Math.min(2, MONTH_ENDS.findIndex((end) => date <= end) + e.lateBy);
+          const { person, role } = PEOPLE[e.person]!;
+          // The entry's index in its note tells entries apart: a paste is another test's business.
+          return { typedIn, date, e, row: [day(date), person, role, e.line, e.quarters / 4, null, e.billable ? "Yes" : "No", `${e.note} ${i}`] as CellValue[] };
+        });
+        const book = await memoryBook([]);
+        const billed = new Map<string, bigint>([["A1", 0n], ["D1", 0n]]);
+        for (const [month, end] of MONTH_ENDS.entries()) {
+          await book.addEntries(rows.filter((r) => r.typedIn === month).map((r) => r.row));
+          const outcome = await generateInvoice(book.workbook, { invoiceDate: end, periodEnd: end, allowZeroInvoice: true });
+          if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+          for (const line of outcome.result.lines.filter((l) => billed.has(l.id))) billed.set(line.id, (billed.get(line.id) ?? 0n) + BigInt(line.thisPeriod.replace(".", "")));
+        }
+        for (const line of ["A1", "D1"]) {
+          const expected = rows
+            .filter((r) => r.e.billable && r.e.line === line)
+            .reduce((sum, r) => sum + (BigInt(r.e.quarters) * BigInt(PEOPLE[r.e.person]!.cents(r.date))) / 4n, 0n);
+          expect(billed.get(line)).toBe(expected);
+        }
+        const keys = ((await book.billedTime()) ?? []).slice(1).map((row) => row[4]).filter((key) => key !== null);
+        expect(new Set(keys).size).toBe(keys.length);
+        expect(keys).toHaveLength(rows.filter((r) => r.e.billable).length);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
