@@ -11,59 +11,13 @@ import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { MemoryWorkbook, type MemoryState, addTableRow, emptyState, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { BILLED_TIME_HEADERS, NAMES, type CellValue, type WorkbookPort } from "../../src/workbook/port";
-import { SAMPLE_SETTINGS, settingsRows } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { editXlsx } from "../support/exceljs-file";
 import { fakeExcelRun } from "../support/fake-excel";
+import { FEBRUARY, JANUARY, contract } from "../support/timesheet-contract";
 import { copyState } from "./helpers";
 
 const day = isoToSerial;
-
-const MILESTONES: CellValue[][] = [
-  ["Id", "Description", "Scheduled value", "% complete"],
-  ["A1", "Architecture (time)", 20000, null],
-  ["D1", "Development (time)", 50000, null],
-  ["F1", "Acceptance workshop (fixed fee)", 10000, 0.5],
-];
-
-/** An architect's day is 8 hours; developers rose to 100 an hour in February; Ana Silva has a rate of her own. */
-const RATES: CellValue[][] = [
-  ["Role", "Person", "Rate", "Per", "Valid from"],
-  ["Architect", null, 1000, "day", null],
-  ["Developer", null, 95, "hour", null],
-  ["Developer", null, 100, "hour", day("2027-02-01")],
-  [null, "Ana Silva", 110, "hour", null],
-];
-
-const HEADER: CellValue[] = ["Date", "Person", "Role", "Line", "Hours", "Rate", "Billable", "Note"];
-
-/** January, and one entry typed ahead for February (after the first period end, so not billed on it). */
-const JANUARY: CellValue[][] = [
-  [day("2027-01-05"), "Ben Okafor", "Architect", "A1", 7.5, null, "Yes", "Context diagram"],
-  [day("2027-01-06"), "Ben Okafor", "Architect", "A1", 3, null, "Yes", "Review"],
-  [day("2027-01-12"), "Ana Silva", "Developer", "D1", 8, null, "Yes", "API"],
-  [day("2027-01-13"), "Carl Wu", "Developer", "D1", 6.25, null, "Yes", "API tests"],
-  [day("2027-01-14"), "Carl Wu", "Developer", "D1", 2, null, "No", "Internal meeting"],
-  [day("2027-01-20"), "Carl Wu", "Developer", "D1", 1.5, 120, "Yes", "On-site support"],
-  [day("2027-02-02"), "Ana Silva", "Developer", "D1", 4, null, "Yes", "Auth"],
-];
-
-/** February, and a late entry of January, typed after January was billed. */
-const FEBRUARY: CellValue[][] = [
-  [day("2027-02-10"), "Carl Wu", "Developer", "D1", 8, null, "Yes", "Reports"],
-  [day("2027-02-11"), "Ben Okafor", "Architect", "A1", 4, null, "Yes", "Data model"],
-  [day("2027-01-28"), "Carl Wu", "Developer", "D1", 2, null, "Yes", "Bug fix"],
-];
-
-/** Retention 10 %, tax 20 %, EUR. */
-async function contract(port: WorkbookPort, timesheet: CellValue[][]): Promise<void> {
-  await port.createMilestoneTable(NAMES.milestones, NAMES.milestones, MILESTONES);
-  await port.writeSettings(settingsRows({ ...SAMPLE_SETTINGS, "Retention rate": 0.1, "Tax rate": 0.2 }), true);
-  await port.createBillingLog("EUR");
-  await port.createMilestoneTable(NAMES.ratesTable, "Rates", RATES);
-  await port.createMilestoneTable(NAMES.timesheetTable, "Timesheet", [HEADER, ...timesheet]);
-}
-
 /** A workbook host, and how a person adds rows to its Timesheet table and changes a line's % complete between invoices. */
 interface Book {
   port: () => WorkbookPort;
