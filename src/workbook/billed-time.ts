@@ -73,12 +73,11 @@ export function readBilledTime(table: LogTableData | undefined, log: CarryForwar
  * The rows an invoice adds to the billed time table: each line's hours and amount to date, each
  * entry billed for the first time, and each entry billed before that the timesheet no longer has.
  */
-export function billedTimeRows(number: string, aggregate: TimesheetAggregate, billed: BilledTime): CellValue[][] {
-  const counted = new Set(aggregate.entryKeys);
+export function billedTimeRows(number: string, aggregate: TimesheetAggregate): CellValue[][] {
   return [
     ...aggregate.lines.map((line) => [number, line.line, Number(line.hoursToDate), Number(line.amountToDate), null, null]),
     ...aggregate.newEntries.map((entry) => [number, entry.line.trim(), null, null, entry.key, "billed"]),
-    ...billed.entryKeys.filter((key) => !counted.has(key)).map((key) => [number, null, null, null, key, "removed"]),
+    ...aggregate.removedKeys.map((key) => [number, null, null, null, key, "removed"]),
   ];
 }
 

@@ -73,7 +73,7 @@ export function planTimesheetProgress(
       ...cellOf(entry.sourceRow, "line"),
     })),
     warnings: result.warnings.map(place),
-    time: (number) => ({ rows: billedTimeRows(number, result, billed.billed), placement: billed.placement, create: snapshot.billedTime === undefined }),
+    time: (number) => ({ rows: billedTimeRows(number, result), placement: billed.placement, create: snapshot.billedTime === undefined }),
   };
 }
 

@@ -8,6 +8,7 @@ import { TIMESHEET_MESSAGES as M } from "./messages";
 import { rateInForce } from "./rate-card";
 import type {
   BilledTime,
+  ExactAmount,
   PricedEntry,
   RateCard,
   TimesheetEntry,
@@ -17,11 +18,7 @@ import type {
   TimesheetOutcome,
 } from "./types";
 
-/** An amount in minor units as an exact fraction: numerator / denominator, denominator > 0. */
-interface Exact {
-  numerator: bigint;
-  denominator: bigint;
-}
+type Exact = ExactAmount;
 
 interface LineSum {
   id: string;
@@ -99,15 +96,17 @@ export function aggregateTimesheet(
     const id = lineKey(item.entry.line);
     const sum = sums.get(id) ?? { id: item.entry.line.trim(), hours: FIXED_ZERO, amount: { numerator: 0n, denominator: 1n } };
     sum.hours = addFixed(sum.hours, item.hours);
-    sum.amount = addExact(sum.amount, exactAmount(item.hours, item.rate, item.rateHours, options.minorUnits));
+    const amount = exactAmount(item.hours, item.rate, item.rateHours, options.minorUnits);
+    sum.amount = addExact(sum.amount, amount);
     sums.set(id, sum);
-    if (!billed.has(key)) newEntries.push({ ...item.entry, key, rateApplied: item.rateText, per: item.per });
+    if (!billed.has(key)) newEntries.push({ ...item.entry, key, rateApplied: item.rateText, per: item.per, exactAmount: amount });
   }
 
   const lines = lineFigures(sums, billedToDate, options);
   if (lines.errors.length > 0) return { errors: lines.errors };
   const current = new Set(keys);
-  const missing = billedToDate.entryKeys.filter((key) => !current.has(key)).length;
+  const removedKeys = billedToDate.entryKeys.filter((key) => !current.has(key));
+  const missing = removedKeys.length;
   const warnings: TimesheetIssue[] = missing === 0 ? [] : [{ code: "BILLED_ENTRY_MISSING", path: ["entries"], message: M.BILLED_ENTRY_MISSING(missing) }];
   const lastBilled = billedToDate.periodEnd;
   return {
@@ -116,6 +115,7 @@ export function aggregateTimesheet(
       newEntries,
       lateEntries: lastBilled === undefined ? [] : newEntries.filter((entry) => entry.date <= lastBilled),
       entryKeys: keys,
+      removedKeys,
       warnings,
     },
   };
@@ -181,7 +181,7 @@ function exactAmount(hours: Fixed, rate: Fixed, rateHours: Fixed, minorUnits: nu
   };
 }
 
-function addExact(a: Exact, b: Exact): Exact {
+export function addExact(a: Exact, b: Exact): Exact {
   if (a.denominator === b.denominator) return { numerator: a.numerator + b.numerator, denominator: a.denominator };
   const numerator = a.numerator * b.denominator + b.numerator * a.denominator;
   const denominator = a.denominator * b.denominator;
@@ -194,12 +194,12 @@ function gcd(a: bigint, b: bigint): bigint {
   return a === 0n ? 1n : a;
 }
 
-function addFixed(a: Fixed, b: Fixed): Fixed {
+export function addFixed(a: Fixed, b: Fixed): Fixed {
   const scale = Math.max(a.scale, b.scale);
   return { units: a.units * pow10(scale - a.scale) + b.units * pow10(scale - b.scale), scale };
 }
 
 /** Hours as text with at least two decimals and no trailing zeros past them ("7.50", "0.125"). */
-function hoursText(hours: Fixed): string {
+export function hoursText(hours: Fixed): string {
   return scaledText(hours.units * pow10(Math.max(0, 2 - hours.scale)), Math.max(2, hours.scale));
 }

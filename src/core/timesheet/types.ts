@@ -53,11 +53,19 @@ export interface TimesheetOptions {
   rounding: "half-up" | "half-even";
 }
 
+/** An amount in minor units as an exact fraction: numerator / denominator, denominator > 0. */
+export interface ExactAmount {
+  numerator: bigint;
+  denominator: bigint;
+}
+
 export interface PricedEntry extends TimesheetEntry {
   key: string;
   /** The rate in force on the entry's date, as the card (or the entry) states it. */
   rateApplied: string;
   per: "hour" | "day";
+  /** hours × rate (÷ hours a day for a daily rate), in minor units, unrounded: a line rounds its sum once. */
+  exactAmount: ExactAmount;
 }
 
 export interface TimesheetLineFigures {
@@ -78,6 +86,8 @@ export interface TimesheetAggregate {
   lateEntries: PricedEntry[];
   /** The keys the log holds once this period is issued: the billed ones and the new ones. */
   entryKeys: string[];
+  /** The keys billed before that the timesheet no longer has (edited or deleted entries): this period credits them. */
+  removedKeys: string[];
   warnings: TimesheetIssue[];
 }
 
