@@ -4,6 +4,7 @@ import {
   type IssuedInvoice,
   type TimesheetAggregate,
   PROGRESS_FIELDS,
+  computeTimeAppendix,
   type Issue,
   type MilestoneInput,
   Dec,
@@ -122,7 +123,8 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   const locked = draft ? [] : protectedByOwner(snapshot);
   if (locked.length > 0) return { ok: false, problems: locked };
   const header: InvoiceHeader = { number, kind: draft ? "draft" : "invoice", credits: undefined, ...dates, dueDate };
-  const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result);
+  const appendix = progress === undefined ? [] : computeTimeAppendix(progress.aggregate, { minorUnits: outcome.result.minorUnits, rounding: settings.rounding });
+  const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result, appendix);
   const settingChanges: Record<string, CellValue> = { "Next invoice number": sequence + 1 };
   const time = progress?.time(number);
   if (request.request.retention?.release !== undefined) settingChanges["Release retention on next invoice"] = null;

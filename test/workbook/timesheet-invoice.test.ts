@@ -10,6 +10,7 @@ import { issueCreditNote } from "../../src/workbook/credit-note";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { MemoryWorkbook, type MemoryState, addTableRow, emptyState, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
+import { TIME_APPENDIX_HEADERS } from "../../src/workbook/invoice-sheet";
 import { BILLED_TIME_HEADERS, NAMES, type CellValue, type WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { editXlsx } from "../support/exceljs-file";
@@ -186,6 +187,25 @@ describe("Invoices from a timesheet through Office.js", () => {
     expect((await office.read(NAMES.milestones)).billedTime?.values.filter((row) => row[0] === "INV-0002" && row[4] === null)).toEqual([
       ["INV-0002", "A1", 14.5, 1812.5, null, null], ["INV-0002", "D1", 29.75, 3083.75, null, null],
     ]);
+  });
+});
+
+describe("The invoice sheet's time appendix", () => {
+  test("February's invoice lists each person's new hours per line, the late entry as such, adding up to the lines' period", async () => {
+    const book = await memoryBook(JANUARY);
+    await issue(book, "2027-01-31");
+    await book.addEntries(FEBRUARY);
+    await issue(book, "2027-02-28");
+    const sheet = findSheet(book.workbook.state, "INV-0002")!;
+    const top = sheet.cells.findIndex((row) => row[1] === TIME_APPENDIX_HEADERS[1]);
+    expect(sheet.cells.slice(top, top + 5).map((row) => row.slice(0, 6))).toEqual([
+      TIME_APPENDIX_HEADERS,
+      ["A1", "Ben Okafor (Architect)", 4, 1000, "day", 500],
+      ["D1", "Ana Silva (Developer)", 4, 110, "hour", 440],
+      ["D1", "Carl Wu (Developer)", 8, 100, "hour", 800],
+      ["D1", "Carl Wu (Developer), late: dated in a period already billed", 2, 95, "hour", 190],
+    ]);
+    expect(sheet.layout?.printArea).toBe(`A1:J${top + 5}`);
   });
 });
 
