@@ -130,7 +130,7 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   if (request.request.retention?.release !== undefined) settingChanges["Release retention on next invoice"] = null;
   return {
     ok: true, number, draft, header, settings, result: outcome.result, layout, replace, warnings, time: progress?.aggregate,
-    issued: issuedInvoice(header, settings, outcome.result, log.active.map((i) => i.number)),
+    issued: { ...issuedInvoice(header, settings, outcome.result, log.active.map((i) => i.number)), ...(appendix.length === 0 ? {} : { timeAppendix: appendix }) },
     commit: {
       ...logRows(number, sheetName, header, outcome.result),
       createLog: snapshot.invoices === undefined,

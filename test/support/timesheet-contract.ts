@@ -1,4 +1,5 @@
 import { isoToSerial } from "../../src/workbook/dates";
+import { type MemoryWorkbook, addTableRow, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
 import { NAMES, type CellValue, type WorkbookPort } from "../../src/workbook/port";
 import { SAMPLE_SETTINGS, settingsRows } from "../../src/workbook/sample";
 
@@ -54,3 +55,12 @@ export async function contract(port: WorkbookPort, timesheet: CellValue[][]): Pr
   await port.createMilestoneTable(NAMES.timesheetTable, "Timesheet", [HEADER, ...timesheet]);
 }
 
+/** Rows typed below a table of the memory workbook, which Excel takes into the table. */
+export function appendRows(workbook: MemoryWorkbook, name: string, rows: CellValue[][]): void {
+  const table = findTable(workbook.state, name)!;
+  const sheet = findSheet(workbook.state, table.sheet)!;
+  for (const row of rows) {
+    addTableRow(sheet, table);
+    row.forEach((value, c) => setCell(sheet, table.top + table.rows - 1, table.left + c, value));
+  }
+}

@@ -8,14 +8,14 @@ import fc from "fast-check";
 import { addDays, isoToSerial } from "../../src/workbook/dates";
 import { issueCreditNote } from "../../src/workbook/credit-note";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
-import { MemoryWorkbook, type MemoryState, addTableRow, emptyState, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
+import { MemoryWorkbook, type MemoryState, emptyState, findSheet, setCell } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { TIME_APPENDIX_HEADERS } from "../../src/workbook/invoice-sheet";
 import { BILLED_TIME_HEADERS, NAMES, type CellValue, type WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { editXlsx } from "../support/exceljs-file";
 import { fakeExcelRun } from "../support/fake-excel";
-import { FEBRUARY, JANUARY, contract } from "../support/timesheet-contract";
+import { FEBRUARY, JANUARY, appendRows, contract } from "../support/timesheet-contract";
 import { copyState } from "./helpers";
 
 const day = isoToSerial;
@@ -43,16 +43,6 @@ async function memoryBook(timesheet: CellValue[][]): Promise<Book & { workbook: 
     },
     billedTime: async () => (await workbook.read(NAMES.milestones)).billedTime?.values,
   };
-}
-
-/** Rows typed below a table of the memory workbook, which Excel takes into the table. */
-function appendRows(workbook: MemoryWorkbook, name: string, rows: CellValue[][]): void {
-  const table = findTable(workbook.state, name)!;
-  const sheet = findSheet(workbook.state, table.sheet)!;
-  for (const row of rows) {
-    addTableRow(sheet, table);
-    row.forEach((value, c) => setCell(sheet, table.top + table.rows - 1, table.left + c, value));
-  }
 }
 
 /** The .xlsx host, saved and reopened before each step; rows typed through exceljs, as a person's edit in another program. */
