@@ -23,12 +23,12 @@ export function rateInForce(card: RateCard, person: string, role: string | undef
   if (chosen === undefined) return undefined;
   const rate = readFixed(chosen.rate);
   if (isReadProblem(rate)) return undefined;
-  return { rate, hours: chosen.per === "hour" ? ONE : hoursPerDay(card), source: chosen };
+  return { rate, hours: chosen.per === "hour" ? ONE : hoursPerDay(chosen.hoursPerDay ?? card.hoursPerDay), source: chosen };
 }
 
-function hoursPerDay(card: RateCard): Fixed {
-  if (card.hoursPerDay === undefined) return EIGHT;
-  const hours = readFixed(card.hoursPerDay);
+function hoursPerDay(text: string | undefined): Fixed {
+  if (text === undefined) return EIGHT;
+  const hours = readFixed(text);
   return isReadProblem(hours) || hours.units <= 0n ? EIGHT : hours;
 }
 

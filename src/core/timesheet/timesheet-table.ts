@@ -1,4 +1,5 @@
 import { type ColumnSpec, readTableRows } from "../finance/finance-rows";
+import { isReadProblem, pow10, readFixed } from "../fixed";
 import type { TableIssue } from "../milestone-table";
 import type { RateCard, RateCardRate, TimesheetEntry } from "./types";
 
@@ -24,6 +25,7 @@ export const RATE_COLUMNS = {
   rate: { title: "Rate", names: ["hourly rate", "daily rate", "day rate", "price"], required: true, kind: "amount", advice: "type the rate as a number" },
   per: { title: "Per", names: ["unit", "basis", "per hour or day"], required: false, kind: "text" },
   validFrom: { title: "Valid from", names: ["from", "effective from", "start date", "since"], required: false, kind: "date" },
+  hoursPerDay: { title: "Hours per day", names: ["hours a day", "day length", "hours/day"], required: false, kind: "amount", advice: "type the hours a day rate pays for, such as 7.5" },
 } as const satisfies Record<string, ColumnSpec>;
 
 export type TimesheetField = keyof typeof TIMESHEET_COLUMNS;
@@ -66,8 +68,11 @@ export function readTimesheetTable(values: readonly (readonly unknown[])[], head
 
 const PER: Record<string, "hour" | "day"> = { "": "hour", hour: "hour", h: "hour", hr: "hour", hourly: "hour", day: "day", d: "day", daily: "day" };
 
-/** The Rates table (headers first) as the rate card: a rate for a role or a named person, per hour (the default) or per day. */
-export function readRatesTable(values: readonly (readonly unknown[])[], hoursPerDay?: string): { card: RateCard; columnOf: Partial<Record<RateField, number>>; issues: TableIssue[] } {
+/**
+ * The Rates table (headers first) as the rate card: a rate for a role or a named person, per hour
+ * (the default) or per day, a day being 8 hours unless its row says how many (Hours per day).
+ */
+export function readRatesTable(values: readonly (readonly unknown[])[]): { card: RateCard; columnOf: Partial<Record<RateField, number>>; issues: TableIssue[] } {
   const read = readTableRows(values, "Rates", RATE_COLUMNS);
   const issues = [...read.issues];
   const rates: RateCardRate[] = [];
@@ -83,11 +88,25 @@ export function readRatesTable(values: readonly (readonly unknown[])[], hoursPer
         message: "A rate is for a role or a person: fill in one of them.",
       });
     }
+    if (cells.hoursPerDay !== "" && !isDayLength(cells.hoursPerDay)) {
+      issues.push({
+        code: "INVALID_OPTION", path: ["rows", r, "hoursPerDay"], row: r, column: read.columnOf.hoursPerDay,
+        message: `Hours per day must be more than 0 and at most 24, not ${cells.hoursPerDay}.`,
+      });
+      return;
+    }
     if (per === undefined || cells.rate === "") return;
     rates.push({
       ...(cells.role === "" ? {} : { role: cells.role }), ...(cells.person === "" ? {} : { person: cells.person }),
       rate: cells.rate, per, ...(cells.validFrom === "" ? {} : { validFrom: cells.validFrom }),
+      ...(cells.hoursPerDay === "" ? {} : { hoursPerDay: cells.hoursPerDay }),
     });
   });
-  return { card: { rates, ...(hoursPerDay === undefined ? {} : { hoursPerDay }) }, columnOf: read.columnOf, issues };
+  return { card: { rates }, columnOf: read.columnOf, issues };
+}
+
+/** More than 0 and at most 24 hours. */
+function isDayLength(text: string): boolean {
+  const hours = readFixed(text);
+  return !isReadProblem(hours) && hours.units > 0n && hours.units <= 24n * pow10(hours.scale);
 }

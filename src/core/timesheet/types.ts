@@ -25,6 +25,8 @@ export interface RateCardRate {
   per: "hour" | "day";
   /** ISO date from which the rate is in force; absent: from the start. */
   validFrom?: string;
+  /** Hours a daily rate of this row pays for; the card's otherwise. */
+  hoursPerDay?: string;
 }
 
 export interface RateCard {
