@@ -88,7 +88,8 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
 
   const dates = planDates(options, log, problems);
   const sequence = planSequence(settings, place, log, problems);
-  const timesheet = dates === undefined ? undefined : planTimesheetProgress(snapshot, settings, log, numberingOf(settings).invoice(log.lastInvoiceSequence + 1), dates.periodEnd);
+  // The rows a failed commit left are those of the number this invoice takes.
+  const timesheet = dates === undefined || sequence === undefined ? undefined : planTimesheetProgress(snapshot, settings, log, invoiceNumber(settings, sequence), dates.periodEnd);
   if (timesheet !== undefined && "problems" in timesheet) problems.push(...timesheet.problems);
   const progress = timesheet === undefined || "problems" in timesheet ? undefined : timesheet;
   const request = buildRequest(table, settings, log, problems, progress);
@@ -126,7 +127,7 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   const appendix = progress === undefined ? [] : computeTimeAppendix(progress.aggregate, { minorUnits: outcome.result.minorUnits, rounding: settings.rounding });
   const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result, appendix);
   const settingChanges: Record<string, CellValue> = { "Next invoice number": sequence + 1 };
-  const time = progress?.time(number);
+  const time = progress?.time;
   if (request.request.retention?.release !== undefined) settingChanges["Release retention on next invoice"] = null;
   return {
     ok: true, number, draft, header, settings, result: outcome.result, layout, replace, warnings, time: progress?.aggregate,

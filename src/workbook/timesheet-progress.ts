@@ -24,24 +24,25 @@ export interface TimesheetProgress {
   /** Entries on a line the milestone table does not have, each a problem at its Line cell. */
   unknownLines: (lineIds: ReadonlySet<string>) => WorkbookProblem[];
   warnings: WorkbookProblem[];
-  /** The billed time rows of the invoice of this number. */
-  time: (number: string) => TimeCommit;
+  /** The billed time rows of the invoice. */
+  time: TimeCommit;
 }
 
 /**
  * Hours to date per line, up to the period end, and their amounts at the rates in force, from
  * the Timesheet and Rates tables and what the billing log says was billed before (see decision
- * 0034). Undefined when the workbook has no Timesheet table; problems, each at its cell, when
- * anything in the tables is wrong.
+ * 0034). `number` is the number the invoice takes: its rows in the billed time table, and those a
+ * failed attempt at it left, which it replaces. Undefined when the workbook has no Timesheet
+ * table; problems, each at its cell, when anything in the tables is wrong.
  */
 export function planTimesheetProgress(
-  snapshot: WorkbookSnapshot, settings: ContractSettings, log: CarryForward, nextNumber: string, periodEnd: string,
+  snapshot: WorkbookSnapshot, settings: ContractSettings, log: CarryForward, number: string, periodEnd: string,
 ): TimesheetProgress | { problems: WorkbookProblem[] } | undefined {
   const sheet = snapshot.timesheet;
   if (sheet === undefined) return undefined;
   const entries = readTimesheetTable(sheet.values, sheet.top + 1);
   const rates = snapshot.rates === undefined ? undefined : readRatesTable(snapshot.rates.values);
-  const billed = readBilledTime(snapshot.billedTime, log, nextNumber);
+  const billed = readBilledTime(snapshot.billedTime, log, number);
   const problems = [
     ...entries.issues.map((issue) => placed(issue, sheet)),
     ...(rates === undefined || snapshot.rates === undefined ? [] : rates.issues.map((issue) => placed(issue, snapshot.rates as TableData))),
@@ -73,7 +74,7 @@ export function planTimesheetProgress(
       ...cellOf(entry.sourceRow, "line"),
     })),
     warnings: result.warnings.map(place),
-    time: (number) => ({ rows: billedTimeRows(number, result), placement: billed.placement, create: snapshot.billedTime === undefined }),
+    time: { rows: billedTimeRows(number, result), placement: billed.placement, create: snapshot.billedTime === undefined },
   };
 }
 
