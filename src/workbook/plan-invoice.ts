@@ -379,9 +379,12 @@ function buildRequest(table: MilestoneData, settings: ContractSettings, log: Car
     const hours = time?.amountToDate.get(key);
     const line = hours === undefined ? typedLine : progressFromTimesheet(typedLine, hours, (field) => {
       const column = milestones.columnOf[field];
+      const typed = `"${String(header[column ?? 0])}"`;
       problems.push({
         code: "PROGRESS_AND_TIMESHEET",
-        message: `Line "${String(typedLine.id)}" has hours in the Timesheet table, which give its progress (${hours} to date), and "${String(header[column ?? 0])}" typed as well; clear the cell, or take the line's entries out of the timesheet.`,
+        message: field === "unitPrice"
+          ? `Line "${String(typedLine.id)}" has hours in the Timesheet table, priced by the Rates table (${hours} to date), and ${typed} typed as well; clear the cell, and put the rate in the Rates table (or on the entries).`
+          : `Line "${String(typedLine.id)}" has hours in the Timesheet table, which give its progress (${hours} to date), and ${typed} typed as well; clear the cell, or take the line's entries out of the timesheet.`,
         ...at(milestones.rowOfLine[index] ?? 0, column),
       });
     });
@@ -423,13 +426,16 @@ function buildRequest(table: MilestoneData, settings: ContractSettings, log: Car
   return { request, milestones };
 }
 
+/** The fields of a line that its timesheet hours, priced by the rate card, give instead. */
+type TimesheetPriced = (typeof PROGRESS_FIELDS)[number] | "unitPrice";
+
 /**
- * A line whose progress the timesheet gives: its amount to date, which no typed progress may
- * contradict (each typed progress cell is reported through `typed`).
+ * A line whose progress the timesheet gives: its amount to date, which no typed progress or unit
+ * price may contradict (each such cell is reported through `typed`).
  */
-function progressFromTimesheet(line: MilestoneInput, amountToDate: string, typed: (field: (typeof PROGRESS_FIELDS)[number]) => void): MilestoneInput {
+function progressFromTimesheet(line: MilestoneInput, amountToDate: string, typed: (field: TimesheetPriced) => void): MilestoneInput {
   const rest: MilestoneInput = { ...line };
-  for (const field of PROGRESS_FIELDS) {
+  for (const field of [...PROGRESS_FIELDS, "unitPrice"] as const) {
     if (line[field] !== undefined && line[field] !== "") typed(field);
     delete rest[field];
   }

@@ -12,6 +12,7 @@ import { MemoryWorkbook, type MemoryState, emptyState, findSheet, setCell } from
 import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { TIME_APPENDIX_HEADERS } from "../../src/workbook/invoice-sheet";
 import { BILLED_TIME_HEADERS, NAMES, type CellValue, type WorkbookPort } from "../../src/workbook/port";
+import { insertSample } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
 import { editXlsx } from "../support/exceljs-file";
 import { fakeExcelRun } from "../support/fake-excel";
@@ -287,6 +288,22 @@ describe("Property: over any months of entries, typed late or on time, every bil
 });
 
 describe("Timesheet problems in memory, each at its cell, nothing written", () => {
+  test("the sample's time-and-materials line T1 moved to a timesheet: its typed hours and hourly rate are each a problem at its cell", async () => {
+    const workbook = new MemoryWorkbook(emptyState());
+    await insertSample(workbook);
+    await workbook.createMilestoneTable(NAMES.ratesTable, "Rates", [["Role", "Rate"], ["Analyst", 115]]);
+    await workbook.createMilestoneTable(NAMES.timesheetTable, "Timesheet", [["Date", "Person", "Role", "Line", "Hours"], [day("2026-09-10"), "Ana Silva", "Analyst", "T1", 6]]);
+    const before = copyState(workbook.state);
+    expect(await generateInvoice(workbook, { invoiceDate: "2026-09-30" })).toMatchObject({
+      ok: false,
+      problems: [
+        { code: "PROGRESS_AND_TIMESHEET", sheet: NAMES.milestones, cell: "E7", message: expect.stringContaining('Line "T1" has hours in the Timesheet table, which give its progress (690.00 to date), and "Hours to date" typed as well') },
+        { code: "PROGRESS_AND_TIMESHEET", sheet: NAMES.milestones, cell: "F7", message: expect.stringContaining('and "Hourly rate" typed as well; clear the cell, and put the rate in the Rates table') },
+      ],
+    });
+    expect(copyState(workbook.state)).toBe(before);
+  });
+
   const TESTER = [day("2027-01-21"), "Dana Reyes", "Tester", "Z9", 1, null, "Yes", "Smoke test"];
 
   test("an entry without a rate in force", async () => {
