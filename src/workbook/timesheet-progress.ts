@@ -1,6 +1,5 @@
 import {
   type TimesheetAggregate,
-  type TimesheetEntry,
   type TimesheetIssue,
   type TableIssue,
   aggregateTimesheet,
@@ -41,11 +40,12 @@ export function planTimesheetProgress(
   const sheet = snapshot.timesheet;
   if (sheet === undefined) return undefined;
   const entries = readTimesheetTable(sheet.values, sheet.top + 1);
-  const rates = snapshot.rates === undefined ? undefined : readRatesTable(snapshot.rates.values);
+  const ratesTable = snapshot.rates;
+  const rates = ratesTable === undefined ? undefined : { table: ratesTable, ...readRatesTable(ratesTable.values) };
   const billed = readBilledTime(snapshot.billedTime, log, number);
   const problems = [
     ...entries.issues.map((issue) => placed(issue, sheet)),
-    ...(rates === undefined || snapshot.rates === undefined ? [] : rates.issues.map((issue) => placed(issue, snapshot.rates as TableData))),
+    ...(rates === undefined ? [] : rates.issues.map((issue) => placed(issue, rates.table))),
     ...billed.problems,
   ];
   if (snapshot.billedTime === undefined && snapshot.sheets.some((name) => name.toLowerCase() === NAMES.billedTimeSheet.toLowerCase())) {
@@ -78,7 +78,8 @@ export function planTimesheetProgress(
   };
 }
 
-function fieldOf(field: string | number | undefined): keyof TimesheetEntry & ("date" | "person" | "line" | "hours" | "rate") | undefined {
+/** The Timesheet table's column a timesheet problem's path names. */
+function fieldOf(field: string | number | undefined): "date" | "person" | "line" | "hours" | "rate" | undefined {
   return field === "date" || field === "person" || field === "line" || field === "hours" || field === "rate" ? field : undefined;
 }
 
