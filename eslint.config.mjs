@@ -18,8 +18,9 @@ const layers = {
   functions: ["core"],
   workbook: ["core"],
   export: ["core"],
-  taskpane: ["core", "functions", "workbook", "export"],
-  cli: ["core", "workbook", "export"],
+  import: ["core"],
+  taskpane: ["core", "functions", "workbook", "export", "import"],
+  cli: ["core", "workbook", "export", "import"],
 };
 const corePackages = ["decimal.js"];
 // Deep enough for any folder a layer is likely to grow; deeper files get no layer check.

@@ -8,7 +8,7 @@ import { NAMES } from "../workbook/port";
 import { makeExports, parseFormats } from "./export-files";
 import { type CommandOutput, EXIT, lines, worst } from "./io";
 import { dateOptionsError, parseArgs } from "./options";
-import { printInvoice } from "./print-invoice";
+import { printInvoice, printTimesheet } from "./print-invoice";
 import { workbooksIn } from "./workbook-folder";
 import { inUseBy } from "./workbook-lock";
 import { type FileOutcome, done, errorOutcome, openWorkbook, problemsOutcome, warningLines, withHeldWorkbook, writeDocument, writtenNote } from "./workbook-file";
@@ -113,7 +113,7 @@ export async function invoiceOne(file: string, options: InvoiceOptions): Promise
       // A dry run writes nothing, so a workbook in use is read as it was last saved, and said so.
       const busy = await inUseBy(file);
       const inUse = busy === undefined ? [] : [`  note: ${file} is ${busy}; the dry run read the version saved on disk.`];
-      return done([...printInvoice(plan.issued), "", `(dry run: ${file} was not changed)`], [...inUse, ...warningLines(plan.warnings), ...clock.report(options.timings)]);
+      return done([...printInvoice(plan.issued), ...printTimesheet(plan.time), "", `(dry run: ${file} was not changed)`], [...inUse, ...warningLines(plan.warnings), ...clock.report(options.timings)]);
     }
     return await withHeldWorkbook(file, async (held, workbook) => {
       clock.lap("read");
@@ -134,7 +134,7 @@ export async function invoiceOne(file: string, options: InvoiceOptions): Promise
       const { note, err } = writtenNote(written);
       return {
         status: err.length === 0 ? EXIT.done : EXIT.failure,
-        out: [`${file}: ${what}, total due ${s.totalDue} ${outcome.result.currency} (payment due ${s.currentPaymentDue})${note}.`],
+        out: [`${file}: ${what}, total due ${s.totalDue} ${outcome.result.currency} (payment due ${s.currentPaymentDue})${note}.`, ...printTimesheet(outcome.time)],
         err: [...err, ...warningLines(outcome.warnings), ...clock.report(options.timings)],
       };
     });

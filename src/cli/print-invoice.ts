@@ -1,4 +1,4 @@
-import type { BillingResult, IssuedInvoice } from "../core";
+import { type BillingResult, Dec, type IssuedInvoice, type TimesheetAggregate, addAmounts } from "../core";
 
 /** An issued (or planned) invoice as text for a terminal: the lines billed, then the G702 summary. */
 export function printInvoice(invoice: IssuedInvoice): string[] {
@@ -30,4 +30,20 @@ export function printInvoice(invoice: IssuedInvoice): string[] {
     ).map(([label, value]) => `${label.padEnd(30)} ${amount(value)}`),
   ];
   return lines;
+}
+
+/**
+ * What an invoice billed from the Timesheet table, for a terminal: the hours this period and the
+ * entries billed for the first time, then each late entry (dated in a period already billed), by
+ * name, since it is billed now rather than in the period it is dated in.
+ */
+export function printTimesheet(time: TimesheetAggregate | undefined): string[] {
+  if (time === undefined) return [];
+  const sum = new Dec(addAmounts(time.lines.map((line) => line.hoursThisPeriod)));
+  const hours = sum.toFixed(Math.max(2, sum.decimalPlaces()));
+  const count = time.newEntries.length;
+  return [
+    `  timesheet: ${hours} h this period, ${count} entr${count === 1 ? "y" : "ies"} billed for the first time${time.lateEntries.length === 0 ? "" : `, ${time.lateEntries.length} of them late`}.`,
+    ...time.lateEntries.map((e) => `  late entry, billed now: ${e.date} ${e.person.trim()}, line ${e.line.trim()}, ${e.hours} h${e.note.trim() === "" ? "" : ` (${e.note.trim()})`}, row ${e.sourceRow} of the timesheet.`),
+  ];
 }

@@ -5,6 +5,7 @@ export { moneyOf, earnedToDate, netDueThisPeriod, retentionHeld, balanceToFinish
 export { Dec, isDecimalText } from "./decimal";
 export { ROUNDING_MODES, type RoundingMode } from "./rounding";
 export { CoreInputError, MESSAGES, describePath, type Issue, type IssuePath, type ErrorCode, type WarningCode } from "./issues";
+export { PROGRESS_FIELDS } from "./request";
 export type { BillingRequest, MilestoneInput, RetentionInput, AdvanceInput, TaxInput, Contract, Milestone } from "./request";
 export type { IssuedInvoice, Party, VatTreatment } from "./issued-invoice";
 export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBreakdown, AdvanceState } from "./result";
@@ -14,3 +15,4 @@ export { readMilestoneTable, placeIssue, fieldOfHeader, isFinanceField, type Cel
 export { DATE_RANGE, addDays, dateToSerial, isIsoDate, isSerialInRange, isoToSerial, serialText, serialToIso } from "./dates";
 export { readFinanceLines, type FinanceTable } from "./finance/finance-table";
 export * from "./finance";
+export * from "./timesheet";

@@ -1,4 +1,5 @@
 import type { BillingResult } from "./result";
+import type { TimeAppendixRow } from "./timesheet/time-appendix";
 
 /** A party to the contract as an invoice names it. */
 export interface Party {
@@ -57,4 +58,6 @@ export interface IssuedInvoice {
   /** Numbers of the contract's earlier invoices in force, oldest first. */
   precedingInvoices: string[];
   result: BillingResult;
+  /** The hours billed from the timesheet this period, per line and person (see computeTimeAppendix); absent without a timesheet. */
+  timeAppendix?: TimeAppendixRow[];
 }

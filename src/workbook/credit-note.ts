@@ -91,7 +91,7 @@ export function planCreditNote(snapshot: WorkbookSnapshot, options: CreditNoteOp
     ok: true, number, cancels: cancelled.number, settings, replace,
     layout: layoutCreditNote(number, header, settings, restated),
     // The due date its sheet prints, as for an invoice: a credit note is never paid (the finance figures leave it out).
-    commit: { invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows), isoToSerial(dueDate)], lineRows, createLog: false, placement: log.placement, settings: [], lockSheet: number },
+    commit: { invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows), isoToSerial(dueDate)], lineRows, createLog: false, placement: log.placement, settings: [], lockSheet: number, time: undefined },
     issued: issuedInvoice(header, settings, restated, []),
   };
 }

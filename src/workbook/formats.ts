@@ -1,6 +1,6 @@
 import { minorUnitsOf, paperOf } from "../core";
 import { DATE_FORMAT } from "./dates";
-import { type CellValue, type ColumnFormat, INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type LogCommit, PAYMENT_HEADERS } from "./port";
+import { BILLED_TIME_HEADERS, type CellValue, type ColumnFormat, INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type LogCommit, PAYMENT_HEADERS } from "./port";
 
 /**
  * The number formats Interim gives the cells it writes, in Excel's codes (which LibreOffice reads
@@ -83,6 +83,27 @@ export function paymentColumnsFor(currency: string): ColumnFormat[] {
 
 /** The log's columns for a commit that creates the log: its invoice row names the currency. */
 export function billingLogColumnsOf(commit: LogCommit): BillingLogColumns {
+  return billingLogColumnsFor(commitCurrency(commit));
+}
+
+/** The currency a commit's invoice row names. */
+export function commitCurrency(commit: LogCommit): string | undefined {
   const currency: CellValue | undefined = commit.invoiceRow[INVOICE_LOG_HEADERS.indexOf("Currency")];
-  return billingLogColumnsFor(typeof currency === "string" ? currency : undefined);
+  return typeof currency === "string" ? currency : undefined;
+}
+
+/**
+ * A new billed time table's columns, in the order of BILLED_TIME_HEADERS: hours with at least
+ * two decimals (a clock duration has up to six), the amount in the contract currency's format,
+ * the invoice, line, entry key and status as text; the key wide enough to read.
+ */
+export function billedTimeColumnsFor(currency: string | undefined): ColumnFormat[] {
+  const money = moneyFormat(minorUnitsFor(currency));
+  return BILLED_TIME_HEADERS.map((header) =>
+    header === "Hours to date"
+      ? column(header, "#,##0.00####", 10)
+      : header === "Amount to date"
+        ? column(header, money, MONEY_WIDTH)
+        : column(header, TEXT_FORMAT, header === "Entry" ? 48 : 9),
+  );
 }

@@ -1,11 +1,15 @@
-import type { BillingResult, IssuedInvoice } from "../core";
+import type { BillingResult, IssuedInvoice, TimesheetAggregate } from "../core";
 import { readBillingLog, type Numbering } from "./billing-log";
 import { type GenerateOptions, numberingOf, planInvoice } from "./plan-invoice";
 import { type LogCommit, NAMES, WorkbookError, type WorkbookPort } from "./port";
 import { type WorkbookProblem, problem } from "./problems";
 
 export type GenerateOutcome =
-  | { ok: true; number: string; sheet: string; draft: boolean; result: BillingResult; issued: IssuedInvoice; warnings: WorkbookProblem[] }
+  | {
+      ok: true; number: string; sheet: string; draft: boolean; result: BillingResult; issued: IssuedInvoice; warnings: WorkbookProblem[];
+      /** What the invoice billed from the Timesheet table (new and late entries among it); undefined without one. */
+      time: TimesheetAggregate | undefined;
+    }
   | { ok: false; problems: WorkbookProblem[] };
 
 /**
@@ -19,7 +23,7 @@ export async function generateInvoice(port: WorkbookPort, options: GenerateOptio
   if (!plan.ok) return plan;
   await port.writeInvoiceSheet(plan.layout, plan.replace);
   const incomplete = plan.draft ? [] : await commitDocument(port, plan.commit, plan.number, numberingOf(plan.settings));
-  return { ok: true, number: plan.number, sheet: plan.layout.name, draft: plan.draft, result: plan.result, issued: plan.issued, warnings: [...plan.warnings, ...incomplete] };
+  return { ok: true, number: plan.number, sheet: plan.layout.name, draft: plan.draft, result: plan.result, issued: plan.issued, warnings: [...plan.warnings, ...incomplete], time: plan.time };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type BillingResult, Dec, addAmounts, groupDigits, paperOf, subtractAmount } from "../core";
+import { type BillingResult, Dec, type TimeAppendixRow, addAmounts, groupDigits, paperOf, subtractAmount } from "../core";
 import { columnLetters } from "./a1";
 import { moneyFormat } from "./formats";
 import type { CellBlock, CellValue, SheetLayout } from "./port";
@@ -121,7 +121,7 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
  * terms. Each block is one range write; the page prints landscape, one page wide, with the
  * table header repeated on every page.
  */
-export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult): SheetLayout {
+export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult, time: readonly TimeAppendixRow[] = []): SheetLayout {
   const money = moneyFormat(result.minorUnits);
   const headerBlock = headerBlockOf(header, settings, result.currency);
   const lineTop = HEADER_ROWS + 1;
@@ -180,10 +180,11 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
   const totalDue: CellBlock = { top: dueTop, left: 1, values: [[`Total due (${result.currency})`, Number(s.totalDue)]], numberFormat: ["@", money], bold: true, fill: "#DCE6F0" };
   const terms = settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`;
   const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[`${PAYMENT_TERMS_LABEL}${terms}`]] };
-  const lastRow = dueTop + 2;
+  const appendix = timeAppendixBlocks(dueTop + 4, time, money);
+  const lastRow = appendix.length === 0 ? dueTop + 2 : dueTop + 4 + time.length;
   return {
     name: sheetName,
-    blocks: [headerBlock, tableHeader, ...lines, totals, ...cappedBlocks, summary, totalDue, footer],
+    blocks: [headerBlock, tableHeader, ...lines, totals, ...cappedBlocks, summary, totalDue, footer, ...appendix],
     columnWidths: WIDTHS,
     printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
     orientation: "landscape",
@@ -191,6 +192,24 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
     fitToPagesWide: 1,
     printTitleRows: `${HEADER_ROWS + 1}:${HEADER_ROWS + 1}`,
   };
+}
+
+export const TIME_APPENDIX_HEADERS = ["Item", "Time this period: person (role)", "Hours", "Rate", "Per", "Amount"];
+
+/**
+ * The time appendix below the payment terms: per line, each person's new hours at their rate
+ * and their part of the line's period amount (see computeTimeAppendix), a late entry's row
+ * saying so; none without a timesheet.
+ */
+function timeAppendixBlocks(top: number, rows: readonly TimeAppendixRow[], money: string): CellBlock[] {
+  if (rows.length === 0) return [];
+  const heading: CellBlock = { top, left: 0, values: [TIME_APPENDIX_HEADERS], bold: true, fill: "#DCE6F0", borderBottom: true };
+  const values = rows.map((r) => [
+    r.line,
+    r.person === undefined ? "Entries billed before, no longer in the timesheet" : `${r.person}${r.role === undefined ? "" : ` (${r.role})`}${r.late ? ", late: dated in a period already billed" : ""}`,
+    Number(r.hours), r.rate === undefined ? null : Number(r.rate), r.per ?? null, Number(r.amount),
+  ]);
+  return [heading, ...wrappedRows(top + 1, values, ["@", "@", "#,##0.00##", money, "@", money])];
 }
 
 function sumOf(result: BillingResult, field: "previouslyCompleted" | "thisPeriod" | "storedMaterials" | "balanceToFinish"): number {

@@ -8,6 +8,7 @@ import {
   type LogTableData,
   type MilestoneData,
   NAMES,
+  BILLED_TIME_HEADERS,
   PAYMENT_HEADERS,
   type PaymentWrite,
   type RowPlacement,
@@ -17,8 +18,8 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { markerName, overlaps, paymentsSheetTaken, settingFormats, settingRows, settle, tableRow } from "./port-helpers";
-import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, paymentColumnsFor } from "./formats";
+import { billedTimeSheetTaken, markerName, overlaps, paymentsSheetTaken, settingFormats, settingRows, settle, tableRow } from "./port-helpers";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, billedTimeColumnsFor, commitCurrency, paymentColumnsFor } from "./formats";
 
 /** A worksheet of the in-memory workbook: its cells from A1, and what Interim set on it. */
 export interface MemorySheet {
@@ -151,6 +152,9 @@ export class MemoryWorkbook implements WorkbookPort {
       invoiceLines: logTable(NAMES.linesTable),
       payments: logTable(NAMES.paymentsTable),
       costs: table(NAMES.costsTable),
+      timesheet: table(NAMES.timesheetTable),
+      rates: table(NAMES.ratesTable),
+      billedTime: logTable(NAMES.billedTimeTable),
       sheets: this.state.sheets.map((sheet) => sheet.name),
       interimSheets: this.state.names.filter((n) => n.name.startsWith(NAMES.sheetMarkerPrefix)).map((n) => n.sheet),
       definedNames: this.state.names.map((n) => n.name),
@@ -194,6 +198,10 @@ export class MemoryWorkbook implements WorkbookPort {
     return settle(() => {
       if (commit.createLog) this.createLog(billingLogColumnsOf(commit));
       this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
+      if (commit.time !== undefined) {
+        if (commit.time.create) this.createBilledTime(commitCurrency(commit));
+        this.placeRows(NAMES.billedTimeTable, commit.time.rows, commit.time.placement);
+      }
       this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
       this.applySettings(commit.settings);
       const locked = findSheet(this.state, commit.lockSheet);
@@ -245,6 +253,15 @@ export class MemoryWorkbook implements WorkbookPort {
     formatColumns(sheet, 0, 1, paymentColumnsFor(currency));
     this.state.sheets.push(sheet);
     this.state.tables.push({ name: NAMES.paymentsTable, sheet: NAMES.paymentsSheet, top: 0, left: 0, rows: 2, columns: PAYMENT_HEADERS.length });
+  }
+
+  /** The Billed time sheet with its table empty: a header and one blank row, its columns formatted for the currency. */
+  private createBilledTime(currency: string | undefined): void {
+    if (findSheet(this.state, NAMES.billedTimeSheet) !== undefined) throw billedTimeSheetTaken();
+    const sheet = newSheet(NAMES.billedTimeSheet, [[...BILLED_TIME_HEADERS]]);
+    formatColumns(sheet, 0, 1, billedTimeColumnsFor(currency));
+    this.state.sheets.push(sheet);
+    this.state.tables.push({ name: NAMES.billedTimeTable, sheet: NAMES.billedTimeSheet, top: 0, left: 0, rows: 2, columns: BILLED_TIME_HEADERS.length });
   }
 
   private deleteSheet(name: string): void {

@@ -1,7 +1,7 @@
 import { columnLetters, rangeAddress } from "./a1";
 import { excelFailure } from "./excel-errors";
 import { paperOf } from "../core";
-import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, paymentColumnsFor } from "./formats";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, billedTimeColumnsFor, commitCurrency, paymentColumnsFor } from "./formats";
 import {
   type CellArea,
   type CellBlock,
@@ -13,6 +13,7 @@ import {
   type LogTableData,
   type MilestoneData,
   NAMES,
+  BILLED_TIME_HEADERS,
   PAYMENT_HEADERS,
   type PaymentWrite,
   type RowPlacement,
@@ -91,6 +92,9 @@ export class OfficeWorkbook implements WorkbookPort {
       const invoiceLines = queueTableRead(workbook, NAMES.linesTable, LOG_PROPERTIES);
       const payments = queueTableRead(workbook, NAMES.paymentsTable, LOG_PROPERTIES);
       const costs = queueTableRead(workbook, NAMES.costsTable);
+      const timesheet = queueTableRead(workbook, NAMES.timesheetTable);
+      const rates = queueTableRead(workbook, NAMES.ratesTable);
+      const billedTime = queueTableRead(workbook, NAMES.billedTimeTable, LOG_PROPERTIES);
       // A plain sheet of that name, for a workbook whose milestones are not (yet) an Excel table.
       const regionSheet = workbook.worksheets.getItemOrNullObject(milestoneTable);
       regionSheet.load("name");
@@ -122,6 +126,9 @@ export class OfficeWorkbook implements WorkbookPort {
         invoiceLines: logTableData(invoiceLines),
         payments: logTableData(payments),
         costs: tableData(costs),
+        timesheet: tableData(timesheet),
+        rates: tableData(rates),
+        billedTime: logTableData(billedTime),
         sheets: sheets.items.map((sheet) => sheet.name),
         interimSheets: names.items
           .filter((item) => item.name.startsWith(NAMES.sheetMarkerPrefix))
@@ -170,9 +177,14 @@ export class OfficeWorkbook implements WorkbookPort {
       const created = commit.createLog ? logPieces(workbook, billingLogColumnsOf(commit)) : undefined;
       const lines = created?.lines ?? ((): Excel.Table => workbook.tables.getItem(NAMES.linesTable));
       const invoices = created?.invoices ?? ((): Excel.Table => workbook.tables.getItem(NAMES.invoicesTable));
+      const time = commit.time;
+      const createdTime = time?.create === true ? billedTimePieces(workbook, commitCurrency(commit)) : undefined;
+      const billedTime = createdTime?.table ?? ((): Excel.Table => workbook.tables.getItem(NAMES.billedTimeTable));
       const pieces: Piece[] = [
         ...(created?.pieces ?? []),
         ...placementPieces(lines, commit.lineRows, commit.placement.lines),
+        ...(createdTime?.pieces ?? []),
+        ...(time === undefined ? [] : placementPieces(billedTime, time.rows, time.placement)),
         ...placementPieces(invoices, [commit.invoiceRow], commit.placement.invoices),
         ...settingPieces(() => workbook.tables.getItem(NAMES.settingsTable), commit.settings),
         { bytes: 0, queue: () => workbook.worksheets.getItem(commit.lockSheet).protection.protect() },
@@ -489,6 +501,14 @@ function paymentsPieces(workbook: Excel.Workbook, currency: string): { pieces: P
   const sheet = workbook.worksheets.add(NAMES.paymentsSheet);
   const { pieces, table } = newTablePieces(sheet, NAMES.paymentsTable, 0, PAYMENT_HEADERS, [], paymentColumnsFor(currency));
   const paper: Piece = { bytes: 0, queue: () => void (sheet.pageLayout.paperSize = paperSizeOf(paperOf(currency))) };
+  return { pieces: [...pieces, paper], table };
+}
+
+/** The Billed time sheet with its table empty, made as the Payments table is (see paymentsPieces). */
+function billedTimePieces(workbook: Excel.Workbook, currency: string | undefined): { pieces: Piece[]; table: () => Excel.Table } {
+  const sheet = workbook.worksheets.add(NAMES.billedTimeSheet);
+  const { pieces, table } = newTablePieces(sheet, NAMES.billedTimeTable, 0, BILLED_TIME_HEADERS, [], billedTimeColumnsFor(currency));
+  const paper: Piece = { bytes: 0, queue: () => void (sheet.pageLayout.paperSize = paperSizeOf(paperOf(currency ?? "USD"))) };
   return { pieces: [...pieces, paper], table };
 }
 

@@ -2,6 +2,9 @@ import {
   type BillingRequest,
   type BillingResult,
   type IssuedInvoice,
+  type TimesheetAggregate,
+  PROGRESS_FIELDS,
+  computeTimeAppendix,
   type Issue,
   type MilestoneInput,
   Dec,
@@ -20,6 +23,7 @@ import { DATE_RANGE, addDays, dateTextProblem, isSerialInRange, isoToSerial, tod
 import { type InvoiceHeader, cellTextProblem, layoutInvoiceSheet } from "./invoice-sheet";
 import { checkMilestoneCells } from "./milestone-cell-checks";
 import { markerName } from "./port-helpers";
+import { type TimesheetProgress, planTimesheetProgress } from "./timesheet-progress";
 import { NAMES, type CellValue, type LogCommit, type MilestoneData, type SheetLayout, type TableData, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 import { type ContractSettings, type SettingsPlace, creditNoteNumber, invoiceNumber, nonStandardRateMessage, readSettings, settingProblem, settingWrites, sheetNameProblem } from "./settings";
@@ -51,6 +55,8 @@ export interface InvoicePlan {
   replace: string | undefined;
   commit: LogCommit;
   warnings: WorkbookProblem[];
+  /** What the invoice bills from the Timesheet table (hours per line, new and late entries); undefined without one. */
+  time: TimesheetAggregate | undefined;
 }
 
 export type PlanOutcome = InvoicePlan | { ok: false; problems: WorkbookProblem[] };
@@ -82,13 +88,17 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
 
   const dates = planDates(options, log, problems);
   const sequence = planSequence(settings, place, log, problems);
-  const request = buildRequest(table, settings, log, problems);
+  // The rows a failed commit left are those of the number this invoice takes.
+  const timesheet = dates === undefined || sequence === undefined ? undefined : planTimesheetProgress(snapshot, settings, log, invoiceNumber(settings, sequence), dates.periodEnd);
+  if (timesheet !== undefined && "problems" in timesheet) problems.push(...timesheet.problems);
+  const progress = timesheet === undefined || "problems" in timesheet ? undefined : timesheet;
+  const request = buildRequest(table, settings, log, problems, progress);
   if (problems.length > 0 || request === undefined || dates === undefined || sequence === undefined) return { ok: false, problems };
   const number = invoiceNumber(settings, sequence);
 
   const outcome = computeInvoice(request.request);
   if (!outcome.ok) return { ok: false, problems: outcome.errors.map((e) => placeProblem(e, request, table, place)) };
-  const warnings = outcome.result.warnings.map((w) => placeProblem(w, request, table, place));
+  const warnings = [...outcome.result.warnings.map((w) => placeProblem(w, request, table, place)), ...(progress?.warnings ?? [])];
 
   const draft = options.draft === true;
   if (!draft && options.allowZeroInvoice !== true && billsNothing(outcome.result, log)) {
@@ -114,18 +124,22 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   const locked = draft ? [] : protectedByOwner(snapshot);
   if (locked.length > 0) return { ok: false, problems: locked };
   const header: InvoiceHeader = { number, kind: draft ? "draft" : "invoice", credits: undefined, ...dates, dueDate };
-  const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result);
+  const appendix = progress === undefined ? [] : computeTimeAppendix(progress.aggregate, { minorUnits: outcome.result.minorUnits, rounding: settings.rounding });
+  const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result, appendix);
   const settingChanges: Record<string, CellValue> = { "Next invoice number": sequence + 1 };
+  const time = progress?.time;
   if (request.request.retention?.release !== undefined) settingChanges["Release retention on next invoice"] = null;
   return {
-    ok: true, number, draft, header, settings, result: outcome.result, layout, replace, warnings,
-    issued: issuedInvoice(header, settings, outcome.result, log.active.map((i) => i.number)),
+    ok: true, number, draft, header, settings, result: outcome.result, layout, replace, warnings, time: progress?.aggregate,
+    issued: { ...issuedInvoice(header, settings, outcome.result, log.active.map((i) => i.number)), ...(appendix.length === 0 ? {} : { timeAppendix: appendix }) },
     commit: {
       ...logRows(number, sheetName, header, outcome.result),
       createLog: snapshot.invoices === undefined,
       placement: log.placement,
       settings: settingWrites(settingChanges, place),
       lockSheet: sheetName,
+      // A first timesheet that bills nothing yet leaves the workbook as it was: no empty table is created.
+      time: time === undefined || (time.create && time.rows.length === 0) ? undefined : time,
     },
   };
 }
@@ -335,7 +349,7 @@ interface BuiltRequest {
 }
 
 /** The core's request: lines from the table, D and previous stored materials from the log, policy from the settings. */
-function buildRequest(table: MilestoneData, settings: ContractSettings, log: CarryForward, problems: WorkbookProblem[]): BuiltRequest | undefined {
+function buildRequest(table: MilestoneData, settings: ContractSettings, log: CarryForward, problems: WorkbookProblem[], time: TimesheetProgress | undefined): BuiltRequest | undefined {
   const milestones = readMilestoneTable(table.values);
   const header = table.values[0] ?? [];
   const at = (row: number, column: number | undefined): { sheet: string; cell: string } => ({
@@ -359,9 +373,21 @@ function buildRequest(table: MilestoneData, settings: ContractSettings, log: Car
   }
   const billed = log.active.length > 0;
   const seen = new Set<string>();
-  const lines: MilestoneInput[] = milestones.lines.map((line, index) => {
-    const key = lineKey(String(line.id ?? ""));
+  const lines: MilestoneInput[] = milestones.lines.map((typedLine, index) => {
+    const key = lineKey(String(typedLine.id ?? ""));
     seen.add(key);
+    const hours = time?.amountToDate.get(key);
+    const line = hours === undefined ? typedLine : progressFromTimesheet(typedLine, hours, (field) => {
+      const column = milestones.columnOf[field];
+      const typed = `"${String(header[column ?? 0])}"`;
+      problems.push({
+        code: "PROGRESS_AND_TIMESHEET",
+        message: field === "unitPrice"
+          ? `Line "${String(typedLine.id)}" has hours in the Timesheet table, priced by the Rates table (${hours} to date), and ${typed} typed as well; clear the cell, and put the rate in the Rates table (or on the entries).`
+          : `Line "${String(typedLine.id)}" has hours in the Timesheet table, which give its progress (${hours} to date), and ${typed} typed as well; clear the cell, or take the line's entries out of the timesheet.`,
+        ...at(milestones.rowOfLine[index] ?? 0, column),
+      });
+    });
     if (!billed) return line;
     const previous = log.previousByLine.get(key);
     const typed = line.previouslyCompleted;
@@ -376,6 +402,7 @@ function buildRequest(table: MilestoneData, settings: ContractSettings, log: Car
     }
     return { ...line, previouslyCompleted: fromLog, previousStoredMaterials: previous?.storedMaterials ?? "0" };
   });
+  if (time !== undefined) problems.push(...time.unknownLines(seen));
   for (const [key, previous] of log.previousByLine) {
     if (!seen.has(key)) {
       problems.push({ code: "BILLED_LINE_MISSING", message: `Line "${previous.id}" was billed on ${log.active[log.active.length - 1]?.number ?? "an earlier invoice"} but is no longer in the milestone table; put it back (a finished line stays in the table at 100 %).`, ...at(0, milestones.columnOf.id) });
@@ -397,6 +424,22 @@ function buildRequest(table: MilestoneData, settings: ContractSettings, log: Car
     lines,
   };
   return { request, milestones };
+}
+
+/** The fields of a line that its timesheet hours, priced by the rate card, give instead. */
+type TimesheetPriced = (typeof PROGRESS_FIELDS)[number] | "unitPrice";
+
+/**
+ * A line whose progress the timesheet gives: its amount to date, which no typed progress or unit
+ * price may contradict (each such cell is reported through `typed`).
+ */
+function progressFromTimesheet(line: MilestoneInput, amountToDate: string, typed: (field: TimesheetPriced) => void): MilestoneInput {
+  const rest: MilestoneInput = { ...line };
+  for (const field of [...PROGRESS_FIELDS, "unitPrice"] as const) {
+    if (line[field] !== undefined && line[field] !== "") typed(field);
+    delete rest[field];
+  }
+  return { ...rest, completedToDate: amountToDate };
 }
 
 export function sameAmount(a: string, b: string): boolean {

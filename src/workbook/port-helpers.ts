@@ -51,6 +51,18 @@ export function paymentsSheetTaken(cause?: unknown): WorkbookError {
 }
 
 /**
+ * Why the billed time table cannot be created: a sheet of its name that holds no such table (the
+ * user's own), which Interim neither renames nor writes into.
+ */
+export function billedTimeSheetTaken(cause?: unknown): WorkbookError {
+  return new WorkbookError(
+    "ItemAlreadyExists",
+    `A sheet named ${NAMES.billedTimeSheet} already exists; rename it (Interim records the hours each invoice bills in an Excel table named ${NAMES.billedTimeTable} on a sheet of its own, named ${NAMES.billedTimeSheet}), then issue the invoice again. Nothing was written.`,
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/**
  * The workbook name that marks a sheet as Interim's: InterimSheet_ and the sheet's name, each
  * character but a letter or a digit written as _ and its four hex digits (INV-0001 gives
  * InterimSheet_INV_002D0001). Two sheets never get one name: an underscore is always the start

@@ -19,6 +19,13 @@ export const NAMES = {
   paymentsSheet: "Payments",
   /** Costs as dated rows, kept by the user (optional: a Cost to date column of the milestone table does as well). */
   costsTable: "Costs",
+  /** Hours worked, as dated rows kept by the user (or imported): the progress of the lines they are on. */
+  timesheetTable: "Timesheet",
+  /** The rate card: a rate per hour or per day for a role or a person, from a date on. */
+  ratesTable: "Rates",
+  /** What each invoice billed from the timesheet: an Excel table Interim creates (on its own sheet) with the first invoice that bills hours. */
+  billedTimeTable: "InterimBilledTime",
+  billedTimeSheet: "Billed time",
   /** Workbook names that mark a sheet as written by Interim: InterimSheet_<sheet>. */
   sheetMarkerPrefix: "InterimSheet_",
 } as const;
@@ -75,6 +82,11 @@ export interface WorkbookSnapshot {
   payments: LogTableData | undefined;
   /** The Costs table, when the workbook has one. */
   costs: TableData | undefined;
+  /** The Timesheet and Rates tables, when the workbook has them. */
+  timesheet: TableData | undefined;
+  rates: TableData | undefined;
+  /** The billing log's record of the hours billed (see BILLED_TIME_HEADERS), once an invoice has billed hours. */
+  billedTime: LogTableData | undefined;
   /** Every sheet's name, in workbook order. */
   sheets: string[];
   /** The sheets Interim wrote (marked by a workbook name), so they can be replaced safely. */
@@ -162,10 +174,10 @@ export interface RowPlacement {
 }
 
 /**
- * Everything the last step writes, in this order: the line rows, then the invoice row (the
- * record that the invoice is issued), then the settings, then the sheet's protection. A
- * failure part-way leaves at worst line rows without their invoice, which the next commit
- * discards.
+ * Everything the last step writes, in this order: the line rows, the billed time rows, then the
+ * invoice row (the record that the invoice is issued), then the settings, then the sheet's
+ * protection. A failure part-way leaves at worst line and billed time rows without their
+ * invoice, which the next commit discards.
  */
 export interface LogCommit {
   invoiceRow: CellValue[];
@@ -176,6 +188,15 @@ export interface LogCommit {
   settings: SettingWrite[];
   /** The issued invoice's sheet, protected so it cannot be edited by accident. */
   lockSheet: string;
+  /** What the invoice billed from the timesheet, written before the invoice row as the line rows are; undefined without a timesheet. */
+  time: TimeCommit | undefined;
+}
+
+/** Rows of the billed time table, where they go, and whether its sheet and table must be created first (`BILLED_TIME_HEADERS`). */
+export interface TimeCommit {
+  rows: CellValue[][];
+  placement: RowPlacement;
+  create: boolean;
 }
 
 export interface WorkbookPort {
@@ -250,6 +271,13 @@ export const LINE_LOG_HEADERS = [
   "Invoice", "Line", "Scheduled value", "Previously completed", "This period", "Stored materials",
   "Completed and stored to date", "Retention",
 ] as const;
+
+/**
+ * Header row of the billed time table: per invoice, a row per line billed from the timesheet
+ * (its hours and amount to date, Entry blank) and a row per entry first billed, or no longer in
+ * the timesheet since (Status "billed" or "removed"), by its key (see entryKey in the core).
+ */
+export const BILLED_TIME_HEADERS = ["Invoice", "Line", "Hours to date", "Amount to date", "Entry", "Status"] as const;
 
 /**
  * A failure of the workbook host (Excel, the file system) in words a user can act on. Each

@@ -3,7 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { cellAddress, sheetReference } from "./a1";
 import { paperOf } from "../core";
-import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, paymentColumnsFor } from "./formats";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, billedTimeColumnsFor, commitCurrency, paymentColumnsFor } from "./formats";
 import { Package } from "./ooxml/package";
 import { SharedStrings } from "./ooxml/shared-strings";
 import { SheetPart } from "./ooxml/sheet";
@@ -21,6 +21,7 @@ import {
   type LogTableData,
   type MilestoneData,
   NAMES,
+  BILLED_TIME_HEADERS,
   PAYMENT_HEADERS,
   type PaymentWrite,
   type RowPlacement,
@@ -30,7 +31,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { SETTINGS_COLUMNS, markerName, overlaps, paymentsSheetTaken, referredSheet, settingFormats, settingRows, settingsPaper, settle, tableRow } from "./port-helpers";
+import { SETTINGS_COLUMNS, billedTimeSheetTaken, markerName, overlaps, paymentsSheetTaken, referredSheet, settingFormats, settingRows, settingsPaper, settle, tableRow } from "./port-helpers";
 import { WorkbookFileError, describeError, isCode, readZip, refuseUnlessXlsx } from "./xlsx-file";
 
 /** A worksheet of the package, parsed when Interim first needs its cells. */
@@ -129,6 +130,8 @@ export class XlsxWorkbook implements WorkbookPort {
         : regionSheet && this.milestoneData(regionSheet, regionSheet.entry.name, 0, 0, regionSheet.cells.lastRow, regionSheet.cells.lastColumn);
     const settings = this.findTable(NAMES.settingsTable);
     const costs = this.findTable(NAMES.costsTable);
+    const timesheet = this.findTable(NAMES.timesheetTable);
+    const rates = this.findTable(NAMES.ratesTable);
     const names = this.book.definedNames();
     const interimSheets = new Map(
       names
@@ -144,6 +147,9 @@ export class XlsxWorkbook implements WorkbookPort {
       invoiceLines: this.logTable(NAMES.linesTable),
       payments: this.logTable(NAMES.paymentsTable),
       costs: costs && tableData(costs),
+      timesheet: timesheet && tableData(timesheet),
+      rates: rates && tableData(rates),
+      billedTime: this.logTable(NAMES.billedTimeTable),
       sheets: this.book.sheets().map((entry) => entry.name),
       interimSheets: [...interimSheets.values()],
       // Workbook-level names only: a sheet's own (its print area and titles) do not share their namespace.
@@ -173,6 +179,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return settle(() => {
       if (commit.createLog) this.addLog(billingLogColumnsOf(commit));
       this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
+      if (commit.time !== undefined) {
+        if (commit.time.create) this.addBilledTime(commitCurrency(commit));
+        this.placeRows(NAMES.billedTimeTable, commit.time.rows, commit.time.placement);
+      }
       this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
       this.applySettings(commit.settings);
       const locked = this.findSheet(commit.lockSheet);
@@ -361,6 +371,14 @@ export class XlsxWorkbook implements WorkbookPort {
     this.addTable(sheet, NAMES.invoicesTable, 0, INVOICE_LOG_HEADERS, [], columns.invoices);
     this.addTable(sheet, NAMES.linesTable, INVOICE_LOG_HEADERS.length + 1, LINE_LOG_HEADERS, [], columns.lines);
     sheet.cells.setPageSetup({ paperSize: paperSizeOf(columns.paper) });
+  }
+
+  /** The Billed time sheet with its table empty, its columns formatted for the currency, on the contract's paper. */
+  private addBilledTime(currency: string | undefined): void {
+    if (this.findSheet(NAMES.billedTimeSheet) !== undefined) throw billedTimeSheetTaken();
+    const sheet = this.addSheet(NAMES.billedTimeSheet);
+    this.addTable(sheet, NAMES.billedTimeTable, 0, BILLED_TIME_HEADERS, [], billedTimeColumnsFor(currency));
+    sheet.cells.setPageSetup({ paperSize: paperSizeOf(paperOf(currency ?? "USD")) });
   }
 
   /**

@@ -101,6 +101,7 @@ function commitFor(sheet: string, createLog: boolean): LogCommit {
       { key: "Last invoice", value: sheet, row: undefined },
     ],
     lockSheet: sheet,
+    time: undefined,
   };
 }
 

@@ -60,6 +60,7 @@ function allTextOf(invoice: IssuedInvoice): string {
     supplier.name, supplier.address, supplier.taxId, client.name, client.address, client.taxId, invoice.number,
     invoice.contractReference, invoice.purchaseOrder, invoice.paymentTerms, invoice.credits ?? "", ...vatMentions(invoice),
     ...invoice.result.lines.flatMap((line) => [line.id, line.description]),
+    ...(invoice.timeAppendix ?? []).map((row) => `${row.person ?? ""} ${row.role ?? ""}`),
   ].join("\n");
 }
 
@@ -95,6 +96,7 @@ class Layout {
     this.table();
     this.cappedLines();
     this.summary();
+    this.timeAppendix();
     this.footers();
   }
 
@@ -302,6 +304,38 @@ class Layout {
     this.y -= leading + 14;
     this.y -= this.block(terms, rightX, this.y, half - 30, BODY, INK);
     this.y = Math.min(this.y, bottom);
+  }
+
+  /**
+   * The hours billed from the timesheet this period, below the summary, on the table's first
+   * columns: per line, each person's hours, rate and part of the line's amount (a late entry
+   * said to be late), the heading repeated on each page it runs over to.
+   */
+  private timeAppendix(): void {
+    const rows = this.invoice.timeAppendix ?? [];
+    if (rows.length === 0) return;
+    const rowLeading = TABLE * LEADING;
+    const heading = (): void => {
+      this.line("Time this period", MARGIN, BODY + 1, INK, true);
+      this.y -= BODY * LEADING + 4;
+      this.row([["Item"], ["Person (role)"], ["Hours"], ["Rate"], ["Per"], ["Amount"]], true);
+      this.y -= rowLeading + 3;
+    };
+    this.y -= 10;
+    this.room(3 * rowLeading + 20);
+    heading();
+    for (const r of rows) {
+      const who = r.person === undefined ? "Entries billed before, no longer in the timesheet" : `${r.person}${r.role === undefined ? "" : ` (${r.role})`}${r.late ? ", late: dated in a period already billed" : ""}`;
+      const cells = [[r.line], this.text.wrap(who, this.columns[1]!.width - 6, TABLE), [r.hours], [r.rate === undefined ? "" : groupDigits(r.rate)], [r.per ?? ""], [groupDigits(r.amount)]];
+      const height = Math.max(...cells.map((lines) => lines.length)) * rowLeading + 3;
+      if (this.y - height < MARGIN + FOOTER_SPACE) {
+        this.newPage();
+        heading();
+      }
+      this.row(cells, false);
+      this.y -= height;
+      this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: this.columns[5]!.x + this.columns[5]!.width, y: this.y + 1 }, thickness: 0.3, color: RULE });
+    }
   }
 
   private amount(amount: string, right: number, size: number, bold: boolean): void {
