@@ -20,7 +20,7 @@ import { type PlacedRows, readCostsTable, readPaymentsTable } from "./finance-ta
 import { cellTextProblem } from "./invoice-sheet";
 import { checkMilestoneCells } from "./milestone-cell-checks";
 import { documentsMissingFromLog, missingTableProblem, numberingOf } from "./plan-invoice";
-import { NAMES, type CellValue, type LogTableData, type PaymentWrite, type TableData, type WorkbookPort, type WorkbookSnapshot } from "./port";
+import { NAMES, type CellValue, type LogTableData, type TableAppend, type TableData, type WorkbookPort, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 import { type ContractSettings, type SettingsPlace, readSettings } from "./settings";
 
@@ -97,7 +97,8 @@ export interface PaymentEntry {
 export type PaymentPlan =
   | {
       ok: true;
-      write: PaymentWrite;
+      /** The payment's row into the Payments table, in the contract's currency. */
+      write: TableAppend & { currency: string };
       /** The document's receivable once the payment is recorded: as of the payment's date, or of the options' as-of date when that is later (today, say). */
       receivable: InvoiceReceivable;
     }
@@ -155,7 +156,8 @@ export function planPayment(snapshot: WorkbookSnapshot, entry: PaymentEntry, opt
   return {
     ok: true, receivable,
     write: {
-      row: PAYMENT_FIELDS.map((field) => values[field]),
+      table: "payments",
+      rows: [PAYMENT_FIELDS.map((field) => values[field])],
       currency: settings.currency,
       create: target === undefined,
       placement: target === undefined
@@ -173,7 +175,7 @@ export function planPayment(snapshot: WorkbookSnapshot, entry: PaymentEntry, opt
 /** Record payment: one read, then (when nothing is wrong) one write into the Payments table. */
 export async function recordPayment(port: WorkbookPort, entry: PaymentEntry, options: FinanceOptions = {}): Promise<PaymentPlan> {
   const plan = planPayment(await port.read(options.table ?? NAMES.milestones), entry, options);
-  if (plan.ok) await port.appendPayment(plan.write);
+  if (plan.ok) await port.appendRows([plan.write]);
   return plan;
 }
 

@@ -1,6 +1,6 @@
 import { minorUnitsOf, paperOf } from "../core";
 import { DATE_FORMAT } from "./dates";
-import { BILLED_TIME_HEADERS, type CellValue, type ColumnFormat, INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type LogCommit, PAYMENT_HEADERS } from "./port";
+import { BILLED_TIME_HEADERS, type CellValue, type ColumnFormat, INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type LogCommit, MAPPING_HEADERS, PAYMENT_HEADERS, TIMESHEET_HEADERS } from "./port";
 
 /**
  * The number formats Interim gives the cells it writes, in Excel's codes (which LibreOffice reads
@@ -10,6 +10,8 @@ import { BILLED_TIME_HEADERS, type CellValue, type ColumnFormat, INVOICE_LOG_HEA
  */
 export const TEXT_FORMAT = "@";
 export const PERCENT_FORMAT = "0.0%";
+/** Hours with at least two decimals: a clock duration read from a time tracker has up to six. */
+export const HOURS_FORMAT = "#,##0.00####";
 
 /** The Excel number format for amounts of a currency: thousands separators, its minor units. */
 export function moneyFormat(minorUnits: number): string {
@@ -70,7 +72,7 @@ export function billingLogColumnsFor(currency: string | undefined): BillingLogCo
  * amount in the contract currency's format, the document number, currency and reference as
  * text (a reference such as 00123 stays as typed), the reference wide enough for a bank's.
  */
-export function paymentColumnsFor(currency: string): ColumnFormat[] {
+export function paymentColumnsFor(currency: string | undefined): ColumnFormat[] {
   const money = moneyFormat(minorUnitsFor(currency));
   return PAYMENT_HEADERS.map((header) =>
     header === "Date"
@@ -87,23 +89,48 @@ export function billingLogColumnsOf(commit: LogCommit): BillingLogColumns {
 }
 
 /** The currency a commit's invoice row names. */
-export function commitCurrency(commit: LogCommit): string | undefined {
+function commitCurrency(commit: LogCommit): string | undefined {
   const currency: CellValue | undefined = commit.invoiceRow[INVOICE_LOG_HEADERS.indexOf("Currency")];
   return typeof currency === "string" ? currency : undefined;
 }
 
 /**
- * A new billed time table's columns, in the order of BILLED_TIME_HEADERS: hours with at least
- * two decimals (a clock duration has up to six), the amount in the contract currency's format,
- * the invoice, line, entry key and status as text; the key wide enough to read.
+ * A new billed time table's columns, in the order of BILLED_TIME_HEADERS: the hours, the amount
+ * in the contract currency's format, the invoice, line, entry key and status as text; the key
+ * wide enough to read.
  */
 export function billedTimeColumnsFor(currency: string | undefined): ColumnFormat[] {
   const money = moneyFormat(minorUnitsFor(currency));
   return BILLED_TIME_HEADERS.map((header) =>
     header === "Hours to date"
-      ? column(header, "#,##0.00####", 10)
+      ? column(header, HOURS_FORMAT, 10)
       : header === "Amount to date"
         ? column(header, money, MONEY_WIDTH)
         : column(header, TEXT_FORMAT, header === "Entry" ? 48 : 9),
   );
+}
+
+/**
+ * A new Timesheet table's columns, in the order of TIMESHEET_HEADERS: the date as a date, the
+ * hours, an entry's own rate in the contract currency's format, and every other column as text
+ * (a person, a line id such as 1.10, a note stay as written); the note and source wide enough to read.
+ */
+export function timesheetColumnsFor(currency: string | undefined): ColumnFormat[] {
+  const money = moneyFormat(minorUnitsFor(currency));
+  const textWidth: Record<string, number> = { Person: 18, Role: 14, Line: 8, Billable: 8, Note: 36, Source: 28 };
+  return TIMESHEET_HEADERS.map((header) =>
+    header === "Date"
+      ? column(header, DATE_FORMAT, DATE_WIDTH)
+      : header === "Hours"
+        ? column(header, HOURS_FORMAT, 10)
+        : header === "Rate"
+          ? column(header, money, 10)
+          : column(header, TEXT_FORMAT, textWidth[header] ?? 10),
+  );
+}
+
+/** A new TimesheetMapping table's columns: project, task and line, as text (a line id such as 1.10 stays as typed). */
+export function mappingColumns(): ColumnFormat[] {
+  const widths: Record<(typeof MAPPING_HEADERS)[number], number> = { Project: 32, Task: 24, Line: 8 };
+  return MAPPING_HEADERS.map((header) => column(header, TEXT_FORMAT, widths[header]));
 }

@@ -8,18 +8,17 @@ import {
   type LogTableData,
   type MilestoneData,
   NAMES,
-  BILLED_TIME_HEADERS,
-  PAYMENT_HEADERS,
-  type PaymentWrite,
+  type OwnTable,
   type RowPlacement,
   type SettingWrite,
   type SheetLayout,
+  type TableAppend,
   type TableData,
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { billedTimeSheetTaken, markerName, overlaps, paymentsSheetTaken, settingFormats, settingRows, settle, tableRow } from "./port-helpers";
-import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, billedTimeColumnsFor, commitCurrency, paymentColumnsFor } from "./formats";
+import { OWN_TABLES, markerName, overlaps, settingFormats, settingRows, settle, sheetTaken, tableRow } from "./port-helpers";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
 
 /** A worksheet of the in-memory workbook: its cells from A1, and what Interim set on it. */
 export interface MemorySheet {
@@ -152,7 +151,8 @@ export class MemoryWorkbook implements WorkbookPort {
       invoiceLines: logTable(NAMES.linesTable),
       payments: logTable(NAMES.paymentsTable),
       costs: table(NAMES.costsTable),
-      timesheet: table(NAMES.timesheetTable),
+      timesheet: logTable(NAMES.timesheetTable),
+      timesheetMapping: logTable(NAMES.mappingTable),
       rates: table(NAMES.ratesTable),
       billedTime: logTable(NAMES.billedTimeTable),
       sheets: this.state.sheets.map((sheet) => sheet.name),
@@ -198,10 +198,7 @@ export class MemoryWorkbook implements WorkbookPort {
     return settle(() => {
       if (commit.createLog) this.createLog(billingLogColumnsOf(commit));
       this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
-      if (commit.time !== undefined) {
-        if (commit.time.create) this.createBilledTime(commitCurrency(commit));
-        this.placeRows(NAMES.billedTimeTable, commit.time.rows, commit.time.placement);
-      }
+      if (commit.time !== undefined) this.append([commit.time]);
       this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
       this.applySettings(commit.settings);
       const locked = findSheet(this.state, commit.lockSheet);
@@ -238,30 +235,27 @@ export class MemoryWorkbook implements WorkbookPort {
     });
   }
 
-  appendPayment(write: PaymentWrite): Promise<void> {
+  appendRows(appends: TableAppend[]): Promise<void> {
     this.roundTrips += 1;
-    return settle(() => {
-      if (write.create) this.createPayments(write.currency);
-      this.placeRows(NAMES.paymentsTable, [write.row], write.placement);
-    });
+    return settle(() => this.append(appends));
   }
 
-  /** The Payments sheet with its table empty: a header and one blank row, its columns formatted for the currency. */
-  private createPayments(currency: string): void {
-    if (findSheet(this.state, NAMES.paymentsSheet) !== undefined) throw paymentsSheetTaken();
-    const sheet = newSheet(NAMES.paymentsSheet, [[...PAYMENT_HEADERS]]);
-    formatColumns(sheet, 0, 1, paymentColumnsFor(currency));
-    this.state.sheets.push(sheet);
-    this.state.tables.push({ name: NAMES.paymentsTable, sheet: NAMES.paymentsSheet, top: 0, left: 0, rows: 2, columns: PAYMENT_HEADERS.length });
+  /** Every table to create is checked before anything is written, so a sheet in the way leaves the workbook as it was. */
+  private append(appends: TableAppend[]): void {
+    for (const { table, create } of appends) if (create && findSheet(this.state, OWN_TABLES[table].sheet) !== undefined) throw sheetTaken([table]);
+    for (const { table, rows, placement, create, currency } of appends) {
+      if (create) this.createOwnTable(table, currency);
+      this.placeRows(OWN_TABLES[table].table, rows, placement);
+    }
   }
 
-  /** The Billed time sheet with its table empty: a header and one blank row, its columns formatted for the currency. */
-  private createBilledTime(currency: string | undefined): void {
-    if (findSheet(this.state, NAMES.billedTimeSheet) !== undefined) throw billedTimeSheetTaken();
-    const sheet = newSheet(NAMES.billedTimeSheet, [[...BILLED_TIME_HEADERS]]);
-    formatColumns(sheet, 0, 1, billedTimeColumnsFor(currency));
+  /** One of Interim's own tables on its new sheet, empty: a header and one blank row, its columns formatted for the currency. */
+  private createOwnTable(own: OwnTable, currency: string | undefined): void {
+    const { table, sheet: sheetName, headers, columns } = OWN_TABLES[own];
+    const sheet = newSheet(sheetName, [[...headers]]);
+    formatColumns(sheet, 0, 1, columns(currency));
     this.state.sheets.push(sheet);
-    this.state.tables.push({ name: NAMES.billedTimeTable, sheet: NAMES.billedTimeSheet, top: 0, left: 0, rows: 2, columns: BILLED_TIME_HEADERS.length });
+    this.state.tables.push({ name: table, sheet: sheetName, top: 0, left: 0, rows: 2, columns: headers.length });
   }
 
   private deleteSheet(name: string): void {

@@ -1,7 +1,6 @@
 import { columnLetters, rangeAddress } from "./a1";
 import { excelFailure } from "./excel-errors";
-import { paperOf } from "../core";
-import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, billedTimeColumnsFor, commitCurrency, paymentColumnsFor } from "./formats";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
 import {
   type CellArea,
   type CellBlock,
@@ -13,18 +12,17 @@ import {
   type LogTableData,
   type MilestoneData,
   NAMES,
-  BILLED_TIME_HEADERS,
-  PAYMENT_HEADERS,
-  type PaymentWrite,
+  type OwnTable,
   type RowPlacement,
   type SettingWrite,
   type SheetLayout,
+  type TableAppend,
   type TableData,
   WorkbookError,
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { SETTINGS_COLUMNS, markerName, paymentsSheetTaken, referredSheet, settingFormats, settingRows, settingsPaper, tableRow } from "./port-helpers";
+import { OWN_TABLES, SETTINGS_COLUMNS, markerName, ownTablePaper, referredSheet, settingFormats, settingRows, settingsPaper, sheetTaken, tableRow } from "./port-helpers";
 
 /** `Excel.run` with its options, or a fake of it in tests. */
 export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -92,7 +90,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const invoiceLines = queueTableRead(workbook, NAMES.linesTable, LOG_PROPERTIES);
       const payments = queueTableRead(workbook, NAMES.paymentsTable, LOG_PROPERTIES);
       const costs = queueTableRead(workbook, NAMES.costsTable);
-      const timesheet = queueTableRead(workbook, NAMES.timesheetTable);
+      const timesheet = queueTableRead(workbook, NAMES.timesheetTable, LOG_PROPERTIES);
+      const timesheetMapping = queueTableRead(workbook, NAMES.mappingTable, LOG_PROPERTIES);
       const rates = queueTableRead(workbook, NAMES.ratesTable);
       const billedTime = queueTableRead(workbook, NAMES.billedTimeTable, LOG_PROPERTIES);
       // A plain sheet of that name, for a workbook whose milestones are not (yet) an Excel table.
@@ -126,7 +125,8 @@ export class OfficeWorkbook implements WorkbookPort {
         invoiceLines: logTableData(invoiceLines),
         payments: logTableData(payments),
         costs: tableData(costs),
-        timesheet: tableData(timesheet),
+        timesheet: logTableData(timesheet),
+        timesheetMapping: logTableData(timesheetMapping),
         rates: tableData(rates),
         billedTime: logTableData(billedTime),
         sheets: sheets.items.map((sheet) => sheet.name),
@@ -177,14 +177,10 @@ export class OfficeWorkbook implements WorkbookPort {
       const created = commit.createLog ? logPieces(workbook, billingLogColumnsOf(commit)) : undefined;
       const lines = created?.lines ?? ((): Excel.Table => workbook.tables.getItem(NAMES.linesTable));
       const invoices = created?.invoices ?? ((): Excel.Table => workbook.tables.getItem(NAMES.invoicesTable));
-      const time = commit.time;
-      const createdTime = time?.create === true ? billedTimePieces(workbook, commitCurrency(commit)) : undefined;
-      const billedTime = createdTime?.table ?? ((): Excel.Table => workbook.tables.getItem(NAMES.billedTimeTable));
       const pieces: Piece[] = [
         ...(created?.pieces ?? []),
         ...placementPieces(lines, commit.lineRows, commit.placement.lines),
-        ...(createdTime?.pieces ?? []),
-        ...(time === undefined ? [] : placementPieces(billedTime, time.rows, time.placement)),
+        ...(commit.time === undefined ? [] : tableAppendPieces(workbook, [commit.time])),
         ...placementPieces(invoices, [commit.invoiceRow], commit.placement.invoices),
         ...settingPieces(() => workbook.tables.getItem(NAMES.settingsTable), commit.settings),
         { bytes: 0, queue: () => workbook.worksheets.getItem(commit.lockSheet).protection.protect() },
@@ -199,17 +195,15 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async appendPayment(write: PaymentWrite): Promise<void> {
+  async appendRows(appends: TableAppend[]): Promise<void> {
     try {
       await this.run(async (context) => {
-        const { workbook } = context;
-        const created = write.create ? paymentsPieces(workbook, write.currency) : undefined;
-        const table = created?.table ?? ((): Excel.Table => workbook.tables.getItem(NAMES.paymentsTable));
-        await syncInChunks(context, [...(created?.pieces ?? []), ...placementPieces(table, [write.row], write.placement)]);
+        await syncInChunks(context, tableAppendPieces(context.workbook, appends));
       });
     } catch (caught) {
-      // The request adds one sheet: Excel refusing an item already there is the user's own Payments sheet.
-      throw write.create && caught instanceof WorkbookError && caught.code === "ItemAlreadyExists" ? paymentsSheetTaken(caught) : caught;
+      // The request adds a sheet for each table it creates: Excel refusing an item already there is a person's own sheet of that name.
+      const [first, ...others] = appends.filter((append) => append.create).map((append) => append.table);
+      throw first !== undefined && caught instanceof WorkbookError && caught.code === "ItemAlreadyExists" ? sheetTaken([first, ...others], caught) : caught;
     }
   }
 
@@ -491,25 +485,27 @@ function logPieces(
 }
 
 /**
- * The Payments sheet with its table empty, as the billing log's are made: a header to which
- * Excel adds one blank row, named once created (Microsoft's "Work with tables using the Excel
- * JavaScript API": a table is named by setting its name after `tables.add`). The first payment
- * then fills that blank row (`fillFirstRow`) rather than `rows.add` to a table added in the same
+ * One of Interim's own tables on its new sheet, empty, as the billing log's are made: a header to
+ * which Excel adds one blank row, named once created (Microsoft's "Work with tables using the Excel
+ * JavaScript API": a table is named by setting its name after `tables.add`). Its first row then
+ * fills that blank row (`fillFirstRow`) rather than `rows.add` to a table added in the same
  * request, which fails in some workbooks (office-js #4991, #4998).
  */
-function paymentsPieces(workbook: Excel.Workbook, currency: string): { pieces: Piece[]; table: () => Excel.Table } {
-  const sheet = workbook.worksheets.add(NAMES.paymentsSheet);
-  const { pieces, table } = newTablePieces(sheet, NAMES.paymentsTable, 0, PAYMENT_HEADERS, [], paymentColumnsFor(currency));
-  const paper: Piece = { bytes: 0, queue: () => void (sheet.pageLayout.paperSize = paperSizeOf(paperOf(currency))) };
-  return { pieces: [...pieces, paper], table };
+function ownTablePieces(workbook: Excel.Workbook, own: OwnTable, currency: string | undefined): NewTable {
+  const { table, sheet: sheetName, headers, columns } = OWN_TABLES[own];
+  const sheet = workbook.worksheets.add(sheetName);
+  const created = newTablePieces(sheet, table, 0, headers, [], columns(currency));
+  const paper: Piece = { bytes: 0, queue: () => void (sheet.pageLayout.paperSize = paperSizeOf(ownTablePaper(currency))) };
+  return { pieces: [...created.pieces, paper], table: created.table };
 }
 
-/** The Billed time sheet with its table empty, made as the Payments table is (see paymentsPieces). */
-function billedTimePieces(workbook: Excel.Workbook, currency: string | undefined): { pieces: Piece[]; table: () => Excel.Table } {
-  const sheet = workbook.worksheets.add(NAMES.billedTimeSheet);
-  const { pieces, table } = newTablePieces(sheet, NAMES.billedTimeTable, 0, BILLED_TIME_HEADERS, [], billedTimeColumnsFor(currency));
-  const paper: Piece = { bytes: 0, queue: () => void (sheet.pageLayout.paperSize = paperSizeOf(paperOf(currency ?? "USD"))) };
-  return { pieces: [...pieces, paper], table };
+/** Rows into Interim's own tables, in order, each created first where the append says so. */
+function tableAppendPieces(workbook: Excel.Workbook, appends: readonly TableAppend[]): Piece[] {
+  return appends.flatMap(({ table, rows, placement, create, currency }) => {
+    const created = create ? ownTablePieces(workbook, table, currency) : undefined;
+    const target = created?.table ?? ((): Excel.Table => workbook.tables.getItem(OWN_TABLES[table].table));
+    return [...(created?.pieces ?? []), ...placementPieces(target, rows, placement)];
+  });
 }
 
 /**

@@ -3,8 +3,12 @@
  * from the port side (port.ts and this file) and from its own host library, never from
  * another adapter.
  */
-import { type CellArea, type CellValue, type ColumnFormat, NAMES, type RowPlacement, type SettingWrite, WorkbookError } from "./port";
+import {
+  BILLED_TIME_HEADERS, type CellArea, type CellValue, type ColumnFormat, MAPPING_HEADERS, NAMES, type OwnTable, PAYMENT_HEADERS, type RowPlacement,
+  type SettingWrite, TIMESHEET_HEADERS, WorkbookError,
+} from "./port";
 import { paperOf } from "../core";
+import { billedTimeColumnsFor, mappingColumns, paymentColumnsFor, timesheetColumnsFor } from "./formats";
 import { SETTINGS } from "./settings";
 
 /**
@@ -39,27 +43,59 @@ export function tableRow(row: readonly CellValue[], placement: RowPlacement): Ce
 }
 
 /**
- * Why a Payments table cannot be created: a sheet of its name that holds no such table (the
- * user's own), which Interim neither renames nor writes into.
+ * One of Interim's own tables (see OwnTable): its name, its sheet, its header row, how its
+ * columns show for the contract's currency, and, for the refusal to create it over a person's
+ * own sheet of its name, what Interim keeps in it and the step to take again.
  */
-export function paymentsSheetTaken(cause?: unknown): WorkbookError {
+export interface OwnTableSpec {
+  table: string;
+  sheet: string;
+  headers: readonly string[];
+  columns: (currency: string | undefined) => ColumnFormat[];
+  keeps: string;
+  retry: string;
+}
+
+export const OWN_TABLES: Record<OwnTable, OwnTableSpec> = {
+  payments: {
+    table: NAMES.paymentsTable, sheet: NAMES.paymentsSheet, headers: PAYMENT_HEADERS, columns: paymentColumnsFor,
+    keeps: "records payments", retry: "record the payment again",
+  },
+  billedTime: {
+    table: NAMES.billedTimeTable, sheet: NAMES.billedTimeSheet, headers: BILLED_TIME_HEADERS, columns: billedTimeColumnsFor,
+    keeps: "records the hours each invoice bills", retry: "issue the invoice again",
+  },
+  timesheet: {
+    table: NAMES.timesheetTable, sheet: NAMES.timesheetSheet, headers: TIMESHEET_HEADERS, columns: timesheetColumnsFor,
+    keeps: "keeps the hours it imports", retry: "import the timesheet again",
+  },
+  mapping: {
+    table: NAMES.mappingTable, sheet: NAMES.mappingSheet, headers: MAPPING_HEADERS, columns: mappingColumns,
+    keeps: "remembers the line each project of a timesheet goes to", retry: "import the timesheet again",
+  },
+};
+
+/**
+ * Why Interim's own tables cannot be created: a sheet of a table's name that holds no such table
+ * (the user's own), which Interim neither renames nor writes into. The memory and .xlsx hosts
+ * check each table before writing anything; Excel refuses the first sheet it cannot add, after
+ * those before it in the request, so with several tables the words cannot say nothing was written.
+ */
+export function sheetTaken(tables: readonly [OwnTable, ...OwnTable[]], cause?: unknown): WorkbookError {
+  const specs = tables.map((table) => OWN_TABLES[table]);
+  const { retry } = OWN_TABLES[tables[0]];
+  const where = specs.map((spec) => `Interim ${spec.keeps} in an Excel table named ${spec.table} on a sheet of its own, named ${spec.sheet}`).join("; ");
+  const written = specs.length === 1 ? " Nothing was written." : "";
   return new WorkbookError(
     "ItemAlreadyExists",
-    `A sheet named ${NAMES.paymentsSheet} already exists; rename it (Interim records payments in an Excel table named ${NAMES.paymentsTable} on a sheet of its own, named ${NAMES.paymentsSheet}), then record the payment again. Nothing was written.`,
+    `A sheet named ${specs.map((spec) => spec.sheet).join(" or ")} already exists; rename it (${where}), then ${retry}.${written}`,
     cause === undefined ? undefined : { cause },
   );
 }
 
-/**
- * Why the billed time table cannot be created: a sheet of its name that holds no such table (the
- * user's own), which Interim neither renames nor writes into.
- */
-export function billedTimeSheetTaken(cause?: unknown): WorkbookError {
-  return new WorkbookError(
-    "ItemAlreadyExists",
-    `A sheet named ${NAMES.billedTimeSheet} already exists; rename it (Interim records the hours each invoice bills in an Excel table named ${NAMES.billedTimeTable} on a sheet of its own, named ${NAMES.billedTimeSheet}), then issue the invoice again. Nothing was written.`,
-    cause === undefined ? undefined : { cause },
-  );
+/** A new own table's sheet prints on the contract's paper (see paperOf), USD's without a currency. */
+export function ownTablePaper(currency: string | undefined): "a4" | "letter" {
+  return paperOf(currency ?? "USD");
 }
 
 /**

@@ -21,6 +21,11 @@ export const NAMES = {
   costsTable: "Costs",
   /** Hours worked, as dated rows kept by the user (or imported): the progress of the lines they are on. */
   timesheetTable: "Timesheet",
+  /** The sheet Interim creates the Timesheet table on, with the first import into a workbook without one. */
+  timesheetSheet: "Timesheet",
+  /** Which line each project (or task) of a time tracker's export goes to: created by the first import that maps one, read by every later import. */
+  mappingTable: "TimesheetMapping",
+  mappingSheet: "Timesheet mapping",
   /** The rate card: a rate per hour or per day for a role or a person, from a date on. */
   ratesTable: "Rates",
   /** What each invoice billed from the timesheet: an Excel table Interim creates (on its own sheet) with the first invoice that bills hours. */
@@ -82,8 +87,11 @@ export interface WorkbookSnapshot {
   payments: LogTableData | undefined;
   /** The Costs table, when the workbook has one. */
   costs: TableData | undefined;
-  /** The Timesheet and Rates tables, when the workbook has them. */
-  timesheet: TableData | undefined;
+  /** The Timesheet table, when the workbook has one: Interim reads it, and an import appends to it (a filter or a fixed total row matters then). */
+  timesheet: LogTableData | undefined;
+  /** The TimesheetMapping table (see MAPPING_HEADERS), once an import has mapped a project. */
+  timesheetMapping: LogTableData | undefined;
+  /** The Rates table, when the workbook has one. */
   rates: TableData | undefined;
   /** The billing log's record of the hours billed (see BILLED_TIME_HEADERS), once an invoice has billed hours. */
   billedTime: LogTableData | undefined;
@@ -188,15 +196,28 @@ export interface LogCommit {
   settings: SettingWrite[];
   /** The issued invoice's sheet, protected so it cannot be edited by accident. */
   lockSheet: string;
-  /** What the invoice billed from the timesheet, written before the invoice row as the line rows are; undefined without a timesheet. */
-  time: TimeCommit | undefined;
+  /** What the invoice billed from the timesheet (the billed time table's rows), written before the invoice row as the line rows are; undefined without a timesheet. */
+  time: TableAppend | undefined;
 }
 
-/** Rows of the billed time table, where they go, and whether its sheet and table must be created first (`BILLED_TIME_HEADERS`). */
-export interface TimeCommit {
+/**
+ * The tables Interim creates, each on a sheet of its own, when it first writes a row to them:
+ * the payments received, the hours each invoice billed, the imported timesheet and its mapping
+ * of projects to lines. Their names, sheets, headers and formats are in OWN_TABLES (port-helpers.ts).
+ */
+export type OwnTable = "payments" | "billedTime" | "timesheet" | "mapping";
+
+/**
+ * Rows to add to one of Interim's own tables, in the order of its headers as Interim creates it,
+ * placed as a log commit's rows are (`placement`), the table's sheet created first when `create`
+ * is true, its columns formatted for `currency` (the contract's; undefined: two decimals, as USD).
+ */
+export interface TableAppend {
+  table: OwnTable;
   rows: CellValue[][];
   placement: RowPlacement;
   create: boolean;
+  currency: string | undefined;
 }
 
 export interface WorkbookPort {
@@ -228,11 +249,12 @@ export interface WorkbookPort {
    */
   createBillingLog(currency?: string): Promise<void>;
   /**
-   * Records a payment: one row into the Payments table, placed as a log commit's rows are
-   * (`placement`), creating the Payments sheet and table first when `create` is true (headers
-   * `PAYMENT_HEADERS`, each column formatted as `paymentColumnsFor(currency)` in formats.ts says). One round trip.
+   * Adds rows to Interim's own tables (a payment, an imported timesheet and its mappings), in
+   * the order given, creating a table's sheet first where an append says so (its headers and
+   * column formats as OWN_TABLES gives them). One round trip. A sheet of the name of a table to
+   * create that holds no such table is refused (`ItemAlreadyExists`), in words that say so.
    */
-  appendPayment(write: PaymentWrite): Promise<void>;
+  appendRows(appends: TableAppend[]): Promise<void>;
 }
 
 /** Header row of the Payments table, as Interim creates it. People may add columns or move them; rows are read by header. */
@@ -241,13 +263,15 @@ export const PAYMENT_HEADERS = ["Date", "Document", "Amount", "Currency", "Refer
 /** Header row of a Costs table (kept by the user; Interim only reads it). */
 export const COST_HEADERS = ["Date", "Line", "Amount", "Category", "Description"] as const;
 
-/** One payment row to write, where it goes, and whether the table must be created first (for the contract's currency). */
-export interface PaymentWrite {
-  row: CellValue[];
-  placement: RowPlacement;
-  create: boolean;
-  currency: string;
-}
+/**
+ * Header row of the Timesheet table as Interim creates it with the first import. A person's own
+ * table may lack columns or hold them in another order: rows are read, and written, by header.
+ * Source says where an imported row came from ("harvest-2027-03.csv line 14").
+ */
+export const TIMESHEET_HEADERS = ["Date", "Person", "Role", "Line", "Hours", "Rate", "Billable", "Note", "Source"] as const;
+
+/** Header row of the TimesheetMapping table: a project (and a task, blank for the whole project) of a time tracker, and the line its hours go to. */
+export const MAPPING_HEADERS = ["Project", "Task", "Line"] as const;
 
 /** How a table's column shows: its Excel number format (null leaves General) and its width in characters. */
 export interface ColumnFormat {

@@ -11,7 +11,7 @@ import {
 import { cellAddress } from "./a1";
 import { type CarryForward } from "./billing-log";
 import { billedTimeRows, readBilledTime } from "./billed-time";
-import { NAMES, type TableData, type TimeCommit, type WorkbookSnapshot } from "./port";
+import { NAMES, type TableAppend, type TableData, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 import type { ContractSettings } from "./settings";
 
@@ -24,7 +24,7 @@ export interface TimesheetProgress {
   unknownLines: (lineIds: ReadonlySet<string>) => WorkbookProblem[];
   warnings: WorkbookProblem[];
   /** The billed time rows of the invoice. */
-  time: TimeCommit;
+  time: TableAppend;
 }
 
 /**
@@ -74,7 +74,7 @@ export function planTimesheetProgress(
       ...cellOf(entry.sourceRow, "line"),
     })),
     warnings: result.warnings.map(place),
-    time: { rows: billedTimeRows(number, result), placement: billed.placement, create: snapshot.billedTime === undefined },
+    time: { table: "billedTime", rows: billedTimeRows(number, result), placement: billed.placement, create: snapshot.billedTime === undefined, currency: settings.currency },
   };
 }
 

@@ -2,8 +2,7 @@ import { link, open, readFile, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { cellAddress, sheetReference } from "./a1";
-import { paperOf } from "../core";
-import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf, billedTimeColumnsFor, commitCurrency, paymentColumnsFor } from "./formats";
+import { type BillingLogColumns, billingLogColumnsFor, billingLogColumnsOf } from "./formats";
 import { Package } from "./ooxml/package";
 import { SharedStrings } from "./ooxml/shared-strings";
 import { SheetPart } from "./ooxml/sheet";
@@ -21,17 +20,18 @@ import {
   type LogTableData,
   type MilestoneData,
   NAMES,
-  BILLED_TIME_HEADERS,
-  PAYMENT_HEADERS,
-  type PaymentWrite,
+  type OwnTable,
   type RowPlacement,
   type SettingWrite,
   type SheetLayout,
+  type TableAppend,
   type TableData,
   type WorkbookPort,
   type WorkbookSnapshot,
 } from "./port";
-import { SETTINGS_COLUMNS, billedTimeSheetTaken, markerName, overlaps, paymentsSheetTaken, referredSheet, settingFormats, settingRows, settingsPaper, settle, tableRow } from "./port-helpers";
+import {
+  OWN_TABLES, SETTINGS_COLUMNS, markerName, overlaps, ownTablePaper, referredSheet, settingFormats, settingRows, settingsPaper, settle, sheetTaken, tableRow,
+} from "./port-helpers";
 import { WorkbookFileError, describeError, isCode, readZip, refuseUnlessXlsx } from "./xlsx-file";
 
 /** A worksheet of the package, parsed when Interim first needs its cells. */
@@ -130,7 +130,6 @@ export class XlsxWorkbook implements WorkbookPort {
         : regionSheet && this.milestoneData(regionSheet, regionSheet.entry.name, 0, 0, regionSheet.cells.lastRow, regionSheet.cells.lastColumn);
     const settings = this.findTable(NAMES.settingsTable);
     const costs = this.findTable(NAMES.costsTable);
-    const timesheet = this.findTable(NAMES.timesheetTable);
     const rates = this.findTable(NAMES.ratesTable);
     const names = this.book.definedNames();
     const interimSheets = new Map(
@@ -147,7 +146,8 @@ export class XlsxWorkbook implements WorkbookPort {
       invoiceLines: this.logTable(NAMES.linesTable),
       payments: this.logTable(NAMES.paymentsTable),
       costs: costs && tableData(costs),
-      timesheet: timesheet && tableData(timesheet),
+      timesheet: this.logTable(NAMES.timesheetTable),
+      timesheetMapping: this.logTable(NAMES.mappingTable),
       rates: rates && tableData(rates),
       billedTime: this.logTable(NAMES.billedTimeTable),
       sheets: this.book.sheets().map((entry) => entry.name),
@@ -179,10 +179,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return settle(() => {
       if (commit.createLog) this.addLog(billingLogColumnsOf(commit));
       this.placeRows(NAMES.linesTable, commit.lineRows, commit.placement.lines);
-      if (commit.time !== undefined) {
-        if (commit.time.create) this.addBilledTime(commitCurrency(commit));
-        this.placeRows(NAMES.billedTimeTable, commit.time.rows, commit.time.placement);
-      }
+      if (commit.time !== undefined) this.append([commit.time]);
       this.placeRows(NAMES.invoicesTable, [commit.invoiceRow], commit.placement.invoices);
       this.applySettings(commit.settings);
       const locked = this.findSheet(commit.lockSheet);
@@ -209,16 +206,17 @@ export class XlsxWorkbook implements WorkbookPort {
     return settle(() => this.addLog(billingLogColumnsFor(currency)));
   }
 
-  appendPayment(write: PaymentWrite): Promise<void> {
-    return settle(() => {
-      if (write.create) {
-        if (this.findSheet(NAMES.paymentsSheet) !== undefined) throw paymentsSheetTaken();
-        const sheet = this.addSheet(NAMES.paymentsSheet);
-        this.addTable(sheet, NAMES.paymentsTable, 0, PAYMENT_HEADERS, [], paymentColumnsFor(write.currency));
-        sheet.cells.setPageSetup({ paperSize: paperSizeOf(paperOf(write.currency)) });
-      }
-      this.placeRows(NAMES.paymentsTable, [write.row], write.placement);
-    });
+  appendRows(appends: TableAppend[]): Promise<void> {
+    return settle(() => this.append(appends));
+  }
+
+  /** Every table to create is checked before anything is written: a sheet in the way leaves the package as it was. */
+  private append(appends: TableAppend[]): void {
+    for (const { table, create } of appends) if (create && this.findSheet(OWN_TABLES[table].sheet) !== undefined) throw sheetTaken([table]);
+    for (const { table, rows, placement, create, currency } of appends) {
+      if (create) this.addOwnTable(table, currency);
+      this.placeRows(OWN_TABLES[table].table, rows, placement);
+    }
   }
 
   createMilestoneTable(name: string, sheetName: string, values: CellValue[][], columns?: readonly ColumnFormat[], paper?: "a4" | "letter"): Promise<void> {
@@ -373,12 +371,12 @@ export class XlsxWorkbook implements WorkbookPort {
     sheet.cells.setPageSetup({ paperSize: paperSizeOf(columns.paper) });
   }
 
-  /** The Billed time sheet with its table empty, its columns formatted for the currency, on the contract's paper. */
-  private addBilledTime(currency: string | undefined): void {
-    if (this.findSheet(NAMES.billedTimeSheet) !== undefined) throw billedTimeSheetTaken();
-    const sheet = this.addSheet(NAMES.billedTimeSheet);
-    this.addTable(sheet, NAMES.billedTimeTable, 0, BILLED_TIME_HEADERS, [], billedTimeColumnsFor(currency));
-    sheet.cells.setPageSetup({ paperSize: paperSizeOf(paperOf(currency ?? "USD")) });
+  /** One of Interim's own tables on its new sheet, empty, its columns formatted for the currency, on the contract's paper. */
+  private addOwnTable(own: OwnTable, currency: string | undefined): void {
+    const { table, sheet: sheetName, headers, columns } = OWN_TABLES[own];
+    const sheet = this.addSheet(sheetName);
+    this.addTable(sheet, table, 0, headers, [], columns(currency));
+    sheet.cells.setPageSetup({ paperSize: paperSizeOf(ownTablePaper(currency)) });
   }
 
   /**

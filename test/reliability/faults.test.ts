@@ -45,7 +45,7 @@ class Faulty implements WorkbookPort {
   writeSettings: WorkbookPort["writeSettings"] = (rows, create) => this.inner.writeSettings(rows, create);
   createMilestoneTable: WorkbookPort["createMilestoneTable"] = (name, sheet, values, columns, paper) => this.inner.createMilestoneTable(name, sheet, values, columns, paper);
   createBillingLog: WorkbookPort["createBillingLog"] = (currency) => this.inner.createBillingLog(currency);
-  appendPayment: WorkbookPort["appendPayment"] = (write) => this.inner.appendPayment(write);
+  appendRows: WorkbookPort["appendRows"] = (appends) => this.inner.appendRows(appends);
 }
 
 /**

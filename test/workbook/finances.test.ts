@@ -425,7 +425,7 @@ describe("Record payment: the entry checked, then one row placed", () => {
     const plan = planPayment(await workbook.read(NAMES.milestones), { ...payment("INV-0002", "67502.26", "2027-01-05", "paid in full"), currency: "EUR" });
     expect(plan).toMatchObject({
       ok: true, receivable: { outstanding: "0.00" },
-      write: { create: false, row: [isoToSerial("2027-01-05"), "INV-0002", 67502.26, "EUR", "paid in full"], placement: { discard: [], fillFirstRow: false, columns: [3, 0, 2, -1, -1], width: 4 } },
+      write: { create: false, rows: [[isoToSerial("2027-01-05"), "INV-0002", 67502.26, "EUR", "paid in full"]], placement: { discard: [], fillFirstRow: false, columns: [3, 0, 2, -1, -1], width: 4 } },
     });
     await recordPayment(workbook, payment("INV-0002", "67502.26", "2027-01-05", "paid in full"));
     expect(tableValues(state, findTable(state, NAMES.paymentsTable)!)[2]).toEqual(["INV-0002", null, 67502.26, isoToSerial("2027-01-05")]);

@@ -8,7 +8,7 @@ import type ExcelJS from "exceljs";
 import { paymentColumnsFor } from "../../src/workbook/formats";
 import { type MemoryState, MemoryWorkbook, emptyState, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
 import { OfficeWorkbook, columnWidthPoints } from "../../src/workbook/office-workbook";
-import { COST_HEADERS, NAMES, PAYMENT_HEADERS, type PaymentWrite, type RowPlacement, WorkbookError, type WorkbookPort } from "../../src/workbook/port";
+import { COST_HEADERS, NAMES, PAYMENT_HEADERS, type TableAppend, type RowPlacement, WorkbookError, type WorkbookPort } from "../../src/workbook/port";
 import { isoToSerial } from "../../src/workbook/dates";
 import { insertSample } from "../../src/workbook/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
@@ -84,8 +84,8 @@ const FIVE = [0, 1, 2, 3, 4];
 const FILL: RowPlacement = { discard: [], fillFirstRow: true, columns: FIVE, width: 5 };
 const APPEND: RowPlacement = { discard: [], fillFirstRow: false, columns: FIVE, width: 5 };
 
-const FIRST: PaymentWrite = { row: [DEC_15, "INV-0001", 100000, "EUR", "Wire 4711"], placement: FILL, create: true, currency: "EUR" };
-const SECOND: PaymentWrite = { row: [JAN_10, "INV-0001", 22359.75, "EUR", "Wire 4790"], placement: APPEND, create: false, currency: "EUR" };
+const FIRST: TableAppend = { table: "payments", rows: [[DEC_15, "INV-0001", 100000, "EUR", "Wire 4711"]], placement: FILL, create: true, currency: "EUR" };
+const SECOND: TableAppend = { table: "payments", rows: [[JAN_10, "INV-0001", 22359.75, "EUR", "Wire 4790"]], placement: APPEND, create: false, currency: "EUR" };
 
 describe("reading the Payments and Costs tables", () => {
   it("a workbook without them reads them as undefined, in every port", async () => {
@@ -119,8 +119,8 @@ describe("reading the Payments and Costs tables", () => {
   it("a filtered Payments table reads as having hidden rows, in Excel, in memory and in the file", async () => {
     const ports = allPorts();
     for (const port of ports) {
-      await port.port.appendPayment(FIRST);
-      await port.port.appendPayment(SECOND);
+      await port.port.appendRows([FIRST]);
+      await port.port.appendRows([SECOND]);
     }
     const [memory, office, xlsx] = ports;
     for (const state of [memory.memory.state, office.excel]) filterTable(state, NAMES.paymentsTable, "Reference", (value) => value === "Wire 4790");
@@ -135,20 +135,20 @@ describe("reading the Payments and Costs tables", () => {
   });
 });
 
-describe("recording a payment (appendPayment)", () => {
+describe("recording a payment (appendRows)", () => {
   it("creates the Payments sheet and table in one round trip, formatted for the currency, and fills its blank row, the same in every port", async () => {
     const ports = allPorts();
     for (const port of ports) {
       await insertSample(port.port);
       const before = port.trips();
-      await port.port.appendPayment(FIRST);
+      await port.port.appendRows([FIRST]);
       if (port.name !== "xlsx") expect({ port: port.name, trips: port.trips() - before }).toEqual({ port: port.name, trips: 1 });
     }
     await expectSamePaymentsSheet(ports);
     const [memory, office, xlsx] = ports;
     expect((await memory.port.read(NAMES.milestones)).payments).toEqual({
       name: NAMES.paymentsTable, sheet: NAMES.paymentsSheet, top: 0, left: 0,
-      values: [[...PAYMENT_HEADERS], FIRST.row], hiddenRows: false, fixedTotalRow: undefined,
+      values: [[...PAYMENT_HEADERS], FIRST.rows[0]], hiddenRows: false, fixedTotalRow: undefined,
     });
     const sheet = findSheet(memory.memory.state, NAMES.paymentsSheet);
     expect(FIVE.map((c) => sheet?.numberFormats.get(`1,${c}`))).toEqual(["yyyy-mm-dd", "@", "#,##0.00", "@", "@"]);
@@ -163,7 +163,7 @@ describe("recording a payment (appendPayment)", () => {
   it("formats the amount in the contract currency's minor units, and prints on its paper", async () => {
     for (const [currency, money, excelPaper] of [["JPY", "#,##0", "A4"], ["KWD", "#,##0.000", "A4"], ["USD", "#,##0.00", "Letter"]] as const) {
       const ports = allPorts();
-      for (const port of ports) await port.port.appendPayment({ ...FIRST, currency, row: [DEC_15, "INV-0001", 1000, currency, null] });
+      for (const port of ports) await port.port.appendRows([{ ...FIRST, currency, rows: [[DEC_15, "INV-0001", 1000, currency, null]] }]);
       await expectSamePaymentsSheet(ports);
       expect(findSheet(ports[0].memory.state, NAMES.paymentsSheet)?.numberFormats.get("1,2")).toBe(money);
       expect(ports[1].fake.setup(NAMES.paymentsSheet)?.paperSize).toBe(excelPaper);
@@ -173,12 +173,12 @@ describe("recording a payment (appendPayment)", () => {
   it("appends a later payment below the last, with the formats of the row above, the same in every port", async () => {
     const ports = allPorts();
     for (const port of ports) {
-      await port.port.appendPayment(FIRST);
-      await port.port.appendPayment(SECOND);
+      await port.port.appendRows([FIRST]);
+      await port.port.appendRows([SECOND]);
     }
     await expectSamePaymentsSheet(ports);
     const snapshot = await ports[0].port.read(NAMES.milestones);
-    expect(snapshot.payments?.values).toEqual([[...PAYMENT_HEADERS], FIRST.row, SECOND.row]);
+    expect(snapshot.payments?.values).toEqual([[...PAYMENT_HEADERS], FIRST.rows[0], SECOND.rows[0]]);
     expect(FIVE.map((c) => findSheet(ports[0].memory.state, NAMES.paymentsSheet)?.numberFormats.get(`2,${c}`))).toEqual(["yyyy-mm-dd", "@", "#,##0.00", "@", "@"]);
   });
 
@@ -186,10 +186,10 @@ describe("recording a payment (appendPayment)", () => {
     const ports = allPorts();
     for (const port of ports) {
       await port.port.createMilestoneTable(NAMES.paymentsTable, NAMES.paymentsSheet, [[...PAYMENT_HEADERS], [null, null, null, null, null]]);
-      await port.port.appendPayment({ ...FIRST, create: false });
+      await port.port.appendRows([{ ...FIRST, create: false }]);
     }
     await expectSamePaymentsSheet(ports);
-    expect((await ports[2].port.read(NAMES.milestones)).payments?.values).toEqual([[...PAYMENT_HEADERS], FIRST.row]);
+    expect((await ports[2].port.read(NAMES.milestones)).payments?.values).toEqual([[...PAYMENT_HEADERS], FIRST.rows[0]]);
   });
 
   it("writes each value under its header in a table a person added a column to, leaving that column empty", async () => {
@@ -198,7 +198,7 @@ describe("recording a payment (appendPayment)", () => {
     const ports = allPorts();
     for (const port of ports) {
       await port.port.createMilestoneTable(NAMES.paymentsTable, NAMES.paymentsSheet, [headers, kept]);
-      await port.port.appendPayment({ ...SECOND, placement: { discard: [], fillFirstRow: false, columns: [0, 1, 3, 4, 5], width: 6 } });
+      await port.port.appendRows([{ ...SECOND, placement: { discard: [], fillFirstRow: false, columns: [0, 1, 3, 4, 5], width: 6 } }]);
     }
     await expectSamePaymentsSheet(ports);
     for (const port of ports) {
@@ -214,7 +214,7 @@ describe("recording a payment (appendPayment)", () => {
     const ports = allPorts();
     for (const port of ports) {
       await port.port.createMilestoneTable(NAMES.paymentsTable, NAMES.paymentsSheet, [headers, [DEC_15, "INV-0001", 1000, "EUR"]]);
-      await port.port.appendPayment({ ...SECOND, placement: { discard: [], fillFirstRow: false, columns: [0, 1, 2, 3, -1], width: 4 } });
+      await port.port.appendRows([{ ...SECOND, placement: { discard: [], fillFirstRow: false, columns: [0, 1, 2, 3, -1], width: 4 } }]);
     }
     await expectSamePaymentsSheet(ports);
     const sheet = findSheet(ports[0].memory.state, NAMES.paymentsSheet);
@@ -226,7 +226,7 @@ describe("recording a payment (appendPayment)", () => {
     for (const port of ports) {
       await port.port.createMilestoneTable("Receipts", NAMES.paymentsSheet, [["Date", "Received"], [DEC_15, 10]]);
       const before = copyState(await port.state());
-      const refusal = port.port.appendPayment(FIRST);
+      const refusal = port.port.appendRows([FIRST]);
       await expect(refusal).rejects.toThrow(WorkbookError);
       await expect(refusal).rejects.toThrow(/^A sheet named Payments already exists; rename it .*Nothing was written\.$/);
       expect({ port: port.name, state: copyState(await port.state()) }).toEqual({ port: port.name, state: before });
@@ -247,12 +247,12 @@ function addTotalRow(state: MemoryState): void {
 describe("a Payments table with a total row", () => {
   it("Excel and memory: the total row is no payment, and a payment goes above it", async () => {
     const [memory, office] = allPorts();
-    for (const port of [memory, office]) await port.port.appendPayment(FIRST);
+    for (const port of [memory, office]) await port.port.appendRows([FIRST]);
     for (const state of [memory.memory.state, office.excel]) addTotalRow(state);
     for (const port of [memory, office]) {
       const snapshot = await port.port.read(NAMES.milestones);
-      expect({ port: port.name, payments: snapshot.payments }).toMatchObject({ port: port.name, payments: { values: [[...PAYMENT_HEADERS], FIRST.row], fixedTotalRow: undefined } });
-      await port.port.appendPayment(SECOND);
+      expect({ port: port.name, payments: snapshot.payments }).toMatchObject({ port: port.name, payments: { values: [[...PAYMENT_HEADERS], FIRST.rows[0]], fixedTotalRow: undefined } });
+      await port.port.appendRows([SECOND]);
     }
     expect(copyState(office.excel)).toBe(copyState(memory.memory.state));
     expect(findSheet(office.excel, NAMES.paymentsSheet)?.cells.map((row) => row[1] ?? row[0])).toEqual(["Document", "INV-0001", "INV-0001", "Total"]);
@@ -260,7 +260,7 @@ describe("a Payments table with a total row", () => {
 
   it("the .xlsx host reports the total row it cannot add rows above (fixedTotalRow), and refuses to write over it", async () => {
     const xlsx = xlsxPort();
-    await xlsx.port.appendPayment(FIRST);
+    await xlsx.port.appendRows([FIRST]);
     await xlsx.editFile((file) => {
       const sheet = file.getWorksheet(NAMES.paymentsSheet);
       // exceljs's typings leave out the table model it reads and writes.
@@ -272,9 +272,9 @@ describe("a Payments table with a total row", () => {
       sheet.getCell("C3").value = { formula: "SUBTOTAL(109,Payments[Amount])", result: 100000 };
     });
     const snapshot = await xlsx.port.read(NAMES.milestones);
-    expect(snapshot.payments).toMatchObject({ values: [[...PAYMENT_HEADERS], FIRST.row], fixedTotalRow: 2 });
+    expect(snapshot.payments).toMatchObject({ values: [[...PAYMENT_HEADERS], FIRST.rows[0]], fixedTotalRow: 2 });
     const before = await xlsx.workbook.toBuffer();
-    await expect(xlsx.port.appendPayment(SECOND)).rejects.toThrow(/the table Payments on the sheet Payments has a total row; remove it/);
+    await expect(xlsx.port.appendRows([SECOND])).rejects.toThrow(/the table Payments on the sheet Payments has a total row; remove it/);
     expect((await xlsx.workbook.toBuffer()).equals(before)).toBe(true);
   });
 });
@@ -284,7 +284,7 @@ describe("recording a payment in Excel", () => {
     const office = officePort();
     const endEdit = office.fake.editCell();
     let done = false;
-    const appending = office.port.appendPayment(FIRST).then(() => {
+    const appending = office.port.appendRows([FIRST]).then(() => {
       done = true;
     });
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -296,10 +296,10 @@ describe("recording a payment in Excel", () => {
 
   it("says a protected Payments sheet's refusal in plain words", async () => {
     const office = officePort();
-    await office.port.appendPayment(FIRST);
+    await office.port.appendRows([FIRST]);
     const sheet = findSheet(office.excel, NAMES.paymentsSheet);
     if (sheet === undefined) throw new Error("no Payments sheet");
     sheet.protected = true;
-    await expect(office.port.appendPayment(SECOND)).rejects.toMatchObject({ name: "WorkbookError", code: "AccessDenied", message: expect.stringMatching(/^Excel refused the change: a sheet Interim writes to is protected/) });
+    await expect(office.port.appendRows([SECOND])).rejects.toMatchObject({ name: "WorkbookError", code: "AccessDenied", message: expect.stringMatching(/^Excel refused the change: a sheet Interim writes to is protected/) });
   });
 });

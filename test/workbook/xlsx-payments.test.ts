@@ -9,7 +9,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { isoToSerial } from "../../src/workbook/dates";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
-import { NAMES, PAYMENT_HEADERS, type PaymentWrite } from "../../src/workbook/port";
+import { NAMES, PAYMENT_HEADERS, type TableAppend } from "../../src/workbook/port";
 import { insertSample } from "../../src/workbook/sample";
 import { readZip } from "../../src/workbook/xlsx-file";
 import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
@@ -26,14 +26,16 @@ beforeAll(() => {
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
 
 const FIVE = [0, 1, 2, 3, 4];
-const FIRST: PaymentWrite = {
-  row: [isoToSerial("2026-12-15"), "INV-0001", 100000, "EUR", "Wire 4711"],
+const FIRST: TableAppend = {
+  table: "payments",
+  rows: [[isoToSerial("2026-12-15"), "INV-0001", 100000, "EUR", "Wire 4711"]],
   placement: { discard: [], fillFirstRow: true, columns: FIVE, width: 5 },
   create: true,
   currency: "EUR",
 };
-const SECOND: PaymentWrite = {
-  row: [isoToSerial("2027-01-10"), "INV-0001", 22359.75, "EUR", "0042"],
+const SECOND: TableAppend = {
+  table: "payments",
+  rows: [[isoToSerial("2027-01-10"), "INV-0001", 22359.75, "EUR", "0042"]],
   placement: { discard: [], fillFirstRow: false, columns: FIVE, width: 5 },
   create: false,
   currency: "EUR",
@@ -47,9 +49,9 @@ async function invoicedContract(): Promise<Buffer> {
   return workbook.toBuffer();
 }
 
-async function withPayment(bytes: Buffer, write: PaymentWrite): Promise<Buffer> {
+async function withPayment(bytes: Buffer, write: TableAppend): Promise<Buffer> {
   const workbook = await XlsxWorkbook.fromBuffer(bytes);
-  await workbook.appendPayment(write);
+  await workbook.appendRows([write]);
   return workbook.toBuffer();
 }
 
@@ -109,7 +111,7 @@ describe("a payment recorded in an .xlsx file", () => {
     const sheet = (await loadXlsx(bytes)).getWorksheet(NAMES.paymentsSheet);
     if (sheet === undefined) throw new Error("no Payments sheet");
     const rows = [1, 2, 3].map((r) => FIVE.map((c) => portValue(sheet.getCell(r, c + 1).value)));
-    expect(rows).toEqual([[...PAYMENT_HEADERS], FIRST.row, SECOND.row]);
+    expect(rows).toEqual([[...PAYMENT_HEADERS], FIRST.rows[0], SECOND.rows[0]]);
     expect(FIVE.map((c) => sheet.getCell(3, c + 1).numFmt)).toEqual(["yyyy-mm-dd", "@", "#,##0.00", "@", "@"]);
     // exceljs's typings leave out the table model it reads.
     const table = (sheet as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables[NAMES.paymentsTable]?.table;

@@ -92,7 +92,7 @@ export function RecordPaymentForm({ host, form, invoices, currency, refresh, ann
       const plan = await recordPayment(host.workbook, { document: form.document, amount: amount.trim(), date: form.date === "" ? today() : form.date, reference: form.reference.trim() }, { table: NAMES.milestones });
       if (plan.ok) {
         // The amount as written to the cell, whatever the separators typed.
-        const written = plan.write.row[plan.write.placement.columns[PAYMENT_HEADERS.indexOf("Amount")] ?? -1];
+        const written = plan.write.rows[0]?.[PAYMENT_HEADERS.indexOf("Amount")];
         const text = `${money(String(written))} recorded against ${plan.receivable.number}. Outstanding on it now ${money(plan.receivable.outstanding)}.`;
         setRecorded(text);
         announce(`Payment recorded: ${text}`);

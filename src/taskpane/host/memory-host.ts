@@ -37,7 +37,7 @@ export class MemoryHost implements PaneHost {
       writeSettings: (rows, create) => after(() => memory.writeSettings(rows, create)),
       createMilestoneTable: (name, sheet, values, columns) => after(() => memory.createMilestoneTable(name, sheet, values, columns)),
       createBillingLog: (currency) => after(() => memory.createBillingLog(currency)),
-      appendPayment: (write) => after(() => memory.appendPayment(write)),
+      appendRows: (appends) => after(() => memory.appendRows(appends)),
     };
   }
 
