@@ -11,16 +11,18 @@ const officeAddinsRules = Object.fromEntries(
     .filter(([name]) => name.startsWith("office-addins/")),
 );
 
-// Layers and what each may import from the others (see docs: core at the bottom, taskpane
-// and cli on top). Packages are free except in core, which may use decimal.js only.
+// Layers and what each may import from the others (see docs: core at the bottom, i18n, the
+// document language, just above it, taskpane and cli on top). Packages are free except in
+// core, which may use decimal.js only.
 const layers = {
   core: [],
+  i18n: ["core"],
   functions: ["core"],
-  workbook: ["core"],
-  export: ["core"],
+  workbook: ["core", "i18n"],
+  export: ["core", "i18n"],
   import: ["core"],
-  taskpane: ["core", "functions", "workbook", "export", "import"],
-  cli: ["core", "workbook", "export", "import"],
+  taskpane: ["core", "i18n", "functions", "workbook", "export", "import"],
+  cli: ["core", "i18n", "workbook", "export", "import"],
 };
 const corePackages = ["decimal.js"];
 // Deep enough for any folder a layer is likely to grow; deeper files get no layer check.
