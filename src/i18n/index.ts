@@ -1,0 +1,5 @@
+export { DOCUMENT_LANGUAGES, DOCUMENT_LOCALES, parseDocumentLanguage, type DocumentLanguage, type DocumentLanguageOutcome, type DocumentLanguageProblemCode } from "./document-language";
+export { documentText, type DocumentText } from "./document-text";
+export { formatDocumentAmount, formatDocumentDate, formatDocumentPercent } from "./document-format";
+export { DocumentFormatError, type DocumentFormatErrorCode } from "./document-format-error";
+export type { MessageKey, MessageValues } from "./catalog";
