@@ -32,6 +32,8 @@ describe("formatDocumentAmount", () => {
 
   test("no digit is lost: the decimal text is formatted, not a double made from it", () => {
     expect(formatDocumentAmount("12345678901234.56", "de", 2)).toBe("12.345.678.901.234,56");
+    // The largest amount the core accepts, with its cents: through a double it would print 1.000.000.000.000.000,00.
+    expect(formatDocumentAmount("999999999999999.99", "de", 2)).toBe("999.999.999.999.999,99");
     // Past a double's 15 to 17 significant digits: Number() would print 123.456.789.012.345.680,00.
     expect(formatDocumentAmount("123456789012345678.91", "de", 2)).toBe("123.456.789.012.345.678,91");
   });
