@@ -379,15 +379,15 @@ function mappingColumns(table: LogTableData): number[] {
  */
 function missingColumns(table: LogTableData, columnOf: ExistingTimesheet["columnOf"], entries: readonly TimesheetEntry[]): WorkbookProblem[] {
   const needs = [
-    { field: "note", title: "Note", count: entries.filter((entry) => entry.note.trim() !== "").length, why: "have a note, which tells an entry from another (without it, the next import would add them again)" },
-    { field: "billable", title: "Billable", count: entries.filter((entry) => !entry.billable).length, why: "are not billable (without the column, they would be billed)" },
-    { field: "role", title: "Role", count: entries.filter((entry) => entry.role !== undefined).length, why: "have a role, which the Rates table prices by" },
+    { field: "note", title: "Note", count: entries.filter((entry) => entry.note.trim() !== "").length, what: "with a note, which tells an entry from another (without the column, the next import would add them again)" },
+    { field: "billable", title: "Billable", count: entries.filter((entry) => !entry.billable).length, what: "not billable, which without the column would be billed" },
+    { field: "role", title: "Role", count: entries.filter((entry) => entry.role !== undefined).length, what: "with a role, which the Rates table prices by" },
   ] as const;
   return needs
     .filter(({ field, count }) => count > 0 && columnOf[field] === undefined)
-    .map(({ title, count, why }) => problemAt(
+    .map(({ title, count, what }) => problemAt(
       "MISSING_COLUMN",
-      `The ${NAMES.timesheetTable} table has no ${title} column, and ${count} entr${count === 1 ? "y" : "ies"} of the file ${why}. Add a column headed ${title} to the table, then import the timesheet again.`,
+      `The ${NAMES.timesheetTable} table has no ${title} column, and the file has ${count} entr${count === 1 ? "y" : "ies"} ${what}. Add a column headed ${title} to the table, then import the timesheet again.`,
       table.sheet, table.top, table.left,
     ));
 }
