@@ -86,7 +86,7 @@ export function aggregateTimesheet(
   const billed = new Set(billedToDate.entryKeys);
   const occurrences = new Map<string, number>();
   const sums = new Map<string, LineSum>();
-  const newEntries: PricedEntry[] = [];
+  const toDate: PricedEntry[] = [];
   const keys: string[] = [];
   for (const item of counted) {
     const occurrence = (occurrences.get(item.identity) ?? 0) + 1;
@@ -99,8 +99,9 @@ export function aggregateTimesheet(
     const amount = exactAmount(item.hours, item.rate, item.rateHours, options.minorUnits);
     sum.amount = addExact(sum.amount, amount);
     sums.set(id, sum);
-    if (!billed.has(key)) newEntries.push({ ...item.entry, key, rateApplied: item.rateText, per: item.per, exactAmount: amount });
+    toDate.push({ ...item.entry, key, rateApplied: item.rateText, per: item.per, exactAmount: amount });
   }
+  const newEntries = toDate.filter((entry) => !billed.has(entry.key));
 
   const lines = lineFigures(sums, billedToDate, options);
   if (lines.errors.length > 0) return { errors: lines.errors };
@@ -112,6 +113,7 @@ export function aggregateTimesheet(
   return {
     result: {
       lines: lines.figures,
+      entriesToDate: toDate,
       newEntries,
       lateEntries: lastBilled === undefined ? [] : newEntries.filter((entry) => entry.date <= lastBilled),
       entryKeys: keys,

@@ -82,6 +82,8 @@ export interface TimesheetLineFigures {
 
 export interface TimesheetAggregate {
   lines: TimesheetLineFigures[];
+  /** Every billable entry up to the period end, priced, in timesheet order: what the lines' figures to date add up. */
+  entriesToDate: PricedEntry[];
   /** Entries billed for the first time on this period, late ones included. */
   newEntries: PricedEntry[];
   /** New entries dated on or before the last billed period end: billed now, listed as late. */
