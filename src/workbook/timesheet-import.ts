@@ -169,7 +169,11 @@ export function planTimesheetImport(snapshot: WorkbookSnapshot, request: Timeshe
   if (problems.length > 0) return refused(problems, [], lines);
 
   const hoursByLine = new Map<string, string[]>();
-  for (const entry of imported) hoursByLine.set(lineKey(entry.line), [...(hoursByLine.get(lineKey(entry.line)) ?? []), entry.hours]);
+  for (const entry of imported) {
+    const hours = hoursByLine.get(lineKey(entry.line));
+    if (hours === undefined) hoursByLine.set(lineKey(entry.line), [entry.hours]);
+    else hours.push(entry.hours);
+  }
   const layout = LAYOUTS.find((candidate) => candidate.format === reading.format);
   return {
     ok: true,
