@@ -49,7 +49,7 @@ export const num = (value: string): NumberCell => {
 
 export function toCsv(invoice: IssuedInvoice): string {
   const capped = cappedLinesOf(invoice).length > 0;
-  const hours = (invoice.hoursNotBilled ?? []).length > 0;
+  const hours = capped && (invoice.hoursNotBilled ?? []).length > 0;
   const time = invoice.timeAppendix ?? [];
   // Columns past the G703 ones, each only when the invoice has anything in it.
   const extra = [...(capped ? [WORKED_NOT_BILLED_LABEL] : []), ...(hours ? [HOURS_NOT_BILLED_LABEL] : [])];

@@ -1,4 +1,4 @@
-import { Dec, addAmounts, formatAmount, groupDigits, type IssuedInvoice, type InvoiceLine } from "../core";
+import { type CappedLine, Dec, addAmounts, cappedLinesShown, formatAmount, groupDigits, type IssuedInvoice, type InvoiceLine } from "../core";
 
 /**
  * What every exporter shows besides the raw figures: the title, the G703 column headings and
@@ -96,9 +96,9 @@ export function percentCompleteOf(fraction: string): string {
 /** The heading of the amount a capped line worked past its cap, which it does not bill. */
 export const WORKED_NOT_BILLED_LABEL = "Worked, not billed (capped)";
 
-/** The capped lines of an invoice, which every document shows with the amount worked but not billed. */
-export function cappedLinesOf(invoice: IssuedInvoice): (InvoiceLine & { workedNotBilled: string })[] {
-  return invoice.result.lines.filter((line): line is InvoiceLine & { workedNotBilled: string } => line.workedNotBilled !== undefined);
+/** The capped lines every document lists with the amount worked but not billed (see cappedLinesShown). */
+export function cappedLinesOf(invoice: IssuedInvoice): CappedLine[] {
+  return cappedLinesShown(invoice.result.lines);
 }
 
 /** The headings of the time appendix's columns, as the PDF and the xlsx head them. */

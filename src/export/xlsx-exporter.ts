@@ -76,7 +76,7 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   const header = sheet.getRow(TABLE_TOP);
   // A capped line's work past its cap is shown beside the helper columns: the formulas below do not read it.
   const capped = cappedLinesOf(invoice).length > 0;
-  const hours = (invoice.hoursNotBilled ?? []).length > 0;
+  const hours = capped && (invoice.hoursNotBilled ?? []).length > 0;
   header.values = [...G703_COLUMNS.map((c) => c.label), "Change order", "Tax rate", ...(capped ? [WORKED_NOT_BILLED_LABEL] : []), ...(hours ? [HOURS_NOT_BILLED_LABEL] : [])];
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "top" };
@@ -91,12 +91,12 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
     row.getCell(1).numFmt = "@";
     for (let c = 3; c <= 10; c++) row.getCell(c).numFmt = c === 8 ? "0.00%" : money;
     row.getCell(12).numFmt = "0.00%";
-    if (line.workedNotBilled !== undefined) {
+    if (capped && line.workedNotBilled !== undefined) {
       row.getCell(13).value = cellNumber(line.workedNotBilled);
       row.getCell(13).numFmt = money;
     }
     const notBilled = hoursNotBilledOf(invoice, line);
-    if (notBilled !== undefined) {
+    if (hours && notBilled !== undefined) {
       row.getCell(14).value = cellNumber(notBilled);
       row.getCell(14).numFmt = HOURS;
     }

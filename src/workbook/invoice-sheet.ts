@@ -1,4 +1,4 @@
-import { type BillingResult, Dec, type IssuedInvoice, type TimeAppendixRow, addAmounts, groupDigits, paperOf, subtractAmount, timeRowLabel } from "../core";
+import { type BillingResult, Dec, cappedLinesShown, type IssuedInvoice, type TimeAppendixRow, addAmounts, groupDigits, paperOf, subtractAmount, timeRowLabel } from "../core";
 import { columnLetters } from "./a1";
 import { moneyFormat } from "./formats";
 import type { CellBlock, CellValue, SheetLayout } from "./port";
@@ -154,7 +154,7 @@ export function layoutInvoiceSheet(
     bold: true,
   };
   // Each capped line with the amount it worked past its cap, which is not billed, under the table; with its hours when the timesheet bills it.
-  const capped = result.lines.filter((l) => l.workedNotBilled !== undefined);
+  const capped = cappedLinesShown(result.lines);
   const hours = new Map((time.hoursNotBilled ?? []).map((h) => [h.line, h.hours]));
   const hoursCell = (id: string): CellValue[] => (hours.size === 0 ? [] : [hours.has(id) ? Number(hours.get(id)) : null]);
   const cappedBlocks: CellBlock[] = capped.length === 0 ? [] : [

@@ -33,12 +33,12 @@ export async function thirdInvoice(): Promise<IssuedInvoice> {
 }
 
 /**
- * INV-0001 of the sample with its time line T1 capped (a "Capped" column) and 140 hours at 115.00
+ * INV-0001 of the sample (M3 made capped too, within its cap), its time line T1 capped with 140 hours at 115.00
  * worked: 16100.00, of which its 15000.00 is billed and 1100.00 is worked but not billed.
  */
 export async function cappedInvoice(): Promise<IssuedInvoice> {
   const workbook = await sampleWorkbook();
-  addMilestoneColumn(workbook.state, "Capped", { T1: "yes", M3: "yes" });
+  setMilestone(workbook.state, "M3", "Capped", "yes");
   setMilestone(workbook.state, "T1", "Hours to date", 140);
   return issue(workbook, "2026-09-30");
 }

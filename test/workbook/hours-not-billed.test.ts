@@ -26,9 +26,10 @@ async function issue(workbook: MemoryWorkbook): Promise<{ hoursNotBilled: { line
 }
 
 /** The capped lines under the table of INV-0001: each row's id, amount and hours, and the hours' number format. */
-function cappedBlock(workbook: MemoryWorkbook): { heading: unknown[]; rows: unknown[][]; format: string | undefined } {
+function cappedBlock(workbook: MemoryWorkbook): { heading: unknown[]; rows: unknown[][]; format: string | undefined } | undefined {
   const sheet = findSheet(workbook.state, "INV-0001")!;
   const top = sheet.cells.findIndex((row) => row[1] === "Worked, not billed (capped)");
+  if (top < 0) return undefined;
   const rows: unknown[][] = [];
   for (let r = top + 1; typeof sheet.cells[r]?.[0] === "string"; r++) rows.push([sheet.cells[r]![0], sheet.cells[r]![2], sheet.cells[r]![3]]);
   return { heading: (sheet.cells[top] ?? []).slice(1, 4), rows, format: sheet.numberFormats.get(`${top + 1},3`) };
@@ -43,15 +44,20 @@ describe("hours not billed on a capped line billed from the timesheet", () => {
     expect(cappedBlock(workbook)).toEqual({ heading: ["Worked, not billed (capped)", null, HOURS_NOT_BILLED_HEADER], rows: [["D1", 153.75, 1.28]], format: "#,##0.00##" });
   });
 
-  test("within the cap: 0.00 h; a capped line without timesheet hours (F1, a fixed fee) has no hours cell", async () => {
+  test("within the cap: 0.00 h on the invoice, and no capped block on the sheet (nothing is left unbilled)", async () => {
     const { workbook, issued } = await january({ D1: "yes", F1: "yes" });
     expect(issued.hoursNotBilled).toEqual([{ line: "D1", hours: "0.00" }]);
-    expect(cappedBlock(workbook).rows).toEqual([["D1", 0, 0], ["F1", 0, null]]);
+    expect(cappedBlock(workbook)).toBeUndefined();
   });
 
-  test("no capped line billed from the timesheet: no hours, and the sheet's capped block as before", async () => {
+  test("once a line passes its cap, every capped line is listed; one without timesheet hours (F1, a fixed fee) has no hours cell", async () => {
+    const { workbook } = await january({ D1: "yes", F1: "yes" }, 1500);
+    expect(cappedBlock(workbook)?.rows).toEqual([["D1", 153.75, 1.28], ["F1", 0, null]]);
+  });
+
+  test("no capped line billed from the timesheet: no hours, and no block while the capped line is within its cap", async () => {
     const { workbook, issued } = await january({ F1: "yes" });
     expect(issued.hoursNotBilled).toBeUndefined();
-    expect(cappedBlock(workbook)).toEqual({ heading: ["Worked, not billed (capped)", undefined, undefined], rows: [["F1", 0, undefined]], format: undefined });
+    expect(cappedBlock(workbook)).toBeUndefined();
   });
 });
