@@ -1,11 +1,11 @@
 import {
   type ColumnSpec,
   type CsvRow,
+  type Issue,
   type ProjectMapping,
   type TableIssue,
   type TimesheetEntry,
   type TimesheetFormat,
-  type TimesheetIssue,
   LAYOUTS,
   addAmounts,
   detectFormat,
@@ -39,7 +39,7 @@ import { readSettings } from "./settings";
 
 export interface TimesheetImportRequest {
   /** The export as read by readCsvRows (src/import/timesheet-csv.ts): its records, or its CSV syntax problems. */
-  csv: { rows: CsvRow[] } | { errors: TimesheetIssue[] };
+  csv: { rows: CsvRow[] } | { errors: Issue[] };
   /** The file's name (no folder), written in the Source column: "harvest-2027-03.csv line 14". */
   fileName: string;
   /**
@@ -202,7 +202,7 @@ function refused(problems: WorkbookProblem[], unmapped: UnmappedProject[], lines
 }
 
 /** A problem of the file: by its line, in the message ("Line 14: ..."), with no cell to select. */
-function fileProblem(issue: TimesheetIssue): WorkbookProblem {
+function fileProblem(issue: Issue): WorkbookProblem {
   return problem(issue.code, issue.message);
 }
 
@@ -408,7 +408,7 @@ function timesheetRow(entry: TimesheetEntry, fileName: string): CellValue[] {
  * The projects (and tasks) of the file's unmapped rows, in file order, with their rows and hours:
  * each row read again with a mapping of its own, so its hours are the reader's, exactly.
  */
-function unmappedProjects(rows: readonly CsvRow[], errors: readonly TimesheetIssue[], dateOrder: TimesheetImportRequest["dateOrder"]): UnmappedProject[] {
+function unmappedProjects(rows: readonly CsvRow[], errors: readonly Issue[], dateOrder: TimesheetImportRequest["dateOrder"]): UnmappedProject[] {
   const [header] = rows;
   const layout = header === undefined ? undefined : detectFormat(header.cells);
   if (header === undefined || layout === undefined) return [];

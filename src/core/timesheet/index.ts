@@ -1,7 +1,6 @@
 export { aggregateTimesheet } from "./aggregate-timesheet";
 export { entryIdentity, entryKey, identityOfKey } from "./entry-key";
 export { rateInForce, type RateInForce } from "./rate-card";
-export { TIMESHEET_MESSAGES } from "./messages";
 export { detectFormat, LAYOUTS, type FormatLayout, type TimesheetFormat } from "./import/formats";
 export { readTimesheetRows, type CsvRow, type ProjectMapping, type ReadOptions, type TimesheetReading } from "./import/read-timesheet-rows";
 export type * from "./types";
