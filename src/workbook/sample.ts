@@ -93,16 +93,55 @@ export function settingsRows(values: Record<string, CellValue>): SettingWrite[] 
 }
 
 /**
+ * The rate card of the sample billed from a timesheet: T1's consultants by role, by the hour, the
+ * consultant's rate raised from 1 December 2026 (an entry is priced at the rate of its own date).
+ */
+export const SAMPLE_RATES: CellValue[][] = [
+  ["Role", "Rate", "Per", "Valid from"],
+  ["Consultant", 115, "hour", null],
+  ["Consultant", 120, "hour", day("2026-12-01")],
+  ["Senior consultant", 140, "hour", null],
+];
+
+export interface SampleOptions {
+  /**
+   * T1 billed from a timesheet: its hours and rate cells left blank (the Timesheet table, which
+   * the first import creates, brings its hours) and a Rates table (SAMPLE_RATES) to price them.
+   */
+  timesheet?: boolean;
+}
+
+/**
  * Inserts the sample milestone table, and the contract settings and the empty billing log where
  * the workbook has none: one path for the task pane's "Insert sample milestone table" and for
  * `interim init`, so that either leaves a workbook whose every part a person can see and fill in
  * before the first invoice. A workbook's own settings and log are kept as they are.
  */
-export async function insertSample(port: WorkbookPort): Promise<void> {
+export async function insertSample(port: WorkbookPort, options: SampleOptions = {}): Promise<void> {
   const snapshot = await port.read(NAMES.milestones);
   // Formatted for the contract's currency: the workbook's own, else the sample's.
   const currency = readSettings(snapshot.settings).settings?.currency ?? String(SAMPLE_SETTINGS.Currency);
-  await port.createMilestoneTable(NAMES.milestones, NAMES.milestones, SAMPLE_MILESTONES, sampleColumns(minorUnitsOf(currency) ?? 2), paperOf(currency));
+  const minorUnits = minorUnitsOf(currency) ?? 2;
+  const milestones = options.timesheet === true ? SAMPLE_MILESTONES.map(withoutTypedHours) : SAMPLE_MILESTONES;
+  await port.createMilestoneTable(NAMES.milestones, NAMES.milestones, milestones, sampleColumns(minorUnits), paperOf(currency));
+  if (options.timesheet === true) await port.createMilestoneTable(NAMES.ratesTable, NAMES.ratesTable, SAMPLE_RATES, rateColumns(minorUnits), paperOf(currency));
   if (snapshot.settings === undefined) await port.writeSettings(settingsRows(SAMPLE_SETTINGS), true);
   if (snapshot.invoices === undefined && snapshot.invoiceLines === undefined) await port.createBillingLog(currency);
+}
+
+const HEADERS = SAMPLE_MILESTONES[0] as CellValue[];
+
+/** T1's row with its hours and rate blank: the timesheet gives its progress. */
+function withoutTypedHours(row: CellValue[], index: number): CellValue[] {
+  if (index === 0 || row[0] !== "T1") return row;
+  return row.map((value, c) => (HEADERS[c] === "Hours to date" || HEADERS[c] === "Hourly rate" ? null : value));
+}
+
+function rateColumns(minorUnits: number): ColumnFormat[] {
+  return [
+    { numberFormat: null, width: 20 },
+    { numberFormat: moneyFormat(minorUnits), width: 12 },
+    { numberFormat: null, width: 8 },
+    { numberFormat: DATE_FORMAT, width: DATE_FORMAT.length + 2 },
+  ];
 }

@@ -135,7 +135,7 @@ describe("the time appendix in the exports", () => {
     // A long label wraps in its column: its figures follow its first words on the row.
     const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     for (const [line, who, hours, rate, per, amount] of expected) {
-      const figures = `${hours} ${Number(rate).toLocaleString("en-US")} ${per} ${amount}`;
+      const figures = `${hours} ${Number(rate).toLocaleString("en-US", { minimumFractionDigits: 2 })} ${per} ${amount}`;
       expect(pdf).toMatch(new RegExp(`${escaped(`${line} ${who.split(",")[0] ?? who}`)}[^0-9]{0,60}${escaped(figures)}`));
     }
 

@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFPage, degrees, rgb } from "pdf-lib";
-import { type IssuedInvoice, groupDigits, paperOf, timeRowLabel } from "../../core";
+import { type IssuedInvoice, formatAmount, groupDigits, paperOf, timeRowLabel } from "../../core";
 import {
   G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, TIME_APPENDIX_HEADINGS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, columnTotal, hoursNotBilledOf, percentCompleteOf, summaryRowsOf, taxRowsOf, titleOf,
 } from "../document";
@@ -334,7 +334,7 @@ class Layout {
     this.room(3 * rowLeading + 20);
     heading();
     for (const r of rows) {
-      const cells = [[r.line], this.text.wrap(timeRowLabel(r), this.columns[1]!.width - 6, TABLE), [r.hours], [r.rate === undefined ? "" : groupDigits(r.rate)], [r.per ?? ""], [groupDigits(r.amount)]];
+      const cells = [[r.line], this.text.wrap(timeRowLabel(r), this.columns[1]!.width - 6, TABLE), [r.hours], [r.rate === undefined ? "" : this.rateText(r.rate)], [r.per ?? ""], [groupDigits(r.amount)]];
       const height = Math.max(...cells.map((lines) => lines.length)) * rowLeading + 3;
       if (this.y - height < MARGIN + FOOTER_SPACE) {
         this.newPage();
@@ -344,6 +344,11 @@ class Layout {
       this.y -= height;
       this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: this.columns[5]!.x + this.columns[5]!.width, y: this.y + 1 }, thickness: 0.3, color: RULE });
     }
+  }
+
+  /** A rate as the card states it, shown with at least the currency's minor units, as the amounts beside it (115 as 115.00). */
+  private rateText(rate: string): string {
+    return groupDigits(formatAmount(rate, Math.max(this.invoice.result.minorUnits, rate.split(".")[1]?.length ?? 0)));
   }
 
   private amount(amount: string, right: number, size: number, bold: boolean): void {
