@@ -6,7 +6,7 @@ import type * as Core from "../src/core";
 import { LibreOffice } from "../test/cli/libreoffice";
 import { type FinanceSize, financeContract } from "./finance-contract";
 import { TOTAL_ROWS, type TotalName, writeFinanceSheets } from "./finance-sheets";
-import { type Row, medianMs } from "./measure";
+import { type Row, medianMs, timed } from "./measure";
 
 const SIZE: FinanceSize = { lines: 10_000, costRows: 100_000, invoices: 100, payments: 1_000 };
 const FRACTIONS: ReadonlySet<TotalName> = new Set(["percentCompleteByCost", "estimatedMargin"]);
@@ -67,12 +67,6 @@ export async function benchFinances(quick: boolean, core: typeof Core): Promise<
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-function timed(work: () => void): number {
-  const started = performance.now();
-  work();
-  return performance.now() - started;
 }
 
 /** LibreOffice's totals, as it saved them, against the core's: amounts to the cent, fractions to 4 decimals. */

@@ -44,6 +44,13 @@ export async function medianMsAsync(work: () => Promise<unknown>, runs: number, 
   return median(times);
 }
 
+/** The wall time of one run of `work`, in milliseconds: for work too long to repeat, such as LibreOffice recalculating a large workbook. */
+export function timed(work: () => void): number {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

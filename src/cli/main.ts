@@ -5,6 +5,7 @@ import { INVOICE_HELP, runInvoice } from "./invoice-command";
 import { type CommandOutput, EXIT } from "./io";
 import { PAYMENT_HELP, runPayment } from "./payment-command";
 import { REPORT_HELP, runReport } from "./report-command";
+import { TIMESHEET_HELP, runTimesheet } from "./timesheet-command";
 
 const VERSION = "0.1.0";
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   credit: { summary: "issue a credit note cancelling a workbook's latest invoice", help: CREDIT_HELP, run: runCredit },
   payment: { summary: "record a payment received against an invoice of a workbook", help: PAYMENT_HELP, run: runPayment },
   report: { summary: "receivables, aging, WIP and margin of a workbook (or of every workbook in a folder)", help: REPORT_HELP, run: runReport },
+  timesheet: { summary: "import a time tracker's CSV export (Harvest, Toggl, Clockify, Kimai) into a workbook's Timesheet table", help: TIMESHEET_HELP, run: runTimesheet },
 };
 
 function usage(): string {

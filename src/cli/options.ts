@@ -4,16 +4,21 @@ import { dateTextProblem } from "../workbook/dates";
 export interface ParsedArgs {
   positional: string[];
   values: Map<string, string>;
+  /** The options that may be given more than once (`--map A=L1 --map B=L2`), each value in the order given. */
+  lists: Map<string, string[]>;
   flags: Set<string>;
 }
 
 /**
- * Splits arguments by a small spec: options that take a value (`--date D` or `--date=D`) and
- * flags. An unknown option is an error, so that a typo never runs a command the person did
- * not mean.
+ * Splits arguments by a small spec: options that take a value (`--date D` or `--date=D`), the
+ * same that may be repeated (`lists`), and flags. An unknown option is an error, so that a typo
+ * never runs a command the person did not mean.
  */
-export function parseArgs(args: string[], spec: { values: readonly string[]; flags: readonly string[] }): ParsedArgs | { error: string } {
-  const parsed: ParsedArgs = { positional: [], values: new Map(), flags: new Set() };
+export function parseArgs(
+  args: string[],
+  spec: { values: readonly string[]; flags: readonly string[]; lists?: readonly string[] },
+): ParsedArgs | { error: string } {
+  const parsed: ParsedArgs = { positional: [], values: new Map(), lists: new Map(), flags: new Set() };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] as string;
     if (!arg.startsWith("--") || arg === "--") {
@@ -24,10 +29,11 @@ export function parseArgs(args: string[], spec: { values: readonly string[]; fla
     if (spec.flags.includes(name)) {
       if (inline !== undefined) return { error: `--${name} takes no value.` };
       parsed.flags.add(name);
-    } else if (spec.values.includes(name)) {
+    } else if (spec.values.includes(name) || spec.lists?.includes(name) === true) {
       const value = inline ?? args[(i += 1)];
       if (value === undefined || value === "") return { error: `--${name} needs a value.` };
-      parsed.values.set(name, value);
+      if (spec.lists?.includes(name) === true) parsed.lists.set(name, [...(parsed.lists.get(name) ?? []), value]);
+      else parsed.values.set(name, value);
     } else {
       return { error: `unknown option ${arg}.` };
     }

@@ -11,6 +11,7 @@ export type { IssuedInvoice, Party, VatTreatment } from "./issued-invoice";
 export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBreakdown, AdvanceState } from "./result";
 export { numberToDecimalText, isBlankCell, cellToField, isAmbiguousNumberText } from "./cells";
 export { addAmounts, formatAmount, groupDigits, subtractAmount } from "./amounts";
+export { cappedLinesShown, type CappedLine } from "./capped-lines";
 export { readMilestoneTable, placeIssue, fieldOfHeader, isFinanceField, type CellProblem, type FinanceField, type LineFinanceCells, type MilestoneTable, type TableField, type TableIssue, type TableSource } from "./milestone-table";
 export { DATE_RANGE, addDays, dateToSerial, isIsoDate, isSerialInRange, isoToSerial, serialText, serialToIso } from "./dates";
 export { readFinanceLines, type FinanceTable } from "./finance/finance-table";

@@ -1,4 +1,5 @@
 import type { BillingResult } from "./result";
+import type { HoursNotBilled } from "./timesheet/hours-beyond-cap";
 import type { TimeAppendixRow } from "./timesheet/time-appendix";
 
 /** A party to the contract as an invoice names it. */
@@ -60,4 +61,6 @@ export interface IssuedInvoice {
   result: BillingResult;
   /** The hours billed from the timesheet this period, per line and person (see computeTimeAppendix); absent without a timesheet. */
   timeAppendix?: TimeAppendixRow[];
+  /** Each capped line billed from the timesheet with its hours past the cap to date, beside its workedNotBilled (see computeHoursNotBilled); absent without such a line. */
+  hoursNotBilled?: HoursNotBilled[];
 }

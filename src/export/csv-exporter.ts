@@ -1,5 +1,5 @@
-import type { IssuedInvoice } from "../core";
-import { G703_COLUMNS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, summaryRowsOf, taxRowsOf, titleOf } from "./document";
+import { type IssuedInvoice, timeRowLabel } from "../core";
+import { G703_COLUMNS, HOURS_NOT_BILLED_LABEL, WORKED_NOT_BILLED_LABEL, cappedLinesOf, hoursNotBilledOf, summaryRowsOf, taxRowsOf, titleOf } from "./document";
 import type { Exporter } from "./exporter";
 
 /**
@@ -9,9 +9,13 @@ import type { Exporter } from "./exporter";
  *   Record,Item,Description,<the G703 amount columns>,Tax rate,Amount
  *   document,number,INV-0001,...          the document's facts, one per row
  *   line,M1,Discovery and requirements,... one row per G703 line
+ *   time,D1,Carl Wu (Developer),...,800.00,...   the time appendix, when the timesheet bills lines
  *   summary,8,Current payment due,...,80833.12   the G702 lines, tax per rate and the total due
  *
- * When a line is capped, a last column holds the amount each capped line worked but did not bill.
+ * When a line is capped, a column after Amount holds the amount each capped line worked but did
+ * not bill, and the next one its hours when the timesheet bills it. With a time appendix, the last
+ * columns (TIME_COLUMNS) hold each time record's person, role, hours, rate, per and lateness;
+ * its amount is in Amount, as a summary record's.
  *
  * Amounts are the core's plain decimals ("-1234.50": no thousands separator, no currency sign),
  * and rates fractions ("0.19"), the way Excel stores a percentage.
@@ -28,6 +32,8 @@ export const csvExporter: Exporter = {
 
 const AMOUNT_COLUMNS = G703_COLUMNS.slice(2);
 export const CSV_HEADER = ["Record", "Item", "Description", ...AMOUNT_COLUMNS.map((c) => c.label), "Tax rate", "Amount"];
+/** The last columns when the invoice has a time appendix, filled on its "time" records only. */
+export const TIME_COLUMNS = ["Person", "Role", "Hours", "Rate", "Per", "Late"];
 
 /** A cell the core produced as a number: written as is, never neutralised (a credit stays -1234.50, a number). */
 interface NumberCell {
@@ -43,7 +49,11 @@ export const num = (value: string): NumberCell => {
 
 export function toCsv(invoice: IssuedInvoice): string {
   const capped = cappedLinesOf(invoice).length > 0;
-  const rows: Cell[][] = [capped ? [...CSV_HEADER, WORKED_NOT_BILLED_LABEL] : CSV_HEADER];
+  const hours = capped && (invoice.hoursNotBilled ?? []).length > 0;
+  const time = invoice.timeAppendix ?? [];
+  // Columns past the G703 ones, each only when the invoice has anything in it.
+  const extra = [...(capped ? [WORKED_NOT_BILLED_LABEL] : []), ...(hours ? [HOURS_NOT_BILLED_LABEL] : [])];
+  const rows: Cell[][] = [[...CSV_HEADER, ...extra, ...(time.length > 0 ? TIME_COLUMNS : [])]];
   const document = (key: string, value: string): Cell[] => ["document", key, value];
   const credit = invoice.kind === "credit note";
   rows.push(
@@ -69,11 +79,19 @@ export function toCsv(invoice: IssuedInvoice): string {
     document("invoiceTypeCode", invoice.invoiceTypeCode),
     document("precedingInvoices", invoice.precedingInvoices.join(" ")),
   );
+  const optional = (amount: string | undefined): Cell => (amount === undefined ? "" : num(amount));
   for (const line of invoice.result.lines) {
-    const notBilled = capped ? ["", line.workedNotBilled === undefined ? "" : num(line.workedNotBilled)] : [];
-    rows.push(["line", line.id, line.description, ...AMOUNT_COLUMNS.map((c) => num(line[c.key])), num(line.taxRate), ...notBilled]);
+    const notBilled = [...(capped ? [optional(line.workedNotBilled)] : []), ...(hours ? [optional(hoursNotBilledOf(invoice, line))] : [])];
+    rows.push(["line", line.id, line.description, ...AMOUNT_COLUMNS.map((c) => num(line[c.key])), num(line.taxRate), "", ...notBilled]);
   }
   const amountAt = (amount: string): Cell[] => [...AMOUNT_COLUMNS.map(() => ""), "", num(amount)];
+  // The time appendix, line by line: its amount where the other records have theirs, the person and hours in columns of their own.
+  for (const row of time) {
+    rows.push([
+      "time", row.line, timeRowLabel(row), ...amountAt(row.amount), ...extra.map(() => ""),
+      row.person ?? "", row.role ?? "", num(row.hours), optional(row.rate), row.per ?? "", row.late ? "yes" : "no",
+    ]);
+  }
   for (const row of summaryRowsOf(invoice)) rows.push(["summary", row.line === "" ? row.key : row.line, row.label, ...amountAt(row.amount)]);
   for (const tax of taxRowsOf(invoice)) {
     rows.push(["summary", "taxableAmount", `Taxable amount at ${tax.rate}`, ...AMOUNT_COLUMNS.map(() => ""), num(tax.rate), num(tax.taxableAmount)]);

@@ -1,4 +1,4 @@
-import { Dec, addAmounts, formatAmount, groupDigits, type IssuedInvoice, type InvoiceLine } from "../core";
+import { type CappedLine, Dec, addAmounts, cappedLinesShown, formatAmount, groupDigits, type IssuedInvoice, type InvoiceLine } from "../core";
 
 /**
  * What every exporter shows besides the raw figures: the title, the G703 column headings and
@@ -96,13 +96,25 @@ export function percentCompleteOf(fraction: string): string {
 /** The heading of the amount a capped line worked past its cap, which it does not bill. */
 export const WORKED_NOT_BILLED_LABEL = "Worked, not billed (capped)";
 
-/** The capped lines of an invoice, which every document shows with the amount worked but not billed. */
-export function cappedLinesOf(invoice: IssuedInvoice): (InvoiceLine & { workedNotBilled: string })[] {
-  return invoice.result.lines.filter((line): line is InvoiceLine & { workedNotBilled: string } => line.workedNotBilled !== undefined);
+/** The capped lines every document lists with the amount worked but not billed (see cappedLinesShown). */
+export function cappedLinesOf(invoice: IssuedInvoice): CappedLine[] {
+  return cappedLinesShown(invoice.result.lines);
 }
 
-/** For a line's note (EN 16931 BT-127): what a capped line worked past its cap, as the note's other amounts are written; "" otherwise. */
-export function cappedLineNote(line: InvoiceLine): string {
+/** The headings of the time appendix's columns, as the PDF and the xlsx head them. */
+export const TIME_APPENDIX_HEADINGS = ["Item", "Person (role)", "Hours", "Rate", "Per", "Amount"] as const;
+
+/** The heading of the hours a capped line billed from the timesheet worked past its cap. */
+export const HOURS_NOT_BILLED_LABEL = "Hours not billed (capped)";
+
+/** A capped line's hours past its cap, when the timesheet bills the line; undefined otherwise. */
+export function hoursNotBilledOf(invoice: IssuedInvoice, line: InvoiceLine): string | undefined {
+  return invoice.hoursNotBilled?.find((h) => h.line === line.id)?.hours;
+}
+
+/** For a line's note (EN 16931 BT-127): what a capped line worked past its cap (and its hours), as the note's other amounts are written; "" otherwise. */
+export function cappedLineNote(invoice: IssuedInvoice, line: InvoiceLine): string {
   if (line.workedNotBilled === undefined || isZero(line.workedNotBilled)) return "";
-  return ` Worked but not billed (capped): ${line.workedNotBilled}.`;
+  const hours = hoursNotBilledOf(invoice, line);
+  return ` Worked but not billed (capped): ${line.workedNotBilled}${hours === undefined ? "" : ` for ${hours} hours`}.`;
 }

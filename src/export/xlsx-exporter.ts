@@ -1,6 +1,9 @@
 import ExcelJS from "exceljs";
-import type { IssuedInvoice } from "../core";
-import { G703_COLUMNS, SUMMED_COLUMNS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, type SummaryKey, columnTotal, percentOf, summaryRowsOf, taxRowsOf, titleOf } from "./document";
+import { type IssuedInvoice, addAmounts, timeRowLabel } from "../core";
+import {
+  G703_COLUMNS, HOURS_NOT_BILLED_LABEL, SUMMED_COLUMNS, TIME_APPENDIX_HEADINGS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, type SummaryKey, columnTotal, hoursNotBilledOf,
+  percentOf, summaryRowsOf, taxRowsOf, titleOf,
+} from "./document";
 import type { Exporter } from "./exporter";
 
 /**
@@ -22,6 +25,10 @@ export const xlsxExporter: Exporter = {
 
 const TABLE_TOP = 12;
 const FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F0" } };
+/** Hours: two decimals, more only when an entry has them (7.50, 0.125). */
+const HOURS = "#,##0.00##";
+/** The sheet of the time appendix. */
+export const TIME_SHEET = "Time";
 /** A cell's number as Excel stores it: the core's decimal text made a number only here, where a cell is written. */
 const cellNumber = (amount: string): number => Number(amount);
 
@@ -34,7 +41,7 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   const sheet = workbook.addWorksheet(invoice.number.slice(0, 31).replace(/[[\]:*?/\\]/g, "_"), {
     pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${TABLE_TOP}:${TABLE_TOP}` },
   });
-  sheet.columns = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14, 12, 9, 16].map((width) => ({ width }));
+  sheet.columns = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14, 12, 9, 16, 16].map((width) => ({ width }));
 
   // The header block, as text, so that a reference such as 12345 or a date stays as written.
   const text = (row: number, column: number, value: string, bold = false): void => {
@@ -69,7 +76,8 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   const header = sheet.getRow(TABLE_TOP);
   // A capped line's work past its cap is shown beside the helper columns: the formulas below do not read it.
   const capped = cappedLinesOf(invoice).length > 0;
-  header.values = [...G703_COLUMNS.map((c) => c.label), "Change order", "Tax rate", ...(capped ? [WORKED_NOT_BILLED_LABEL] : [])];
+  const hours = capped && (invoice.hoursNotBilled ?? []).length > 0;
+  header.values = [...G703_COLUMNS.map((c) => c.label), "Change order", "Tax rate", ...(capped ? [WORKED_NOT_BILLED_LABEL] : []), ...(hours ? [HOURS_NOT_BILLED_LABEL] : [])];
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "top" };
   header.eachCell((cell) => (cell.fill = FILL));
@@ -83,9 +91,14 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
     row.getCell(1).numFmt = "@";
     for (let c = 3; c <= 10; c++) row.getCell(c).numFmt = c === 8 ? "0.00%" : money;
     row.getCell(12).numFmt = "0.00%";
-    if (line.workedNotBilled !== undefined) {
+    if (capped && line.workedNotBilled !== undefined) {
       row.getCell(13).value = cellNumber(line.workedNotBilled);
       row.getCell(13).numFmt = money;
+    }
+    const notBilled = hoursNotBilledOf(invoice, line);
+    if (hours && notBilled !== undefined) {
+      row.getCell(14).value = cellNumber(notBilled);
+      row.getCell(14).numFmt = HOURS;
     }
   });
   const col = (key: string): string => String.fromCharCode(65 + G703_COLUMNS.findIndex((c) => c.key === key));
@@ -149,5 +162,42 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   sheet.getRow(dueRow).font = { bold: true };
   for (const c of [2, 3]) sheet.getCell(dueRow, c).fill = FILL;
   if (!credit) text(dueRow + 2, 1, `Payment terms: ${invoice.paymentTerms}`);
+  addTimeSheet(workbook, invoice, money);
   return workbook;
+}
+
+/**
+ * The time appendix on a sheet of its own, "Time": per line, each person's new hours, rate and
+ * part of the line's period amount, as the invoice sheet lists them, and the totals as formulas
+ * (with the core's figures cached). None without a time appendix.
+ */
+function addTimeSheet(workbook: ExcelJS.Workbook, invoice: IssuedInvoice, money: string): void {
+  const rows = invoice.timeAppendix ?? [];
+  if (rows.length === 0) return;
+  const sheet = workbook.addWorksheet(TIME_SHEET, {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: { orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
+  });
+  sheet.columns = [9, 48, 10, 12, 7, 15].map((width) => ({ width }));
+  const header = sheet.getRow(1);
+  header.values = [...TIME_APPENDIX_HEADINGS];
+  header.font = { bold: true };
+  header.eachCell((cell) => (cell.fill = FILL));
+  rows.forEach((r, i) => {
+    const row = sheet.getRow(2 + i);
+    row.values = [r.line, timeRowLabel(r), cellNumber(r.hours), r.rate === undefined ? null : cellNumber(r.rate), r.per ?? null, cellNumber(r.amount)];
+    row.getCell(1).numFmt = "@";
+    row.getCell(2).alignment = { wrapText: true, vertical: "top" };
+    row.getCell(3).numFmt = HOURS;
+    row.getCell(4).numFmt = money;
+    row.getCell(6).numFmt = money;
+  });
+  const last = 1 + rows.length;
+  const total = sheet.getRow(last + 1);
+  total.getCell(2).value = "Total";
+  total.getCell(3).value = { formula: `SUM(C2:C${last})`, result: cellNumber(addAmounts(rows.map((r) => r.hours))) };
+  total.getCell(3).numFmt = HOURS;
+  total.getCell(6).value = { formula: `SUM(F2:F${last})`, result: cellNumber(addAmounts(rows.map((r) => r.amount))) };
+  total.getCell(6).numFmt = money;
+  total.font = { bold: true };
 }

@@ -1,16 +1,15 @@
 import Papa from "papaparse";
-import type { CsvRow, ProjectMapping, ReadOptions, TimesheetIssue, TimesheetReading } from "../core/timesheet";
-import { readTimesheetRows, TIMESHEET_MESSAGES } from "../core/timesheet";
+import { type CsvRow, type Issue, MESSAGES, type ProjectMapping, type ReadOptions, type TimesheetReading, readTimesheetRows } from "../core";
 
 /**
  * A timesheet export's text as records with the file line each starts on, parsed by Papa Parse
  * (quoted commas and line breaks, a byte-order mark, "\r\n" or "\n"); problems of the CSV itself
  * are reported by line, like those of the rows.
  */
-export function readCsvRows(text: string): { rows: CsvRow[] } | { errors: TimesheetIssue[] } {
+export function readCsvRows(text: string): { rows: CsvRow[] } | { errors: Issue[] } {
   const body = text.replace(/^\uFEFF/, "");
   const rows: CsvRow[] = [];
-  const errors: TimesheetIssue[] = [];
+  const errors: Issue[] = [];
   let offset = 0;
   let line = 1;
   Papa.parse<string[]>(body, {
@@ -20,7 +19,7 @@ export function readCsvRows(text: string): { rows: CsvRow[] } | { errors: Timesh
       const start = offset;
       const end = result.meta.cursor;
       for (const error of result.errors) {
-        errors.push({ code: "CSV_SYNTAX", path: ["file", line], message: TIMESHEET_MESSAGES.CSV_SYNTAX(`Line ${line}`, error.message) });
+        errors.push({ code: "CSV_SYNTAX", path: ["file", line], message: MESSAGES.CSV_SYNTAX(`Line ${line}`, error.message) });
       }
       const cells = result.data;
       if (!(cells.length === 1 && cells[0] === "")) rows.push({ line, cells });

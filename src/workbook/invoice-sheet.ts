@@ -1,4 +1,4 @@
-import { type BillingResult, Dec, type TimeAppendixRow, addAmounts, groupDigits, paperOf, subtractAmount } from "../core";
+import { type BillingResult, Dec, cappedLinesShown, type IssuedInvoice, type TimeAppendixRow, addAmounts, groupDigits, paperOf, subtractAmount, timeRowLabel } from "../core";
 import { columnLetters } from "./a1";
 import { moneyFormat } from "./formats";
 import type { CellBlock, CellValue, SheetLayout } from "./port";
@@ -36,6 +36,10 @@ const CELL_TEXT_LIMIT = 32_767;
 /** What the sheet writes before a setting's text in its cell. */
 export const TAX_ID_LABEL = "Tax id ";
 export const PAYMENT_TERMS_LABEL = "Payment terms: ";
+/** The heading over a capped line's hours past its cap, beside the amount. */
+export const HOURS_NOT_BILLED_HEADER = "Hours not billed";
+/** Hours: two decimals, more only when an entry has them (7.50, 0.125). */
+const HOURS_FORMAT = "#,##0.00##";
 
 /**
  * Why a text of `length` characters, written into a cell after `label`, would be more than a
@@ -121,7 +125,9 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
  * terms. Each block is one range write; the page prints landscape, one page wide, with the
  * table header repeated on every page.
  */
-export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult, time: readonly TimeAppendixRow[] = []): SheetLayout {
+export function layoutInvoiceSheet(
+  sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult, time: Pick<IssuedInvoice, "timeAppendix" | "hoursNotBilled"> = {},
+): SheetLayout {
   const money = moneyFormat(result.minorUnits);
   const headerBlock = headerBlockOf(header, settings, result.currency);
   const lineTop = HEADER_ROWS + 1;
@@ -147,11 +153,13 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
     numberFormat: lineFormats,
     bold: true,
   };
-  // Each capped line with the amount it worked past its cap, which is not billed, under the table.
-  const capped = result.lines.filter((l) => l.workedNotBilled !== undefined);
+  // Each capped line with the amount it worked past its cap, which is not billed, under the table; with its hours when the timesheet bills it.
+  const capped = cappedLinesShown(result.lines);
+  const hours = new Map((time.hoursNotBilled ?? []).map((h) => [h.line, h.hours]));
+  const hoursCell = (id: string): CellValue[] => (hours.size === 0 ? [] : [hours.has(id) ? Number(hours.get(id)) : null]);
   const cappedBlocks: CellBlock[] = capped.length === 0 ? [] : [
-    { top: totalsTop + 2, left: 1, values: [["Worked, not billed (capped)"]], bold: true },
-    ...wrappedRows(totalsTop + 3, capped.map((l) => [l.id, l.description, Number(l.workedNotBilled)]), ["@", "@", money]),
+    { top: totalsTop + 2, left: 1, values: [["Worked, not billed (capped)", ...(hours.size === 0 ? [] : [null, HOURS_NOT_BILLED_HEADER])]], bold: true },
+    ...wrappedRows(totalsTop + 3, capped.map((l) => [l.id, l.description, Number(l.workedNotBilled), ...hoursCell(l.id)]), ["@", "@", money, HOURS_FORMAT]),
   ];
   const summaryTop = totalsTop + 2 + (capped.length === 0 ? 0 : capped.length + 2);
   const summaryRows: [string, string][] = [
@@ -180,8 +188,9 @@ export function layoutInvoiceSheet(sheetName: string, header: InvoiceHeader, set
   const totalDue: CellBlock = { top: dueTop, left: 1, values: [[`Total due (${result.currency})`, Number(s.totalDue)]], numberFormat: ["@", money], bold: true, fill: "#DCE6F0" };
   const terms = settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`;
   const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[`${PAYMENT_TERMS_LABEL}${terms}`]] };
-  const appendix = timeAppendixBlocks(dueTop + 4, time, money);
-  const lastRow = appendix.length === 0 ? dueTop + 2 : dueTop + 4 + time.length;
+  const rows = time.timeAppendix ?? [];
+  const appendix = timeAppendixBlocks(dueTop + 4, rows, money);
+  const lastRow = appendix.length === 0 ? dueTop + 2 : dueTop + 4 + rows.length;
   return {
     name: sheetName,
     blocks: [headerBlock, tableHeader, ...lines, totals, ...cappedBlocks, summary, totalDue, footer, ...appendix],
@@ -204,12 +213,8 @@ export const TIME_APPENDIX_HEADERS = ["Item", "Time this period: person (role)",
 function timeAppendixBlocks(top: number, rows: readonly TimeAppendixRow[], money: string): CellBlock[] {
   if (rows.length === 0) return [];
   const heading: CellBlock = { top, left: 0, values: [TIME_APPENDIX_HEADERS], bold: true, fill: "#DCE6F0", borderBottom: true };
-  const values = rows.map((r) => [
-    r.line,
-    r.person === undefined ? "Entries billed before, no longer in the timesheet" : `${r.person}${r.role === undefined ? "" : ` (${r.role})`}${r.late ? ", late: dated in a period already billed" : ""}`,
-    Number(r.hours), r.rate === undefined ? null : Number(r.rate), r.per ?? null, Number(r.amount),
-  ]);
-  return [heading, ...wrappedRows(top + 1, values, ["@", "@", "#,##0.00##", money, "@", money])];
+  const values = rows.map((r) => [r.line, timeRowLabel(r), Number(r.hours), r.rate === undefined ? null : Number(r.rate), r.per ?? null, Number(r.amount)]);
+  return [heading, ...wrappedRows(top + 1, values, ["@", "@", HOURS_FORMAT, money, "@", money])];
 }
 
 function sumOf(result: BillingResult, field: "previouslyCompleted" | "thisPeriod" | "storedMaterials" | "balanceToFinish"): number {

@@ -485,27 +485,27 @@ function logPieces(
 }
 
 /**
- * One of Interim's own tables on its new sheet, empty, as the billing log's are made: a header to
- * which Excel adds one blank row, named once created (Microsoft's "Work with tables using the Excel
- * JavaScript API": a table is named by setting its name after `tables.add`). Its first row then
- * fills that blank row (`fillFirstRow`) rather than `rows.add` to a table added in the same
- * request, which fails in some workbooks (office-js #4991, #4998).
+ * One of Interim's own tables on its new sheet, made with its first rows: the header and the
+ * rows are written and made a table together, named once created (Microsoft's "Work with tables
+ * using the Excel JavaScript API": a table is named by setting its name after `tables.add`),
+ * rather than rows added with `rows.add` to a table added in the same request, which fails in
+ * some workbooks (office-js #4991, #4998). Only rows past the first request chunk (over 4 MB of
+ * cells) are added so. Without rows, Excel gives the table one blank row, as the other hosts do.
  */
-function ownTablePieces(workbook: Excel.Workbook, own: OwnTable, currency: string | undefined): NewTable {
+function ownTablePieces(workbook: Excel.Workbook, own: OwnTable, currency: string | undefined, rows: CellValue[][]): Piece[] {
   const { table, sheet: sheetName, headers, columns } = OWN_TABLES[own];
   const sheet = workbook.worksheets.add(sheetName);
-  const created = newTablePieces(sheet, table, 0, headers, [], columns(currency));
   const paper: Piece = { bytes: 0, queue: () => void (sheet.pageLayout.paperSize = paperSizeOf(ownTablePaper(currency))) };
-  return { pieces: [...created.pieces, paper], table: created.table };
+  return [...newTablePieces(sheet, table, 0, headers, rows, columns(currency)).pieces, paper];
 }
 
-/** Rows into Interim's own tables, in order, each created first where the append says so. */
+/** Rows into Interim's own tables, in order; a table to create is made with its rows. */
 function tableAppendPieces(workbook: Excel.Workbook, appends: readonly TableAppend[]): Piece[] {
-  return appends.flatMap(({ table, rows, placement, create, currency }) => {
-    const created = create ? ownTablePieces(workbook, table, currency) : undefined;
-    const target = created?.table ?? ((): Excel.Table => workbook.tables.getItem(OWN_TABLES[table].table));
-    return [...(created?.pieces ?? []), ...placementPieces(target, rows, placement)];
-  });
+  return appends.flatMap(({ table, rows, placement, create, currency }) =>
+    create
+      ? ownTablePieces(workbook, table, currency, rows.map((row) => tableRow(row, placement)))
+      : placementPieces(() => workbook.tables.getItem(OWN_TABLES[table].table), rows, placement),
+  );
 }
 
 /**

@@ -4,7 +4,9 @@ import {
   type IssuedInvoice,
   type TimesheetAggregate,
   PROGRESS_FIELDS,
+  computeHoursNotBilled,
   computeTimeAppendix,
+  type RoundingMode,
   type Issue,
   type MilestoneInput,
   Dec,
@@ -124,14 +126,14 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   const locked = draft ? [] : protectedByOwner(snapshot);
   if (locked.length > 0) return { ok: false, problems: locked };
   const header: InvoiceHeader = { number, kind: draft ? "draft" : "invoice", credits: undefined, ...dates, dueDate };
-  const appendix = progress === undefined ? [] : computeTimeAppendix(progress.aggregate, { minorUnits: outcome.result.minorUnits, rounding: settings.rounding });
-  const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result, appendix);
+  const timeFields = progress === undefined ? {} : timeFieldsOf(progress.aggregate, outcome.result, settings.rounding);
+  const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result, timeFields);
   const settingChanges: Record<string, CellValue> = { "Next invoice number": sequence + 1 };
   const time = progress?.time;
   if (request.request.retention?.release !== undefined) settingChanges["Release retention on next invoice"] = null;
   return {
     ok: true, number, draft, header, settings, result: outcome.result, layout, replace, warnings, time: progress?.aggregate,
-    issued: { ...issuedInvoice(header, settings, outcome.result, log.active.map((i) => i.number)), ...(appendix.length === 0 ? {} : { timeAppendix: appendix }) },
+    issued: { ...issuedInvoice(header, settings, outcome.result, log.active.map((i) => i.number)), ...timeFields },
     commit: {
       ...logRows(number, sheetName, header, outcome.result),
       createLog: snapshot.invoices === undefined,
@@ -164,6 +166,13 @@ export function issuedInvoice(header: InvoiceHeader, settings: ContractSettings,
     paymentTerms: settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`,
     invoiceTypeCode: settings.invoiceTypeCode, precedingInvoices, result,
   };
+}
+
+/** What an invoice billed from the timesheet says of its hours: the time appendix, and the hours past each capped line's cap; each only when it has rows. */
+function timeFieldsOf(aggregate: TimesheetAggregate, result: BillingResult, rounding: RoundingMode): Pick<IssuedInvoice, "timeAppendix" | "hoursNotBilled"> {
+  const appendix = computeTimeAppendix(aggregate, { minorUnits: result.minorUnits, rounding });
+  const hours = computeHoursNotBilled(aggregate, result.lines, result.minorUnits);
+  return { ...(appendix.length === 0 ? {} : { timeAppendix: appendix }), ...(hours.length === 0 ? {} : { hoursNotBilled: hours }) };
 }
 
 function planDates(

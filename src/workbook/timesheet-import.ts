@@ -1,11 +1,11 @@
 import {
   type ColumnSpec,
   type CsvRow,
+  type Issue,
   type ProjectMapping,
   type TableIssue,
   type TimesheetEntry,
   type TimesheetFormat,
-  type TimesheetIssue,
   LAYOUTS,
   addAmounts,
   detectFormat,
@@ -39,7 +39,7 @@ import { readSettings } from "./settings";
 
 export interface TimesheetImportRequest {
   /** The export as read by readCsvRows (src/import/timesheet-csv.ts): its records, or its CSV syntax problems. */
-  csv: { rows: CsvRow[] } | { errors: TimesheetIssue[] };
+  csv: { rows: CsvRow[] } | { errors: Issue[] };
   /** The file's name (no folder), written in the Source column: "harvest-2027-03.csv line 14". */
   fileName: string;
   /**
@@ -169,7 +169,11 @@ export function planTimesheetImport(snapshot: WorkbookSnapshot, request: Timeshe
   if (problems.length > 0) return refused(problems, [], lines);
 
   const hoursByLine = new Map<string, string[]>();
-  for (const entry of imported) hoursByLine.set(lineKey(entry.line), [...(hoursByLine.get(lineKey(entry.line)) ?? []), entry.hours]);
+  for (const entry of imported) {
+    const hours = hoursByLine.get(lineKey(entry.line));
+    if (hours === undefined) hoursByLine.set(lineKey(entry.line), [entry.hours]);
+    else hours.push(entry.hours);
+  }
   const layout = LAYOUTS.find((candidate) => candidate.format === reading.format);
   return {
     ok: true,
@@ -198,7 +202,7 @@ function refused(problems: WorkbookProblem[], unmapped: UnmappedProject[], lines
 }
 
 /** A problem of the file: by its line, in the message ("Line 14: ..."), with no cell to select. */
-function fileProblem(issue: TimesheetIssue): WorkbookProblem {
+function fileProblem(issue: Issue): WorkbookProblem {
   return problem(issue.code, issue.message);
 }
 
@@ -379,15 +383,15 @@ function mappingColumns(table: LogTableData): number[] {
  */
 function missingColumns(table: LogTableData, columnOf: ExistingTimesheet["columnOf"], entries: readonly TimesheetEntry[]): WorkbookProblem[] {
   const needs = [
-    { field: "note", title: "Note", count: entries.filter((entry) => entry.note.trim() !== "").length, why: "have a note, which tells an entry from another (without it, the next import would add them again)" },
-    { field: "billable", title: "Billable", count: entries.filter((entry) => !entry.billable).length, why: "are not billable (without the column, they would be billed)" },
-    { field: "role", title: "Role", count: entries.filter((entry) => entry.role !== undefined).length, why: "have a role, which the Rates table prices by" },
+    { field: "note", title: "Note", count: entries.filter((entry) => entry.note.trim() !== "").length, what: "with a note, which tells an entry from another (without the column, the next import would add them again)" },
+    { field: "billable", title: "Billable", count: entries.filter((entry) => !entry.billable).length, what: "not billable, which without the column would be billed" },
+    { field: "role", title: "Role", count: entries.filter((entry) => entry.role !== undefined).length, what: "with a role, which the Rates table prices by" },
   ] as const;
   return needs
     .filter(({ field, count }) => count > 0 && columnOf[field] === undefined)
-    .map(({ title, count, why }) => problemAt(
+    .map(({ title, count, what }) => problemAt(
       "MISSING_COLUMN",
-      `The ${NAMES.timesheetTable} table has no ${title} column, and ${count} entr${count === 1 ? "y" : "ies"} of the file ${why}. Add a column headed ${title} to the table, then import the timesheet again.`,
+      `The ${NAMES.timesheetTable} table has no ${title} column, and the file has ${count} entr${count === 1 ? "y" : "ies"} ${what}. Add a column headed ${title} to the table, then import the timesheet again.`,
       table.sheet, table.top, table.left,
     ));
 }
@@ -404,7 +408,7 @@ function timesheetRow(entry: TimesheetEntry, fileName: string): CellValue[] {
  * The projects (and tasks) of the file's unmapped rows, in file order, with their rows and hours:
  * each row read again with a mapping of its own, so its hours are the reader's, exactly.
  */
-function unmappedProjects(rows: readonly CsvRow[], errors: readonly TimesheetIssue[], dateOrder: TimesheetImportRequest["dateOrder"]): UnmappedProject[] {
+function unmappedProjects(rows: readonly CsvRow[], errors: readonly Issue[], dateOrder: TimesheetImportRequest["dateOrder"]): UnmappedProject[] {
   const [header] = rows;
   const layout = header === undefined ? undefined : detectFormat(header.cells);
   if (header === undefined || layout === undefined) return [];

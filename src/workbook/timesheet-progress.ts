@@ -1,6 +1,6 @@
 import {
+  type Issue,
   type TimesheetAggregate,
-  type TimesheetIssue,
   type TableIssue,
   aggregateTimesheet,
   lineKey,
@@ -58,7 +58,7 @@ export function planTimesheetProgress(
     sheet: sheet.sheet,
     cell: cellAddress(row - 1, sheet.left + (field === undefined ? 0 : (entries.columnOf[field] ?? entries.columnOf.person ?? 0))),
   });
-  const place = (issue: TimesheetIssue): WorkbookProblem => {
+  const place = (issue: Issue): WorkbookProblem => {
     const [what, row, field] = issue.path;
     if (what === "entries" && typeof row === "number") return { code: issue.code, message: issue.message, ...cellOf(row, fieldOf(field)) };
     return problemAt(issue.code, issue.message, sheet.sheet, sheet.top, sheet.left);

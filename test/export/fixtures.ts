@@ -1,9 +1,10 @@
 import type { IssuedInvoice } from "../../src/core";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
-import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { MemoryWorkbook, emptyState } from "../../src/workbook/memory-workbook";
 import { NAMES, type CellValue } from "../../src/workbook/port";
 import { SAMPLE_MILESTONES, SAMPLE_SETTINGS, settingsRows } from "../../src/workbook/sample";
 import { addMilestoneColumn, sampleWorkbook, setMilestone, setSetting } from "../workbook/helpers";
+import { FEBRUARY, JANUARY, appendRows, contract } from "../support/timesheet-contract";
 
 /** Issued invoices made the way the add-in makes them: the sample workbook, then Generate. */
 
@@ -32,14 +33,39 @@ export async function thirdInvoice(): Promise<IssuedInvoice> {
 }
 
 /**
- * INV-0001 of the sample with its time line T1 capped (a "Capped" column) and 140 hours at 115.00
+ * INV-0001 of the sample (M3 made capped too, within its cap), its time line T1 capped with 140 hours at 115.00
  * worked: 16100.00, of which its 15000.00 is billed and 1100.00 is worked but not billed.
  */
 export async function cappedInvoice(): Promise<IssuedInvoice> {
   const workbook = await sampleWorkbook();
-  addMilestoneColumn(workbook.state, "Capped", { T1: "yes", M3: "yes" });
+  setMilestone(workbook.state, "M3", "Capped", "yes");
   setMilestone(workbook.state, "T1", "Hours to date", 140);
   return issue(workbook, "2026-09-30");
+}
+
+/**
+ * The consultancy's contract billed from its timesheet (test/support/timesheet-contract.ts), its
+ * development line D1 capped at 1500.00, and the January and February invoices.
+ * January: D1 worked 1653.75 in 15.75 h by date: Ana 8 h × 110 = 880.00 (12th), Carl 6.25 h × 95
+ * = 593.75 (13th), Carl 1.5 h × 120 typed on the entry = 180.00 (20th); it bills 1500.00, and the
+ * 153.75 not billed is 153.75 / 180 of the 20th's 1.5 h: 1.28125, 1.28 h. A1 bills 10.5 h at
+ * 1000 a day of 8 h, 1312.50. February: D1 bills nothing more; 1583.75 is not billed, the
+ * 1.28125 h and the 14 h since (the late 2 h of January, Ana's 4 h, Carl's 8 h): 15.28 h.
+ * The workbook holds both invoice sheets.
+ */
+export async function cappedTimesheetInvoices(): Promise<{ january: IssuedInvoice; february: IssuedInvoice; workbook: MemoryWorkbook }> {
+  const workbook = new MemoryWorkbook(emptyState());
+  await contract(workbook, JANUARY);
+  addMilestoneColumn(workbook.state, "Capped", { D1: "yes" });
+  setMilestone(workbook.state, "D1", "Scheduled value", 1500);
+  const issueAt = async (date: string): Promise<IssuedInvoice> => {
+    const outcome = await generateInvoice(workbook, { invoiceDate: date, periodEnd: date });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems, null, 2));
+    return outcome.issued;
+  };
+  const january = await issueAt("2027-01-31");
+  appendRows(workbook, NAMES.timesheetTable, FEBRUARY);
+  return { january, february: await issueAt("2027-02-28"), workbook };
 }
 
 /** The second period of a contract with an advance payment of 30000 recovered at 25 %. */

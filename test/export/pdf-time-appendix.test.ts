@@ -19,8 +19,8 @@ test("the PDF of an invoice billed from the timesheet has its time appendix: eac
   if (!february.ok) throw new Error(JSON.stringify(february.problems));
   const text = words(pdfText(writeTemp(tempDir("pdf-time"), "INV-0002.pdf", await toPdf(february.issued, { fonts, paper: "a4" }))));
   expect(text).toContain("Time this period Item Person (role) Hours Rate Per Amount");
-  expect(text).toContain("A1 Ben Okafor (Architect) 4.00 1,000 day 500.00");
-  expect(text).toContain("D1 Ana Silva (Developer) 4.00 110 hour 440.00");
-  expect(text).toContain("D1 Carl Wu (Developer) 8.00 100 hour 800.00");
-  expect(text).toMatch(/D1 Carl Wu \(Developer\), late: .*2\.00 95 hour 190\.00/);
+  expect(text).toContain("A1 Ben Okafor (Architect) 4.00 1,000.00 day 500.00");
+  expect(text).toContain("D1 Ana Silva (Developer) 4.00 110.00 hour 440.00");
+  expect(text).toContain("D1 Carl Wu (Developer) 8.00 100.00 hour 800.00");
+  expect(text).toMatch(/D1 Carl Wu \(Developer\), late: .*2\.00 95\.00 hour 190\.00/);
 });

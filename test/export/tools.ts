@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { fileFontSource } from "../../src/export/pdf/file-font-source";
 
 /**
@@ -49,9 +50,9 @@ const RECALCULATE_ON_LOAD = `<?xml version="1.0" encoding="UTF-8"?>
 
 /**
  * Opens an .xlsx in LibreOffice with a private profile that always recalculates on load, and
- * returns the first sheet as UTF-8 CSV (values as shown).
+ * returns a sheet (by default the first; numbered from 1) as UTF-8 CSV (values as shown).
  */
-export function recalculatedCsv(xlsx: string): string {
+export function recalculatedCsv(xlsx: string, sheet = 1): string {
   const dir = path.dirname(xlsx);
   const profile = path.join(dir, "profile");
   mkdirSync(path.join(profile, "user"), { recursive: true });
@@ -59,11 +60,29 @@ export function recalculatedCsv(xlsx: string): string {
   const out = path.join(dir, "out");
   tool("soffice", [
     `-env:UserInstallation=file://${profile}`, "--headless", "--norestore",
-    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", out, xlsx,
+    // The 12th filter token picks the sheet (LibreOffice 7.2 and later).
+    "--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,${sheet}`, "--outdir", out, xlsx,
   ], { timeout: 120_000 });
   const produced = readdirSync(out).find((f) => f.endsWith(".csv"));
   if (produced === undefined) throw new Error(`LibreOffice wrote no CSV for ${xlsx}`);
   return readFileSync(path.join(out, produced), "utf8");
+}
+
+/**
+ * An exported workbook with every formula's cached result removed, so that the figures read
+ * back can only come from LibreOffice calculating the formulas.
+ */
+export async function withoutCachedResults(bytes: Uint8Array): Promise<{ file: Buffer; formulas: number }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  let formulas = 0;
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
+    if (cell.formula) {
+      cell.value = { formula: cell.formula, date1904: false };
+      formulas++;
+    }
+  })));
+  return { file: Buffer.from(await workbook.xlsx.writeBuffer()), formulas };
 }
 
 /** RFC 4180: fields separated by commas, records by CRLF (or LF), quotes doubled inside quoted fields. */

@@ -1,28 +1,10 @@
-import ExcelJS from "exceljs";
 import type { IssuedInvoice } from "../../src/core";
 import { exporterFor } from "../../src/export";
 import { SUMMED_COLUMNS, columnTotal, summaryRowsOf } from "../../src/export/document";
 import { invoiceWithAdvance, thirdInvoice, unicodeInvoice } from "./fixtures";
-import { parseCsv, recalculatedCsv, tempDir, writeTemp } from "./tools";
+import { parseCsv, recalculatedCsv, tempDir, withoutCachedResults, writeTemp } from "./tools";
 
 jest.setTimeout(180_000);
-
-/**
- * The exported workbook with every formula's cached result removed, so that the figures read
- * back can only come from LibreOffice calculating the formulas.
- */
-async function withoutCachedResults(bytes: Uint8Array): Promise<{ file: Buffer; formulas: number }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  let formulas = 0;
-  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
-    if (cell.formula) {
-      cell.value = { formula: cell.formula, date1904: false };
-      formulas++;
-    }
-  })));
-  return { file: Buffer.from(await workbook.xlsx.writeBuffer()), formulas };
-}
 
 /** Recalculated by LibreOffice: the figure shown beside each label, without thousands separators. */
 async function recalculated(invoice: IssuedInvoice, name: string): Promise<{ rows: string[][]; formulas: number }> {

@@ -1,6 +1,6 @@
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { type MemoryWorkbook, findSheet } from "../../src/workbook/memory-workbook";
-import { addMilestoneColumn, sampleWorkbook, setMilestone } from "./helpers";
+import { renameMilestoneHeader, sampleWorkbook, setMilestone } from "./helpers";
 
 async function issue(workbook: MemoryWorkbook, invoiceDate: string) {
   const outcome = await generateInvoice(workbook, { invoiceDate });
@@ -10,13 +10,13 @@ async function issue(workbook: MemoryWorkbook, invoiceDate: string) {
 
 describe("a capped line in the workbook", () => {
   /*
-   * The sample with a "Not to exceed" column, T1 (15000.00 at 115.00 an hour) capped.
+   * The sample, its Capped column headed "Not to exceed" instead, T1 (15000.00 at 115.00 an hour) capped.
    * Period 1: 140 h × 115.00 = 16100.00 worked; 15000.00 billed; 1100.00 worked but not billed.
    * Period 2 (M2 to 100 %): T1 160 h = 18400.00 worked; D 15000.00, so E 0.00; 3400.00 worked but not billed.
    */
   test("bills at most its value, warns CAPPED at the line's row, shows the unbilled amount, and never bills it later", async () => {
     const workbook = await sampleWorkbook();
-    addMilestoneColumn(workbook.state, "Not to exceed", { T1: "yes" });
+    renameMilestoneHeader(workbook.state, "Capped", "Not to exceed");
     setMilestone(workbook.state, "T1", "Hours to date", 140);
     const first = await issue(workbook, "2026-09-30");
     const t1 = first.result.lines.find((line) => line.id === "T1");

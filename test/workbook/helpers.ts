@@ -21,6 +21,15 @@ export function setMilestone(state: MemoryState, id: string, header: string, val
   setCell(sheet, row, column, value);
 }
 
+/** Renames a column of the milestone table, as a person retyping its header. */
+export function renameMilestoneHeader(state: MemoryState, from: string, to: string): void {
+  const table = findTable(state, NAMES.milestones);
+  const sheet = table && findSheet(state, table.sheet);
+  const column = sheet?.cells[table?.top ?? 0]?.indexOf(from) ?? -1;
+  if (table === undefined || sheet === undefined || column < 0) throw new Error(`no milestone column ${from}`);
+  setCell(sheet, table.top, column, to);
+}
+
 /** Adds a column to the right of the milestone table, its header and a value per line id (blank for the others). */
 export function addMilestoneColumn(state: MemoryState, header: string, values: Record<string, CellValue>): void {
   const table = findTable(state, NAMES.milestones);

@@ -4,76 +4,18 @@
  * person's added column left empty, a total row kept below), the same in memory, in Excel
  * (the fake) and in an .xlsx file.
  */
-import type ExcelJS from "exceljs";
 import { paymentColumnsFor } from "../../src/workbook/formats";
-import { type MemoryState, MemoryWorkbook, emptyState, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
-import { OfficeWorkbook, columnWidthPoints } from "../../src/workbook/office-workbook";
-import { COST_HEADERS, NAMES, PAYMENT_HEADERS, type TableAppend, type RowPlacement, WorkbookError, type WorkbookPort } from "../../src/workbook/port";
+import { type MemoryState, findSheet, findTable, setCell } from "../../src/workbook/memory-workbook";
+import { columnWidthPoints } from "../../src/workbook/office-workbook";
+import { COST_HEADERS, NAMES, PAYMENT_HEADERS, type TableAppend, type RowPlacement, WorkbookError } from "../../src/workbook/port";
 import { isoToSerial } from "../../src/workbook/dates";
 import { insertSample } from "../../src/workbook/sample";
-import { XlsxWorkbook } from "../../src/workbook/xlsx-workbook";
-import { normalised, stateOfXlsx } from "../cli/xlsx-state";
-import { editXlsx, loadXlsx } from "../support/exceljs-file";
-import { type FakeExcel, fakeExcelRun, filterTable } from "../support/fake-excel";
+import { filterTable } from "../support/fake-excel";
 import { copyState } from "./helpers";
-
-/** A port, the workbook it leaves as a MemoryState, and a change made to it as a person (or another program) would. */
-interface Port {
-  name: string;
-  port: WorkbookPort;
-  state(): Promise<MemoryState>;
-  /** Round trips so far. */
-  trips(): number;
-}
-
-function memoryPort(): Port & { memory: MemoryWorkbook } {
-  const memory = new MemoryWorkbook(emptyState());
-  return { name: "memory", port: memory, memory, state: () => Promise.resolve(memory.state), trips: () => memory.roundTrips };
-}
-
-function officePort(): Port & { fake: FakeExcel; excel: MemoryState } {
-  const excel = emptyState();
-  const fake = fakeExcelRun(excel);
-  return { name: "Office.js", port: new OfficeWorkbook(fake.run), fake, excel, state: () => Promise.resolve(excel), trips: () => fake.syncCount() };
-}
-
-interface XlsxPort extends Port {
-  workbook: XlsxWorkbook;
-  file(): Promise<ExcelJS.Workbook>;
-  /** The file after another program changed it, opened again. */
-  editFile(change: (file: ExcelJS.Workbook) => void): Promise<void>;
-}
-
-function xlsxPort(): XlsxPort {
-  const holder: XlsxPort = {
-    name: "xlsx",
-    workbook: XlsxWorkbook.create(),
-    get port() {
-      return holder.workbook;
-    },
-    state: async () => stateOfXlsx(await holder.workbook.toBuffer()),
-    // The .xlsx host writes a file once, at the end: each call is one read or one write of it.
-    trips: () => 0,
-    file: async () => loadXlsx(await holder.workbook.toBuffer()),
-    editFile: async (change) => {
-      holder.workbook = await XlsxWorkbook.fromBuffer(await editXlsx(await holder.workbook.toBuffer(), change));
-    },
-  };
-  return holder;
-}
-
-const allPorts = (): [Port & { memory: MemoryWorkbook }, Port & { fake: FakeExcel; excel: MemoryState }, XlsxPort] => [memoryPort(), officePort(), xlsxPort()];
-
-/** The Payments sheet of a state: its cells without trailing blanks, its number formats, and its tables. */
-async function paymentsSheet(port: Port): Promise<unknown> {
-  const state = normalised(await port.state()) as { sheets: { name: string }[]; tables: { sheet: string }[] };
-  return { sheet: state.sheets.find((sheet) => sheet.name === NAMES.paymentsSheet), tables: state.tables.filter((table) => table.sheet === NAMES.paymentsSheet) };
-}
+import { type Port, allPorts, expectSameSheet, officePort, xlsxPort } from "./ports";
 
 async function expectSamePaymentsSheet(ports: Port[]): Promise<void> {
-  const [first, ...others] = ports as [Port, ...Port[]];
-  const expected = await paymentsSheet(first);
-  for (const port of others) expect({ port: port.name, payments: await paymentsSheet(port) }).toEqual({ port: port.name, payments: expected });
+  await expectSameSheet(ports, NAMES.paymentsSheet);
 }
 
 const DEC_15 = isoToSerial("2026-12-15");

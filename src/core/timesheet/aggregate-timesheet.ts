@@ -4,7 +4,7 @@ import type { Fixed } from "../fixed";
 import { FIXED_ZERO, isReadProblem, pow10, readFixed, readUnits, scaledText } from "../fixed";
 import { roundQuotient } from "../rounding";
 import { entryIdentity, entryKey, identityOfKey } from "./entry-key";
-import { TIMESHEET_MESSAGES as M } from "./messages";
+import { type Issue, MESSAGES as M } from "../issues";
 import { rateInForce } from "./rate-card";
 import type {
   BilledTime,
@@ -12,7 +12,6 @@ import type {
   PricedEntry,
   RateCard,
   TimesheetEntry,
-  TimesheetIssue,
   TimesheetLineFigures,
   TimesheetOptions,
   TimesheetOutcome,
@@ -44,18 +43,18 @@ export function aggregateTimesheet(
   billedToDate: BilledTime,
   options: TimesheetOptions = DEFAULT_OPTIONS,
 ): TimesheetOutcome {
-  const errors: TimesheetIssue[] = [];
+  const errors: Issue[] = [];
   const counted: { entry: TimesheetEntry; hours: Fixed; identity: string; rate: Fixed; rateHours: Fixed; per: "hour" | "day"; rateText: string }[] = [];
 
   for (const entry of entries) {
     const row = `Row ${entry.sourceRow}`;
     const path = (field: string): (string | number)[] => ["entries", entry.sourceRow, field];
-    if (!isIsoDate(entry.date)) errors.push({ code: "INVALID_DATE", path: path("date"), message: M.INVALID_DATE(row, entry.date) });
-    if (entry.person.trim() === "") errors.push({ code: "REQUIRED", path: path("person"), message: M.REQUIRED(row, "the person") });
-    if (entry.line.trim() === "") errors.push({ code: "REQUIRED", path: path("line"), message: M.REQUIRED(row, "the line id") });
+    if (!isIsoDate(entry.date)) errors.push({ code: "INVALID_DATE", path: path("date"), message: M.ENTRY_NOT_A_DATE(row, entry.date) });
+    if (entry.person.trim() === "") errors.push({ code: "REQUIRED", path: path("person"), message: M.ENTRY_REQUIRED(row, "the person") });
+    if (entry.line.trim() === "") errors.push({ code: "REQUIRED", path: path("line"), message: M.ENTRY_REQUIRED(row, "the line id") });
     const hours = readFixed(entry.hours);
     if (isReadProblem(hours)) {
-      errors.push({ code: "NOT_A_NUMBER", path: path("hours"), message: M.NOT_A_NUMBER(row, "hours", entry.hours) });
+      errors.push({ code: "NOT_A_NUMBER", path: path("hours"), message: M.ENTRY_NOT_A_NUMBER(row, "hours", entry.hours) });
       continue;
     }
     if (hours.units < 0n) errors.push({ code: "NEGATIVE_HOURS", path: path("hours"), message: M.NEGATIVE_HOURS(row, entry.hours) });
@@ -64,7 +63,7 @@ export function aggregateTimesheet(
     if (entry.rate !== undefined) {
       const rate = readFixed(entry.rate);
       if (isReadProblem(rate)) {
-        errors.push({ code: "NOT_A_NUMBER", path: path("rate"), message: M.NOT_A_NUMBER(row, "the rate", entry.rate) });
+        errors.push({ code: "NOT_A_NUMBER", path: path("rate"), message: M.ENTRY_NOT_A_NUMBER(row, "the rate", entry.rate) });
         continue;
       }
       priced = { rate, rateHours: { units: 1n, scale: 0 }, per: "hour", rateText: entry.rate };
@@ -86,7 +85,7 @@ export function aggregateTimesheet(
   const billed = new Set(billedToDate.entryKeys);
   const occurrences = new Map<string, number>();
   const sums = new Map<string, LineSum>();
-  const newEntries: PricedEntry[] = [];
+  const toDate: PricedEntry[] = [];
   const keys: string[] = [];
   for (const item of counted) {
     const occurrence = (occurrences.get(item.identity) ?? 0) + 1;
@@ -99,19 +98,21 @@ export function aggregateTimesheet(
     const amount = exactAmount(item.hours, item.rate, item.rateHours, options.minorUnits);
     sum.amount = addExact(sum.amount, amount);
     sums.set(id, sum);
-    if (!billed.has(key)) newEntries.push({ ...item.entry, key, rateApplied: item.rateText, per: item.per, exactAmount: amount });
+    toDate.push({ ...item.entry, key, rateApplied: item.rateText, per: item.per, exactAmount: amount });
   }
+  const newEntries = toDate.filter((entry) => !billed.has(entry.key));
 
   const lines = lineFigures(sums, billedToDate, options);
   if (lines.errors.length > 0) return { errors: lines.errors };
   const current = new Set(keys);
   const removedKeys = billedToDate.entryKeys.filter((key) => !current.has(key));
   const missing = removedKeys.length;
-  const warnings: TimesheetIssue[] = missing === 0 ? [] : [{ code: "BILLED_ENTRY_MISSING", path: ["entries"], message: M.BILLED_ENTRY_MISSING(missing) }];
+  const warnings: Issue[] = missing === 0 ? [] : [{ code: "BILLED_ENTRY_MISSING", path: ["entries"], message: M.BILLED_ENTRY_MISSING(missing) }];
   const lastBilled = billedToDate.periodEnd;
   return {
     result: {
       lines: lines.figures,
+      entriesToDate: toDate,
       newEntries,
       lateEntries: lastBilled === undefined ? [] : newEntries.filter((entry) => entry.date <= lastBilled),
       entryKeys: keys,
@@ -125,12 +126,12 @@ export function aggregateTimesheet(
  * The same entry more often than the earlier imports had it: a timesheet pasted twice. The
  * count before is read from the billed keys (an identity billed as #1 and #2 was there twice).
  */
-function findDuplicates(counted: readonly { entry: TimesheetEntry; identity: string }[], billedKeys: readonly string[]): TimesheetIssue[] {
+function findDuplicates(counted: readonly { entry: TimesheetEntry; identity: string }[], billedKeys: readonly string[]): Issue[] {
   const before = new Map<string, number>();
   for (const key of billedKeys) before.set(identityOfKey(key), (before.get(identityOfKey(key)) ?? 0) + 1);
   const rows = new Map<string, number[]>();
   for (const { entry, identity } of counted) rows.set(identity, [...(rows.get(identity) ?? []), entry.sourceRow]);
-  const issues: TimesheetIssue[] = [];
+  const issues: Issue[] = [];
   for (const [identity, found] of rows) {
     const had = before.get(identity) ?? 0;
     if (found.length >= 2 && found.length > had) {
@@ -140,14 +141,14 @@ function findDuplicates(counted: readonly { entry: TimesheetEntry; identity: str
   return issues;
 }
 
-function lineFigures(sums: Map<string, LineSum>, billed: BilledTime, options: TimesheetOptions): { figures: TimesheetLineFigures[]; errors: TimesheetIssue[] } {
-  const errors: TimesheetIssue[] = [];
+function lineFigures(sums: Map<string, LineSum>, billed: BilledTime, options: TimesheetOptions): { figures: TimesheetLineFigures[]; errors: Issue[] } {
+  const errors: Issue[] = [];
   const previous = new Map<string, { id: string; hours: Fixed; amount: bigint }>();
   billed.lines.forEach((line, index) => {
     const hours = readFixed(line.hoursToDate);
     const amount = readUnits(line.amountToDate, options.minorUnits);
     if (isReadProblem(hours) || typeof amount !== "bigint") {
-      errors.push({ code: "NOT_A_NUMBER", path: ["billed", index], message: M.NOT_A_NUMBER(`Billed line ${line.line}`, "hours and amount to date", `${line.hoursToDate} / ${line.amountToDate}`) });
+      errors.push({ code: "NOT_A_NUMBER", path: ["billed", index], message: M.ENTRY_NOT_A_NUMBER(`Billed line ${line.line}`, "hours and amount to date", `${line.hoursToDate} / ${line.amountToDate}`) });
       return;
     }
     previous.set(lineKey(line.line), { id: line.line.trim(), hours, amount });

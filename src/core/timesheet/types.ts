@@ -1,3 +1,5 @@
+import type { Issue } from "../issues";
+
 /** One row of a timesheet: hours a person worked on a line of the contract on a day. */
 export interface TimesheetEntry {
   /** ISO date (2027-03-31). */
@@ -82,6 +84,8 @@ export interface TimesheetLineFigures {
 
 export interface TimesheetAggregate {
   lines: TimesheetLineFigures[];
+  /** Every billable entry up to the period end, priced, in timesheet order: what the lines' figures to date add up. */
+  entriesToDate: PricedEntry[];
   /** Entries billed for the first time on this period, late ones included. */
   newEntries: PricedEntry[];
   /** New entries dated on or before the last billed period end: billed now, listed as late. */
@@ -90,29 +94,7 @@ export interface TimesheetAggregate {
   entryKeys: string[];
   /** The keys billed before that the timesheet no longer has (edited or deleted entries): this period credits them. */
   removedKeys: string[];
-  warnings: TimesheetIssue[];
+  warnings: Issue[];
 }
 
-export type TimesheetErrorCode =
-  | "INVALID_DATE"
-  | "NOT_A_NUMBER"
-  | "NEGATIVE_HOURS"
-  | "REQUIRED"
-  | "NO_RATE"
-  | "DUPLICATE_ENTRY"
-  | "UNKNOWN_FORMAT"
-  | "MISSING_COLUMN"
-  | "UNMAPPED_PROJECT"
-  | "CSV_SYNTAX"
-  | "INVALID_OPTION";
-
-export type TimesheetWarningCode = "BILLED_ENTRY_MISSING";
-
-/** A problem, as the core says them: a code, where (["entries", row, field] or ["file", line, column]), plain words. */
-export interface TimesheetIssue {
-  code: TimesheetErrorCode | TimesheetWarningCode;
-  path: (string | number)[];
-  message: string;
-}
-
-export type TimesheetOutcome = { result: TimesheetAggregate } | { errors: TimesheetIssue[] };
+export type TimesheetOutcome = { result: TimesheetAggregate } | { errors: Issue[] };

@@ -81,7 +81,7 @@ export function en16931Lines(invoice: IssuedInvoice): En16931Line[] {
   const lines: En16931Line[] = result.lines.map((line) => ({
     id: line.id,
     name: line.description || line.id,
-    note: `Scheduled value ${line.scheduledValue}; completed and stored to date ${line.completedAndStoredToDate} (${new Dec(line.percentComplete).times(100).toFixed(2)}%); this period ${line.thisPeriod}.${cappedLineNote(line)}`,
+    note: `Scheduled value ${line.scheduledValue}; completed and stored to date ${line.completedAndStoredToDate} (${new Dec(line.percentComplete).times(100).toFixed(2)}%); this period ${line.thisPeriod}.${cappedLineNote(invoice, line)}`,
     amount: line.thisPeriod,
     rate: line.taxRate,
   }));

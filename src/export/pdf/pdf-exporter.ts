@@ -1,7 +1,7 @@
 import { PDFDocument, type PDFPage, degrees, rgb } from "pdf-lib";
-import { type IssuedInvoice, groupDigits, paperOf } from "../../core";
+import { type IssuedInvoice, formatAmount, groupDigits, paperOf, timeRowLabel } from "../../core";
 import {
-  G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, WORKED_NOT_BILLED_LABEL, cappedLinesOf, columnTotal, percentCompleteOf, summaryRowsOf, taxRowsOf, titleOf,
+  G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, TIME_APPENDIX_HEADINGS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, columnTotal, hoursNotBilledOf, percentCompleteOf, summaryRowsOf, taxRowsOf, titleOf,
 } from "../document";
 import { ExportError } from "../export-error";
 import type { ExportOptions, Exporter } from "../exporter";
@@ -239,14 +239,23 @@ class Layout {
     if (capped.length === 0) return;
     const leading = BODY * LEADING + 2;
     const half = (this.width - 2 * MARGIN) / 2;
+    // A line the timesheet bills has its hours past the cap in a column of their own, right of the amount.
+    const hours = (this.invoice.hoursNotBilled ?? []).length > 0;
+    const amountRight = MARGIN + half - 10;
+    const hoursRight = amountRight + 80;
     this.room(leading * 2 + 4);
     this.line(WORKED_NOT_BILLED_LABEL, MARGIN, BODY + 1, INK, true);
+    if (hours) {
+      for (const [heading, right] of [["Amount", amountRight], ["Hours", hoursRight]] as const) this.line(heading, right - this.text.width(heading, BODY, false), BODY, MUTED);
+    }
     this.y -= leading + 2;
     for (const line of capped) {
       const label = this.text.wrap(`${line.id}  ${line.description}`, half - 110, BODY);
       this.room(label.length * leading);
       this.block(label, MARGIN + 20, this.y, half - 110, BODY, MUTED);
-      this.amount(line.workedNotBilled, MARGIN + half - 10, BODY, false);
+      this.amount(line.workedNotBilled, amountRight, BODY, false);
+      const notBilled = hoursNotBilledOf(this.invoice, line);
+      if (notBilled !== undefined) this.amount(notBilled, hoursRight, BODY, false);
       this.y -= label.length * leading;
     }
     this.line("Work past a capped line's scheduled value is not billed on this or any later application.", MARGIN + 20, BODY - 1, MUTED);
@@ -318,15 +327,14 @@ class Layout {
     const heading = (): void => {
       this.line("Time this period", MARGIN, BODY + 1, INK, true);
       this.y -= BODY * LEADING + 4;
-      this.row([["Item"], ["Person (role)"], ["Hours"], ["Rate"], ["Per"], ["Amount"]], true);
+      this.row(TIME_APPENDIX_HEADINGS.map((heading) => [heading]), true);
       this.y -= rowLeading + 3;
     };
     this.y -= 10;
     this.room(3 * rowLeading + 20);
     heading();
     for (const r of rows) {
-      const who = r.person === undefined ? "Entries billed before, no longer in the timesheet" : `${r.person}${r.role === undefined ? "" : ` (${r.role})`}${r.late ? ", late: dated in a period already billed" : ""}`;
-      const cells = [[r.line], this.text.wrap(who, this.columns[1]!.width - 6, TABLE), [r.hours], [r.rate === undefined ? "" : groupDigits(r.rate)], [r.per ?? ""], [groupDigits(r.amount)]];
+      const cells = [[r.line], this.text.wrap(timeRowLabel(r), this.columns[1]!.width - 6, TABLE), [r.hours], [r.rate === undefined ? "" : this.rateText(r.rate)], [r.per ?? ""], [groupDigits(r.amount)]];
       const height = Math.max(...cells.map((lines) => lines.length)) * rowLeading + 3;
       if (this.y - height < MARGIN + FOOTER_SPACE) {
         this.newPage();
@@ -336,6 +344,11 @@ class Layout {
       this.y -= height;
       this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: this.columns[5]!.x + this.columns[5]!.width, y: this.y + 1 }, thickness: 0.3, color: RULE });
     }
+  }
+
+  /** A rate as the card states it, shown with at least the currency's minor units, as the amounts beside it (115 as 115.00). */
+  private rateText(rate: string): string {
+    return groupDigits(formatAmount(rate, Math.max(this.invoice.result.minorUnits, rate.split(".")[1]?.length ?? 0)));
   }
 
   private amount(amount: string, right: number, size: number, bold: boolean): void {

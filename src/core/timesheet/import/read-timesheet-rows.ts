@@ -1,7 +1,7 @@
 import { isIsoDate } from "../../dates";
 import { isReadProblem, readFixed, scaledText } from "../../fixed";
-import { TIMESHEET_MESSAGES as M } from "../messages";
-import type { TimesheetEntry, TimesheetIssue } from "../types";
+import { type Issue, MESSAGES as M } from "../../issues";
+import type { TimesheetEntry } from "../types";
 import { detectFormat, type FormatLayout, type TimesheetFormat, title } from "./formats";
 
 /** A record of a CSV file: its cells and the file line it starts on (1 for the header). */
@@ -22,7 +22,7 @@ export interface ReadOptions {
   dateOrder?: "month-first" | "day-first";
 }
 
-export type TimesheetReading = { format: TimesheetFormat; entries: TimesheetEntry[] } | { errors: TimesheetIssue[] };
+export type TimesheetReading = { format: TimesheetFormat; entries: TimesheetEntry[] } | { errors: Issue[] };
 
 /**
  * The entries of a tool's export, its format told by the header row, each project (and task)
@@ -39,7 +39,7 @@ export function readTimesheetRows(rows: readonly CsvRow[], mapping: readonly Pro
   const columns = locate(layout, header.cells);
   if ("errors" in columns) return columns;
   const lines = lineFinder(mapping);
-  const errors: TimesheetIssue[] = [];
+  const errors: Issue[] = [];
   const entries: TimesheetEntry[] = [];
   for (const record of records) {
     if (record.cells.every((cell) => cell.trim() === "")) continue;
@@ -47,13 +47,13 @@ export function readTimesheetRows(rows: readonly CsvRow[], mapping: readonly Pro
     const row = `Line ${record.line}`;
     const at = (column: string): (string | number)[] => ["file", record.line, column];
     const date = readDate(cell(columns.date), options.dateOrder ?? "month-first");
-    if (date === undefined) errors.push({ code: "INVALID_DATE", path: at("date"), message: M.INVALID_DATE(row, cell(columns.date)) });
+    if (date === undefined) errors.push({ code: "INVALID_DATE", path: at("date"), message: M.ENTRY_NOT_A_DATE(row, cell(columns.date)) });
     const hours = readHours(cell(columns.hours));
-    if (hours === undefined) errors.push({ code: "NOT_A_NUMBER", path: at("hours"), message: M.NOT_A_NUMBER(row, "the duration", cell(columns.hours)) });
+    if (hours === undefined) errors.push({ code: "NOT_A_NUMBER", path: at("hours"), message: M.ENTRY_NOT_A_NUMBER(row, "the duration", cell(columns.hours)) });
     const billable = readBillable(cell(columns.billable));
     if (billable === undefined) errors.push({ code: "INVALID_OPTION", path: at("billable"), message: M.INVALID_BILLABLE(row, cell(columns.billable)) });
     const person = "first" in columns.person ? `${cell(columns.person.first)} ${cell(columns.person.last)}`.trim() : cell(columns.person.single);
-    if (person === "") errors.push({ code: "REQUIRED", path: at("person"), message: M.REQUIRED(row, "the person") });
+    if (person === "") errors.push({ code: "REQUIRED", path: at("person"), message: M.ENTRY_REQUIRED(row, "the person") });
     const project = cell(columns.project);
     const task = cell(columns.task);
     const line = lines(project, task);
@@ -76,16 +76,16 @@ interface Columns {
   billable?: number;
 }
 
-function locate(layout: FormatLayout, header: readonly string[]): Columns | { errors: TimesheetIssue[] } {
+function locate(layout: FormatLayout, header: readonly string[]): Columns | { errors: Issue[] } {
   const titles = header.map(title);
-  const errors: TimesheetIssue[] = [];
+  const errors: Issue[] = [];
   const find = (names: string[] | undefined): number | undefined => {
     const index = names === undefined ? -1 : titles.findIndex((candidate) => names.includes(candidate));
     return index < 0 ? undefined : index;
   };
   const need = (names: string[]): number => {
     const index = find(names);
-    if (index === undefined) errors.push({ code: "MISSING_COLUMN", path: ["file", 1, names[0] as string], message: M.MISSING_COLUMN(layout.name, names[0] as string) });
+    if (index === undefined) errors.push({ code: "MISSING_COLUMN", path: ["file", 1, names[0] as string], message: M.MISSING_EXPORT_COLUMN(layout.name, names[0] as string) });
     return index ?? -1;
   };
   const person = Array.isArray(layout.person) ? { single: need(layout.person) } : { first: need(layout.person.first), last: need(layout.person.last) };
