@@ -7,7 +7,7 @@ export { ROUNDING_MODES, type RoundingMode } from "./rounding";
 export { CoreInputError, MESSAGES, describePath, type Issue, type IssuePath, type ErrorCode, type WarningCode } from "./issues";
 export { PROGRESS_FIELDS } from "./request";
 export type { BillingRequest, MilestoneInput, RetentionInput, AdvanceInput, TaxInput, Contract, Milestone } from "./request";
-export type { IssuedInvoice, Party, VatTreatment } from "./issued-invoice";
+export { DOCUMENT_LANGUAGES, type DocumentLanguage, type IssuedInvoice, type Party, type VatTreatment } from "./issued-invoice";
 export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBreakdown, AdvanceState } from "./result";
 export { numberToDecimalText, isBlankCell, cellToField, isAmbiguousNumberText } from "./cells";
 export { addAmounts, formatAmount, groupDigits, subtractAmount } from "./amounts";

@@ -33,12 +33,22 @@ export type VatTreatment =
   | { kind: "export" };
 
 /**
+ * The languages Interim writes documents in, by their ISO 639-1 codes. Defined here so that the
+ * issued document can carry its language; the labels and formats of each are in src/i18n, which
+ * re-exports this list.
+ */
+export const DOCUMENT_LANGUAGES = ["en", "de", "fr", "es", "nl", "it"] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+/**
  * Everything an issued document says: who, what, when, and the figures. The workbook flow
  * produces it; every exporter (PDF, CSV, e-invoice XML, xlsx) reads only this.
  */
 export interface IssuedInvoice {
   number: string;
   kind: "invoice" | "credit note" | "draft";
+  /** The language of its labels, dates and numbers (the contract's Document language). */
+  language: DocumentLanguage;
   /** For a credit note: the invoice it cancels. */
   credits: string | undefined;
   /** ISO dates. */

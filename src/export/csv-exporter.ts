@@ -1,5 +1,6 @@
-import { type IssuedInvoice, timeRowLabel } from "../core";
-import { G703_COLUMNS, HOURS_NOT_BILLED_LABEL, WORKED_NOT_BILLED_LABEL, cappedLinesOf, hoursNotBilledOf, summaryRowsOf, taxRowsOf, titleOf } from "./document";
+import type { IssuedInvoice } from "../core";
+import { type DocumentText, G703_FIELDS, formatDocumentPercent, g703Heading, timeRowLabel } from "../i18n";
+import { cappedLinesOf, hoursNotBilledOf, summaryRowsOf, taxRowsOf, textOf, titleOf } from "./document";
 import type { Exporter } from "./exporter";
 
 /**
@@ -18,7 +19,11 @@ import type { Exporter } from "./exporter";
  * its amount is in Amount, as a summary record's.
  *
  * Amounts are the core's plain decimals ("-1234.50": no thousands separator, no currency sign),
- * and rates fractions ("0.19"), the way Excel stores a percentage.
+ * rates fractions ("0.19"), the way Excel stores a percentage, and dates ISO 8601, whatever the
+ * document's language: the CSV is data for a program or a spreadsheet. The headings and the
+ * labels a person reads (the title, the Description of the summary and time records) are in the
+ * document's language; the record kinds and document keys ("line", "invoiceDate") and the
+ * workbook's own values (kind, per, late) stay as they are, the keys a program reads them by.
  */
 export const csvExporter: Exporter = {
   format: "csv",
@@ -30,10 +35,18 @@ export const csvExporter: Exporter = {
   },
 };
 
-const AMOUNT_COLUMNS = G703_COLUMNS.slice(2);
-export const CSV_HEADER = ["Record", "Item", "Description", ...AMOUNT_COLUMNS.map((c) => c.label), "Tax rate", "Amount"];
+const AMOUNT_COLUMNS = G703_FIELDS.slice(2);
+
+/** The columns every CSV has, headed in the document's language. */
+export function csvHeaderOf(text: DocumentText): string[] {
+  const { t } = text;
+  return [t("csv.record"), t("g703.id"), t("csv.description"), ...AMOUNT_COLUMNS.map((c) => g703Heading(c, text)), t("g703.taxRate"), t("csv.amount")];
+}
+
 /** The last columns when the invoice has a time appendix, filled on its "time" records only. */
-export const TIME_COLUMNS = ["Person", "Role", "Hours", "Rate", "Per", "Late"];
+export function timeColumnsOf({ t }: DocumentText): string[] {
+  return [t("time.person"), t("time.role"), t("time.hours"), t("time.rate"), t("time.per"), t("time.lateHeading")];
+}
 
 /** A cell the core produced as a number: written as is, never neutralised (a credit stays -1234.50, a number). */
 interface NumberCell {
@@ -51,9 +64,11 @@ export function toCsv(invoice: IssuedInvoice): string {
   const capped = cappedLinesOf(invoice).length > 0;
   const hours = capped && (invoice.hoursNotBilled ?? []).length > 0;
   const time = invoice.timeAppendix ?? [];
+  const text = textOf(invoice);
+  const { t } = text;
   // Columns past the G703 ones, each only when the invoice has anything in it.
-  const extra = [...(capped ? [WORKED_NOT_BILLED_LABEL] : []), ...(hours ? [HOURS_NOT_BILLED_LABEL] : [])];
-  const rows: Cell[][] = [[...CSV_HEADER, ...extra, ...(time.length > 0 ? TIME_COLUMNS : [])]];
+  const extra = [...(capped ? [t("capped.heading")] : []), ...(hours ? [t("capped.hoursNotBilled")] : [])];
+  const rows: Cell[][] = [[...csvHeaderOf(text), ...extra, ...(time.length > 0 ? timeColumnsOf(text) : [])]];
   const document = (key: string, value: string): Cell[] => ["document", key, value];
   const credit = invoice.kind === "credit note";
   rows.push(
@@ -82,22 +97,23 @@ export function toCsv(invoice: IssuedInvoice): string {
   const optional = (amount: string | undefined): Cell => (amount === undefined ? "" : num(amount));
   for (const line of invoice.result.lines) {
     const notBilled = [...(capped ? [optional(line.workedNotBilled)] : []), ...(hours ? [optional(hoursNotBilledOf(invoice, line))] : [])];
-    rows.push(["line", line.id, line.description, ...AMOUNT_COLUMNS.map((c) => num(line[c.key])), num(line.taxRate), "", ...notBilled]);
+    rows.push(["line", line.id, line.description, ...AMOUNT_COLUMNS.map((c) => num(line[c])), num(line.taxRate), "", ...notBilled]);
   }
   const amountAt = (amount: string): Cell[] => [...AMOUNT_COLUMNS.map(() => ""), "", num(amount)];
   // The time appendix, line by line: its amount where the other records have theirs, the person and hours in columns of their own.
   for (const row of time) {
     rows.push([
-      "time", row.line, timeRowLabel(row), ...amountAt(row.amount), ...extra.map(() => ""),
+      "time", row.line, timeRowLabel(row, text), ...amountAt(row.amount), ...extra.map(() => ""),
       row.person ?? "", row.role ?? "", num(row.hours), optional(row.rate), row.per ?? "", row.late ? "yes" : "no",
     ]);
   }
   for (const row of summaryRowsOf(invoice)) rows.push(["summary", row.line === "" ? row.key : row.line, row.label, ...amountAt(row.amount)]);
   for (const tax of taxRowsOf(invoice)) {
-    rows.push(["summary", "taxableAmount", `Taxable amount at ${tax.rate}`, ...AMOUNT_COLUMNS.map(() => ""), num(tax.rate), num(tax.taxableAmount)]);
+    const rate = formatDocumentPercent(tax.rate, invoice.language);
+    rows.push(["summary", "taxableAmount", t("tax.taxableAmountAt", { rate }), ...AMOUNT_COLUMNS.map(() => ""), num(tax.rate), num(tax.taxableAmount)]);
     rows.push(["summary", "tax", tax.label, ...AMOUNT_COLUMNS.map(() => ""), num(tax.rate), num(tax.tax)]);
   }
-  rows.push(["summary", "totalDue", `Total due (${invoice.result.currency})`, ...amountAt(invoice.result.summary.totalDue)]);
+  rows.push(["summary", "totalDue", t("total.due", { currency: invoice.result.currency }), ...amountAt(invoice.result.summary.totalDue)]);
   const width = rows[0]?.length ?? 0;
   return rows.map((row) => padded(row, width).map(field).join(",")).join("\r\n") + "\r\n";
 }

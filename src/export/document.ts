@@ -1,36 +1,24 @@
-import { type CappedLine, Dec, addAmounts, cappedLinesShown, formatAmount, groupDigits, type IssuedInvoice, type InvoiceLine } from "../core";
+import { type CappedLine, Dec, addAmounts, cappedLinesShown, formatAmount, type IssuedInvoice, type InvoiceLine } from "../core";
+import { type DocumentText, type SummaryLine, documentText, documentTitle, summaryLabel, taxLabel } from "../i18n";
 
 /**
- * What every exporter shows besides the raw figures: the title, the G703 column headings and
- * the G702 summary rows, worded once so that the PDF, the CSV and the xlsx say the same thing
- * as the invoice sheet in the workbook.
+ * What every exporter shows besides the raw figures: the title, the G702 summary rows and the
+ * tax rows, worded once, in the invoice's language, so that the PDF, the CSV and the xlsx say
+ * the same thing as the invoice sheet in the workbook. The column headings and the other
+ * labels are the catalogs' (src/i18n).
  */
 
-export const G703_COLUMNS = [
-  { key: "id", label: "Item" },
-  { key: "description", label: "Description of work" },
-  { key: "scheduledValue", label: "Scheduled value (C)" },
-  { key: "previouslyCompleted", label: "From previous application (D)" },
-  { key: "thisPeriod", label: "This period (E)" },
-  { key: "storedMaterials", label: "Materials presently stored (F)" },
-  { key: "completedAndStoredToDate", label: "Completed and stored to date (G)" },
-  { key: "percentComplete", label: "% (G ÷ C)" },
-  { key: "balanceToFinish", label: "Balance to finish (H)" },
-  { key: "retention", label: "Retention (I)" },
-] as const satisfies readonly { key: keyof InvoiceLine; label: string }[];
+/** The labels of the invoice's language. */
+export function textOf(invoice: IssuedInvoice): DocumentText {
+  return documentText(invoice.language);
+}
 
 /** The amount columns of G703 whose column total is a plain sum. */
 export const SUMMED_COLUMNS = ["scheduledValue", "previouslyCompleted", "thisPeriod", "storedMaterials", "completedAndStoredToDate", "balanceToFinish", "retention"] as const;
 export type SummedColumn = (typeof SUMMED_COLUMNS)[number];
 
-export type SummaryKey =
-  | "originalContractSum" | "netChangeByChangeOrders" | "contractSumToDate" | "totalCompletedAndStoredToDate"
-  | "retentionOnCompletedWork" | "retentionOnStoredMaterials" | "retentionReleased" | "totalRetention"
-  | "totalEarnedLessRetention" | "previousCertificates" | "advanceRecovery" | "currentPaymentDue"
-  | "balanceToFinishIncludingRetention";
-
 export interface SummaryRow {
-  key: SummaryKey;
+  key: SummaryLine;
   /** The G702 line number ("5a"), or "" for the rows between numbered lines. */
   line: string;
   label: string;
@@ -49,33 +37,32 @@ const isZero = (amount: string): boolean => /^-?0+(\.0+)?$/.test(amount);
 /** The G702 summary as the invoice prints it; released retention and advance recovery only when there are any. */
 export function summaryRowsOf(invoice: IssuedInvoice): SummaryRow[] {
   const s = invoice.result.summary;
+  const text = textOf(invoice);
+  const row = (key: SummaryLine, line: string): SummaryRow => ({ key, line, label: summaryLabel(key, text), amount: s[key] });
   const rows: (SummaryRow | undefined)[] = [
-    { key: "originalContractSum", line: "1", label: "Original contract sum", amount: s.originalContractSum },
-    { key: "netChangeByChangeOrders", line: "2", label: "Net change by change orders", amount: s.netChangeByChangeOrders },
-    { key: "contractSumToDate", line: "3", label: "Contract sum to date (1 + 2)", amount: s.contractSumToDate },
-    { key: "totalCompletedAndStoredToDate", line: "4", label: "Total completed and stored to date (G)", amount: s.totalCompletedAndStoredToDate },
-    { key: "retentionOnCompletedWork", line: "5a", label: "Retention on completed work", amount: s.retentionOnCompletedWork },
-    { key: "retentionOnStoredMaterials", line: "5b", label: "Retention on stored materials", amount: s.retentionOnStoredMaterials },
-    isZero(s.retentionReleased) ? undefined : { key: "retentionReleased", line: "", label: "Retention released", amount: s.retentionReleased },
-    { key: "totalRetention", line: "5", label: "Total retention", amount: s.totalRetention },
-    { key: "totalEarnedLessRetention", line: "6", label: "Total earned less retention (4 − 5)", amount: s.totalEarnedLessRetention },
-    { key: "previousCertificates", line: "7", label: "Less previous certificates for payment", amount: s.previousCertificates },
-    isZero(s.advanceRecovery) ? undefined : { key: "advanceRecovery", line: "", label: "Less advance recovery", amount: s.advanceRecovery },
-    { key: "currentPaymentDue", line: "8", label: "Current payment due", amount: s.currentPaymentDue },
-    { key: "balanceToFinishIncludingRetention", line: "9", label: "Balance to finish, including retention (3 − 6)", amount: s.balanceToFinishIncludingRetention },
+    row("originalContractSum", "1"),
+    row("netChangeByChangeOrders", "2"),
+    row("contractSumToDate", "3"),
+    row("totalCompletedAndStoredToDate", "4"),
+    row("retentionOnCompletedWork", "5a"),
+    row("retentionOnStoredMaterials", "5b"),
+    isZero(s.retentionReleased) ? undefined : row("retentionReleased", ""),
+    row("totalRetention", "5"),
+    row("totalEarnedLessRetention", "6"),
+    row("previousCertificates", "7"),
+    isZero(s.advanceRecovery) ? undefined : row("advanceRecovery", ""),
+    row("currentPaymentDue", "8"),
+    row("balanceToFinishIncludingRetention", "9"),
   ];
   return rows.filter((row): row is SummaryRow => row !== undefined);
 }
 
+/** The tax per rate, each labelled with its rate and the amount it is charged on, in the invoice's language. */
 export function taxRowsOf(invoice: IssuedInvoice): TaxRow[] {
+  const text = textOf(invoice);
   return invoice.result.taxBreakdown.map((t) => ({
-    rate: t.rate, taxableAmount: t.taxableAmount, tax: t.tax, label: `Tax at ${percentOf(t.rate)} on ${groupDigits(t.taxableAmount)}`,
+    rate: t.rate, taxableAmount: t.taxableAmount, tax: t.tax, label: taxLabel(t.rate, t.taxableAmount, invoice.result.minorUnits, text),
   }));
-}
-
-/** A rate held as a fraction ("0.19") as people read it ("19%"). */
-export function percentOf(rate: string): string {
-  return `${new Dec(rate).times(100).toString()}%`;
 }
 
 /** The column total of a G703 amount column, exact, with the currency's minor units. */
@@ -83,38 +70,35 @@ export function columnTotal(invoice: IssuedInvoice, column: SummedColumn): strin
   return formatAmount(addAmounts(invoice.result.lines.map((line) => line[column])), invoice.result.minorUnits);
 }
 
-/** "INVOICE", "CREDIT NOTE" or "DRAFT INVOICE": a draft and a credit note are never mistaken for an invoice. */
+/** "INVOICE", "CREDIT NOTE" or "DRAFT INVOICE" in the invoice's language: a draft and a credit note are never mistaken for an invoice. */
 export function titleOf(invoice: IssuedInvoice): string {
-  return invoice.kind === "credit note" ? "CREDIT NOTE" : invoice.kind === "draft" ? "DRAFT INVOICE" : "INVOICE";
+  return documentTitle(invoice.kind, textOf(invoice));
 }
 
-/** A fraction with 4 decimals ("0.6000") as a percentage with 2 ("60.00%"), by moving the point. */
+/** A fraction with 4 decimals ("0.6000") as a percentage with 2 ("60.00%"), by moving the point: the financial report's, in English. */
 export function percentCompleteOf(fraction: string): string {
   return `${new Dec(fraction).times(100).toFixed(2)}%`;
 }
-
-/** The heading of the amount a capped line worked past its cap, which it does not bill. */
-export const WORKED_NOT_BILLED_LABEL = "Worked, not billed (capped)";
 
 /** The capped lines every document lists with the amount worked but not billed (see cappedLinesShown). */
 export function cappedLinesOf(invoice: IssuedInvoice): CappedLine[] {
   return cappedLinesShown(invoice.result.lines);
 }
 
-/** The headings of the time appendix's columns, as the PDF and the xlsx head them. */
-export const TIME_APPENDIX_HEADINGS = ["Item", "Person (role)", "Hours", "Rate", "Per", "Amount"] as const;
-
-/** The heading of the hours a capped line billed from the timesheet worked past its cap. */
-export const HOURS_NOT_BILLED_LABEL = "Hours not billed (capped)";
-
 /** A capped line's hours past its cap, when the timesheet bills the line; undefined otherwise. */
 export function hoursNotBilledOf(invoice: IssuedInvoice, line: InvoiceLine): string | undefined {
   return invoice.hoursNotBilled?.find((h) => h.line === line.id)?.hours;
 }
 
-/** For a line's note (EN 16931 BT-127): what a capped line worked past its cap (and its hours), as the note's other amounts are written; "" otherwise. */
+/**
+ * For a line's note (EN 16931 BT-127), which a person reads: what a capped line worked past its
+ * cap (and its hours), in the invoice's language, its figures written as the note's other
+ * amounts are; "" otherwise.
+ */
 export function cappedLineNote(invoice: IssuedInvoice, line: InvoiceLine): string {
   if (line.workedNotBilled === undefined || isZero(line.workedNotBilled)) return "";
+  const { t } = textOf(invoice);
   const hours = hoursNotBilledOf(invoice, line);
-  return ` Worked but not billed (capped): ${line.workedNotBilled}${hours === undefined ? "" : ` for ${hours} hours`}.`;
+  const amount = line.workedNotBilled;
+  return ` ${hours === undefined ? t("capped.lineNote", { amount }) : t("capped.lineNoteWithHours", { amount, hours })}`;
 }

@@ -1,9 +1,7 @@
 import ExcelJS from "exceljs";
-import { type IssuedInvoice, addAmounts, timeRowLabel } from "../core";
-import {
-  G703_COLUMNS, HOURS_NOT_BILLED_LABEL, SUMMED_COLUMNS, TIME_APPENDIX_HEADINGS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, type SummaryKey, columnTotal, hoursNotBilledOf,
-  percentOf, summaryRowsOf, taxRowsOf, titleOf,
-} from "./document";
+import { type IssuedInvoice, addAmounts } from "../core";
+import { type DocumentText, G703_FIELDS, type SummaryLine, formatDocumentDate, formatDocumentPercent, g703Heading, perLabel, periodLabel, timeRowLabel } from "../i18n";
+import { SUMMED_COLUMNS, cappedLinesOf, columnTotal, hoursNotBilledOf, summaryRowsOf, taxRowsOf, textOf, titleOf } from "./document";
 import type { Exporter } from "./exporter";
 
 /**
@@ -11,7 +9,9 @@ import type { Exporter } from "./exporter";
  * every total as a live formula (column sums, G702 lines 1 to 9, tax per rate, the total due),
  * so that the client's spreadsheet shows how each total is made and recomputes it to the same
  * cent. Each formula also carries the core's figure as its cached result, for viewers that do
- * not calculate.
+ * not calculate. The labels are in the invoice's language, and so are the header's dates (text,
+ * as on the invoice sheet); the figures are numbers with number formats, which Excel shows in
+ * its user's own locale.
  */
 export const xlsxExporter: Exporter = {
   format: "xlsx",
@@ -33,7 +33,9 @@ export const TIME_SHEET = "Time";
 const cellNumber = (amount: string): number => Number(amount);
 
 export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
-  const { result } = invoice;
+  const { result, language } = invoice;
+  const text = textOf(invoice);
+  const { t } = text;
   const money = result.minorUnits === 0 ? "#,##0" : `#,##0.${"0".repeat(result.minorUnits)}`;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Interim";
@@ -44,32 +46,33 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   sheet.columns = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14, 12, 9, 16, 16].map((width) => ({ width }));
 
   // The header block, as text, so that a reference such as 12345 or a date stays as written.
-  const text = (row: number, column: number, value: string, bold = false): void => {
+  const textCell = (row: number, column: number, value: string, bold = false): void => {
     const cell = sheet.getCell(row, column);
     cell.value = value;
     cell.numFmt = "@";
     if (bold) cell.font = { bold: true };
   };
-  text(1, 1, `${titleOf(invoice)} ${invoice.number}`, true);
+  textCell(1, 1, `${titleOf(invoice)} ${invoice.number}`, true);
   sheet.getCell(1, 1).font = { bold: true, size: 16 };
+  const taxId = (id: string): string => (id === "" ? "" : t("party.taxId", { taxId: id }));
   const parties: [string, string][] = [
-    ["From", invoice.supplier.name], ["", invoice.supplier.address], ["", invoice.supplier.taxId === "" ? "" : `Tax id ${invoice.supplier.taxId}`],
-    ["To", invoice.client.name], ["", invoice.client.address], ["", invoice.client.taxId === "" ? "" : `Tax id ${invoice.client.taxId}`],
+    [t("party.from"), invoice.supplier.name], ["", invoice.supplier.address], ["", taxId(invoice.supplier.taxId)],
+    [t("party.to"), invoice.client.name], ["", invoice.client.address], ["", taxId(invoice.client.taxId)],
   ];
   // A credit note asks for no payment: no due date, no payment terms.
   const credit = invoice.kind === "credit note";
   const facts: [string, string][] = [
-    ["Number", invoice.number], ["Date", invoice.invoiceDate], ["Period", `${invoice.periodStart} to ${invoice.periodEnd}`],
-    ...(credit ? [] : [["Due date", invoice.dueDate] as [string, string]]), ["Contract", invoice.contractReference], ["Purchase order", invoice.purchaseOrder],
-    ["Amounts in", result.currency], ...(invoice.credits === undefined ? [] : [["Cancels invoice", invoice.credits] as [string, string]]),
+    [t("fact.number"), invoice.number], [t("fact.date"), formatDocumentDate(invoice.invoiceDate, language)], [t("fact.period"), periodLabel(invoice.periodStart, invoice.periodEnd, text)],
+    ...(credit ? [] : [[t("fact.dueDate"), formatDocumentDate(invoice.dueDate, language)] as [string, string]]), [t("fact.contract"), invoice.contractReference],
+    [t("fact.purchaseOrder"), invoice.purchaseOrder], [t("fact.currency"), result.currency], ...(invoice.credits === undefined ? [] : [[t("fact.cancels"), invoice.credits] as [string, string]]),
   ];
   parties.forEach(([label, value], i) => {
-    if (label !== "") text(3 + i, 1, label, true);
-    if (value !== "") text(3 + i, 2, value);
+    if (label !== "") textCell(3 + i, 1, label, true);
+    if (value !== "") textCell(3 + i, 2, value);
   });
   facts.forEach(([label, value], i) => {
-    text(3 + i, 7, label, true);
-    text(3 + i, 9, value);
+    textCell(3 + i, 7, label, true);
+    textCell(3 + i, 9, value);
   });
 
   // The G703 table: the line figures as values, two helper columns for the formulas below.
@@ -77,16 +80,20 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   // A capped line's work past its cap is shown beside the helper columns: the formulas below do not read it.
   const capped = cappedLinesOf(invoice).length > 0;
   const hours = capped && (invoice.hoursNotBilled ?? []).length > 0;
-  header.values = [...G703_COLUMNS.map((c) => c.label), "Change order", "Tax rate", ...(capped ? [WORKED_NOT_BILLED_LABEL] : []), ...(hours ? [HOURS_NOT_BILLED_LABEL] : [])];
+  header.values = [
+    ...G703_FIELDS.map((c) => g703Heading(c, text)), t("g703.changeOrder"), t("g703.taxRate"), ...(capped ? [t("capped.heading")] : []), ...(hours ? [t("capped.hoursNotBilled")] : []),
+  ];
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "top" };
   header.eachCell((cell) => (cell.fill = FILL));
   const first = TABLE_TOP + 1;
   const last = TABLE_TOP + Math.max(result.lines.length, 1);
+  // The Change order column says yes or no in the document's language, and the SUMIFs of lines 1 and 2 below match the same words.
+  const [yes, no] = [t("common.yes"), t("common.no")];
   result.lines.forEach((line, i) => {
     const row = sheet.getRow(first + i);
     row.values = [
-      line.id, line.description, ...G703_COLUMNS.slice(2).map((c) => cellNumber(line[c.key])), line.changeOrder ? "yes" : "no", cellNumber(line.taxRate),
+      line.id, line.description, ...G703_FIELDS.slice(2).map((c) => cellNumber(line[c])), line.changeOrder ? yes : no, cellNumber(line.taxRate),
     ];
     row.getCell(1).numFmt = "@";
     for (let c = 3; c <= 10; c++) row.getCell(c).numFmt = c === 8 ? "0.00%" : money;
@@ -101,11 +108,11 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
       row.getCell(14).numFmt = HOURS;
     }
   });
-  const col = (key: string): string => String.fromCharCode(65 + G703_COLUMNS.findIndex((c) => c.key === key));
+  const col = (key: string): string => String.fromCharCode(65 + G703_FIELDS.findIndex((c) => c === key));
   const range = (letter: string): string => `${letter}${first}:${letter}${last}`;
 
   const totalsRow = last + 1;
-  sheet.getCell(totalsRow, 2).value = "Totals";
+  sheet.getCell(totalsRow, 2).value = t("g703.totals");
   for (const key of SUMMED_COLUMNS) {
     const cell = sheet.getCell(`${col(key)}${totalsRow}`);
     cell.value = { formula: `SUM(${range(col(key))})`, result: cellNumber(columnTotal(invoice, key)) };
@@ -116,11 +123,12 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   // The G702 summary: each line's formula, by the arithmetic of the billing rules.
   const summary = summaryRowsOf(invoice);
   const summaryTop = totalsRow + 2;
-  const at = new Map<SummaryKey, string>(summary.map((row, i) => [row.key, `C${summaryTop + i}`]));
-  const ref = (key: SummaryKey): string => at.get(key) ?? "0";
-  const formulas: Partial<Record<SummaryKey, string>> = {
-    originalContractSum: `SUMIF(${range("K")},"no",${range("C")})`,
-    netChangeByChangeOrders: `SUMIF(${range("K")},"yes",${range("C")})`,
+  const at = new Map<SummaryLine, string>(summary.map((row, i) => [row.key, `C${summaryTop + i}`]));
+  const ref = (key: SummaryLine): string => at.get(key) ?? "0";
+  const criterion = (word: string): string => `"${word.replaceAll('"', '""')}"`;
+  const formulas: Partial<Record<SummaryLine, string>> = {
+    originalContractSum: `SUMIF(${range("K")},${criterion(no)},${range("C")})`,
+    netChangeByChangeOrders: `SUMIF(${range("K")},${criterion(yes)},${range("C")})`,
     contractSumToDate: `${ref("originalContractSum")}+${ref("netChangeByChangeOrders")}`,
     totalCompletedAndStoredToDate: `${col("completedAndStoredToDate")}${totalsRow}`,
     totalRetention: `${ref("retentionOnCompletedWork")}+${ref("retentionOnStoredMaterials")}-${ref("retentionReleased")}`,
@@ -142,7 +150,7 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   const taxes = taxRowsOf(invoice);
   taxes.forEach((tax, i) => {
     const r = taxTop + i;
-    sheet.getCell(r, 2).value = `Tax at ${percentOf(tax.rate)} on the taxable amount`;
+    sheet.getCell(r, 2).value = t("tax.atRateOnTaxableAmount", { rate: formatDocumentPercent(tax.rate, language) });
     const base = sheet.getCell(r, 5);
     base.value = cellNumber(tax.taxableAmount);
     base.numFmt = money;
@@ -154,15 +162,15 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
     cell.numFmt = money;
   });
   const dueRow = taxTop + taxes.length;
-  sheet.getCell(dueRow, 2).value = `${invoice.kind === "credit note" ? "Total credited" : "Total due"} (${result.currency})`;
+  sheet.getCell(dueRow, 2).value = t(credit ? "total.credited" : "total.due", { currency: result.currency });
   const due = sheet.getCell(dueRow, 3);
   const taxSum = taxes.length === 0 ? "0" : `SUM(C${taxTop}:C${dueRow - 1})`;
   due.value = { formula: `${ref("currentPaymentDue")}+${taxSum}`, result: cellNumber(result.summary.totalDue) };
   due.numFmt = money;
   sheet.getRow(dueRow).font = { bold: true };
   for (const c of [2, 3]) sheet.getCell(dueRow, c).fill = FILL;
-  if (!credit) text(dueRow + 2, 1, `Payment terms: ${invoice.paymentTerms}`);
-  addTimeSheet(workbook, invoice, money);
+  if (!credit) textCell(dueRow + 2, 1, t("payment.terms", { terms: invoice.paymentTerms }));
+  addTimeSheet(workbook, invoice, money, text);
   return workbook;
 }
 
@@ -171,7 +179,8 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
  * part of the line's period amount, as the invoice sheet lists them, and the totals as formulas
  * (with the core's figures cached). None without a time appendix.
  */
-function addTimeSheet(workbook: ExcelJS.Workbook, invoice: IssuedInvoice, money: string): void {
+function addTimeSheet(workbook: ExcelJS.Workbook, invoice: IssuedInvoice, money: string, text: DocumentText): void {
+  const { t } = text;
   const rows = invoice.timeAppendix ?? [];
   if (rows.length === 0) return;
   const sheet = workbook.addWorksheet(TIME_SHEET, {
@@ -180,12 +189,12 @@ function addTimeSheet(workbook: ExcelJS.Workbook, invoice: IssuedInvoice, money:
   });
   sheet.columns = [9, 48, 10, 12, 7, 15].map((width) => ({ width }));
   const header = sheet.getRow(1);
-  header.values = [...TIME_APPENDIX_HEADINGS];
+  header.values = [t("g703.id"), t("time.personRole"), t("time.hours"), t("time.rate"), t("time.per"), t("time.amount")];
   header.font = { bold: true };
   header.eachCell((cell) => (cell.fill = FILL));
   rows.forEach((r, i) => {
     const row = sheet.getRow(2 + i);
-    row.values = [r.line, timeRowLabel(r), cellNumber(r.hours), r.rate === undefined ? null : cellNumber(r.rate), r.per ?? null, cellNumber(r.amount)];
+    row.values = [r.line, timeRowLabel(r, text), cellNumber(r.hours), r.rate === undefined ? null : cellNumber(r.rate), r.per === undefined ? null : perLabel(r.per, text), cellNumber(r.amount)];
     row.getCell(1).numFmt = "@";
     row.getCell(2).alignment = { wrapText: true, vertical: "top" };
     row.getCell(3).numFmt = HOURS;
@@ -194,7 +203,7 @@ function addTimeSheet(workbook: ExcelJS.Workbook, invoice: IssuedInvoice, money:
   });
   const last = 1 + rows.length;
   const total = sheet.getRow(last + 1);
-  total.getCell(2).value = "Total";
+  total.getCell(2).value = t("time.total");
   total.getCell(3).value = { formula: `SUM(C2:C${last})`, result: cellNumber(addAmounts(rows.map((r) => r.hours))) };
   total.getCell(3).numFmt = HOURS;
   total.getCell(6).value = { formula: `SUM(F2:F${last})`, result: cellNumber(addAmounts(rows.map((r) => r.amount))) };

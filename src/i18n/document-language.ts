@@ -1,6 +1,7 @@
-/** The languages Interim writes documents in. */
-export const DOCUMENT_LANGUAGES = ["en", "de", "fr", "es", "nl", "it"] as const;
-export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+import { DOCUMENT_LANGUAGES, type DocumentLanguage } from "../core";
+
+// The list is the core's, so that an issued document carries its language without the core knowing the catalogs.
+export { DOCUMENT_LANGUAGES, type DocumentLanguage };
 
 /**
  * The locale whose conventions each language's documents follow: the country whose law and
@@ -16,14 +17,17 @@ export const DOCUMENT_LOCALES: Readonly<Record<DocumentLanguage, string>> = {
   it: "it-IT",
 };
 
-/** Each language's name in English, which the setting's problems use. */
-const ENGLISH_NAMES: Readonly<Record<DocumentLanguage, string>> = {
-  en: "English",
-  de: "German",
-  fr: "French",
-  es: "Spanish",
-  nl: "Dutch",
-  it: "Italian",
+/**
+ * Each language's name in English, which the setting's problems and the settings table use, and
+ * in itself, as the task pane offers it beside the English one.
+ */
+export const DOCUMENT_LANGUAGE_NAMES: Readonly<Record<DocumentLanguage, { english: string; own: string }>> = {
+  en: { english: "English", own: "English" },
+  de: { english: "German", own: "Deutsch" },
+  fr: { english: "French", own: "Français" },
+  es: { english: "Spanish", own: "Español" },
+  nl: { english: "Dutch", own: "Nederlands" },
+  it: { english: "Italian", own: "Italiano" },
 };
 
 /** Each language's name in itself, as a person may type it in the setting besides the English one. */
@@ -60,7 +64,7 @@ export type DocumentLanguageOutcome =
 
 const isDocumentLanguage = (text: string): text is DocumentLanguage => (DOCUMENT_LANGUAGES as readonly string[]).includes(text);
 
-const CHOICES = `${new Intl.ListFormat("en", { type: "disjunction" }).format(DOCUMENT_LANGUAGES.map((l) => ENGLISH_NAMES[l]))} (or its code: ${DOCUMENT_LANGUAGES.join(", ")})`;
+const CHOICES = `${new Intl.ListFormat("en", { type: "disjunction" }).format(DOCUMENT_LANGUAGES.map((l) => DOCUMENT_LANGUAGE_NAMES[l].english))} (or its code: ${DOCUMENT_LANGUAGES.join(", ")})`;
 
 /**
  * The document language a setting's text names: a language's name in English or in itself
@@ -69,7 +73,7 @@ const CHOICES = `${new Intl.ListFormat("en", { type: "disjunction" }).format(DOC
  */
 export function parseDocumentLanguage(text: string): DocumentLanguageOutcome {
   const typed = text.trim().toLowerCase();
-  const named = DOCUMENT_LANGUAGES.find((l) => l === typed || ENGLISH_NAMES[l].toLowerCase() === typed || OWN_NAMES[l].includes(typed));
+  const named = DOCUMENT_LANGUAGES.find((l) => l === typed || DOCUMENT_LANGUAGE_NAMES[l].english.toLowerCase() === typed || OWN_NAMES[l].includes(typed));
   if (named !== undefined) return { ok: true, language: named };
   const tag = /^([a-z]{2})[-_]([a-z]{2})$/.exec(typed);
   const [, code = "", region = ""] = tag ?? [];
@@ -78,7 +82,7 @@ export function parseDocumentLanguage(text: string): DocumentLanguageOutcome {
     return {
       ok: false,
       code: "UNSUPPORTED_REGION",
-      message: `The document language "${text.trim()}" asks for that region's formats, which Interim does not write: enter "${code}" for ${ENGLISH_NAMES[code]} documents, which follow ${DOCUMENT_LOCALES[code]}.`,
+      message: `The document language "${text.trim()}" asks for that region's formats, which Interim does not write: enter "${code}" for ${DOCUMENT_LANGUAGE_NAMES[code].english} documents, which follow ${DOCUMENT_LOCALES[code]}.`,
     };
   }
   const what = typed === "" ? "The document language is blank" : `"${text.trim()}" is not a language Interim writes documents in`;

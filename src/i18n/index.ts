@@ -1,5 +1,6 @@
-export { DOCUMENT_LANGUAGES, DOCUMENT_LOCALES, parseDocumentLanguage, type DocumentLanguage, type DocumentLanguageOutcome, type DocumentLanguageProblemCode } from "./document-language";
+export { DOCUMENT_LANGUAGE_NAMES, DOCUMENT_LANGUAGES, DOCUMENT_LOCALES, parseDocumentLanguage, type DocumentLanguage, type DocumentLanguageOutcome, type DocumentLanguageProblemCode } from "./document-language";
 export { documentText, type DocumentText } from "./document-text";
 export { formatDocumentAmount, formatDocumentDate, formatDocumentPercent } from "./document-format";
 export { DocumentFormatError, type DocumentFormatErrorCode } from "./document-format-error";
 export type { MessageKey, MessageValues } from "./catalog";
+export { G703_FIELDS, type G703Field, documentName, documentTitle, g703Heading, perLabel, periodLabel, summaryLabel, taxLabel, timeRowLabel, type SummaryLine } from "./document-labels";

@@ -1,4 +1,7 @@
-import { type BillingResult, Dec, cappedLinesShown, type IssuedInvoice, type TimeAppendixRow, addAmounts, groupDigits, paperOf, subtractAmount, timeRowLabel } from "../core";
+import { type BillingResult, cappedLinesShown, type IssuedInvoice, type TimeAppendixRow, addAmounts, paperOf, subtractAmount } from "../core";
+import {
+  type DocumentText, G703_FIELDS, type SummaryLine, documentText, documentTitle, formatDocumentDate, g703Heading, perLabel, periodLabel, summaryLabel, taxLabel, timeRowLabel,
+} from "../i18n";
 import { columnLetters } from "./a1";
 import { moneyFormat } from "./formats";
 import type { CellBlock, CellValue, SheetLayout } from "./port";
@@ -16,11 +19,6 @@ export interface InvoiceHeader {
   dueDate: string;
 }
 
-export const G703_HEADERS = [
-  "Item", "Description of work", "Scheduled value (C)", "From previous application (D)", "This period (E)",
-  "Materials presently stored (F)", "Completed and stored to date (G)", "% (G ÷ C)", "Balance to finish (H)", "Retention (I)",
-];
-
 const WIDTHS = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14];
 /** The description column's width, in characters. */
 const DESCRIPTION_WIDTH = WIDTHS[1] ?? 38;
@@ -28,16 +26,11 @@ const DESCRIPTION_WIDTH = WIDTHS[1] ?? 38;
 const LINE_POINTS = 15;
 /** The tallest row Excel allows, in points. */
 const MAX_ROW_POINTS = 409;
-const COLUMNS = G703_HEADERS.length;
+const COLUMNS = G703_FIELDS.length;
 const HEADER_ROWS = 11;
 
 /** Excel's limit on the characters in one cell: a workbook with a longer text does not open. */
 const CELL_TEXT_LIMIT = 32_767;
-/** What the sheet writes before a setting's text in its cell. */
-export const TAX_ID_LABEL = "Tax id ";
-export const PAYMENT_TERMS_LABEL = "Payment terms: ";
-/** The heading over a capped line's hours past its cap, beside the amount. */
-export const HOURS_NOT_BILLED_HEADER = "Hours not billed";
 /** Hours: two decimals, more only when an entry has them (7.50, 0.125). */
 const HOURS_FORMAT = "#,##0.00##";
 
@@ -54,29 +47,41 @@ export function cellTextProblem(what: string, length: number, label = ""): strin
 
 const row = (...cells: CellValue[]): CellValue[] => Array.from({ length: COLUMNS }, (_, c) => cells[c] ?? null);
 
-/** The header block: title, supplier and client, number, dates, period, contract and purchase order. */
-function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, currency: string): CellBlock {
-  const title = header.kind === "credit note" ? "CREDIT NOTE" : header.kind === "draft" ? "DRAFT INVOICE" : "INVOICE";
+/**
+ * The header block: title, supplier and client, number, dates, period, contract and purchase
+ * order, in the document's language: its dates are text written as the language writes them,
+ * as on the PDF.
+ */
+function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, currency: string, text: DocumentText): CellBlock {
+  const { t, language } = text;
+  const taxId = (id: string): string | null => (id === "" ? null : t("party.taxId", { taxId: id }));
   return {
     top: 0,
     left: 0,
     values: [
-      row(`${title} ${header.number}`),
+      row(`${documentTitle(header.kind, text)} ${header.number}`),
       row(),
-      row("From", settings.supplierName, null, null, null, null, "Number", null, header.number),
-      row(null, settings.supplierAddress, null, null, null, null, "Date", null, header.invoiceDate),
-      row(null, settings.supplierTaxId === "" ? null : `${TAX_ID_LABEL}${settings.supplierTaxId}`, null, null, null, null, "Period", null, `${header.periodStart} to ${header.periodEnd}`),
+      row(t("party.from"), settings.supplierName, null, null, null, null, t("fact.number"), null, header.number),
+      row(null, settings.supplierAddress, null, null, null, null, t("fact.date"), null, formatDocumentDate(header.invoiceDate, language)),
+      row(null, taxId(settings.supplierTaxId), null, null, null, null, t("fact.period"), null, periodLabel(header.periodStart, header.periodEnd, text)),
       // A credit note asks for no payment: it has no due date.
-      header.kind === "credit note" ? row("To", settings.clientName) : row("To", settings.clientName, null, null, null, null, "Due date", null, header.dueDate),
-      row(null, settings.clientAddress, null, null, null, null, "Contract", null, settings.contractReference),
-      row(null, settings.clientTaxId === "" ? null : `${TAX_ID_LABEL}${settings.clientTaxId}`, null, null, null, null, "Purchase order", null, settings.purchaseOrder),
-      row(null, null, null, null, null, null, "Amounts in", null, currency),
-      row(null, null, null, null, null, null, header.credits === undefined ? null : "Cancels invoice", null, header.credits ?? null),
+      header.kind === "credit note"
+        ? row(t("party.to"), settings.clientName)
+        : row(t("party.to"), settings.clientName, null, null, null, null, t("fact.dueDate"), null, formatDocumentDate(header.dueDate, language)),
+      row(null, settings.clientAddress, null, null, null, null, t("fact.contract"), null, settings.contractReference),
+      row(null, taxId(settings.clientTaxId), null, null, null, null, t("fact.purchaseOrder"), null, settings.purchaseOrder),
+      row(null, null, null, null, null, null, t("fact.currency"), null, currency),
+      row(null, null, null, null, null, null, header.credits === undefined ? null : t("fact.cancels"), null, header.credits ?? null),
       row(),
     ],
     // Text throughout, so that Excel never reads a reference such as 12345 or a date as a number.
     numberFormat: "@",
   };
+}
+
+/** The payment terms the documents print: the setting's text, else the days of the Payment terms (days) setting in the document's language. */
+export function paymentTermsOf(settings: ContractSettings): string {
+  return settings.paymentTerms || documentText(settings.language).t("payment.withinDays", { count: settings.paymentTermsDays });
 }
 
 /**
@@ -85,18 +90,20 @@ function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, curren
  * sign. `cancelled` is the cancelled invoice's figures as the core restated them.
  */
 export function layoutCreditNote(sheetName: string, header: InvoiceHeader, settings: ContractSettings, cancelled: BillingResult): SheetLayout {
+  const text = documentText(settings.language);
+  const { t } = text;
   const money = moneyFormat(cancelled.minorUnits);
   const negated = (amount: string): number => Number(subtractAmount("0", amount));
   const tableHeader: CellBlock = {
-    top: HEADER_ROWS, left: 0, values: [row("Item", `Work billed on ${header.credits ?? ""}, cancelled`, "Tax rate", "This period (E)")], bold: true, fill: "#DCE6F0",
+    top: HEADER_ROWS, left: 0, values: [row(t("g703.id"), t("credit.workCancelled", { invoice: header.credits ?? "" }), t("g703.taxRate"), t("g703.thisPeriod"))], bold: true, fill: "#DCE6F0",
   };
   const lines = wrappedRows(HEADER_ROWS + 1, cancelled.lines.map((l) => [l.id, l.description, Number(l.taxRate), negated(l.thisPeriod)]), ["@", "@", "0.00%", money]);
   const s = cancelled.summary;
   const summaryRows: [string, string][] = [
-    ["Current payment due credited", s.currentPaymentDue],
-    ...cancelled.taxBreakdown.map((t): [string, string] => [`${taxLabel(t.rate, t.taxableAmount)}, credited`, t.tax]),
-    ["Tax credited", s.tax],
-    [`Total credited (${cancelled.currency})`, s.totalDue],
+    [t("credit.currentPaymentDue"), s.currentPaymentDue],
+    ...cancelled.taxBreakdown.map((tax): [string, string] => [t("credit.taxLine", { label: taxLabel(tax.rate, tax.taxableAmount, cancelled.minorUnits, text) }), tax.tax]),
+    [t("credit.tax"), s.tax],
+    [t("total.credited", { currency: cancelled.currency }), s.totalDue],
   ];
   const summaryTop = HEADER_ROWS + cancelled.lines.length + 2;
   const summary: CellBlock = {
@@ -109,7 +116,7 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
   const lastRow = summaryTop + summaryRows.length - 1;
   return {
     name: sheetName,
-    blocks: [headerBlockOf(header, settings, cancelled.currency), tableHeader, ...lines, summary],
+    blocks: [headerBlockOf(header, settings, cancelled.currency, text), tableHeader, ...lines, summary],
     columnWidths: WIDTHS,
     printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
     orientation: "landscape",
@@ -122,17 +129,22 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
 /**
  * Lays out an invoice sheet: a header block (supplier, client, number, dates, period, contract),
  * the G703 lines with their totals, the G702 summary with tax and the total due, and the payment
- * terms. Each block is one range write; the page prints landscape, one page wide, with the
+ * terms, labelled in the contract's document language. The figures are numbers with number
+ * formats, which Excel shows in its user's own locale; only the text is in the document's
+ * language. Each block is one range write; the page prints landscape, one page wide, with the
  * table header repeated on every page.
  */
 export function layoutInvoiceSheet(
   sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult, time: Pick<IssuedInvoice, "timeAppendix" | "hoursNotBilled"> = {},
 ): SheetLayout {
+  const text = documentText(settings.language);
+  const { t } = text;
   const money = moneyFormat(result.minorUnits);
-  const headerBlock = headerBlockOf(header, settings, result.currency);
+  const headerBlock = headerBlockOf(header, settings, result.currency, text);
   const lineTop = HEADER_ROWS + 1;
+  const headings = G703_FIELDS.map((field) => g703Heading(field, text));
   const tableHeader: CellBlock = {
-    top: HEADER_ROWS, left: 0, values: [G703_HEADERS], bold: true, wrap: true, fill: "#DCE6F0", borderBottom: true, rowHeight: wrappedHeight(G703_HEADERS, WIDTHS),
+    top: HEADER_ROWS, left: 0, values: [headings], bold: true, wrap: true, fill: "#DCE6F0", borderBottom: true, rowHeight: wrappedHeight(headings, WIDTHS),
   };
   const lineValues = result.lines.map((l) => [
     l.id, l.description, Number(l.scheduledValue), Number(l.previouslyCompleted), Number(l.thisPeriod), Number(l.storedMaterials),
@@ -146,7 +158,7 @@ export function layoutInvoiceSheet(
     top: totalsTop,
     left: 0,
     values: [[
-      null, "Totals", Number(s.contractSumToDate), sumOf(result, "previouslyCompleted"), sumOf(result, "thisPeriod"),
+      null, t("g703.totals"), Number(s.contractSumToDate), sumOf(result, "previouslyCompleted"), sumOf(result, "thisPeriod"),
       sumOf(result, "storedMaterials"), Number(s.totalCompletedAndStoredToDate), null, sumOf(result, "balanceToFinish"),
       Number(addAmounts([s.retentionOnCompletedWork, s.retentionOnStoredMaterials])),
     ]],
@@ -158,25 +170,27 @@ export function layoutInvoiceSheet(
   const hours = new Map((time.hoursNotBilled ?? []).map((h) => [h.line, h.hours]));
   const hoursCell = (id: string): CellValue[] => (hours.size === 0 ? [] : [hours.has(id) ? Number(hours.get(id)) : null]);
   const cappedBlocks: CellBlock[] = capped.length === 0 ? [] : [
-    { top: totalsTop + 2, left: 1, values: [["Worked, not billed (capped)", ...(hours.size === 0 ? [] : [null, HOURS_NOT_BILLED_HEADER])]], bold: true },
+    { top: totalsTop + 2, left: 1, values: [[t("capped.heading"), ...(hours.size === 0 ? [] : [null, t("capped.hoursColumn")])]], bold: true },
     ...wrappedRows(totalsTop + 3, capped.map((l) => [l.id, l.description, Number(l.workedNotBilled), ...hoursCell(l.id)]), ["@", "@", money, HOURS_FORMAT]),
   ];
   const summaryTop = totalsTop + 2 + (capped.length === 0 ? 0 : capped.length + 2);
+  // The G702 lines by their numbers; released retention and advance recovery, unnumbered, only when there are any.
+  const numbered = (line: string, key: SummaryLine): [string, string] => [`${line}. ${summaryLabel(key, text)}`, s[key]];
   const summaryRows: [string, string][] = [
-    ["1. Original contract sum", s.originalContractSum],
-    ["2. Net change by change orders", s.netChangeByChangeOrders],
-    ["3. Contract sum to date (1 + 2)", s.contractSumToDate],
-    ["4. Total completed and stored to date (G)", s.totalCompletedAndStoredToDate],
-    ["5a. Retention on completed work", s.retentionOnCompletedWork],
-    ["5b. Retention on stored materials", s.retentionOnStoredMaterials],
-    ...(Number(s.retentionReleased) === 0 ? [] : [["   Retention released", s.retentionReleased] as [string, string]]),
-    ["5. Total retention", s.totalRetention],
-    ["6. Total earned less retention (4 − 5)", s.totalEarnedLessRetention],
-    ["7. Less previous certificates for payment", s.previousCertificates],
-    ...(Number(s.advanceRecovery) === 0 ? [] : [["   Less advance recovery", s.advanceRecovery] as [string, string]]),
-    ["8. Current payment due", s.currentPaymentDue],
-    ["9. Balance to finish, including retention (3 − 6)", s.balanceToFinishIncludingRetention],
-    ...result.taxBreakdown.map((t): [string, string] => [taxLabel(t.rate, t.taxableAmount), t.tax]),
+    numbered("1", "originalContractSum"),
+    numbered("2", "netChangeByChangeOrders"),
+    numbered("3", "contractSumToDate"),
+    numbered("4", "totalCompletedAndStoredToDate"),
+    numbered("5a", "retentionOnCompletedWork"),
+    numbered("5b", "retentionOnStoredMaterials"),
+    ...(Number(s.retentionReleased) === 0 ? [] : [[`   ${summaryLabel("retentionReleased", text)}`, s.retentionReleased] as [string, string]]),
+    numbered("5", "totalRetention"),
+    numbered("6", "totalEarnedLessRetention"),
+    numbered("7", "previousCertificates"),
+    ...(Number(s.advanceRecovery) === 0 ? [] : [[`   ${summaryLabel("advanceRecovery", text)}`, s.advanceRecovery] as [string, string]]),
+    numbered("8", "currentPaymentDue"),
+    numbered("9", "balanceToFinishIncludingRetention"),
+    ...result.taxBreakdown.map((tax): [string, string] => [taxLabel(tax.rate, tax.taxableAmount, result.minorUnits, text), tax.tax]),
   ];
   const summary: CellBlock = {
     top: summaryTop,
@@ -185,11 +199,10 @@ export function layoutInvoiceSheet(
     numberFormat: ["@", money],
   };
   const dueTop = summaryTop + summaryRows.length;
-  const totalDue: CellBlock = { top: dueTop, left: 1, values: [[`Total due (${result.currency})`, Number(s.totalDue)]], numberFormat: ["@", money], bold: true, fill: "#DCE6F0" };
-  const terms = settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`;
-  const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[`${PAYMENT_TERMS_LABEL}${terms}`]] };
+  const totalDue: CellBlock = { top: dueTop, left: 1, values: [[t("total.due", { currency: result.currency }), Number(s.totalDue)]], numberFormat: ["@", money], bold: true, fill: "#DCE6F0" };
+  const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[t("payment.terms", { terms: paymentTermsOf(settings) })]] };
   const rows = time.timeAppendix ?? [];
-  const appendix = timeAppendixBlocks(dueTop + 4, rows, money);
+  const appendix = timeAppendixBlocks(dueTop + 4, rows, money, text);
   const lastRow = appendix.length === 0 ? dueTop + 2 : dueTop + 4 + rows.length;
   return {
     name: sheetName,
@@ -203,27 +216,22 @@ export function layoutInvoiceSheet(
   };
 }
 
-export const TIME_APPENDIX_HEADERS = ["Item", "Time this period: person (role)", "Hours", "Rate", "Per", "Amount"];
-
 /**
  * The time appendix below the payment terms: per line, each person's new hours at their rate
  * and their part of the line's period amount (see computeTimeAppendix), a late entry's row
  * saying so; none without a timesheet.
  */
-function timeAppendixBlocks(top: number, rows: readonly TimeAppendixRow[], money: string): CellBlock[] {
+function timeAppendixBlocks(top: number, rows: readonly TimeAppendixRow[], money: string, text: DocumentText): CellBlock[] {
   if (rows.length === 0) return [];
-  const heading: CellBlock = { top, left: 0, values: [TIME_APPENDIX_HEADERS], bold: true, fill: "#DCE6F0", borderBottom: true };
-  const values = rows.map((r) => [r.line, timeRowLabel(r), Number(r.hours), r.rate === undefined ? null : Number(r.rate), r.per ?? null, Number(r.amount)]);
+  const { t } = text;
+  const headings = [t("g703.id"), t("time.personRoleThisPeriod"), t("time.hours"), t("time.rate"), t("time.per"), t("time.amount")];
+  const heading: CellBlock = { top, left: 0, values: [headings], bold: true, fill: "#DCE6F0", borderBottom: true };
+  const values = rows.map((r) => [r.line, timeRowLabel(r, text), Number(r.hours), r.rate === undefined ? null : Number(r.rate), r.per === undefined ? null : perLabel(r.per, text), Number(r.amount)]);
   return [heading, ...wrappedRows(top + 1, values, ["@", "@", HOURS_FORMAT, money, "@", money])];
 }
 
 function sumOf(result: BillingResult, field: "previouslyCompleted" | "thisPeriod" | "storedMaterials" | "balanceToFinish"): number {
   return Number(addAmounts(result.lines.map((line) => line[field])));
-}
-
-/** "Tax at 19 % on 65,087.50": the amount with separators, as the PDF and the other documents show it. */
-function taxLabel(rate: string, taxableAmount: string): string {
-  return `Tax at ${new Dec(rate).times(100).toString()} % on ${groupDigits(taxableAmount)}`;
 }
 
 /**

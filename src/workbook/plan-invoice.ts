@@ -22,7 +22,7 @@ import {
 import { cellAddress } from "./a1";
 import { type CarryForward, type Numbering, checkOf, readBillingLog } from "./billing-log";
 import { DATE_RANGE, addDays, dateTextProblem, isSerialInRange, isoToSerial, today } from "./dates";
-import { type InvoiceHeader, cellTextProblem, layoutInvoiceSheet } from "./invoice-sheet";
+import { type InvoiceHeader, cellTextProblem, layoutInvoiceSheet, paymentTermsOf } from "./invoice-sheet";
 import { checkMilestoneCells } from "./milestone-cell-checks";
 import { markerName } from "./port-helpers";
 import { type TimesheetProgress, planTimesheetProgress } from "./timesheet-progress";
@@ -157,13 +157,13 @@ export function numberingOf(settings: ContractSettings): Numbering {
 /** The issued document as every exporter reads it. */
 export function issuedInvoice(header: InvoiceHeader, settings: ContractSettings, result: BillingResult, precedingInvoices: string[]): IssuedInvoice {
   return {
-    number: header.number, kind: header.kind, credits: header.credits,
+    number: header.number, kind: header.kind, language: settings.language, credits: header.credits,
     invoiceDate: header.invoiceDate, dueDate: header.dueDate, periodStart: header.periodStart, periodEnd: header.periodEnd,
     supplier: { ...settings.supplier, name: settings.supplierName, address: settings.supplierAddress, taxId: settings.supplierTaxId },
     client: { ...settings.client, name: settings.clientName, address: settings.clientAddress, taxId: settings.clientTaxId },
     contractReference: settings.contractReference, purchaseOrder: settings.purchaseOrder,
     buyerReference: settings.buyerReference, vatTreatment: settings.vatTreatment,
-    paymentTerms: settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`,
+    paymentTerms: paymentTermsOf(settings),
     invoiceTypeCode: settings.invoiceTypeCode, precedingInvoices, result,
   };
 }

@@ -1,6 +1,7 @@
-import { Dec, type Party, type RetentionInput, type TaxInput, type VatTreatment, cellToField, isBlankCell, isDecimalText, minorUnitsOf } from "../core";
+import { Dec, type DocumentLanguage, type Party, type RetentionInput, type TaxInput, type VatTreatment, cellToField, isBlankCell, isDecimalText, minorUnitsOf } from "../core";
+import { documentText, parseDocumentLanguage } from "../i18n";
 import { NAMES, type CellValue, type SettingWrite, type TableData } from "./port";
-import { PAYMENT_TERMS_LABEL, TAX_ID_LABEL, cellTextProblem } from "./invoice-sheet";
+import { cellTextProblem } from "./invoice-sheet";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
 import { bicProblem, compactIban, countryCodeProblem, ibanProblem, isEasCode, isEmailShape } from "./party-codes";
 
@@ -36,11 +37,13 @@ export interface ContractSettings {
   nextInvoiceNumber: number;
   creditNotePrefix: string;
   invoiceTypeCode: string;
+  /** The language of the contract's documents: their labels, dates and numbers. */
+  language: DocumentLanguage;
 }
 
 type Kind =
   | "text" | "currency" | "rate" | "amount" | "whole" | "steps" | "mode" | "rounding" | "taxBase" | "release" | "yesNo"
-  | "country" | "code" | "scheme" | "email" | "iban" | "bic" | "vatTreatment";
+  | "country" | "code" | "scheme" | "email" | "iban" | "bic" | "vatTreatment" | "language";
 
 interface SettingSpec {
   key: string;
@@ -99,6 +102,8 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "Next invoice number", kind: "whole", help: "Set once; Interim keeps it in step with the billing log." },
   { key: "Credit note prefix", kind: "text", help: "Such as CN-; credit notes are numbered in their own series." },
   { key: "E-invoice type code", kind: "text", help: "380 commercial invoice, 326 partial invoice, 875 partial construction invoice, 876 partial final construction invoice, 877 final construction invoice." },
+  // Last, so that the settings before it keep the rows they had in the tables Interim made before it existed.
+  { key: "Document language", kind: "language", help: "The language of the invoices and credit notes, their dates and amounts: English, German, French, Spanish, Dutch or Italian (or Deutsch, Français, de, fr, ...). Blank is English." },
 ];
 
 export const DEFAULT_SETTINGS: Record<string, CellValue> = {
@@ -173,16 +178,20 @@ export function readSettings(table: TableData | undefined): {
     raw.set(spec.key, row[1] ?? null);
   });
   const read = new SettingsReader(raw, place, problems);
+  // First: the sheet writes some settings after a label, in this language, and a cell holds only so much.
+  const language = read.language("Document language");
+  const { t } = documentText(language);
+  const taxIdLabel = t("party.taxId", { taxId: "" });
   const supplier = read.party("Supplier");
   const client = read.party("Client");
   const settings: ContractSettings = {
     supplierName: read.cellText("Supplier name"),
     supplierAddress: addressOf(supplier, read.cellText("Supplier address")),
-    supplierTaxId: read.cellText("Supplier tax id", TAX_ID_LABEL),
+    supplierTaxId: read.cellText("Supplier tax id", taxIdLabel),
     supplier,
     clientName: read.cellText("Client name"),
     clientAddress: addressOf(client, read.cellText("Client address")),
-    clientTaxId: read.cellText("Client tax id", TAX_ID_LABEL),
+    clientTaxId: read.cellText("Client tax id", taxIdLabel),
     client,
     buyerReference: read.cellText("Buyer reference"),
     vatTreatment: read.vatTreatment(),
@@ -195,11 +204,12 @@ export function readSettings(table: TableData | undefined): {
     advance: read.advance(),
     allowOverbilling: read.yesNo("Allow overbilling"),
     paymentTermsDays: read.whole("Payment terms (days)", 0, PAYMENT_DAYS_LIMIT) ?? 30,
-    paymentTerms: read.cellText("Payment terms", PAYMENT_TERMS_LABEL),
+    paymentTerms: read.cellText("Payment terms", t("payment.terms", { terms: "" })),
     invoicePrefix: read.prefix("Invoice prefix"),
     nextInvoiceNumber: read.whole("Next invoice number", 1, INVOICE_NUMBER_LIMIT) ?? 1,
     creditNotePrefix: read.prefix("Credit note prefix"),
     invoiceTypeCode: read.choice("E-invoice type code", INVOICE_TYPE_CODES) ?? "380",
+    language,
   };
   for (const required of ["Supplier name", "Client name"]) {
     if (read.text(required) === "") read.fail(required, "REQUIRED", `${required} is required on an invoice; fill it in.`);
@@ -416,6 +426,14 @@ class SettingsReader {
     if (bicWrong !== undefined) this.fail("Supplier BIC", "INVALID_BIC", `Supplier BIC "${bic}" ${bicWrong}.`);
     if (iban === "" && bic !== "") this.fail("Supplier IBAN", "REQUIRED", "Supplier BIC is given but Supplier IBAN is blank: a BIC names the bank, not the account. Fill in the IBAN, or clear the BIC.");
     return iban === "" || ibanWrong !== undefined || bicWrong !== undefined ? undefined : { iban, bic };
+  }
+
+  /** Blank is English, the language of every document before the setting existed. */
+  language(key: string): DocumentLanguage {
+    const text = this.text(key);
+    if (text === "") return "en";
+    const parsed = parseDocumentLanguage(text);
+    return parsed.ok ? parsed.language : (this.fail(key, parsed.code, `${key}: ${parsed.message}`) ?? "en");
   }
 
   vatTreatment(): VatTreatment {

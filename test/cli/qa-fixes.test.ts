@@ -98,7 +98,7 @@ describe("invoice and credit-note sheets and documents", () => {
     for (const sheet of [invoice, credit]) {
       const labels = textCells(sheet).map(({ text }) => text).filter((text) => text.startsWith("Tax at "));
       expect(labels.length).toBeGreaterThan(0);
-      for (const label of labels) expect(label).toMatch(/^Tax at [\d.]+ % on \d{1,3}(,\d{3})*\.\d{2}(, credited)?$/);
+      for (const label of labels) expect(label).toMatch(/^Tax at [\d.]+% on \d{1,3}(,\d{3})*\.\d{2}(, credited)?$/);
       expect(labels.some((label) => /on \d{1,3},\d{3}/.test(label))).toBe(true);
     }
   });

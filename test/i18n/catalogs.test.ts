@@ -1,11 +1,10 @@
 import { type Catalog, PLURAL_CATEGORIES, type PluralCategory } from "../../src/i18n/catalog";
 import { CATALOGS } from "../../src/i18n/catalogs";
 import { en } from "../../src/i18n/catalogs/en";
-import { DOCUMENT_LANGUAGES } from "../../src/i18n";
-import { CSV_HEADER } from "../../src/export/csv-exporter";
-import { G703_COLUMNS, WORKED_NOT_BILLED_LABEL, summaryRowsOf, titleOf } from "../../src/export/document";
+import { DOCUMENT_LANGUAGES, G703_FIELDS, documentText, g703Heading } from "../../src/i18n";
+import { csvHeaderOf, timeColumnsOf } from "../../src/export/csv-exporter";
+import { summaryRowsOf, titleOf } from "../../src/export/document";
 import { vatMentions } from "../../src/export/pdf/vat-mention";
-import { G703_HEADERS, TIME_APPENDIX_HEADERS } from "../../src/workbook/invoice-sheet";
 import { firstInvoice, invoiceWithAdvance, thirdInvoice } from "../export/fixtures";
 
 const OTHERS = DOCUMENT_LANGUAGES.filter((language) => language !== "en");
@@ -91,13 +90,15 @@ describe("the terms finance teams use", () => {
 });
 
 describe("the English catalog says what English documents print today", () => {
-  test("the G703 columns of the exports and of the invoice sheet, the CSV header and the time appendix", () => {
-    const columns = G703_COLUMNS.map((c) => en[`g703.${c.key}`]);
-    expect(columns).toEqual(G703_COLUMNS.map((c) => c.label));
-    expect(columns).toEqual(G703_HEADERS);
-    expect(en["capped.heading"]).toBe(WORKED_NOT_BILLED_LABEL);
-    expect([en["csv.record"], en["g703.id"], en["csv.description"], ...columns.slice(2), en["g703.taxRate"], en["csv.amount"]]).toEqual(CSV_HEADER);
-    expect([en["g703.id"], en["time.personRoleThisPeriod"], en["time.hours"], en["time.rate"], en["time.per"], en["time.amount"]]).toEqual(TIME_APPENDIX_HEADERS);
+  test("the G703 columns, as the AIA names them, and the CSV's and the time appendix's headings", () => {
+    const english = documentText("en");
+    expect(G703_FIELDS.map((field) => g703Heading(field, english))).toEqual([
+      "Item", "Description of work", "Scheduled value (C)", "From previous application (D)", "This period (E)",
+      "Materials presently stored (F)", "Completed and stored to date (G)", "% (G ÷ C)", "Balance to finish (H)", "Retention (I)",
+    ]);
+    expect(csvHeaderOf(english).slice(-2)).toEqual(["Tax rate", "Amount"]);
+    expect(timeColumnsOf(english)).toEqual(["Person", "Role", "Hours", "Rate", "Per", "Late"]);
+    expect([en["capped.heading"], en["capped.hoursNotBilled"], en["capped.hoursColumn"]]).toEqual(["Worked, not billed (capped)", "Hours not billed (capped)", "Hours not billed"]);
   });
 
   test("the G702 summary, with its released retention and advance recovery, and the titles", async () => {

@@ -376,7 +376,7 @@ describe("credit notes carry the cancelled invoice's descriptions and tax per ra
     const sheet = findSheet(workbook.state, "CN-0001")!;
     expect(sheet.cells[11]?.slice(0, 4)).toEqual(["Item", "Work billed on INV-0002, cancelled", "Tax rate", "This period (E)"]);
     expect(sheet.cells.find((r) => r[0] === "M3")?.slice(0, 4)).toEqual(["M3", "Build and integration", 0.19, -24000]);
-    expect(sheet.cells.find((r) => String(r[1] ?? "").startsWith("Tax at 19 %"))?.slice(1, 3)).toEqual(["Tax at 19 % on 24,000.00, credited", -4560]);
+    expect(sheet.cells.find((r) => String(r[1] ?? "").startsWith("Tax at 19%"))?.slice(1, 3)).toEqual(["Tax at 19% on 24,000.00, credited", -4560]);
     expect(sheet.cells.find((r) => String(r[1] ?? "").startsWith("Total credited"))?.[2]).toBe(-Number(s.totalDue));
   });
 

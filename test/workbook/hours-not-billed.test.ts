@@ -6,7 +6,6 @@
  * 1.5 h × 120 on the 20th).
  */
 import { generateInvoice } from "../../src/workbook/generate-invoice";
-import { HOURS_NOT_BILLED_HEADER } from "../../src/workbook/invoice-sheet";
 import { MemoryWorkbook, emptyState, findSheet } from "../../src/workbook/memory-workbook";
 import { JANUARY, contract } from "../support/timesheet-contract";
 import { addMilestoneColumn, setMilestone } from "./helpers";
@@ -41,7 +40,7 @@ describe("hours not billed on a capped line billed from the timesheet", () => {
     expect(issued.lines).toEqual([["A1", "1312.50", undefined], ["D1", "1500.00", "153.75"], ["F1", "5000.00", undefined]]);
     // By date 880.00 + 593.75 = 1473.75 leave 26.25 of the 20th's 180.00: 1.5 × 153.75 / 180 = 1.28125 h.
     expect(issued.hoursNotBilled).toEqual([{ line: "D1", hours: "1.28" }]);
-    expect(cappedBlock(workbook)).toEqual({ heading: ["Worked, not billed (capped)", null, HOURS_NOT_BILLED_HEADER], rows: [["D1", 153.75, 1.28]], format: "#,##0.00##" });
+    expect(cappedBlock(workbook)).toEqual({ heading: ["Worked, not billed (capped)", null, "Hours not billed"], rows: [["D1", 153.75, 1.28]], format: "#,##0.00##" });
   });
 
   test("within the cap: 0.00 h on the invoice, and no capped block on the sheet (nothing is left unbilled)", async () => {

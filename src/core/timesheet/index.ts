@@ -5,5 +5,5 @@ export { detectFormat, LAYOUTS, type FormatLayout, type TimesheetFormat } from "
 export { readTimesheetRows, type CsvRow, type ProjectMapping, type ReadOptions, type TimesheetReading } from "./import/read-timesheet-rows";
 export type * from "./types";
 export { RATE_COLUMNS, TIMESHEET_COLUMNS, readRatesTable, readTimesheetTable, type RateField, type TimesheetField, type TimesheetTableReading } from "./timesheet-table";
-export { computeTimeAppendix, timeRowLabel, type TimeAppendixRow } from "./time-appendix";
+export { computeTimeAppendix, type TimeAppendixRow } from "./time-appendix";
 export { computeHoursBeyondCap, computeHoursNotBilled, type HoursAtCap, type HoursNotBilled } from "./hours-beyond-cap";

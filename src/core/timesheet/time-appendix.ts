@@ -20,15 +20,6 @@ export interface TimeAppendixRow {
   late: boolean;
 }
 
-/**
- * A row's person as every document words it: "Carl Wu (Developer)", a late entry's row saying
- * so, and the row of entries billed before and no longer in the timesheet named as such.
- */
-export function timeRowLabel(row: TimeAppendixRow): string {
-  if (row.person === undefined) return "Entries billed before, no longer in the timesheet";
-  return `${row.person}${row.role === undefined ? "" : ` (${row.role})`}${row.late ? ", late: dated in a period already billed" : ""}`;
-}
-
 interface Group {
   person: string;
   role: string | undefined;

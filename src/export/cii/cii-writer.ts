@@ -65,7 +65,7 @@ export function toCii(issued: IssuedInvoice): string {
           el("ram:SpecifiedLineTradeDelivery", undefined, el("ram:BilledQuantity", { unitCode: "C62" }, negative ? "-1" : "1")),
           el(
             "ram:SpecifiedLineTradeSettlement", undefined,
-            el("ram:ApplicableTradeTax", undefined, el("ram:TypeCode", undefined, "VAT"), ...category(vatCategoryOf(invoice.vatTreatment, line.rate), false)),
+            el("ram:ApplicableTradeTax", undefined, el("ram:TypeCode", undefined, "VAT"), ...category(vatCategoryOf(invoice, line.rate), false)),
             el("ram:SpecifiedTradeSettlementLineMonetarySummation", undefined, money("LineTotalAmount", line.amount)),
           ),
         );

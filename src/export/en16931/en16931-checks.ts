@@ -71,7 +71,7 @@ function problemsOf(invoice: IssuedInvoice, profile: EInvoiceProfile): string[] 
     problems.push("The Supplier country is Greece, and Peppol's Greek rules (GR-R-001 to GR-R-009) ask a Greek supplier for an invoice number of six segments and a myDATA MARK number, which Interim does not produce: send the PDF.");
   }
   const swedishRates = ["6", "12", "25"];
-  if (peppolRules && countryOf(invoice.supplier) === "SE" && result.taxBreakdown.some((t) => vatCategoryOf(vatTreatment, t.rate).id === "S" && !swedishRates.includes(new Dec(t.rate).times(100).toString()))) {
+  if (peppolRules && countryOf(invoice.supplier) === "SE" && result.taxBreakdown.some((t) => vatCategoryOf(invoice, t.rate).id === "S" && !swedishRates.includes(new Dec(t.rate).times(100).toString()))) {
     problems.push(`The supplier is Swedish, and Peppol's Swedish rules (SE-R-006) accept only the rates 6, 12 and 25 %: set the ${SETTING.taxRate} setting and every line's Tax % to one of them.`);
   }
   // Every category Interim writes (S, Z, AE, E, G) needs the seller's VAT id (BR-S-02, BR-Z-02, BR-AE-02, BR-E-02, BR-G-02).

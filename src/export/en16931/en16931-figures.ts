@@ -61,7 +61,7 @@ export function en16931FiguresOf(issued: IssuedInvoice): En16931Figures {
   return {
     invoice,
     lines,
-    taxes: result.taxBreakdown.map((t) => ({ rate: t.rate, taxableAmount: t.taxableAmount, tax: t.tax, category: vatCategoryOf(invoice.vatTreatment, t.rate) })),
+    taxes: result.taxBreakdown.map((t) => ({ rate: t.rate, taxableAmount: t.taxableAmount, tax: t.tax, category: vatCategoryOf(invoice, t.rate) })),
     lineTotal,
     taxTotal,
     taxInclusive,

@@ -1,4 +1,5 @@
-import { Dec, type IssuedInvoice, type Party, type VatTreatment } from "../../core";
+import { Dec, type IssuedInvoice, type Party } from "../../core";
+import { documentText } from "../../i18n";
 
 /**
  * What an EN 16931 e-invoice says beyond the figures, whatever its syntax (UBL here, CII for
@@ -81,20 +82,26 @@ export interface VatCategory {
   exemptionReason: string | undefined;
 }
 
-export function vatCategoryOf(treatment: VatTreatment, rate: string): VatCategory {
+/**
+ * The category of a rate under the invoice's treatment. The reason (BT-120) is text a person
+ * reads, so it is in the invoice's language ("Steuerschuldnerschaft des Leistungsempfängers");
+ * its code (BT-121) is what a program reads.
+ */
+export function vatCategoryOf(invoice: Pick<IssuedInvoice, "vatTreatment" | "language">, rate: string): VatCategory {
+  const treatment = invoice.vatTreatment;
   const percent = new Dec(rate).times(100).toString();
   const category = (id: VatCategory["id"], exemptionReasonCode?: string, exemptionReason?: string): VatCategory => ({ id, percent, exemptionReasonCode, exemptionReason });
   switch (treatment.kind) {
     case "standard":
       return category(new Dec(rate).isZero() ? "Z" : "S");
     case "reverse-charge":
-      return category("AE", "VATEX-EU-AE", "Reverse charge");
+      return category("AE", "VATEX-EU-AE", documentText(invoice.language).t("vat.reasonReverseCharge"));
     case "exempt":
       return category("E", undefined, treatment.reason);
     case "zero-rated":
       return category("Z");
     case "export":
-      return category("G", "VATEX-EU-G", "Export outside the EU");
+      return category("G", "VATEX-EU-G", documentText(invoice.language).t("vat.reasonExport"));
   }
 }
 

@@ -1,8 +1,9 @@
 import { PDFDocument, type PDFPage, degrees, rgb } from "pdf-lib";
-import { type IssuedInvoice, formatAmount, groupDigits, paperOf, timeRowLabel } from "../../core";
+import { type IssuedInvoice, formatAmount, paperOf } from "../../core";
 import {
-  G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, TIME_APPENDIX_HEADINGS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, columnTotal, hoursNotBilledOf, percentCompleteOf, summaryRowsOf, taxRowsOf, titleOf,
-} from "../document";
+  type DocumentText, G703_FIELDS, documentName, formatDocumentAmount, formatDocumentDate, formatDocumentPercent, g703Heading, perLabel, periodLabel, timeRowLabel,
+} from "../../i18n";
+import { SUMMED_COLUMNS, type SummedColumn, cappedLinesOf, columnTotal, hoursNotBilledOf, summaryRowsOf, taxRowsOf, textOf, titleOf } from "../document";
 import { ExportError } from "../export-error";
 import type { ExportOptions, Exporter } from "../exporter";
 import type { FontSource } from "./fonts";
@@ -15,6 +16,10 @@ const TABLE = 7.5;
 /** Relative widths of the G703 columns; scaled to the paper's width. */
 const COLUMN_WEIGHTS = [46, 190, 70, 70, 70, 66, 74, 44, 70, 62];
 const FOOTER_SPACE = 28;
+/** The draft watermark across the page: at most 140 points, its word at most this wide ("DRAFT" is 449 points at 140), so a longer word is set smaller. */
+const WATERMARK = { size: 140, width: 520, angle: 25 };
+/** The title's size, unless it would take more than the right half of the page. */
+const TITLE = 20;
 
 export interface PdfOptions extends ExportOptions {
   fonts: FontSource;
@@ -24,7 +29,9 @@ export interface PdfOptions extends ExportOptions {
  * The invoice as a PDF: supplier and client blocks, number, dates and period, contract and
  * purchase order, the G703 continuation table (its header repeated on every page), the column
  * totals, the G702 summary, tax per rate, the amount due and the payment terms; "Page i of N"
- * on every page. Every amount is the core's text, only regrouped for reading.
+ * on every page. Every label is in the invoice's language, and every date, amount and rate is
+ * written as that language writes it (src/i18n): each amount is the core's text, only
+ * regrouped and punctuated for reading, never rounded.
  */
 export const pdfExporter: Exporter = {
   format: "pdf",
@@ -40,15 +47,16 @@ export const pdfExporter: Exporter = {
 
 export async function toPdf(invoice: IssuedInvoice, options: PdfOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const title = titleOf(invoice);
-  doc.setTitle(`${title[0]}${title.slice(1).toLowerCase()} ${invoice.number}`);
+  const text = textOf(invoice);
+  const name = documentName(invoice.kind, text);
+  doc.setTitle(`${name.charAt(0).toLocaleUpperCase(invoice.language)}${name.slice(1)} ${invoice.number}`);
   doc.setAuthor(invoice.supplier.name);
-  doc.setSubject(`${invoice.contractReference} ${invoice.periodStart} to ${invoice.periodEnd}`);
+  doc.setSubject(`${invoice.contractReference} ${periodLabel(invoice.periodStart, invoice.periodEnd, text)}`);
   doc.setCreator("Interim");
   doc.setProducer("Interim (pdf-lib)");
   const painter = await TextPainter.create(doc, options.fonts, allTextOf(invoice));
   // The contract's paper unless the caller chooses: the same as its invoice sheet in the workbook.
-  const layout = new Layout(doc, painter, invoice, PAPER[options.paper ?? paperOf(invoice.result.currency)]);
+  const layout = new Layout(doc, painter, invoice, text, PAPER[options.paper ?? paperOf(invoice.result.currency)]);
   layout.render();
   return doc.save({ useObjectStreams: true });
 }
@@ -76,16 +84,32 @@ class Layout {
     private readonly doc: PDFDocument,
     private readonly text: TextPainter,
     private readonly invoice: IssuedInvoice,
+    private readonly labels: DocumentText,
     [width, height]: readonly [number, number],
   ) {
     this.width = width;
     this.height = height;
-    const usable = width - 2 * MARGIN;
+    this.columns = this.columnsFor(width - 2 * MARGIN);
+  }
+
+  /**
+   * The G703 columns by their weights, each then made wide enough for the longest word of its
+   * heading (German's Sicherheitseinbehalt), the room taken from the description's column, so
+   * that no heading is broken inside a word.
+   */
+  private columnsFor(usable: number): { x: number; width: number }[] {
     const total = COLUMN_WEIGHTS.reduce((a, b) => a + b, 0);
+    const widths = COLUMN_WEIGHTS.map((weight) => (weight / total) * usable);
+    G703_FIELDS.forEach((field, i) => {
+      const longest = Math.max(...g703Heading(field, this.labels).split(/\s+/).map((word) => this.text.width(word, TABLE, true) + 6));
+      if (i === 1 || longest <= widths[i]!) return;
+      widths[1] = widths[1]! - (longest - widths[i]!);
+      widths[i] = longest;
+    });
     let x = MARGIN;
-    this.columns = COLUMN_WEIGHTS.map((weight) => {
-      const column = { x, width: (weight / total) * usable };
-      x += column.width;
+    return widths.map((width) => {
+      const column = { x, width };
+      x += width;
       return column;
     });
   }
@@ -104,16 +128,25 @@ class Layout {
     this.page = this.doc.addPage([this.width, this.height]);
     this.pages.push(this.page);
     this.y = this.height - MARGIN;
-    if (this.invoice.kind === "draft") {
-      this.page.drawText("DRAFT", {
-        x: this.width / 2 - 170, y: this.height / 2 - 120, size: 140, rotate: degrees(25), opacity: 0.08, color: rgb(0.8, 0, 0),
-        font: this.text.boldFont,
-      });
-    }
+    if (this.invoice.kind === "draft") this.watermark();
     if (this.pages.length > 1) {
-      this.line(`${titleOf(this.invoice)} ${this.invoice.number}, continued`, MARGIN, BODY, MUTED, true);
+      this.line(this.labels.t("page.continued", { title: titleOf(this.invoice), number: this.invoice.number }), MARGIN, BODY, MUTED, true);
       this.y -= BODY * LEADING + 4;
     }
+  }
+
+  /** The language's word for a draft across the middle of the page, sized by its width: ENTWURF and BORRADOR are longer than DRAFT. */
+  private watermark(): void {
+    const word = this.labels.t("draft.watermark");
+    const font = this.text.boldFont;
+    const size = Math.min(WATERMARK.size, WATERMARK.width / font.widthOfTextAtSize(word, 1));
+    const wide = font.widthOfTextAtSize(word, size);
+    const high = this.text.capHeight(size);
+    const angle = (WATERMARK.angle * Math.PI) / 180;
+    // From the page's middle back half the word's width along the slant and half its height across it: the baseline's start.
+    const x = this.width / 2 - (Math.cos(angle) * wide - Math.sin(angle) * high) / 2;
+    const y = this.height / 2 - (Math.sin(angle) * wide + Math.cos(angle) * high) / 2;
+    this.page.drawText(word, { x, y, size, rotate: degrees(WATERMARK.angle), opacity: 0.08, color: rgb(0.8, 0, 0), font });
   }
 
   private room(height: number): void {
@@ -135,42 +168,46 @@ class Layout {
   }
 
   private header(): void {
-    const { invoice } = this;
+    const { invoice, labels } = this;
+    const { t, language } = labels;
     const half = (this.width - 2 * MARGIN) / 2;
     const top = this.y;
     // Left: the supplier, then the client.
     let left = this.block([invoice.supplier.name], MARGIN, top, half - 20, 14, INK, true);
-    left += this.block(partyLines(invoice.supplier), MARGIN, top - left - 2, half - 20, BODY, MUTED) + 14;
-    left += this.block(["Bill to"], MARGIN, top - left, half - 20, BODY, MUTED, true);
+    left += this.block(partyLines(invoice.supplier, labels), MARGIN, top - left - 2, half - 20, BODY, MUTED) + 14;
+    left += this.block([t("party.billTo")], MARGIN, top - left, half - 20, BODY, MUTED, true);
     left += this.block([invoice.client.name], MARGIN, top - left, half - 20, 11, INK, true);
-    left += this.block(partyLines(invoice.client), MARGIN, top - left - 2, half - 20, BODY, MUTED);
+    left += this.block(partyLines(invoice.client, labels), MARGIN, top - left - 2, half - 20, BODY, MUTED);
 
     // Right: the title and the document's facts.
     const rightX = MARGIN + half + 40;
     const rightWidth = half - 40;
     const title = titleOf(invoice);
-    this.text.draw(this.page, title, MARGIN + 2 * half - this.text.width(title, 20, true), top - 20, 20, invoice.kind === "draft" ? rgb(0.7, 0, 0) : INK, true);
-    const facts: [string, string][] = [
-      ["Number", invoice.number],
-      ["Date", invoice.invoiceDate],
-      ...(invoice.kind === "credit note" ? [] : [["Due date", invoice.dueDate] as [string, string]]),
-      ["Period", `${invoice.periodStart} to ${invoice.periodEnd}`],
-      ["Contract", invoice.contractReference],
-      ["Purchase order", invoice.purchaseOrder],
-      ["Amounts in", invoice.result.currency],
-      ...(invoice.credits === undefined ? [] : [["Cancels invoice", invoice.credits] as [string, string]]),
-      ...(invoice.kind === "draft" ? [["Status", "Draft: not a valid invoice"] as [string, string]] : []),
-    ].filter(([, value]) => value !== "") as [string, string][];
+    const titleSize = Math.min(TITLE, (TITLE * rightWidth) / this.text.width(title, TITLE, true));
+    this.text.draw(this.page, title, MARGIN + 2 * half - this.text.width(title, titleSize, true), top - 20, titleSize, invoice.kind === "draft" ? rgb(0.7, 0, 0) : INK, true);
+    const facts: { label: string; value: string; strong?: boolean }[] = [
+      { label: t("fact.number"), value: invoice.number, strong: true },
+      { label: t("fact.date"), value: formatDocumentDate(invoice.invoiceDate, language) },
+      ...(invoice.kind === "credit note" ? [] : [{ label: t("fact.dueDate"), value: formatDocumentDate(invoice.dueDate, language) }]),
+      { label: t("fact.period"), value: periodLabel(invoice.periodStart, invoice.periodEnd, labels) },
+      { label: t("fact.contract"), value: invoice.contractReference },
+      { label: t("fact.purchaseOrder"), value: invoice.purchaseOrder },
+      { label: t("fact.currency"), value: invoice.result.currency },
+      ...(invoice.credits === undefined ? [] : [{ label: t("fact.cancels"), value: invoice.credits }]),
+      ...(invoice.kind === "draft" ? [{ label: t("fact.status"), value: t("draft.status") }] : []),
+    ].filter(({ value }) => value !== "");
+    // The values start past the longest label: "Purchase order" in English, "Leistungszeitraum" in German.
+    const labelWidth = Math.max(90, ...facts.map(({ label }) => this.text.width(label, BODY) + 10));
     let right = 32;
-    for (const [label, value] of facts) {
+    for (const { label, value, strong = false } of facts) {
       this.text.draw(this.page, label, rightX, top - right - BODY, BODY, MUTED);
-      right += this.block([value], rightX + 90, top - right, rightWidth - 90, BODY, INK, label === "Number");
+      right += this.block([value], rightX + labelWidth, top - right, rightWidth - labelWidth, BODY, INK, strong);
     }
     this.y = top - Math.max(left, right) - 18;
   }
 
   private tableHeader(): void {
-    const headers = G703_COLUMNS.map((c, i) => this.text.wrap(c.label, this.columns[i]!.width - 6, TABLE, true));
+    const headers = G703_FIELDS.map((field, i) => this.text.wrap(g703Heading(field, this.labels), this.columns[i]!.width - 6, TABLE, true));
     const rows = Math.max(...headers.map((h) => h.length));
     const height = rows * TABLE * LEADING + 6;
     this.page.drawRectangle({ x: MARGIN, y: this.y - height, width: this.width - 2 * MARGIN, height, color: FILL });
@@ -186,6 +223,7 @@ class Layout {
   }
 
   private table(): void {
+    const { language } = this.labels;
     this.room(60);
     this.tableHeader();
     const rowLeading = TABLE * LEADING;
@@ -197,7 +235,7 @@ class Layout {
         this.tableHeader();
       }
       let cells = [
-        id, description, ...G703_COLUMNS.slice(2).map((c) => [c.key === "percentComplete" ? percentCompleteOf(line.percentComplete) : groupDigits(line[c.key])]),
+        id, description, ...G703_FIELDS.slice(2).map((c) => [c === "percentComplete" ? formatDocumentPercent(line.percentComplete, language, 2) : this.amountText(line[c])]),
       ];
       // A row taller than a page goes on over the next pages, its amounts on its first part.
       while (cells.some((lines) => lines.length > 0)) {
@@ -215,8 +253,8 @@ class Layout {
       }
     }
     this.room(rowLeading + 6);
-    const totals = new Map<string, string>(SUMMED_COLUMNS.map((c: SummedColumn) => [c, groupDigits(columnTotal(this.invoice, c))]));
-    this.row(G703_COLUMNS.map((c, i) => [i === 1 ? "Totals" : (totals.get(c.key) ?? "")]), true);
+    const totals = new Map<string, string>(SUMMED_COLUMNS.map((c: SummedColumn) => [c, this.amountText(columnTotal(this.invoice, c))]));
+    this.row(G703_FIELDS.map((c, i) => [i === 1 ? this.labels.t("g703.totals") : (totals.get(c) ?? "")]), true);
     this.y -= rowLeading + 3;
     this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: this.width - MARGIN, y: this.y + 1 }, thickness: 0.8, color: INK });
     this.y -= 14;
@@ -237,6 +275,7 @@ class Layout {
   private cappedLines(): void {
     const capped = cappedLinesOf(this.invoice);
     if (capped.length === 0) return;
+    const { t } = this.labels;
     const leading = BODY * LEADING + 2;
     const half = (this.width - 2 * MARGIN) / 2;
     // A line the timesheet bills has its hours past the cap in a column of their own, right of the amount.
@@ -244,9 +283,9 @@ class Layout {
     const amountRight = MARGIN + half - 10;
     const hoursRight = amountRight + 80;
     this.room(leading * 2 + 4);
-    this.line(WORKED_NOT_BILLED_LABEL, MARGIN, BODY + 1, INK, true);
+    this.line(t("capped.heading"), MARGIN, BODY + 1, INK, true);
     if (hours) {
-      for (const [heading, right] of [["Amount", amountRight], ["Hours", hoursRight]] as const) this.line(heading, right - this.text.width(heading, BODY, false), BODY, MUTED);
+      for (const [heading, right] of [[t("time.amount"), amountRight], [t("time.hours"), hoursRight]] as const) this.line(heading, right - this.text.width(heading, BODY, false), BODY, MUTED);
     }
     this.y -= leading + 2;
     for (const line of capped) {
@@ -255,45 +294,53 @@ class Layout {
       this.block(label, MARGIN + 20, this.y, half - 110, BODY, MUTED);
       this.amount(line.workedNotBilled, amountRight, BODY, false);
       const notBilled = hoursNotBilledOf(this.invoice, line);
-      if (notBilled !== undefined) this.amount(notBilled, hoursRight, BODY, false);
+      if (notBilled !== undefined) this.figure(this.hoursText(notBilled), hoursRight, BODY, false);
       this.y -= label.length * leading;
     }
-    this.line("Work past a capped line's scheduled value is not billed on this or any later application.", MARGIN + 20, BODY - 1, MUTED);
-    this.y -= leading + 12;
+    const explanation = this.text.wrap(t("capped.explanation"), this.width - 2 * MARGIN - 20, BODY - 1);
+    this.room(explanation.length * (BODY - 1) * LEADING);
+    this.block(explanation, MARGIN + 20, this.y, this.width - 2 * MARGIN - 20, BODY - 1, MUTED);
+    this.y -= (explanation.length - 1) * (BODY - 1) * LEADING + leading + 12;
   }
 
   /** The G702 summary on the left; tax per rate, the amount due and the payment terms on the right. */
   private summary(): void {
-    const { invoice } = this;
+    const { invoice, labels } = this;
+    const { t } = labels;
     const rows = summaryRowsOf(invoice);
     const taxes = taxRowsOf(invoice);
     const leading = BODY * LEADING + 2;
     const half = (this.width - 2 * MARGIN) / 2;
     const rightX = MARGIN + half + 30;
+    const leftAmount = MARGIN + half - 10;
+    // A label as long as German's "Restauftragswert einschließlich Sicherheitseinbehalt" wraps short of its amount.
+    const labelLines = rows.map((row) => this.text.wrap(row.label, leftAmount - this.text.width(this.amountText(row.amount), BODY, true) - 12 - (MARGIN + 20), BODY, true));
     // A credit note asks for no payment: it has no terms, as it has no due date.
-    const terms = invoice.kind === "credit note" ? [] : this.text.wrap(`Payment terms: ${invoice.paymentTerms}`, half - 30, BODY);
+    const terms = invoice.kind === "credit note" ? [] : this.text.wrap(t("payment.terms", { terms: invoice.paymentTerms }), half - 30, BODY);
     // Why no VAT is charged, under the tax it explains.
     const mentions = vatMentions(invoice).flatMap((mention) => this.text.wrap(mention, half - 30, BODY));
-    const height = Math.max(rows.length + 1, taxes.length + 3 + mentions.length + terms.length) * leading + 8;
+    const leftLines = labelLines.reduce((sum, lines) => sum + lines.length, 0);
+    const height = Math.max(leftLines + 1, taxes.length + 3 + mentions.length + terms.length) * leading + 8;
     this.room(height);
     const top = this.y;
-    const leftAmount = MARGIN + half - 10;
-    this.line("Application summary (G702)", MARGIN, BODY + 1, INK, true);
+    this.line(t("summary.heading"), MARGIN, BODY + 1, INK, true);
     this.y -= leading + 2;
-    for (const row of rows) {
+    rows.forEach((row, i) => {
       const strong = row.key === "currentPaymentDue";
       if (row.line !== "") this.line(`${row.line}.`, MARGIN, BODY, MUTED);
-      this.line(row.label, MARGIN + 20, BODY, strong ? INK : MUTED, strong);
-      this.amount(row.amount, leftAmount, BODY, strong);
-      this.y -= leading;
-    }
+      labelLines[i]!.forEach((content, k) => {
+        this.line(content, MARGIN + 20, BODY, strong ? INK : MUTED, strong);
+        if (k === 0) this.amount(row.amount, leftAmount, BODY, strong);
+        this.y -= leading;
+      });
+    });
     const bottom = this.y;
 
     this.y = top;
     const rightAmount = this.width - MARGIN;
-    this.line("Tax and amount due", rightX, BODY + 1, INK, true);
+    this.line(t("tax.heading"), rightX, BODY + 1, INK, true);
     this.y -= leading + 2;
-    this.line("Current payment due (line 8)", rightX, BODY, MUTED);
+    this.line(t("summary.lineReference", { label: t("summary.currentPaymentDue"), line: "8" }), rightX, BODY, MUTED);
     this.amount(invoice.result.summary.currentPaymentDue, rightAmount, BODY, false);
     this.y -= leading;
     for (const tax of taxes) {
@@ -305,7 +352,7 @@ class Layout {
       this.line(mention, rightX, BODY, INK);
       this.y -= leading;
     }
-    const dueLabel = invoice.kind === "credit note" ? `Total credited (${invoice.result.currency})` : `Total due (${invoice.result.currency})`;
+    const dueLabel = t(invoice.kind === "credit note" ? "total.credited" : "total.due", { currency: invoice.result.currency });
     this.page.drawRectangle({ x: rightX - 6, y: this.y - leading - 4, width: rightAmount - rightX + 6, height: leading + 6, color: FILL });
     this.y -= 1;
     this.line(dueLabel, rightX, BODY + 2, INK, true);
@@ -323,18 +370,24 @@ class Layout {
   private timeAppendix(): void {
     const rows = this.invoice.timeAppendix ?? [];
     if (rows.length === 0) return;
+    const { labels } = this;
+    const { t } = labels;
     const rowLeading = TABLE * LEADING;
+    const headings = [t("g703.id"), t("time.personRole"), t("time.hours"), t("time.rate"), t("time.per"), t("time.amount")];
     const heading = (): void => {
-      this.line("Time this period", MARGIN, BODY + 1, INK, true);
+      this.line(t("time.heading"), MARGIN, BODY + 1, INK, true);
       this.y -= BODY * LEADING + 4;
-      this.row(TIME_APPENDIX_HEADINGS.map((heading) => [heading]), true);
+      this.row(headings.map((heading) => [heading]), true);
       this.y -= rowLeading + 3;
     };
     this.y -= 10;
     this.room(3 * rowLeading + 20);
     heading();
     for (const r of rows) {
-      const cells = [[r.line], this.text.wrap(timeRowLabel(r), this.columns[1]!.width - 6, TABLE), [r.hours], [r.rate === undefined ? "" : this.rateText(r.rate)], [r.per ?? ""], [groupDigits(r.amount)]];
+      const cells = [
+        [r.line], this.text.wrap(timeRowLabel(r, labels), this.columns[1]!.width - 6, TABLE), [this.hoursText(r.hours)], [r.rate === undefined ? "" : this.rateText(r.rate)],
+        [perLabel(r.per, labels)], [this.amountText(r.amount)],
+      ];
       const height = Math.max(...cells.map((lines) => lines.length)) * rowLeading + 3;
       if (this.y - height < MARGIN + FOOTER_SPACE) {
         this.newPage();
@@ -346,26 +399,45 @@ class Layout {
     }
   }
 
+  /** An amount of the invoice's currency as its language writes it: 1,234.50 in English, 1.234,50 in German. */
+  private amountText(amount: string): string {
+    return formatDocumentAmount(amount, this.labels.language, this.invoice.result.minorUnits);
+  }
+
+  /** Hours with the decimals the core gives them (10.50), in the language's separators. */
+  private hoursText(hours: string): string {
+    return formatDocumentAmount(hours, this.labels.language, decimalsOf(hours));
+  }
+
   /** A rate as the card states it, shown with at least the currency's minor units, as the amounts beside it (115 as 115.00). */
   private rateText(rate: string): string {
-    return groupDigits(formatAmount(rate, Math.max(this.invoice.result.minorUnits, rate.split(".")[1]?.length ?? 0)));
+    const decimals = Math.max(this.invoice.result.minorUnits, decimalsOf(rate));
+    return formatDocumentAmount(formatAmount(rate, decimals), this.labels.language, decimals);
   }
 
   private amount(amount: string, right: number, size: number, bold: boolean): void {
-    const content = groupDigits(amount);
+    this.figure(this.amountText(amount), right, size, bold);
+  }
+
+  /** A figure already written for reading, right-aligned at `right`. */
+  private figure(content: string, right: number, size: number, bold: boolean): void {
     this.line(content, right - this.text.width(content, size, bold), size, INK, bold);
   }
 
   private footers(): void {
+    const { t } = this.labels;
     const count = this.pages.length;
+    const name = documentName(this.invoice.kind, this.labels);
     this.pages.forEach((page, i) => {
-      const label = `Page ${i + 1} of ${count}`;
+      const label = t("page.number", { page: String(i + 1), pages: String(count) });
       this.text.draw(page, label, this.width - MARGIN - this.text.width(label, 7.5), MARGIN - 6, 7.5, MUTED);
-      this.text.draw(page, `${this.invoice.supplier.name} · ${titleOf(this.invoice).toLowerCase()} ${this.invoice.number}`, MARGIN, MARGIN - 6, 7.5, MUTED);
+      this.text.draw(page, `${this.invoice.supplier.name} · ${name} ${this.invoice.number}`, MARGIN, MARGIN - 6, 7.5, MUTED);
     });
   }
 }
 
-function partyLines(party: IssuedInvoice["supplier"]): string[] {
-  return [party.address, party.taxId === "" ? "" : `Tax id ${party.taxId}`].filter((l) => l !== "");
+const decimalsOf = (figure: string): number => figure.split(".")[1]?.length ?? 0;
+
+function partyLines(party: IssuedInvoice["supplier"], { t }: DocumentText): string[] {
+  return [party.address, party.taxId === "" ? "" : t("party.taxId", { taxId: party.taxId })].filter((l) => l !== "");
 }

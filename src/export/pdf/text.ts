@@ -7,6 +7,8 @@ import { breakLines } from "./line-break";
 interface LoadedFont {
   pdf: PDFFont;
   hasGlyph: (codePoint: number) => boolean;
+  /** The height of a capital letter, as a share of the font's size. */
+  capHeight: number;
 }
 
 interface Run {
@@ -57,7 +59,7 @@ export class TextPainter {
       const font = fontkit.create(bytes);
       parsed.set(bytes, font);
       if (name === "regular" || name === "bold") plain.add(bytes);
-      return { pdf: await doc.embedFont(bytes, { subset: true }), hasGlyph: (cp) => font.hasGlyphForCodePoint(cp) };
+      return { pdf: await doc.embedFont(bytes, { subset: true }), hasGlyph: (cp) => font.hasGlyphForCodePoint(cp), capHeight: font.capHeight / font.unitsPerEm };
     };
     const [regular, bold, ...scripts] = await Promise.all((["regular", "bold", ...scriptFontsFor(allText)] as FontName[]).map(embed));
     return new TextPainter(regular!, bold!, scripts);
@@ -66,6 +68,11 @@ export class TextPainter {
   /** Noto Sans Bold, for marks drawn directly (the draft watermark). */
   get boldFont(): PDFFont {
     return this.bold.pdf;
+  }
+
+  /** How tall Noto Sans Bold's capitals are at `size`: the height of the draft watermark's word. */
+  capHeight(size: number): number {
+    return this.bold.capHeight * size;
   }
 
   width(text: string, size: number, bold = false): number {

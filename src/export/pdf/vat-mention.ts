@@ -1,39 +1,45 @@
-import type { IssuedInvoice } from "../../core";
-
-const EU_REVERSE_CHARGE = "Reverse charge: the customer accounts for the VAT (Article 196, Council Directive 2006/112/EC)";
+import type { DocumentLanguage, IssuedInvoice } from "../../core";
+import { documentText } from "../../i18n";
 
 /**
- * The reverse-charge wording each supplier country's law asks for, beside the EU one: Germany
- * (§14a(5) UStG asks for these words), France and the United Kingdom,
- * whose domestic reverse charge is no longer the EU's, so its invoices carry HMRC's wording alone.
+ * The supplier countries whose law asks for a reverse-charge wording of its own beside the EU
+ * one, and the language that law is written in: Germany (§14a(5) UStG asks for these words),
+ * France, and the United Kingdom, whose domestic reverse charge is no longer the EU's, so its
+ * invoices carry HMRC's wording alone. Each catalog's `vat.reverseChargeNational` cites its
+ * language's country.
  */
-const NATIONAL_REVERSE_CHARGE: Record<string, { text: string; alone: boolean }> = {
-  DE: { text: "Steuerschuldnerschaft des Leistungsempfängers (§13b UStG)", alone: false },
-  FR: { text: "Autoliquidation (article 283-2 du CGI)", alone: false },
-  GB: { text: "Reverse charge: customer to account to HMRC for the VAT (VAT Act 1994 section 55A)", alone: true },
+const NATIONAL_REVERSE_CHARGE: Readonly<Record<string, { language: DocumentLanguage; alone: boolean }>> = {
+  DE: { language: "de", alone: false },
+  FR: { language: "fr", alone: false },
+  GB: { language: "en", alone: true },
 };
 
 /**
  * What an invoice that charges no VAT must say about why (Directive 2006/112/EC article 226
  * points 11 and 11a): the reverse charge, the exemption's reason, a zero rate or an export.
- * Nothing for a standard-rated invoice. The supplier's country is its own, else its VAT prefix.
+ * Nothing for a standard-rated invoice. The EU's wording is in the invoice's language, as each
+ * language version of the directive words it; a national mention is in the language of the law
+ * it cites, whatever the invoice's (decision 0029), as the supplier's tax office reads it. The
+ * supplier's country is its own, else its VAT prefix. An exemption's reason is the person's text.
  */
 export function vatMentions(invoice: IssuedInvoice): string[] {
   const treatment = invoice.vatTreatment;
+  const { t } = documentText(invoice.language);
   switch (treatment.kind) {
     case "standard":
       return [];
     case "reverse-charge": {
       const { country, taxId } = invoice.supplier;
       const national = NATIONAL_REVERSE_CHARGE[country !== "" ? country : taxId.slice(0, 2).toUpperCase()];
-      if (national === undefined) return [EU_REVERSE_CHARGE];
-      return national.alone ? [national.text] : [EU_REVERSE_CHARGE, national.text];
+      if (national === undefined) return [t("vat.reverseCharge")];
+      const mention = documentText(national.language).t("vat.reverseChargeNational");
+      return national.alone ? [mention] : [t("vat.reverseCharge"), mention];
     }
     case "exempt":
       return [treatment.reason];
     case "zero-rated":
-      return ["Zero-rated supply"];
+      return [t("vat.zeroRated")];
     case "export":
-      return ["Export outside the EU: VAT exempt (Article 146, Directive 2006/112/EC)"];
+      return [t("vat.export")];
   }
 }

@@ -104,7 +104,7 @@ export function toUbl(issued: IssuedInvoice, profile: Exclude<EInvoiceProfile, "
 
   /** BT-118..BT-121 in the breakdown; a line's category (BT-151, BT-152) states no exemption reason. */
   function taxCategory(name: string, rate: string, withReason = false): XmlElement {
-    const category = vatCategoryOf(invoice.vatTreatment, rate);
+    const category = vatCategoryOf(invoice, rate);
     return el(
       name, undefined,
       el("cbc:ID", undefined, category.id),

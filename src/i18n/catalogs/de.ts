@@ -58,6 +58,9 @@ export const de = {
   "capped.heading": "Geleistet, nicht abgerechnet (gedeckelt)",
   "capped.explanation": "Leistungen über den Auftragswert einer gedeckelten Position hinaus werden weder mit dieser noch mit einer späteren Abrechnung berechnet.",
   "capped.lineNote": "Geleistet, aber nicht abgerechnet (gedeckelt): {{amount}}.",
+  "capped.lineNoteWithHours": "Geleistet, aber nicht abgerechnet (gedeckelt): {{amount}} für {{hours}} Stunden.",
+  "capped.hoursNotBilled": "Nicht abgerechnete Stunden (gedeckelt)",
+  "capped.hoursColumn": "Nicht abgerechnete Stunden",
 
   "summary.heading": "Zusammenstellung der Abrechnung",
   "summary.originalContractSum": "Ursprüngliche Auftragssumme",
@@ -122,6 +125,10 @@ export const de = {
   "time.amount": "Betrag",
   "time.billedBefore": "Bereits abgerechnete Einträge, nicht mehr im Stundennachweis",
   "time.late": "{{person}}, nachgetragen: datiert in einem bereits abgerechneten Zeitraum",
+  "time.person": "Person",
+  "time.role": "Funktion",
+  "time.lateHeading": "Nachgetragen",
+  "time.total": "Summe",
 
   "page.continued": "{{title}} {{number}}, Fortsetzung",
   "page.number": "Seite {{page}} von {{pages}}",
@@ -136,4 +143,6 @@ export const de = {
   "vat.zeroRated": "Umsatzsteuer 0\u00a0% (Nullsteuersatz)",
   "vat.export": "Steuerfreie Ausfuhrlieferung (§4 Nr. 1 Buchst. a, §6 UStG; Artikel 146, Richtlinie 2006/112/EG)",
   "vat.intraCommunitySupply": "Steuerfreie innergemeinschaftliche Lieferung (§4 Nr. 1 Buchst. b, §6a UStG; Artikel 138, Richtlinie 2006/112/EG)",
+  "vat.reasonReverseCharge": "Steuerschuldnerschaft des Leistungsempfängers",
+  "vat.reasonExport": "Steuerfreie Ausfuhrlieferung",
 } satisfies Catalog;

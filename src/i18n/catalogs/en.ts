@@ -63,6 +63,9 @@ export const en = {
   "capped.heading": "Worked, not billed (capped)",
   "capped.explanation": "Work past a capped line's scheduled value is not billed on this or any later application.",
   "capped.lineNote": "Worked but not billed (capped): {{amount}}.",
+  "capped.lineNoteWithHours": "Worked but not billed (capped): {{amount}} for {{hours}} hours.",
+  "capped.hoursNotBilled": "Hours not billed (capped)",
+  "capped.hoursColumn": "Hours not billed",
 
   // The G702 summary, by its line numbers.
   "summary.heading": "Application summary (G702)",
@@ -133,6 +136,10 @@ export const en = {
   "time.amount": "Amount",
   "time.billedBefore": "Entries billed before, no longer in the timesheet",
   "time.late": "{{person}}, late: dated in a period already billed",
+  "time.person": "Person",
+  "time.role": "Role",
+  "time.lateHeading": "Late",
+  "time.total": "Total",
 
   // Pages.
   "page.continued": "{{title}} {{number}}, continued",
@@ -150,4 +157,7 @@ export const en = {
   "vat.zeroRated": "Zero-rated supply",
   "vat.export": "Export outside the EU: VAT exempt (Article 146, Directive 2006/112/EC)",
   "vat.intraCommunitySupply": "Intra-Community supply of goods: VAT exempt (Article 138, Directive 2006/112/EC)",
+  // The short reason an e-invoice states for a category without VAT (EN 16931 BT-120), beside its code.
+  "vat.reasonReverseCharge": "Reverse charge",
+  "vat.reasonExport": "Export outside the EU",
 } as const;

@@ -57,6 +57,9 @@ export const es = {
   "capped.heading": "Ejecutado, no facturado (con tope)",
   "capped.explanation": "La obra que supera el presupuesto de una partida con tope no se factura ni en esta certificación ni en las siguientes.",
   "capped.lineNote": "Ejecutado pero no facturado (con tope): {{amount}}.",
+  "capped.lineNoteWithHours": "Ejecutado pero no facturado (con tope): {{amount}} por {{hours}} horas.",
+  "capped.hoursNotBilled": "Horas no facturadas (con tope)",
+  "capped.hoursColumn": "Horas no facturadas",
 
   "summary.heading": "Resumen de la certificación",
   "summary.originalContractSum": "Importe inicial del contrato",
@@ -121,6 +124,10 @@ export const es = {
   "time.amount": "Importe",
   "time.billedBefore": "Registros ya facturados que ya no figuran en la hoja de horas",
   "time.late": "{{person}}, registro tardío: fechado en un periodo ya facturado",
+  "time.person": "Persona",
+  "time.role": "Función",
+  "time.lateHeading": "Registro tardío",
+  "time.total": "Total",
 
   "page.continued": "{{title}} {{number}} (continuación)",
   "page.number": "Página {{page}} de {{pages}}",
@@ -135,4 +142,6 @@ export const es = {
   "vat.zeroRated": "Operación sujeta al tipo del 0\u00a0%",
   "vat.export": "Exportación exenta de IVA (artículo 21 de la Ley 37/1992 del IVA)",
   "vat.intraCommunitySupply": "Entrega intracomunitaria exenta de IVA (artículo 25 de la Ley 37/1992 del IVA)",
+  "vat.reasonReverseCharge": "Inversión del sujeto pasivo",
+  "vat.reasonExport": "Exportación exenta de IVA",
 } satisfies Catalog;

@@ -57,6 +57,9 @@ export const fr = {
   "capped.heading": "Réalisé, non facturé (plafonné)",
   "capped.explanation": "Les travaux au-delà du montant d’un poste plafonné ne sont facturés ni sur cette situation ni sur les suivantes.",
   "capped.lineNote": "Réalisé mais non facturé (plafonné)\u00a0: {{amount}}.",
+  "capped.lineNoteWithHours": "Réalisé mais non facturé (plafonné)\u00a0: {{amount}} pour {{hours}} heures.",
+  "capped.hoursNotBilled": "Heures non facturées (poste plafonné)",
+  "capped.hoursColumn": "Heures non facturées",
 
   "summary.heading": "Récapitulatif de la situation",
   "summary.originalContractSum": "Montant initial du marché",
@@ -121,6 +124,10 @@ export const fr = {
   "time.amount": "Montant",
   "time.billedBefore": "Saisies déjà facturées, retirées de la feuille de temps",
   "time.late": "{{person}}, saisie tardive\u00a0: datée d’une période déjà facturée",
+  "time.person": "Intervenant",
+  "time.role": "Fonction",
+  "time.lateHeading": "Saisie tardive",
+  "time.total": "Total",
 
   "page.continued": "{{title}} {{number}} (suite)",
   "page.number": "Page {{page}} sur {{pages}}",
@@ -135,4 +142,6 @@ export const fr = {
   "vat.zeroRated": "Opération soumise au taux de 0\u00a0%",
   "vat.export": "Exonération de TVA, article 262 I du CGI (exportation hors de l’Union européenne)",
   "vat.intraCommunitySupply": "Exonération de TVA, article 262 ter I du CGI (livraison intracommunautaire)",
+  "vat.reasonReverseCharge": "Autoliquidation",
+  "vat.reasonExport": "Exportation hors de l’Union européenne",
 } satisfies Catalog;

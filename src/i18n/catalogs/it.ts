@@ -57,6 +57,9 @@ export const it = {
   "capped.heading": "Eseguito, non fatturato (importo massimo)",
   "capped.explanation": "I lavori oltre l’importo di una voce a importo massimo non sono fatturati né in questo SAL né in quelli successivi.",
   "capped.lineNote": "Eseguito ma non fatturato (importo massimo): {{amount}}.",
+  "capped.lineNoteWithHours": "Eseguito ma non fatturato (importo massimo): {{amount}} per {{hours}} ore.",
+  "capped.hoursNotBilled": "Ore non fatturate (importo massimo)",
+  "capped.hoursColumn": "Ore non fatturate",
 
   "summary.heading": "Riepilogo dello stato di avanzamento",
   "summary.originalContractSum": "Importo contrattuale originario",
@@ -121,6 +124,10 @@ export const it = {
   "time.amount": "Importo",
   "time.billedBefore": "Registrazioni già fatturate, non più nel foglio ore",
   "time.late": "{{person}}, in ritardo: datata in un periodo già fatturato",
+  "time.person": "Persona",
+  "time.role": "Ruolo",
+  "time.lateHeading": "In ritardo",
+  "time.total": "Totale",
 
   "page.continued": "{{title}} {{number}} (segue)",
   "page.number": "Pagina {{page}} di {{pages}}",
@@ -135,4 +142,6 @@ export const it = {
   "vat.zeroRated": "Operazione non imponibile",
   "vat.export": "Operazione non imponibile, art. 8 del DPR 633/1972 (esportazione)",
   "vat.intraCommunitySupply": "Cessione intracomunitaria non imponibile, art. 41 del D.L. 331/1993",
+  "vat.reasonReverseCharge": "Inversione contabile",
+  "vat.reasonExport": "Operazione non imponibile (esportazione)",
 } satisfies Catalog;

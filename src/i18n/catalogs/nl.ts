@@ -57,6 +57,9 @@ export const nl = {
   "capped.heading": "Uitgevoerd, niet gefactureerd (plafond)",
   "capped.explanation": "Werk boven de aanneemsom van een post met plafond wordt niet gefactureerd, niet in deze en niet in een latere termijn.",
   "capped.lineNote": "Uitgevoerd maar niet gefactureerd (plafond): {{amount}}.",
+  "capped.lineNoteWithHours": "Uitgevoerd maar niet gefactureerd (plafond): {{amount}} voor {{hours}} uur.",
+  "capped.hoursNotBilled": "Niet gefactureerde uren (plafond)",
+  "capped.hoursColumn": "Niet gefactureerde uren",
 
   "summary.heading": "Termijnstaat",
   "summary.originalContractSum": "Oorspronkelijke aanneemsom",
@@ -120,6 +123,10 @@ export const nl = {
   "time.amount": "Bedrag",
   "time.billedBefore": "Eerder gefactureerde regels, niet meer in de urenstaat",
   "time.late": "{{person}}, te laat: gedateerd in een reeds gefactureerde periode",
+  "time.person": "Persoon",
+  "time.role": "Rol",
+  "time.lateHeading": "Te laat",
+  "time.total": "Totaal",
 
   "page.continued": "{{title}} {{number}} (vervolg)",
   "page.number": "Pagina {{page}} van {{pages}}",
@@ -134,4 +141,6 @@ export const nl = {
   "vat.zeroRated": "Levering tegen het 0%-tarief",
   "vat.export": "Uitvoer buiten de EU: 0% btw (artikel 146, Richtlijn 2006/112/EG)",
   "vat.intraCommunitySupply": "Intracommunautaire levering: 0% btw (artikel 138, Richtlijn 2006/112/EG)",
+  "vat.reasonReverseCharge": "Btw verlegd",
+  "vat.reasonExport": "Uitvoer buiten de EU",
 } satisfies Catalog;

@@ -1,5 +1,6 @@
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, useMemo, useState } from "react";
+import { DOCUMENT_LANGUAGES, DOCUMENT_LANGUAGE_NAMES, parseDocumentLanguage } from "../../i18n";
 import { NAMES, type CellValue, type TableData } from "../../workbook/port";
 import { settingsRows } from "../../workbook/sample";
 import { DEFAULT_SETTINGS, INVOICE_TYPE_CODES, SETTINGS, type SettingsPlace, VAT_TREATMENTS, readSettings, settingWrites } from "../../workbook/settings";
@@ -18,6 +19,7 @@ const GROUPS: Record<string, string> = {
   "Tax rate": "Tax",
   "Advance payment": "Advance payment",
   "Allow overbilling": "Payment and numbering",
+  "Document language": "Documents",
 };
 
 /** Settings chosen from a list rather than typed. */
@@ -27,7 +29,18 @@ const CHOICES: Partial<Record<Spec["kind"], readonly string[]>> = {
   taxBase: ["period", "payment"],
   yesNo: ["no", "yes"],
   vatTreatment: VAT_TREATMENTS,
+  // The settings table names a language in English, as it names everything else.
+  language: DOCUMENT_LANGUAGES.map((language) => DOCUMENT_LANGUAGE_NAMES[language].english),
 };
+
+/** What the list shows for a choice: a language also by its own name ("German (Deutsch)"), so that a person finds their own. */
+function choiceLabel(spec: Spec, choice: string): string {
+  if (spec.kind !== "language") return choice;
+  const parsed = parseDocumentLanguage(choice);
+  if (!parsed.ok) return choice;
+  const { english, own } = DOCUMENT_LANGUAGE_NAMES[parsed.language];
+  return english === own ? english : `${english} (${own})`;
+}
 
 const choicesOf = (spec: Spec): readonly string[] | undefined =>
   spec.key === "E-invoice type code" ? INVOICE_TYPE_CODES : CHOICES[spec.kind];
@@ -42,8 +55,15 @@ const useStyles = makeStyles({
   actions: { position: "sticky", bottom: 0, padding: `${tokens.spacingVerticalS} 0`, backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-/** What the form shows of a settings cell: rates as percentages, blanks as empty. */
+/**
+ * What the form shows of a settings cell: rates as percentages, blanks as empty, a language as
+ * its English name however it was typed ("de", "Deutsch"), and blank as English, which it means.
+ */
 function textOf(spec: Spec, value: CellValue): string {
+  if (spec.kind === "language") {
+    const parsed = parseDocumentLanguage(value === null ? "en" : String(value));
+    return parsed.ok ? DOCUMENT_LANGUAGE_NAMES[parsed.language].english : String(value);
+  }
   if (value === null) return "";
   if (spec.kind === "rate") return percentText(value);
   if (typeof value === "boolean") return value ? "yes" : "no";
@@ -172,7 +192,7 @@ export function SettingsForm({ workbook, table, place, onSaved, announce }: Sett
                     {choices.includes(value) ? null : <option value={value}>{value}</option>}
                     {choices.map((choice) => (
                       <option key={choice} value={choice}>
-                        {choice}
+                        {choiceLabel(spec, choice)}
                       </option>
                     ))}
                   </Select>
