@@ -7,7 +7,8 @@ import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { issueCreditNote } from "../../src/workbook/credit-note";
 import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { sampleWorkbook, setMilestone, setSetting } from "../workbook/helpers";
-import { firstInvoice, invoiceWithAdvance, thirdInvoice, unicodeInvoice } from "./fixtures";
+import { toCii } from "../../src/export/cii/cii-writer";
+import { cappedInvoice, firstInvoice, invoiceWithAdvance, thirdInvoice, unicodeInvoice } from "./fixtures";
 import { tempDir, writeTemp } from "./tools";
 
 /**
@@ -260,6 +261,30 @@ describe("Refused before export, naming the setting", () => {
     const taxed = withParties(await firstInvoice(), BRISTOL, HAMBURG, { vatTreatment: { kind: "zero-rated" } });
     expect(new Dec(taxed.result.summary.tax).isZero()).toBe(false);
     expect(refusalOf(taxed)).toMatch(/set the Tax rate setting and every line's Tax % to 0 %/);
+  });
+});
+
+describe("E-invoices of documents in another language: the notes for people in it, the data unchanged", () => {
+  test("German, reverse charge between German parties: the exemption reason in German beside its code, valid as an XRechnung", async () => {
+    const reverse = withParties(await firstWith(untaxed), MUNICH, HAMBURG, { buyerReference: "991-01234-56", vatTreatment: { kind: "reverse-charge" }, language: "de" });
+    const xml = toUbl(reverse, "xrechnung");
+    expect(xml).toMatch(/<cbc:TaxExemptionReasonCode>VATEX-EU-AE<\/cbc:TaxExemptionReasonCode>\s*<cbc:TaxExemptionReason>Steuerschuldnerschaft des Leistungsempfängers<\/cbc:TaxExemptionReason>/);
+    expectValid(xml, "german-reverse-xrechnung.xml", true);
+  });
+
+  test("French, a capped line and an export: the line's note and the reason in French, valid in UBL and in CII", async () => {
+    const capped = withParties(await cappedInvoice(), BRISTOL, HAMBURG, { language: "fr" });
+    const xml = toUbl(capped);
+    // The note's figures are written as its other figures are, for a program as much as a person.
+    expect(xml).toContain("this period 15000.00. Réalisé mais non facturé (plafonné)\u00a0: 1100.00.</cbc:Note>");
+    expectValid(xml, "french-capped.xml");
+    const exported = withParties(await firstWith(untaxed), BRISTOL, HAMBURG, { vatTreatment: { kind: "export" }, language: "fr" });
+    const reason = "Exportation hors de l’Union européenne";
+    expect(toUbl(exported)).toContain(`<cbc:TaxExemptionReason>${reason}</cbc:TaxExemptionReason>`);
+    const cii = toCii(exported);
+    expect(cii).toContain(`<ram:ExemptionReason>${reason}</ram:ExemptionReason>`);
+    expectValid(toUbl(exported), "french-export.xml");
+    expectValid(cii, "french-export-cii.xml");
   });
 });
 

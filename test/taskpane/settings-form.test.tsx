@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/app";
 import { cellOf, validateSettings, settingsTexts } from "../../src/taskpane/components/settings-form";
@@ -137,6 +137,30 @@ describe("the parties' structured data and the VAT treatment in the form", () =>
     await user.click(screen.getByRole("button", { name: "Save settings" }));
     await waitFor(() => expect(settingValue(host.memory, "Client country")).toBe("DE"));
     expect(settingValue(host.memory, "Supplier address")).toBe("1 Main St, Springfield");
+  });
+});
+
+describe("the document language in the form", () => {
+  it("is a list of the six languages, each also by its own name; blank shows as English, and a choice is saved by its English name", async () => {
+    const host = new MemoryHost(await sampleWorkbook());
+    const user = await openContract(host);
+    const language = screen.getByRole("combobox", { name: "Document language" });
+    expect(language).toHaveValue("English");
+    expect(within(language).getAllByRole("option").map((option) => option.textContent)).toEqual([
+      "English", "German (Deutsch)", "French (Français)", "Spanish (Español)", "Dutch (Nederlands)", "Italian (Italiano)",
+    ]);
+    await user.selectOptions(language, "German");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(settingValue(host.memory, "Document language")).toBe("German"));
+  });
+
+  it("shows a language typed in the workbook as a code or in itself as its choice, and one it does not know with the problem", () => {
+    const table = (value: string) => ({ name: NAMES.settingsTable, sheet: NAMES.settingsSheet, top: 0, left: 0, values: [["Setting", "Value"], ["Document language", value]] });
+    expect(settingsTexts(table("fr-FR"))["Document language"]).toBe("French");
+    expect(settingsTexts(table("Nederlands"))["Document language"]).toBe("Dutch");
+    const texts: Record<string, string> = { ...settingsTexts(table("Klingon")), "Supplier name": "A", "Client name": "B" };
+    expect(texts["Document language"]).toBe("Klingon");
+    expect(validateSettings(texts).get("Document language")).toMatch(/^Document language: "Klingon" is not a language Interim writes documents in: enter English, German/);
   });
 });
 
