@@ -116,6 +116,22 @@ describe("the invoice sheet in the document's language", () => {
     expect(sheet.numberFormats).toEqual(english.numberFormats);
   });
 
+  test("the payment terms made from the days take the language's plural, English's too: on receipt for 0 days, 1 day", async () => {
+    const footer = async (language: string, days: number): Promise<CellValue | undefined> => {
+      const workbook = await sampleWorkbook();
+      setSetting(workbook.state, "Document language", language);
+      setSetting(workbook.state, "Payment terms", null);
+      setSetting(workbook.state, "Payment terms (days)", days);
+      const outcome = await generateInvoice(workbook, { invoiceDate: "2026-09-30" });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems, null, 2));
+      return rowStarting(findSheet(workbook.state, "INV-0001")!, language === "en" ? "Payment terms" : "Zahlungsbedingungen")?.[0];
+    };
+    expect(await footer("en", 0)).toBe("Payment terms: Payment on receipt of the invoice.");
+    expect(await footer("en", 1)).toBe("Payment terms: Payment within 1 day of the invoice date.");
+    expect(await footer("en", 14)).toBe("Payment terms: Payment within 14 days of the invoice date.");
+    expect(await footer("de", 1)).toBe("Zahlungsbedingungen: Zahlbar innerhalb von 1 Tag ab Rechnungsdatum.");
+  });
+
   test("French: the title, the facts and the tax with French punctuation", async () => {
     const { sheet } = await invoiceIn("fr");
     expect(rowStarting(sheet, "FACTURE")).toEqual(["FACTURE INV-0001"]);
