@@ -8,7 +8,7 @@ import { NAMES } from "../../src/workbook/port";
 import { SETTINGS } from "../../src/workbook/settings";
 import { sampleWorkbook } from "../workbook/helpers";
 
-// The form renders every setting (49 fields) again on each keystroke, as Fluent UI does; on a
+// The form renders every setting (50 fields) again on each keystroke, as Fluent UI does; on a
 // machine shared with other test runs that takes longer than Jest's default 5 seconds.
 jest.setTimeout(30_000);
 
