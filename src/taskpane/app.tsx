@@ -30,8 +30,9 @@ import { useWorkbook } from "./use-workbook";
 
 const useBaseStyles = makeStaticStyles({ body: { margin: 0 } });
 
+// No class on the FluentProvider: Fluent copies it onto the nodes that hold a dropdown's list
+// (portals, laid over the page), where a min-height or a background would cover the pane.
 const useStyles = makeStyles({
-  provider: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1 },
   main: {
     display: "flex",
     flexDirection: "column",
@@ -95,7 +96,7 @@ export function App({ host, dark, exportInvoice }: AppProps) {
   };
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
       <main className={styles.main} aria-labelledby="app-title">
         <Title2 as="h1" id="app-title" className={styles.title}>
           Interim
