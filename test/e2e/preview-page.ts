@@ -39,13 +39,15 @@ export async function startPreview(): Promise<PreviewSession> {
 }
 
 /** A new page of the preview, in the browser's light or dark scheme, with the sample inserted. */
-export async function openPreview(session: PreviewSession, scheme?: "light" | "dark"): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
+export async function openPreview(
+  session: PreviewSession, scheme?: "light" | "dark", sample = "Insert sample milestone table",
+): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
   const page = await session.context.newPage();
   const seen = watchPage(page, session.url);
   if (scheme !== undefined) await page.emulateMedia({ colorScheme: scheme });
   await page.goto(session.url);
-  await page.getByRole("button", { name: "Insert sample milestone table" }).waitFor();
-  await page.getByRole("button", { name: "Insert sample milestone table" }).click();
+  await page.getByRole("button", { name: sample }).waitFor();
+  await page.getByRole("button", { name: sample }).click();
   await page.getByRole("heading", { name: "Next invoice: INV-0001" }).waitFor();
   return { page, seen };
 }

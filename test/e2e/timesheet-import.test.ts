@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { type PreviewSession, artifacts, axeViolations, openPreview, overflow, root, startPreview, typeInto } from "./preview-page";
+import { type PreviewSession, artifacts, axeViolations, openPreview, overflow, root, startPreview } from "./preview-page";
 
 // Import timesheet in the built preview, in Chromium: a Harvest export chosen through the file
 // picker, its project mapped to the sample's time-and-materials line T1, and the hours, once
@@ -18,15 +18,13 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** November on the data migration, as Harvest's detailed time report exports it (dates month first). */
-const HARVEST = [
-  "Date,Client,Project,Project Code,Task,Notes,Hours,Billable?,Invoiced?,First Name,Last Name,Roles",
-  "11/03/2026,Contoso Logistics,ERP migration,ERP,Data migration,Mapping workshop,6,Yes,No,Ana,Silva,Analyst",
-  "11/10/2026,Contoso Logistics,ERP migration,ERP,Data migration,Load scripts,7.5,Yes,No,Ben,Okafor,Analyst",
-  '11/17/2026,Contoso Logistics,ERP migration,ERP,Data migration,"Load test, second run",3.25,Yes,No,Ben,Okafor,Analyst',
-].join("\r\n");
+/** The README's example exports: November, then December (which repeats an entry of November and holds a late one). */
+const example = (month: string): string => path.join(root, "examples", "timesheets", `harvest-2026-${month}.csv`);
+const SAMPLE = "Insert sample billed from a timesheet";
 
 const T1 = "T1 — Data migration support (time and materials, capped)";
+/** The export's project and tasks, each offered a line the first time. */
+const TASKS = ["Contoso data migration / Migration", "Contoso data migration / Project management"];
 
 /** The preview's amount this period on a line, by its id. */
 const thisPeriod = (pane: Locator, id: string) => pane.getByRole("rowheader", { name: new RegExp(`^${id} `) }).locator("xpath=following-sibling::td[1]");
@@ -40,41 +38,43 @@ async function activate(control: Locator, hands: Hands): Promise<void> {
   await control.press("Enter");
 }
 
-/**
- * The sample's T1 moved to the timesheet (its typed hours and rate cleared), November chosen as
- * the period, and the import panel open with the Harvest file chosen and its project mapped to T1.
- */
-async function mapHarvestToT1(page: Page, hands: Hands): Promise<Locator> {
+/** November chosen as the period, the import panel open with November's export chosen, and each of its tasks mapped to T1. */
+async function mapNovemberToT1(page: Page, hands: Hands): Promise<Locator> {
   const pane = page.getByTestId("pane");
-  await typeInto(page, "Milestones!E7", "");
-  await typeInto(page, "Milestones!F7", "");
   await pane.getByLabel("Invoice date").fill("2026-11-30");
   await pane.getByLabel("Period end").fill("2026-11-30");
   await thisPeriod(pane, "T1").filter({ hasText: "€0.00" }).waitFor();
 
   await activate(pane.getByRole("button", { name: "Import timesheet" }), hands);
-  const chooser = page.waitForEvent("filechooser");
-  await activate(pane.getByRole("button", { name: "Choose CSV file…" }), hands);
-  await (await chooser).setFiles({ name: "harvest-2026-11.csv", mimeType: "text/csv", buffer: Buffer.from(HARVEST) });
+  await chooseFile(page, pane, example("11"), hands);
   await activate(pane.getByRole("button", { name: "Import harvest-2026-11.csv" }), hands);
 
-  const choice = pane.getByRole("combobox", { name: "ERP migration / Data migration" });
-  await activate(choice, hands);
-  if (hands === "mouse") {
-    await page.getByRole("option", { name: T1 }).click();
-  } else {
-    // Typing finds the option by its text, as in any list box.
-    await page.keyboard.type("T1");
-    await page.keyboard.press("Enter");
+  for (const task of TASKS) {
+    const choice = pane.getByRole("combobox", { name: task });
+    await activate(choice, hands);
+    if (hands === "mouse") {
+      await page.getByRole("option", { name: T1 }).click();
+    } else {
+      // Typing finds the option by its text, as in any list box.
+      await page.keyboard.type("T1");
+      await page.keyboard.press("Enter");
+    }
+    await choice.filter({ hasText: T1 }).waitFor();
   }
-  await choice.filter({ hasText: T1 }).waitFor();
   return pane;
 }
 
+async function chooseFile(page: Page, pane: Locator, file: string, hands: Hands): Promise<void> {
+  const chooser = page.waitForEvent("filechooser");
+  // "Choose another file…" once a file was chosen.
+  await activate(pane.getByRole("button", { name: /^Choose (CSV|another) file…$/ }), hands);
+  await (await chooser).setFiles(file);
+}
+
 describe("Import timesheet in the preview, in Chromium", () => {
-  it("maps a Harvest export's project to T1, imports it, and the preview bills its hours at the rate typed", async () => {
-    const { page, seen } = await openPreview(session);
-    const pane = await mapHarvestToT1(page, "mouse");
+  it("the README's months: November imported and mapped, previewed and issued; December bills exactly its new hours", async () => {
+    const { page, seen } = await openPreview(session, undefined, SAMPLE);
+    const pane = await mapNovemberToT1(page, "mouse");
     await expect(overflow(pane)).resolves.toBe(0);
     await expect(axeViolations(page)).resolves.toEqual([]);
     const section = pane.getByRole("region", { name: "Import timesheet" });
@@ -89,28 +89,34 @@ describe("Import timesheet in the preview, in Chromium", () => {
     if (process.env.INTERIM_DOC_IMAGES === "1") await page.screenshot({ path: path.join(root, "docs", "images", "timesheet-import.png"), clip: picture });
 
     await pane.getByRole("button", { name: "Import harvest-2026-11.csv" }).click();
-    const imported = "Imported 3 entries from harvest-2026-11.csv (Harvest): T1 16.75 h. The mapping is kept on the Timesheet mapping sheet.";
-    await section.getByText(imported).waitFor();
-    await expect(page.getByRole("status").textContent()).resolves.toBe(imported);
-
-    // The sample has no Rates table: the entries are priced by a rate of their own, typed into
-    // the Timesheet table's Rate column (F) as a person would in Excel.
-    await pane.getByRole("button", { name: "Open sheet" }).click();
-    await page.getByRole("heading", { name: "Workbook: Timesheet" }).waitFor();
-    for (const row of [2, 3, 4]) await typeInto(page, `Timesheet!F${row}`, "115");
-    // Worked by hand: 6 + 7.5 + 3.25 = 16.75 h at 115.00 = 1,926.25.
-    await thisPeriod(pane, "T1").filter({ hasText: "€1,926.25" }).waitFor();
-    await expect(overflow(pane)).resolves.toBe(0);
+    await section.getByText(/Imported 6 entries from harvest-2026-11\.csv \(Harvest\): T1 31 h\./).waitFor();
+    // Worked by hand: 27 h at the consultant's 115.00 and 3 h at the senior consultant's 140.00 (the
+    // Rates table); the hour of project management is not billable: 3,105.00 + 420.00 = 3,525.00.
+    await thisPeriod(pane, "T1").filter({ hasText: "€3,525.00" }).waitFor();
     await pane.screenshot({ path: path.join(artifacts, "pane-timesheet-imported.png") });
-    await page.screenshot({ path: path.join(artifacts, "preview-timesheet-imported.png") });
+    await pane.getByRole("button", { name: "Generate invoice INV-0001" }).click();
+    await pane.getByText("INV-0001 issued", { exact: true }).waitFor();
+
+    await chooseFile(page, pane, example("12"), "mouse");
+    await pane.getByRole("button", { name: "Import harvest-2026-12.csv" }).click();
+    // One entry of the export was imported in November: 5 of its 6 are new, and no project asks for a line again.
+    await section.getByText(/Imported 5 entries from harvest-2026-12\.csv \(Harvest\): T1 22\.5 h/).waitFor();
+    await pane.getByLabel("Invoice date").fill("2026-12-31");
+    await pane.getByLabel("Period end").fill("2026-12-31");
+    // The late 4 h of 27 November at November's 115.00 = 460.00, December's 15.5 h at 120.00 = 1,860.00
+    // and 2 h at 140.00 = 280.00: 2,600.00, and nothing on the lines whose progress did not move.
+    await thisPeriod(pane, "T1").filter({ hasText: "€2,600.00" }).waitFor();
+    await thisPeriod(pane, "M1").filter({ hasText: "€0.00" }).waitFor();
+    await expect(overflow(pane)).resolves.toBe(0);
+    await page.screenshot({ path: path.join(artifacts, "preview-timesheet-december.png") });
 
     expect(seen.external).toEqual([]);
     expect(seen.errors).toEqual([]);
   });
 
-  it("maps the project with the keyboard alone, with no serious accessibility violations in dark", async () => {
-    const { page, seen } = await openPreview(session, "dark");
-    const pane = await mapHarvestToT1(page, "keyboard");
+  it("maps the projects with the keyboard alone, with no serious accessibility violations in dark", async () => {
+    const { page, seen } = await openPreview(session, "dark", SAMPLE);
+    const pane = await mapNovemberToT1(page, "keyboard");
     await expect(axeViolations(page)).resolves.toEqual([]);
     await pane.getByRole("region", { name: "Import timesheet" }).screenshot({ path: path.join(artifacts, "pane-timesheet-mapping-dark.png") });
     expect(seen.errors).toEqual([]);
