@@ -74,7 +74,8 @@ async function openImport(host: MemoryHost) {
   fireEvent.change(screen.getByLabelText("Period end"), { target: { value: "2026-11-30" } });
   await screen.findByText(/to 2026-11-30, dated 2026-11-30\.$/);
   await user.click(screen.getByRole("button", { name: "Import timesheet" }));
-  const panel = screen.getByRole("region", { name: "Import timesheet" });
+  // The panel is loaded when first opened.
+  const panel = await screen.findByRole("region", { name: "Import timesheet" });
   return { user, panel };
 }
 

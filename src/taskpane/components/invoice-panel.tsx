@@ -7,13 +7,14 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  Spinner,
   Subtitle2,
   Switch,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useRef, useState } from "react";
+import { Suspense, lazy, useMemo, useRef, useState } from "react";
 import { type IssuedInvoice, addAmounts } from "../../core";
 import { eInvoiceRefusals } from "../../export/en16931/en16931-checks";
 import type { ExportFormat } from "../../export/exporter";
@@ -28,7 +29,12 @@ import type { Delivery, PaneHost } from "../host/host";
 import { failureMessage } from "../messages";
 import { ExportButtons } from "./export-buttons";
 import { ProblemList } from "./problem-list";
-import { TimesheetImport } from "./timesheet-import";
+
+/**
+ * Loaded when first opened, as the finance charts are (decision 0032): the CSV parser and the
+ * import planner serve the consultants who bill hours, and the pane's first load stays small.
+ */
+const TimesheetImport = lazy(() => import("./timesheet-import"));
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -230,19 +236,21 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
       </div>
       {importing ? (
         <div id="timesheet-import-panel">
-          <TimesheetImport
-            host={host}
-            timesheetSheet={snapshot.timesheet?.sheet}
-            disabled={running !== undefined}
-            refresh={refresh}
-            announce={announce}
-            onSelect={select}
-            onClose={() => {
-              setImporting(false);
-              // The panel and the focus in it are gone: back to the button that opened it.
-              importButton.current?.focus();
-            }}
-          />
+          <Suspense fallback={<Spinner size="tiny" label="Opening Import timesheet…" />}>
+            <TimesheetImport
+              host={host}
+              timesheetSheet={snapshot.timesheet?.sheet}
+              disabled={running !== undefined}
+              refresh={refresh}
+              announce={announce}
+              onSelect={select}
+              onClose={() => {
+                setImporting(false);
+                // The panel and the focus in it are gone: back to the button that opened it.
+                importButton.current?.focus();
+              }}
+            />
+          </Suspense>
         </div>
       ) : null}
       {running !== undefined ? (

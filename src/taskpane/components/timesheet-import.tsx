@@ -66,7 +66,7 @@ export interface TimesheetImportProps {
  * no mapping covers is offered the milestone lines to choose from; the choices go with the next
  * try and the workbook remembers them, so the next month's export imports in one click.
  */
-export function TimesheetImport({ host, timesheetSheet, disabled, refresh, announce, onSelect, onClose }: TimesheetImportProps) {
+export default function TimesheetImport({ host, timesheetSheet, disabled, refresh, announce, onSelect, onClose }: TimesheetImportProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<ChosenFile>();
@@ -266,7 +266,7 @@ function count(n: number, noun: string): string {
 }
 
 /** What an import did, in one sentence: "Imported 124 entries from harvest.csv (Harvest): L1 120.5 h, L2 3 h; 3 already in the Timesheet table." */
-export function importedText(fileName: string, plan: Extract<TimesheetImportPlan, { ok: true }>): string {
+function importedText(fileName: string, plan: Extract<TimesheetImportPlan, { ok: true }>): string {
   const source = `${fileName} (${plan.formatName})`;
   const remembered = plan.mapped.length > 0 ? ` The mapping is kept on the ${NAMES.mappingSheet} sheet.` : "";
   if (plan.imported.length === 0) {
