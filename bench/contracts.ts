@@ -1,4 +1,5 @@
 import type { BillingRequest, MilestoneInput } from "../src/core";
+import { seededRandom } from "./seeded-random";
 
 export type ContractKind = "typical" | "every-feature";
 
@@ -11,11 +12,7 @@ export type ContractKind = "typical" | "every-feature";
  *   recover and line 7 derived (a second retention pass), the most work a request can ask.
  */
 export function benchContract(count: number, kind: ContractKind = "every-feature", seed = 1): BillingRequest {
-  let state = seed;
-  const random = (): number => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  const random = seededRandom(seed);
   const cents = (max: number): string => (Math.floor(random() * max * 100) / 100).toFixed(2);
   const lines: MilestoneInput[] = [];
   for (let i = 0; i < count; i += 1) {

@@ -1,6 +1,7 @@
 import type { BillingRequest, computeInvoice as ComputeInvoice } from "../src/core";
 import { benchContract } from "./contracts";
 import { type Row, medianMs } from "./measure";
+import { seededRandom } from "./seeded-random";
 
 /**
  * The baseline a spreadsheet or a quick script would use: the same arithmetic in JavaScript
@@ -46,11 +47,7 @@ function computeFloat(request: BillingRequest): FloatSummary {
 
 /** A small random contract of the typical kind (deterministic from its seed). */
 function randomContract(seed: number): BillingRequest {
-  let state = seed;
-  const random = (): number => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  const random = seededRandom(seed);
   const cents = (max: number): string => (Math.floor(random() * max * 100) / 100).toFixed(2);
   const lines = Array.from({ length: 3 + Math.floor(random() * 20) }, (_, i) => {
     const scheduled = cents(80000);

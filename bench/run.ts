@@ -151,7 +151,7 @@ function writeReport(): void {
     "The timesheet rows time `interim invoice` on a 1,000-line contract billed from 100,000 timesheet rows (open, read,",
     "price each entry at the rate in force, bill, write the invoice sheet, its time appendix and the billing log, save)",
     "against LibreOffice opening, recalculating and saving the same hours and amounts to date as native formulas",
-    "(MAXIFS and SUMIFS for each entry's rate, SUMIFS per line; every line the same to the cent): Interim at most ×0.25",
+    "(MAXIFS and SUMIFS for each entry's rate, SUMIFS per line; every line the same to the cent): Interim at most ×0.5",
     "of LibreOffice's time, both end to end (see bench/timesheet-bench.ts).",
     "",
     "| what | figure | budget | within |",

@@ -1,9 +1,8 @@
 /**
  * A deterministic stream of numbers in [0, 1) from `seed` (mulberry32: 32-bit integer steps,
- * a period of 2^32), so that a bench's rows are the same on every run and machine. The linear
- * congruential steps of bench/contracts.ts multiply past 2^53 in floating point, which loses the
- * low bits and closes the cycle within about 10,000 draws: fine for a few numbers a line, not for
- * a hundred thousand rows of several draws each.
+ * a period of 2^32), so that a bench's rows are the same on every run and machine. Every bench
+ * draws from it: linear congruential steps in doubles multiply past 2^53, lose the low bits and
+ * close their cycle within about 10,000 draws, too few for a hundred thousand rows.
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;

@@ -19,7 +19,7 @@ import { useCallback, useState } from "react";
 import type { IssuedInvoice } from "../core";
 import type { ExportFormat } from "../export/exporter";
 import { NAMES } from "../workbook/port";
-import { insertSample } from "../workbook/sample";
+import { type SampleOptions, insertSample } from "../workbook/sample";
 import { FinancesPanel } from "./components/finances-panel";
 import { HistoryPanel } from "./components/history-panel";
 import { InvoicePanel } from "./components/invoice-panel";
@@ -30,8 +30,9 @@ import { useWorkbook } from "./use-workbook";
 
 const useBaseStyles = makeStaticStyles({ body: { margin: 0 } });
 
+// No class on the FluentProvider: Fluent copies it onto the nodes that hold a dropdown's list
+// (portals, laid over the page), where a min-height or a background would cover the pane.
 const useStyles = makeStyles({
-  provider: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1 },
   main: {
     display: "flex",
     flexDirection: "column",
@@ -42,6 +43,7 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   welcome: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  sampleButtons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
   hidden: {
     position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap",
@@ -77,14 +79,14 @@ export function App({ host, dark, exportInvoice }: AppProps) {
   const [insertFailure, setInsertFailure] = useState<string>();
   const announce = useCallback((text: string) => setAnnouncement(text), []);
 
-  const insert = async () => {
+  const insert = async (options: SampleOptions) => {
     if (view === undefined) return;
     setInserting(true);
     setInsertFailure(undefined);
     try {
       // A workbook with its own settings or log keeps them: only what it lacks is added.
-      await insertSample(host.workbook);
-      announce(`Sample milestone table inserted on the ${NAMES.milestones} sheet.`);
+      await insertSample(host.workbook, options);
+      announce(`Sample milestone table inserted on the ${NAMES.milestones} sheet${options.timesheet === true ? `, with a ${NAMES.ratesTable} table: import a timesheet to bill T1` : ""}.`);
       await refresh();
       await host.showSheet(NAMES.milestones);
     } catch (caught) {
@@ -95,7 +97,7 @@ export function App({ host, dark, exportInvoice }: AppProps) {
   };
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
       <main className={styles.main} aria-labelledby="app-title">
         <Title2 as="h1" id="app-title" className={styles.title}>
           Interim
@@ -116,11 +118,14 @@ export function App({ host, dark, exportInvoice }: AppProps) {
                   invoice, less retention, plus tax, numbered and logged.
                 </Text>
                 <Text as="p">
-                  {`To try it in a minute, insert a sample IT-services contract: milestones, a change order and licences at another tax rate.`}
+                  {`To try it in a minute, insert a sample IT-services contract: milestones, a change order and licences at another tax rate. Billed from a timesheet, its time-and-materials line T1 takes its hours from the time tracker exports you import.`}
                 </Text>
-                <div>
-                  <Button appearance="primary" disabled={inserting} onClick={() => void insert()}>
+                <div className={styles.sampleButtons}>
+                  <Button appearance="primary" disabled={inserting} onClick={() => void insert({})}>
                     Insert sample milestone table
+                  </Button>
+                  <Button disabled={inserting} onClick={() => void insert({ timesheet: true })}>
+                    Insert sample billed from a timesheet
                   </Button>
                 </div>
                 {insertFailure === undefined ? null : (

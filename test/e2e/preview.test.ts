@@ -1,53 +1,27 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Locator, Page } from "playwright-core";
-import { launchBrowser, watchPage } from "./browser";
-import { serveFolder } from "./static-server";
+import type { Locator, Page } from "playwright-core";
+import { type PreviewSession, artifacts, axeViolations, openPreview as openPage, root, startPreview, typeInto as typeIntoCell } from "./preview-page";
 
 // The built preview (`npm run build`, which npm test runs first) in Debian's Chromium: what a
 // person clicks, end to end, with the real bundle and CSP.
 
-const root = path.resolve(__dirname, "../..");
-const preview = path.join(root, "dist", "preview");
-/** Screenshots for a person to look at; .tmp is not committed. */
-const artifacts = path.join(root, ".tmp", "e2e");
-
 jest.setTimeout(120_000);
 
-let server: Awaited<ReturnType<typeof serveFolder>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
+let session: PreviewSession;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(preview, "index.html"))) throw new Error("dist/preview holds no build: run `npm run build` first (npm test does).");
-  mkdirSync(artifacts, { recursive: true });
-  server = await serveFolder(preview);
-  browser = await launchBrowser();
-  context = browser.context;
+  session = await startPreview();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
-async function openPreview(scheme?: "light" | "dark"): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
-  const page = await context.newPage();
-  const seen = watchPage(page, server.url);
-  if (scheme !== undefined) await page.emulateMedia({ colorScheme: scheme });
-  await page.goto(server.url);
-  await page.getByRole("button", { name: "Insert sample milestone table" }).waitFor();
-  await page.getByRole("button", { name: "Insert sample milestone table" }).click();
-  await page.getByRole("heading", { name: "Next invoice: INV-0001" }).waitFor();
-  return { page, seen };
-}
+const openPreview = (scheme?: "light" | "dark") => openPage(session, scheme);
 
-/** Types into a cell of the grid as a person would, then Enter. */
-async function typeInto(page: Page, cell: string, text: string): Promise<void> {
-  const input = page.getByRole("textbox", { name: `Milestones!${cell}`, exact: true });
-  await input.fill(text);
-  await input.press("Enter");
-}
+/** Types into a cell of the milestone table as a person would, then Enter. */
+const typeInto = (page: Page, cell: string, text: string) => typeIntoCell(page, `Milestones!${cell}`, text);
 
 /** The value beside a label on the shown sheet: how a person reads a total off the grid. */
 const besideLabel = (page: Page, label: string) => page.locator("td", { hasText: label }).locator("xpath=following-sibling::td[1]");
@@ -56,21 +30,6 @@ const sheetTabs = (page: Page) => page.getByRole("tablist", { name: "Sheets" }).
 
 /** The value beside a label in the Finances tab's figures. */
 const figure = (panel: Locator, label: string) => panel.getByRole("rowheader", { name: label, exact: true }).locator("xpath=following-sibling::td[1]");
-
-/** axe-core's serious and critical findings in the pane. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
-    // Fluent's focus manager (tabster) places aria-hidden focus guards that hand focus on at
-    // once; axe reports them as focusable hidden elements, which they are by design.
-    const result = await run({ include: [["[data-testid=pane]"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 describe("the task pane preview in Chromium", () => {
   it("inserts the sample, takes an edited percentage, generates once and shows the invoice's totals", async () => {

@@ -42,6 +42,21 @@ describe("the task pane", () => {
     expect(screen.getByRole("status")).toHaveTextContent("Sample milestone table inserted on the Milestones sheet.");
   });
 
+  it("inserts the sample billed from a timesheet: T1 without typed hours, and a Rates table to price the imported ones", async () => {
+    const host = new MemoryHost();
+    const { user } = renderApp(host);
+    await user.click(await screen.findByRole("button", { name: "Insert sample billed from a timesheet" }));
+
+    expect(await screen.findByRole("heading", { name: "Next invoice: INV-0001" })).toBeInTheDocument();
+    // The sample without T1's 4,887.50 of typed hours: work 80,200.00, retention 4,010.00 (the sample's
+    // 4,254.38 less T1's 244.38), payment due 76,190.00; tax 19 % on 60,200.00 = 11,438.00 and 9 % on
+    // 20,000.00 = 1,800.00: total due 89,428.00.
+    expect(screen.getByTestId("preview-total-due")).toHaveTextContent("€89,428.00");
+    const snapshot = await host.workbook.read(NAMES.milestones);
+    expect(snapshot.rates?.values).toEqual([["Role", "Rate", "Per", "Valid from"], ["Consultant", 115, "hour", null], ["Consultant", 120, "hour", 46357], ["Senior consultant", 140, "hour", null]]);
+    expect(screen.getByRole("status")).toHaveTextContent("import a timesheet to bill T1");
+  });
+
   it("updates the preview when the table changes", async () => {
     const host = new MemoryHost(await sampleWorkbook().then((w) => w));
     renderApp(host);

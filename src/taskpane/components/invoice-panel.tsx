@@ -7,13 +7,14 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  Spinner,
   Subtitle2,
   Switch,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { Suspense, lazy, useMemo, useRef, useState } from "react";
 import { type IssuedInvoice, addAmounts } from "../../core";
 import { eInvoiceRefusals } from "../../export/en16931/en16931-checks";
 import type { ExportFormat } from "../../export/exporter";
@@ -28,6 +29,12 @@ import type { Delivery, PaneHost } from "../host/host";
 import { failureMessage } from "../messages";
 import { ExportButtons } from "./export-buttons";
 import { ProblemList } from "./problem-list";
+
+/**
+ * Loaded when first opened, as the finance charts are (decision 0032): the CSV parser and the
+ * import planner serve the consultants who bill hours, and the pane's first load stays small.
+ */
+const TimesheetImport = lazy(() => import("./timesheet-import"));
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -98,6 +105,8 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
   const [failure, setFailure] = useState<string>();
   const [crediting, setCrediting] = useState(false);
   const [creditDate, setCreditDate] = useState("");
+  const [importing, setImporting] = useState(false);
+  const importButton = useRef<HTMLButtonElement>(null);
   const select = (sheet: string, cell: string) => void host.selectCell(sheet, cell).catch((e: unknown) => setFailure(failureMessage(e)));
 
   /** Runs a write: one at a time, the outcome shown and announced, the workbook read again after. */
@@ -220,7 +229,30 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
             Issue a 0.00 invoice anyway
           </Button>
         ) : null}
+        {/* Beside Generate: the hours a consultant bills come in from the timesheet just before. */}
+        <Button ref={importButton} aria-expanded={importing} aria-controls={importing ? "timesheet-import-panel" : undefined} onClick={() => setImporting((open) => !open)}>
+          Import timesheet
+        </Button>
       </div>
+      {importing ? (
+        <div id="timesheet-import-panel">
+          <Suspense fallback={<Spinner size="tiny" label="Opening Import timesheet…" />}>
+            <TimesheetImport
+              host={host}
+              timesheetSheet={snapshot.timesheet?.sheet}
+              disabled={running !== undefined}
+              refresh={refresh}
+              announce={announce}
+              onSelect={select}
+              onClose={() => {
+                setImporting(false);
+                // The panel and the focus in it are gone: back to the button that opened it.
+                importButton.current?.focus();
+              }}
+            />
+          </Suspense>
+        </div>
+      ) : null}
       {running !== undefined ? (
         <div aria-busy="true">
           <ProgressBar aria-label={running} />

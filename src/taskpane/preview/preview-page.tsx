@@ -10,6 +10,8 @@ const useStyles = makeStyles({
   pane: {
     flex: "0 0 320px", width: "320px", height: "100vh", overflowY: "auto", boxSizing: "border-box",
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    // The pane's own background down to the bottom, as Excel's task pane has, however short its content.
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   grid: { flex: "1 1 auto", minWidth: 0, color: tokens.colorNeutralForeground1 },
 });

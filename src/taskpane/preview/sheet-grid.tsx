@@ -66,15 +66,25 @@ const MAX_COLUMN_CH = 40;
 const SHOWN_ROWS = 200;
 
 /**
+ * The tables whose data cells the grid lets a person type into: those a person fills in (the
+ * milestones, the hours, the rates that price them). The records Interim keeps (the billing log,
+ * billed time, payments) stay as written: the preview is for trying a change, not editing a log.
+ */
+const TYPABLE_TABLES = [NAMES.milestones, NAMES.timesheetTable, NAMES.ratesTable];
+
+/**
  * The preview's stand-in for Excel: the sheets of the in-memory workbook, read only except for
- * the milestone table's data cells, which can be typed into to try a change.
+ * the data cells of TYPABLE_TABLES, which can be typed into to try a change.
  */
 export function SheetGrid({ host }: { host: MemoryHost }) {
   const styles = useStyles();
   const view = useSyncExternalStore(host.subscribe, host.getView);
   const { state } = host.memory;
   const sheet = (view.sheet === undefined ? undefined : findSheet(state, view.sheet)) ?? state.sheets[0];
-  const milestones = findTable(state, NAMES.milestones);
+  const typable = TYPABLE_TABLES.flatMap((name) => {
+    const table = findTable(state, name);
+    return table !== undefined && table.sheet === sheet?.name ? [table] : [];
+  });
 
   useEffect(() => {
     if (sheet !== undefined && view.cell !== undefined) document.getElementById(cellElementId(sheet.name, view.cell))?.focus();
@@ -89,8 +99,8 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
     );
   }
   const editable = (row: number, column: number) =>
-    milestones !== undefined && !sheet.protected && milestones.sheet === sheet.name &&
-    row > milestones.top && row < milestones.top + milestones.rows && column >= milestones.left && column < milestones.left + milestones.columns;
+    !sheet.protected &&
+    typable.some((table) => row > table.top && row < table.top + table.rows && column >= table.left && column < table.left + table.columns);
   const width = Math.max(1, ...sheet.cells.map((cells) => cells.length));
   const rows = Math.min(sheet.cells.length, SHOWN_ROWS);
   // Each column as wide as its longest text (headers included), so that no header is cut.
