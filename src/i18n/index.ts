@@ -2,5 +2,5 @@ export { DOCUMENT_LANGUAGE_NAMES, DOCUMENT_LANGUAGES, DOCUMENT_LOCALES, parseDoc
 export { documentText, type DocumentText } from "./document-text";
 export { formatDocumentAmount, formatDocumentDate, formatDocumentPercent } from "./document-format";
 export { DocumentFormatError, type DocumentFormatErrorCode } from "./document-format-error";
-export type { MessageKey, MessageValues } from "./catalog";
+export { PLURAL_CATEGORIES, type CatalogOf, type MessageArgumentsOf, type MessageKey, type MessageKeyOf, type MessageValues, type PluralCategory } from "./catalog";
 export { G703_FIELDS, type G703Field, documentName, documentTitle, g703Heading, perLabel, periodLabel, summaryLabel, taxLabel, timeRowLabel, type SummaryLine } from "./document-labels";

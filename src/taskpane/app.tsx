@@ -15,7 +15,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { IssuedInvoice } from "../core";
 import type { ExportFormat } from "../export/exporter";
 import { NAMES } from "../workbook/port";
@@ -25,6 +25,10 @@ import { HistoryPanel } from "./components/history-panel";
 import { InvoicePanel } from "./components/invoice-panel";
 import { SettingsForm } from "./components/settings-form";
 import type { Delivery, PaneHost } from "./host/host";
+import type { PaneKey } from "./i18n/pane-catalog";
+import { type PaneText, englishPaneText, loadPaneText } from "./i18n/pane-text";
+import { PaneTextContext, usePaneText } from "./i18n/pane-text-context";
+import { paneLanguageOf } from "./i18n/pane-language";
 import { failureMessage } from "./messages";
 import { useWorkbook } from "./use-workbook";
 
@@ -52,11 +56,11 @@ const useStyles = makeStyles({
 
 type PanelName = "invoice" | "contract" | "history" | "finances";
 
-const PANELS: [PanelName, string][] = [
-  ["invoice", "Invoice"],
-  ["contract", "Contract"],
-  ["history", "History"],
-  ["finances", "Finances"],
+const PANELS: [PanelName, PaneKey & `app.tab.${PanelName}`][] = [
+  ["invoice", "app.tab.invoice"],
+  ["contract", "app.tab.contract"],
+  ["history", "app.tab.history"],
+  ["finances", "app.tab.finances"],
 ];
 
 export interface AppProps {
@@ -67,9 +71,45 @@ export interface AppProps {
   exportInvoice: (host: PaneHost, format: ExportFormat, issued: IssuedInvoice) => Promise<Delivery>;
 }
 
-export function App({ host, dark, exportInvoice }: AppProps) {
+/**
+ * The task pane in Office's display language: English at once, another language once its
+ * catalog has loaded (a moment, from the add-in's own server), so the pane never flashes
+ * English words before German ones.
+ */
+export function App(props: AppProps) {
+  const { displayLanguage } = props.host;
+  const [text, setText] = useState<PaneText | undefined>(() => (paneLanguageOf(displayLanguage) === "en" ? englishPaneText(displayLanguage) : undefined));
+  const [loadFailure, setLoadFailure] = useState<string>();
+  useEffect(() => {
+    if (paneLanguageOf(displayLanguage) === "en") return;
+    let current = true;
+    loadPaneText(displayLanguage).then(
+      (loaded) => current && setText(loaded),
+      (caught: unknown) => {
+        // The catalog did not arrive (the network dropped): the pane works in English and says why.
+        console.error(caught);
+        if (current) {
+          setText(englishPaneText(displayLanguage));
+          setLoadFailure(displayLanguage);
+        }
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [displayLanguage]);
+  if (text === undefined) return null;
+  return (
+    <PaneTextContext.Provider value={text}>
+      <Pane {...props} languageFailure={loadFailure} />
+    </PaneTextContext.Provider>
+  );
+}
+
+function Pane({ host, dark, exportInvoice, languageFailure }: AppProps & { languageFailure: string | undefined }) {
   useBaseStyles();
   const styles = useStyles();
+  const { t } = usePaneText();
   const { view, error, refresh } = useWorkbook(host);
   const [panel, setPanel] = useState<PanelName>("invoice");
   // Once shown, the Finances tab stays mounted like the others, keeping a half-typed payment.
@@ -86,11 +126,11 @@ export function App({ host, dark, exportInvoice }: AppProps) {
     try {
       // A workbook with its own settings or log keeps them: only what it lacks is added.
       await insertSample(host.workbook, options);
-      announce(`Sample milestone table inserted on the ${NAMES.milestones} sheet${options.timesheet === true ? `, with a ${NAMES.ratesTable} table: import a timesheet to bill T1` : ""}.`);
+      announce(options.timesheet === true ? t("app.sampleInsertedTimesheet", { sheet: NAMES.milestones, rates: NAMES.ratesTable }) : t("app.sampleInserted", { sheet: NAMES.milestones }));
       await refresh();
       await host.showSheet(NAMES.milestones);
     } catch (caught) {
-      setInsertFailure(failureMessage(caught));
+      setInsertFailure(failureMessage(caught, t));
     } finally {
       setInserting(false);
     }
@@ -102,35 +142,35 @@ export function App({ host, dark, exportInvoice }: AppProps) {
         <Title2 as="h1" id="app-title" className={styles.title}>
           Interim
         </Title2>
+        {languageFailure === undefined ? null : (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t("app.languageFailed", { language: languageFailure })}</MessageBarBody>
+          </MessageBar>
+        )}
         {error === undefined ? null : (
           <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{`Cannot read the workbook: ${error}`}</MessageBarBody>
+            <MessageBarBody>{t("app.cannotRead", { reason: error })}</MessageBarBody>
           </MessageBar>
         )}
         {view === undefined ? (
-          error === undefined ? <Spinner size="small" label="Reading the workbook…" /> : null
+          error === undefined ? <Spinner size="small" label={t("app.loading")} /> : null
         ) : (
           <>
             {view.snapshot.milestones === undefined ? (
               <Card className={styles.welcome}>
-                <Text as="p">
-                  Interim turns the milestone table of this workbook into progress invoices: the work done since the last
-                  invoice, less retention, plus tax, numbered and logged.
-                </Text>
-                <Text as="p">
-                  {`To try it in a minute, insert a sample IT-services contract: milestones, a change order and licences at another tax rate. Billed from a timesheet, its time-and-materials line T1 takes its hours from the time tracker exports you import.`}
-                </Text>
+                <Text as="p">{t("app.welcome")}</Text>
+                <Text as="p">{t("app.trySample")}</Text>
                 <div className={styles.sampleButtons}>
                   <Button appearance="primary" disabled={inserting} onClick={() => void insert({})}>
-                    Insert sample milestone table
+                    {t("app.insertSample")}
                   </Button>
                   <Button disabled={inserting} onClick={() => void insert({ timesheet: true })}>
-                    Insert sample billed from a timesheet
+                    {t("app.insertSampleTimesheet")}
                   </Button>
                 </div>
                 {insertFailure === undefined ? null : (
                   <MessageBar intent="error" layout="multiline">
-                    <MessageBarBody>{`The sample was not inserted: ${insertFailure}`}</MessageBarBody>
+                    <MessageBarBody>{t("app.sampleFailed", { reason: insertFailure })}</MessageBarBody>
                   </MessageBar>
                 )}
               </Card>
@@ -146,7 +186,7 @@ export function App({ host, dark, exportInvoice }: AppProps) {
             >
               {PANELS.map(([name, label]) => (
                 <Tab key={name} value={name} id={`tab-${name}`} aria-controls={`panel-${name}`}>
-                  {label}
+                  {t(label)}
                 </Tab>
               ))}
             </TabList>

@@ -7,6 +7,7 @@ import { numberingOf } from "../workbook/plan-invoice";
 import { NAMES, type WorkbookSnapshot } from "../workbook/port";
 import { readSettings } from "../workbook/settings";
 import type { PaneHost } from "./host/host";
+import { usePaneText } from "./i18n/pane-text-context";
 import { failureMessage } from "./messages";
 
 /** What the pane shows of the workbook: one read, and what follows from it. */
@@ -45,6 +46,7 @@ export function useWorkbook(host: PaneHost): {
   const [view, setView] = useState<WorkbookView>();
   const [error, setError] = useState<string>();
   const latest = useRef(0);
+  const { t } = usePaneText();
 
   const refresh = useCallback(async () => {
     const ticket = ++latest.current;
@@ -56,9 +58,9 @@ export function useWorkbook(host: PaneHost): {
       setView(next);
       setError(undefined);
     } catch (caught) {
-      if (ticket === latest.current) setError(failureMessage(caught));
+      if (ticket === latest.current) setError(failureMessage(caught, t));
     }
-  }, [host]);
+  }, [host, t]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -71,13 +73,13 @@ export function useWorkbook(host: PaneHost): {
         timer = setTimeout(() => void refresh(), SETTLE_MS);
       })
       .then((unwatch) => (closed ? unwatch() : (stop = unwatch)))
-      .catch((caught: unknown) => setError(`The pane cannot follow changes to the workbook: ${failureMessage(caught)}`));
+      .catch((caught: unknown) => setError(t("app.cannotFollow", { reason: failureMessage(caught, t) })));
     return () => {
       closed = true;
       clearTimeout(timer);
       stop?.();
     };
-  }, [host, refresh]);
+  }, [host, refresh, t]);
 
   return { view, error, refresh };
 }

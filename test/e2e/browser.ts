@@ -12,8 +12,8 @@ const FLAGS = [
   "--disable-component-update", "--disable-sync",
 ];
 
-/** A fresh Chromium profile; fails (never skips) when Chromium is not installed. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/** A fresh Chromium profile, in `locale` (navigator.language); fails (never skips) when Chromium is not installed. */
+export async function launchBrowser(locale = "en-US"): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`The browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (CI does, in .ci/run).`);
   }
@@ -23,7 +23,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
     headless: true,
     args: FLAGS,
     viewport: { width: 1280, height: 900 },
-    locale: "en-US",
+    locale,
     timezoneId: "UTC",
     acceptDownloads: true,
   });

@@ -2,9 +2,13 @@ import { Button, Field, MessageBar, MessageBarBody, Text, Textarea, makeStyles, 
 import { useState } from "react";
 import { EXPORT_FORMATS, type ExportFormat } from "../../export/exporter";
 import type { Delivery } from "../host/host";
+import type { PaneKey } from "../i18n/pane-catalog";
+import { usePaneText } from "../i18n/pane-text-context";
 import { failureMessage } from "../messages";
 
-const LABELS: Record<ExportFormat, string> = { pdf: "PDF", csv: "CSV", xml: "E-invoice XML", xrechnung: "XRechnung", facturx: "Factur-X PDF", xlsx: "Excel file" };
+const LABELS: Record<ExportFormat, PaneKey & `export.${ExportFormat}`> = {
+  pdf: "export.pdf", csv: "export.csv", xml: "export.xml", xrechnung: "export.xrechnung", facturx: "export.facturx", xlsx: "export.xlsx",
+};
 
 const useStyles = makeStyles({
   group: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
@@ -25,6 +29,8 @@ type Shown = { format: ExportFormat; delivery: Delivery } | { format: ExportForm
 /** Saves an issued document as a file, one button per format, and says how it was handed over. */
 export function ExportButtons({ number, onExport, unavailable }: ExportButtonsProps) {
   const styles = useStyles();
+  const { t } = usePaneText();
+  const label = (format: ExportFormat) => t(LABELS[format]);
   const [busy, setBusy] = useState<ExportFormat>();
   const [shown, setShown] = useState<Shown>();
   const [copied, setCopied] = useState<string>();
@@ -41,7 +47,7 @@ export function ExportButtons({ number, onExport, unavailable }: ExportButtonsPr
     try {
       setShown({ format, delivery: await onExport(format) });
     } catch (caught) {
-      setShown({ format, failure: `Could not export ${number} as ${LABELS[format]}: ${failureMessage(caught)}` });
+      setShown({ format, failure: t("export.failed", { number, format: label(format), reason: failureMessage(caught, t) }) });
     } finally {
       setBusy(undefined);
     }
@@ -50,26 +56,26 @@ export function ExportButtons({ number, onExport, unavailable }: ExportButtonsPr
   const copy = async (text: string) => {
     try {
       await navigator.clipboard.writeText(text);
-      setCopied("Copied. Paste it into a text editor and save it.");
+      setCopied(t("export.copied"));
     } catch {
       // The web view may refuse the clipboard; the text stays selectable in the box.
-      setCopied("Interim cannot reach the clipboard here: select the text in the box (Cmd+A) and copy it (Cmd+C).");
+      setCopied(t("export.noClipboard"));
     }
   };
 
   return (
     <>
-      <div role="group" aria-label={`Export ${number}`} className={styles.group}>
-        <Text size={200}>Export</Text>
+      <div role="group" aria-label={t("export.group", { number })} className={styles.group}>
+        <Text size={200}>{t("export.heading")}</Text>
         {offered.map((format) => (
-          <Button key={format} size="small" disabled={busy !== undefined} aria-label={`Export ${number} as ${LABELS[format]}`} onClick={() => void run(format)}>
-            {LABELS[format]}
+          <Button key={format} size="small" disabled={busy !== undefined} aria-label={t("export.as", { number, format: label(format) })} onClick={() => void run(format)}>
+            {label(format)}
           </Button>
         ))}
       </div>
       {refused.map(({ format, reason }) => (
         <MessageBar key={format} intent="info" layout="multiline">
-          <MessageBarBody>{`${LABELS[format]}: ${reason}`}</MessageBarBody>
+          <MessageBarBody>{t("export.unavailable", { format: label(format), reason })}</MessageBarBody>
         </MessageBar>
       ))}
       {shown === undefined ? null : "failure" in shown ? (
@@ -78,22 +84,22 @@ export function ExportButtons({ number, onExport, unavailable }: ExportButtonsPr
         </MessageBar>
       ) : shown.delivery.kind === "new-workbook" ? (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{`${number} opened in Excel as a new workbook: save it from there (File > Save As).`}</MessageBarBody>
+          <MessageBarBody>{t("export.newWorkbook", { number })}</MessageBarBody>
         </MessageBar>
       ) : shown.delivery.kind === "text" ? (
         <div className={styles.text}>
-          <Field label={`${number} as ${LABELS[shown.format]}`} hint={`Copy it and save it as ${shown.delivery.name}.`}>
+          <Field label={t("export.textField", { number, format: label(shown.format) })} hint={t("export.textHint", { name: shown.delivery.name })}>
             <Textarea className={styles.textarea} readOnly resize="vertical" rows={6} value={shown.delivery.text} />
           </Field>
           <div>
             <Button size="small" onClick={() => void copy((shown.delivery as { text: string }).text)}>
-              Copy
+              {t("export.copy")}
             </Button>
           </div>
           {copied === undefined ? null : <Text size={200} role="status">{copied}</Text>}
         </div>
       ) : (
-        <Text size={200} role="status">{`${number} as ${LABELS[shown.format]}: saved to your downloads.`}</Text>
+        <Text size={200} role="status">{t("export.downloaded", { number, format: label(shown.format) })}</Text>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Tooltip, X
 import { AGING_BUCKETS, type AgingBucket, type ContractFinances } from "../../core";
 import type { Timeline } from "../finance-timeline";
 import { compactMoney, displayMoney } from "../format";
+import { usePaneText } from "../i18n/pane-text-context";
 
 /**
  * The Finances tab's charts. This module (with recharts) is loaded only when the tab first
@@ -56,10 +57,11 @@ export default function FinanceCharts({ finances, timeline }: FinanceChartsProps
   // Recharts colours a legend's text as its series; the pane's text colour reads better in both themes.
   const legendText = (value: string) => <span className={styles.legend}>{value}</span>;
   const { currency } = finances;
-  const money = (amount: string) => displayMoney(amount, currency);
+  const { locale } = usePaneText();
+  const money = (amount: string) => displayMoney(amount, currency, locale);
   // Screen positions only: the amounts themselves stay decimal text.
-  const axis = (value: number) => compactMoney(value, currency);
-  const tip = (value: unknown) => (typeof value === "number" ? displayMoney(String(value), currency) : String(value));
+  const axis = (value: number) => compactMoney(value, currency, locale);
+  const tip = (value: unknown) => (typeof value === "number" ? displayMoney(String(value), currency, locale) : String(value));
   const last = timeline.points.at(-1);
 
   const timelineData = timeline.points.map((p) => ({ date: p.date, billed: Number(p.billed), earned: p.earned === null ? null : Number(p.earned), cost: p.cost === null ? null : Number(p.cost) }));

@@ -8,6 +8,7 @@ import { NAMES, type WorkbookSnapshot } from "../../workbook/port";
 import { financeTimeline } from "../finance-timeline";
 import { isAboveZero, isUnpaid, paymentStatus } from "../finance-status";
 import { displayMoney, fractionText } from "../format";
+import { usePaneText } from "../i18n/pane-text-context";
 import type { PaneHost } from "../host/host";
 import { failureMessage } from "../messages";
 import { ProblemList } from "./problem-list";
@@ -53,7 +54,8 @@ export function FinancesPanel({ host, snapshot, today, history, refresh, announc
   const payable = today.ok ? today.finances.invoices : [];
   const form = usePaymentForm(payable);
   const [failure, setFailure] = useState<string>();
-  const select = (sheet: string, cell: string) => void host.selectCell(sheet, cell).catch((e: unknown) => setFailure(failureMessage(e)));
+  const { t } = usePaneText();
+  const select = (sheet: string, cell: string) => void host.selectCell(sheet, cell).catch((e: unknown) => setFailure(failureMessage(e, t)));
   const unpaidToday = new Set(payable.filter(isUnpaid).map((invoice) => invoice.number));
 
   return (
@@ -104,7 +106,8 @@ type Row = [label: string, value: string, alarm?: boolean];
 
 function Figures({ finances: f }: { finances: ContractFinances }) {
   const styles = useStyles();
-  const money = (amount: string) => displayMoney(amount, f.currency);
+  const { locale } = usePaneText();
+  const money = (amount: string) => displayMoney(amount, f.currency, locale);
   const receivables: Row[] = [
     ["Invoiced to date (with tax)", money(f.invoicedToDate)],
     ["Paid", money(f.paidToDate)],
@@ -118,11 +121,11 @@ function Figures({ finances: f }: { finances: ContractFinances }) {
     ["Billed to date (work, before retention)", money(f.billedToDate)],
     ...(f.estimatedCost === null ? [] : [["Estimated cost", money(f.estimatedCost)] as Row]),
     ["Cost to date", money(f.costToDate)],
-    ...(f.percentCompleteByCost === null ? [] : [["Complete by cost", fractionText(f.percentCompleteByCost)] as Row]),
+    ...(f.percentCompleteByCost === null ? [] : [["Complete by cost", fractionText(f.percentCompleteByCost, locale)] as Row]),
     ...(f.earnedRevenue === null ? [] : [["Earned revenue", money(f.earnedRevenue)] as Row]),
     ...(f.overUnderBilling === null ? [] : [billingRow(f.overUnderBilling, money)]),
     ...(f.estimatedGrossProfit === null ? [] : [["Estimated gross profit", money(f.estimatedGrossProfit), new Dec(f.estimatedGrossProfit).isNeg()] as Row]),
-    ...(f.estimatedMargin === null ? [] : [["Estimated margin", fractionText(f.estimatedMargin), new Dec(f.estimatedMargin).isNeg()] as Row]),
+    ...(f.estimatedMargin === null ? [] : [["Estimated margin", fractionText(f.estimatedMargin, locale), new Dec(f.estimatedMargin).isNeg()] as Row]),
     ...(f.grossProfitToDate === null ? [] : [["Gross profit to date", money(f.grossProfitToDate), new Dec(f.grossProfitToDate).isNeg()] as Row]),
   ];
   return (
@@ -167,6 +170,7 @@ function FigureTable({ title, rows }: { title: string; rows: Row[] }) {
 /** The invoices in force as of the date, what is outstanding on each, and a Record payment button where the client still owes. */
 function Invoices({ finances: f, payable, onPay }: { finances: ContractFinances; payable: ReadonlySet<string>; onPay: (number: string) => void }) {
   const styles = useStyles();
+  const { locale } = usePaneText();
   if (f.invoices.length === 0) return <Text size={200}>{`No invoice dated on or before ${f.asOf}.`}</Text>;
   return (
     <table className={styles.table}>
@@ -190,7 +194,7 @@ function Invoices({ finances: f, payable, onPay }: { finances: ContractFinances;
               <span className={styles.note}>{`due ${invoice.dueDate}`}</span>
             </th>
             <td className={mergeClasses(styles.cell, styles.amount)}>
-              {displayMoney(invoice.outstanding, f.currency)}
+              {displayMoney(invoice.outstanding, f.currency, locale)}
               <span className={mergeClasses(styles.note, invoice.daysOverdue > 0 && styles.danger)}>{paymentStatus(invoice)}</span>
             </td>
             <td className={styles.cell}>

@@ -4,6 +4,7 @@ import type { LoggedInvoice } from "../../workbook/billing-log";
 import type { FinanceReadOutcome } from "../../workbook/finances";
 import { paymentStatus } from "../finance-status";
 import { displayMoney } from "../format";
+import { usePaneText } from "../i18n/pane-text-context";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -44,6 +45,7 @@ export interface HistoryPanelProps {
 /** The issued invoices, how far the project has been billed, and what the client has paid of each. */
 export function HistoryPanel({ invoices, finances }: HistoryPanelProps) {
   const styles = useStyles();
+  const { locale } = usePaneText();
   if (invoices.length === 0) {
     return (
       <section className={styles.panel} aria-labelledby="history">
@@ -53,7 +55,7 @@ export function HistoryPanel({ invoices, finances }: HistoryPanelProps) {
     );
   }
   const currency = invoices[invoices.length - 1]?.currency ?? "USD";
-  const money = (amount: string) => displayMoney(amount, currency);
+  const money = (amount: string) => displayMoney(amount, currency, locale);
   const receivables = new Map<string, InvoiceReceivable>(finances.ok ? finances.finances.invoices.map((r) => [r.number, r]) : []);
   return (
     <section className={styles.panel} aria-labelledby="history">

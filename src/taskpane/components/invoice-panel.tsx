@@ -24,8 +24,9 @@ import { generateInvoice } from "../../workbook/generate-invoice";
 import { type GenerateOptions, type PlanOutcome, planInvoice } from "../../workbook/plan-invoice";
 import type { WorkbookSnapshot } from "../../workbook/port";
 import { type WorkbookProblem, problem } from "../../workbook/problems";
-import { displayMoney } from "../format";
+import { displayDate, displayMoney } from "../format";
 import type { Delivery, PaneHost } from "../host/host";
+import { usePaneText } from "../i18n/pane-text-context";
 import { failureMessage } from "../messages";
 import { ExportButtons } from "./export-buttons";
 import { ProblemList } from "./problem-list";
@@ -87,6 +88,7 @@ export interface InvoicePanelProps {
  */
 export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce, exportInvoice }: InvoicePanelProps) {
   const styles = useStyles();
+  const { t, locale } = usePaneText();
   // Empty means "not chosen": the plan's default applies.
   const [invoiceDate, setInvoiceDate] = useState("");
   const [periodEnd, setPeriodEnd] = useState("");
@@ -107,11 +109,11 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
   const [creditDate, setCreditDate] = useState("");
   const [importing, setImporting] = useState(false);
   const importButton = useRef<HTMLButtonElement>(null);
-  const select = (sheet: string, cell: string) => void host.selectCell(sheet, cell).catch((e: unknown) => setFailure(failureMessage(e)));
+  const select = (sheet: string, cell: string) => void host.selectCell(sheet, cell).catch((e: unknown) => setFailure(failureMessage(e, t)));
 
   /** Runs a write: one at a time, the outcome shown and announced, the workbook read again after. */
-  const write = async (what: string, action: () => Promise<{ ok: true; written: Written } | { ok: false; problems: WorkbookProblem[] }>) => {
-    setRunning(what);
+  const write = async (what: "invoice.generating" | "invoice.crediting", action: () => Promise<{ ok: true; written: Written } | { ok: false; problems: WorkbookProblem[] }>) => {
+    setRunning(t(what));
     setWritten(undefined);
     setRefused([]);
     setFailure(undefined);
@@ -123,12 +125,12 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
         announce(`${outcome.written.title}. ${outcome.written.summary}`);
       } else {
         setRefused(outcome.problems);
-        announce(`Nothing was written: ${problemCount(outcome.problems.length)} to fix.`);
+        announce(t("invoice.nothingWritten", { count: outcome.problems.length }));
       }
     } catch (caught) {
-      const message = failureMessage(caught);
+      const message = failureMessage(caught, t);
       setFailure(message);
-      announce(`${what} failed: ${message}`);
+      announce(t("invoice.failed", { what: t(what), reason: message }));
     } finally {
       setRunning(undefined);
       await refresh();
@@ -136,7 +138,7 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
   };
 
   const generate = (allowZeroInvoice: boolean) =>
-    write("Generating the invoice", async () => {
+    write("invoice.generating", async () => {
       const outcome = await generateInvoice(host.workbook, { ...options, allowZeroInvoice });
       if (!outcome.ok) return outcome;
       if (!outcome.draft) {
@@ -144,21 +146,20 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
         setInvoiceDate("");
         setPeriodEnd("");
       }
-      const due = displayMoney(outcome.result.summary.totalDue, outcome.result.currency);
+      const due = displayMoney(outcome.result.summary.totalDue, outcome.result.currency, locale);
+      const where = { due, sheet: outcome.sheet };
       return {
         ok: true,
         written: {
           number: outcome.number, sheet: outcome.sheet, issued: outcome.issued, warnings: outcome.warnings,
-          title: outcome.draft ? `Draft ${outcome.number} written` : `${outcome.number} issued`,
-          summary: outcome.draft
-            ? `Amount due ${due}. Written to the sheet ${outcome.sheet}; nothing was recorded in the billing log.`
-            : `Amount due ${due}. Written to the sheet ${outcome.sheet} and the billing log.`,
+          title: t(outcome.draft ? "invoice.draftWritten" : "invoice.issued", { number: outcome.number }),
+          summary: outcome.draft ? t("invoice.draftSummary", where) : t("invoice.issuedSummary", where),
         },
       };
     });
 
   const credit = () =>
-    write("Issuing the credit note", async () => {
+    write("invoice.crediting", async () => {
       const outcome = await issueCreditNote(host.workbook, { date: creditDate === "" ? undefined : creditDate });
       if (!outcome.ok) return outcome;
       setCreditDate("");
@@ -166,8 +167,10 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
         ok: true,
         written: {
           number: outcome.number, sheet: outcome.sheet, issued: outcome.issued, warnings: [],
-          title: `${outcome.number} issued`,
-          summary: `It cancels ${outcome.cancels}: ${displayMoney(outcome.totalCredited, outcome.issued.result.currency)}. Written to the sheet ${outcome.sheet} and the billing log.`,
+          title: t("invoice.issued", { number: outcome.number }),
+          summary: t("invoice.creditSummary", {
+            cancels: outcome.cancels, amount: displayMoney(outcome.totalCredited, outcome.issued.result.currency, locale), sheet: outcome.sheet,
+          }),
         },
       };
     });
@@ -187,56 +190,58 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
               {written.summary}
             </MessageBarBody>
             <MessageBarActions>
-              <Button size="small" onClick={() => void host.showSheet(written.sheet).catch((e: unknown) => setFailure(failureMessage(e)))}>
-                Open sheet
+              <Button size="small" onClick={() => void host.showSheet(written.sheet).catch((e: unknown) => setFailure(failureMessage(e, t)))}>
+                {t("invoice.openSheet")}
               </Button>
             </MessageBarActions>
           </MessageBar>
-          <ProblemList title={`${written.number} was written; check these`} intent="warning" problems={written.warnings} onSelect={select} />
+          <ProblemList title={t("invoice.writtenCheck", { number: written.number })} intent="warning" problems={written.warnings} onSelect={select} />
           <ExportButtons number={written.number} unavailable={(format) => host.unavailable(format)} onExport={(format) => exportInvoice(format, written.issued)} />
         </>
       ) : null}
       <Subtitle2 as="h2" id="next-invoice">
-        {plan.ok ? `Next invoice: ${plan.number}` : "Next invoice"}
+        {plan.ok ? t("invoice.headingNumbered", { number: plan.number }) : t("invoice.heading")}
       </Subtitle2>
       <div className={styles.dates}>
-        <Field label="Invoice date" hint={invoiceDate === "" ? "Today" : undefined}>
+        <Field label={t("invoice.invoiceDate")} hint={invoiceDate === "" ? t("invoice.today") : undefined}>
           <Input type="date" min={DATE_RANGE.first} max={DATE_RANGE.last} value={invoiceDate === "" ? (header?.invoiceDate ?? "") : invoiceDate} onChange={(_, data) => setInvoiceDate(data.value)} />
         </Field>
-        <Field label="Period end" hint={periodEnd === "" ? "As usually billed" : undefined}>
+        <Field label={t("invoice.periodEnd")} hint={periodEnd === "" ? t("invoice.asUsuallyBilled") : undefined}>
           <Input type="date" min={DATE_RANGE.first} max={DATE_RANGE.last} value={periodEnd === "" ? (header?.periodEnd ?? "") : periodEnd} onChange={(_, data) => setPeriodEnd(data.value)} />
         </Field>
       </div>
-      <Switch checked={draft} onChange={(_, data) => setDraft(data.checked)} label="Draft (a sheet to check; nothing recorded)" />
+      <Switch checked={draft} onChange={(_, data) => setDraft(data.checked)} label={t("invoice.draftSwitch")} />
       {plan.ok ? <Preview plan={plan} /> : null}
       {/* The workbook's problems as they stand now; after a refused Generate, titled so. */}
       {plan.ok ? null : (
         <ProblemList
-          title={refused.length > 0 ? "Nothing was written: fix these first" : "Fix these to generate the invoice"}
+          title={refused.length > 0 ? t("invoice.fixFirst") : t("invoice.fixToGenerate")}
           intent={refused.length > 0 ? "error" : "warning"}
           problems={plan.problems}
           onSelect={select}
         />
       )}
-      {plan.ok ? <ProblemList title="Check before you generate" intent="warning" problems={plan.warnings} onSelect={select} /> : null}
-      <ProblemList title="E-invoices this invoice cannot be sent as (fill in these settings first if you send them)" intent="info" problems={eInvoiceNotes} onSelect={select} />
+      {plan.ok ? <ProblemList title={t("invoice.checkBefore")} intent="warning" problems={plan.warnings} onSelect={select} /> : null}
+      <ProblemList title={t("invoice.eInvoiceNotes")} intent="info" problems={eInvoiceNotes} onSelect={select} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running !== undefined} onClick={() => void generate(false)}>
-          {`Generate ${draft ? "draft" : "invoice"}${plan.ok ? ` ${plan.number}` : ""}`}
+          {plan.ok
+            ? t(draft ? "invoice.generateDraftNumbered" : "invoice.generateInvoiceNumbered", { number: plan.number })
+            : t(draft ? "invoice.generateDraft" : "invoice.generateInvoice")}
         </Button>
         {nothingBilled ? (
           <Button disabled={running !== undefined} onClick={() => void generate(true)}>
-            Issue a 0.00 invoice anyway
+            {t("invoice.zeroAnyway")}
           </Button>
         ) : null}
         {/* Beside Generate: the hours a consultant bills come in from the timesheet just before. */}
         <Button ref={importButton} aria-expanded={importing} aria-controls={importing ? "timesheet-import-panel" : undefined} onClick={() => setImporting((open) => !open)}>
-          Import timesheet
+          {t("invoice.importTimesheet")}
         </Button>
       </div>
       {importing ? (
         <div id="timesheet-import-panel">
-          <Suspense fallback={<Spinner size="tiny" label="Opening Import timesheet…" />}>
+          <Suspense fallback={<Spinner size="tiny" label={t("invoice.openingImport")} />}>
             <TimesheetImport
               host={host}
               timesheetSheet={snapshot.timesheet?.sheet}
@@ -256,36 +261,36 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
       {running !== undefined ? (
         <div aria-busy="true">
           <ProgressBar aria-label={running} />
-          <Text size={200}>Reading the workbook, writing the sheet and the billing log…</Text>
+          <Text size={200}>{t("invoice.working")}</Text>
         </div>
       ) : null}
-      {plan.ok ? <ProblemList title="Nothing was written: fix these first" intent="error" problems={refused} onSelect={select} /> : null}
+      {plan.ok ? <ProblemList title={t("invoice.fixFirst")} intent="error" problems={refused} onSelect={select} /> : null}
       {failure === undefined ? null : (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{failure}</MessageBarBody>
         </MessageBar>
       )}
       {latestInvoice === undefined ? null : (
-        <div className={styles.credit} role="group" aria-label="Cancel an invoice">
+        <div className={styles.credit} role="group" aria-label={t("invoice.cancelGroup")}>
           {crediting ? (
             <>
-              <Text>{`A credit note cancels ${latestInvoice} in full; the next invoice then bills its work again. It cannot be undone.`}</Text>
-              <Field label="Credit note date" hint={creditDate === "" ? "Today" : undefined}>
+              <Text>{t("invoice.creditExplained", { number: latestInvoice })}</Text>
+              <Field label={t("invoice.creditDate")} hint={creditDate === "" ? t("invoice.today") : undefined}>
                 <Input type="date" min={DATE_RANGE.first} max={DATE_RANGE.last} value={creditDate} onChange={(_, data) => setCreditDate(data.value)} />
               </Field>
               <div className={styles.actions}>
                 <Button appearance="primary" disabled={running !== undefined} onClick={() => void credit()}>
-                  {`Issue credit note for ${latestInvoice}`}
+                  {t("invoice.issueCredit", { number: latestInvoice })}
                 </Button>
                 <Button disabled={running !== undefined} onClick={() => setCrediting(false)}>
-                  Keep it
+                  {t("invoice.keepIt")}
                 </Button>
               </div>
             </>
           ) : (
             <div>
               <Button disabled={running !== undefined} onClick={() => setCrediting(true)}>
-                {`Credit note: cancel ${latestInvoice}`}
+                {t("invoice.creditCancel", { number: latestInvoice })}
               </Button>
             </div>
           )}
@@ -297,29 +302,32 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
 
 function Preview({ plan }: { plan: Extract<PlanOutcome, { ok: true }> }) {
   const styles = useStyles();
+  const { t, locale, language } = usePaneText();
   const { result, header } = plan;
-  const money = (amount: string) => displayMoney(amount, result.currency);
+  const money = (amount: string) => displayMoney(amount, result.currency, locale);
+  const date = (iso: string) => displayDate(iso, locale, language === "en");
   const s = result.summary;
-  const totals: [string, string][] = [
-    ["Completed and stored to date", s.totalCompletedAndStoredToDate],
-    ["Retention held", s.totalRetention],
-    ["Less previous invoices", s.previousCertificates],
-    ...(Number(s.advanceRecovery) === 0 ? [] : [["Less advance recovery", s.advanceRecovery] as [string, string]]),
-    ["Current payment due", s.currentPaymentDue],
-    ["Tax", s.tax],
+  type TotalKey = "invoice.completedToDate" | "invoice.retentionHeld" | "invoice.lessPrevious" | "invoice.lessAdvance" | "invoice.currentDue" | "invoice.tax";
+  const totals: [TotalKey, string][] = [
+    ["invoice.completedToDate", s.totalCompletedAndStoredToDate],
+    ["invoice.retentionHeld", s.totalRetention],
+    ["invoice.lessPrevious", s.previousCertificates],
+    ...(Number(s.advanceRecovery) === 0 ? [] : [["invoice.lessAdvance", s.advanceRecovery] as [TotalKey, string]]),
+    ["invoice.currentDue", s.currentPaymentDue],
+    ["invoice.tax", s.tax],
   ];
   const lines = result.lines.slice(0, SHOWN_LINES);
   return (
     <>
-      <Text size={200}>{`Period ${header.periodStart} to ${header.periodEnd}, dated ${header.invoiceDate}.`}</Text>
+      <Text size={200}>{t("invoice.period", { start: date(header.periodStart), end: date(header.periodEnd), date: date(header.invoiceDate) })}</Text>
       <table className={styles.table}>
         <caption className={styles.caption}>
-          <Text weight="semibold">This period, by line</Text>
+          <Text weight="semibold">{t("invoice.byLine")}</Text>
         </caption>
         <thead>
           <tr>
-            <th scope="col" className={`${styles.cell} ${styles.label}`}>Line</th>
-            <th scope="col" className={`${styles.cell} ${styles.amount}`}>This period</th>
+            <th scope="col" className={`${styles.cell} ${styles.label}`}>{t("invoice.line")}</th>
+            <th scope="col" className={`${styles.cell} ${styles.amount}`}>{t("invoice.thisPeriod")}</th>
           </tr>
         </thead>
         <tbody>
@@ -333,32 +341,28 @@ function Preview({ plan }: { plan: Extract<PlanOutcome, { ok: true }> }) {
           ))}
           {result.lines.length > lines.length ? (
             <tr>
-              <td colSpan={2} className={styles.cell}>{`and ${result.lines.length - lines.length} more lines on the sheet`}</td>
+              <td colSpan={2} className={styles.cell}>{t("invoice.moreLines", { count: result.lines.length - lines.length })}</td>
             </tr>
           ) : null}
         </tbody>
       </table>
       <table className={styles.table}>
         <caption className={styles.caption}>
-          <Text weight="semibold">Totals</Text>
+          <Text weight="semibold">{t("invoice.totals")}</Text>
         </caption>
         <tbody>
           {totals.map(([label, amount]) => (
             <tr key={label}>
-              <th scope="row" className={`${styles.cell} ${styles.label}`}>{label}</th>
+              <th scope="row" className={`${styles.cell} ${styles.label}`}>{t(label)}</th>
               <td className={`${styles.cell} ${styles.amount}`}>{money(amount)}</td>
             </tr>
           ))}
           <tr>
-            <th scope="row" className={`${styles.cell} ${styles.label} ${styles.total}`}>Total due</th>
+            <th scope="row" className={`${styles.cell} ${styles.label} ${styles.total}`}>{t("invoice.totalDue")}</th>
             <td className={`${styles.cell} ${styles.amount} ${styles.total}`} data-testid="preview-total-due">{money(s.totalDue)}</td>
           </tr>
         </tbody>
       </table>
     </>
   );
-}
-
-function problemCount(n: number): string {
-  return n === 1 ? "1 problem" : `${n} problems`;
 }

@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookProblem } from "../../workbook/problems";
+import { usePaneText } from "../i18n/pane-text-context";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -15,9 +16,14 @@ export interface ProblemListProps {
   onSelect: (sheet: string, cell: string) => void;
 }
 
-/** Problems in plain words; each one in a cell has a button that selects that cell. */
+/**
+ * Problems in plain words; each one in a cell has a button that selects that cell. The
+ * problems' own text comes from the workbook layer and is English for now; the title and the
+ * button's label are the pane's.
+ */
 export function ProblemList({ title, problems, intent, onSelect }: ProblemListProps) {
   const styles = useStyles();
+  const { t } = usePaneText();
   if (problems.length === 0) return null;
   return (
     <MessageBar intent={intent} layout="multiline">
@@ -31,7 +37,7 @@ export function ProblemList({ title, problems, intent, onSelect }: ProblemListPr
                   size="small"
                   appearance="transparent"
                   className={styles.cell}
-                  aria-label={`Select ${p.sheet}!${p.cell}`}
+                  aria-label={t("problems.select", { cell: `${p.sheet}!${p.cell}` })}
                   onClick={() => onSelect(p.sheet as string, p.cell as string)}
                 >
                   {`${p.sheet}!${p.cell}`}

@@ -7,6 +7,7 @@ import { NAMES, PAYMENT_HEADERS } from "../../workbook/port";
 import type { WorkbookProblem } from "../../workbook/problems";
 import { isUnpaid } from "../finance-status";
 import { displayMoney } from "../format";
+import { usePaneText } from "../i18n/pane-text-context";
 import type { PaneHost } from "../host/host";
 import { failureMessage } from "../messages";
 import { ProblemList } from "./problem-list";
@@ -79,7 +80,8 @@ export function RecordPaymentForm({ host, form, invoices, currency, refresh, ann
   const [recorded, setRecorded] = useState<string>();
   const [refused, setRefused] = useState<WorkbookProblem[]>([]);
   const [failure, setFailure] = useState<string>();
-  const money = (amount: string) => displayMoney(amount, currency);
+  const { t, locale } = usePaneText();
+  const money = (amount: string) => displayMoney(amount, currency, locale);
   const chosen = invoices.find((invoice) => invoice.number === form.document);
   const amount = form.amount ?? (chosen && isUnpaid(chosen) ? chosen.outstanding : "");
 
@@ -102,7 +104,7 @@ export function RecordPaymentForm({ host, form, invoices, currency, refresh, ann
         announce(`Nothing was written: ${plan.problems.length === 1 ? "1 problem" : `${plan.problems.length} problems`} to fix.`);
       }
     } catch (caught) {
-      const message = failureMessage(caught);
+      const message = failureMessage(caught, t);
       setFailure(message);
       announce(`Recording the payment failed: ${message}`);
     } finally {

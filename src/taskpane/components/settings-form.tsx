@@ -6,6 +6,7 @@ import { settingsRows } from "../../workbook/sample";
 import { DEFAULT_SETTINGS, INVOICE_TYPE_CODES, SETTINGS, type SettingsPlace, VAT_TREATMENTS, readSettings, settingWrites } from "../../workbook/settings";
 import type { WorkbookPort } from "../../workbook/port";
 import { percentText } from "../format";
+import { usePaneText } from "../i18n/pane-text-context";
 import { failureMessage } from "../messages";
 
 type Spec = (typeof SETTINGS)[number];
@@ -118,6 +119,7 @@ export interface SettingsFormProps {
 /** Contract settings, checked as they are typed and saved to the workbook's settings table. */
 export function SettingsForm({ workbook, table, place, onSaved, announce }: SettingsFormProps) {
   const styles = useStyles();
+  const { t } = usePaneText();
   const saved = useMemo(() => settingsTexts(table), [table]);
   const [texts, setTexts] = useState(saved);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -154,7 +156,7 @@ export function SettingsForm({ workbook, table, place, onSaved, announce }: Sett
       announce(`Contract settings saved to the ${NAMES.settingsSheet} sheet.`);
       await onSaved();
     } catch (caught) {
-      setFailure(failureMessage(caught));
+      setFailure(failureMessage(caught, t));
     } finally {
       setSaving(false);
     }

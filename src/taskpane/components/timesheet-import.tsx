@@ -20,6 +20,7 @@ import { readCsvRows } from "../../import/timesheet-csv";
 import { NAMES } from "../../workbook/port";
 import { type TimesheetImportPlan, type TimesheetImportRequest, type UnmappedProject, importTimesheet } from "../../workbook/timesheet-import";
 import type { PaneHost } from "../host/host";
+import { usePaneText } from "../i18n/pane-text-context";
 import { failureMessage } from "../messages";
 import { ProblemList } from "./problem-list";
 
@@ -68,6 +69,8 @@ export interface TimesheetImportProps {
  */
 export default function TimesheetImport({ host, timesheetSheet, disabled, refresh, announce, onSelect, onClose }: TimesheetImportProps) {
   const styles = useStyles();
+  // The panel's own words are English yet; the failure sentence the pane shares is in its language.
+  const { t } = usePaneText();
   const input = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<ChosenFile>();
   const [dayFirst, setDayFirst] = useState(false);
@@ -137,7 +140,7 @@ export default function TimesheetImport({ host, timesheetSheet, disabled, refres
         announce(plan.unmapped.length > 0 ? `Nothing was imported: choose a line for ${count(plan.unmapped.length, "project")}.` : `Nothing was imported: ${count(plan.problems.length, "problem")} to fix.`);
       }
     } catch (caught) {
-      const message = failureMessage(caught);
+      const message = failureMessage(caught, t);
       setFailure(message);
       announce(`Importing the timesheet failed: ${message}`);
     } finally {
@@ -228,7 +231,7 @@ export default function TimesheetImport({ host, timesheetSheet, disabled, refres
             {imported}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={() => void host.showSheet(timesheetSheet ?? NAMES.timesheetSheet).catch((e: unknown) => setFailure(failureMessage(e)))}>
+            <Button size="small" onClick={() => void host.showSheet(timesheetSheet ?? NAMES.timesheetSheet).catch((e: unknown) => setFailure(failureMessage(e, t)))}>
               Open sheet
             </Button>
           </MessageBarActions>

@@ -7,6 +7,7 @@ import { selectCell, showSheet, watchTables } from "../../workbook/office-naviga
 export function excelHost(): PaneHost {
   return {
     workbook: new OfficeWorkbook(),
+    displayLanguage: Office.context.displayLanguage,
     selectCell,
     showSheet,
     watch: watchTables,

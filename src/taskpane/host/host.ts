@@ -28,6 +28,12 @@ export class DeliveryError extends Error {
  */
 export interface PaneHost {
   workbook: WorkbookPort;
+  /**
+   * The language the person reads Office in, a tag such as "de-DE" (Office.context.displayLanguage;
+   * the browser's language in the preview): the pane's own text follows it where it has a
+   * translation, and its numbers and dates follow its formats.
+   */
+  readonly displayLanguage: string;
   /** Selects a cell, so the person can fix what a problem points at. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Shows a sheet, such as the invoice just written. */

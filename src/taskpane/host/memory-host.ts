@@ -21,7 +21,11 @@ export class MemoryHost implements PaneHost {
   private readonly paneListeners = new Set<() => void>();
   private readonly gridListeners = new Set<() => void>();
 
-  constructor(readonly memory = new MemoryWorkbook()) {
+  /** `displayLanguage`: the browser's by default, as Office's is in Excel; tests pass "de-DE". */
+  constructor(
+    readonly memory = new MemoryWorkbook(),
+    readonly displayLanguage = navigator.language,
+  ) {
     const after = async (write: () => Promise<void>): Promise<void> => {
       try {
         await write();

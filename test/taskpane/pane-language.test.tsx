@@ -1,0 +1,114 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/app";
+import type { Delivery } from "../../src/taskpane/host/host";
+import { MemoryHost } from "../../src/taskpane/host/memory-host";
+import { en } from "../../src/taskpane/i18n/catalogs/en";
+import { de } from "../../src/taskpane/i18n/catalogs/de";
+import { es } from "../../src/taskpane/i18n/catalogs/es";
+import { fr } from "../../src/taskpane/i18n/catalogs/fr";
+import { it as italian } from "../../src/taskpane/i18n/catalogs/it";
+import { nl } from "../../src/taskpane/i18n/catalogs/nl";
+import { paneLanguageOf, paneLocaleOf } from "../../src/taskpane/i18n/pane-language";
+import { sampleWorkbook } from "../workbook/helpers";
+
+const INVOICE_DATE = new Date("2026-03-31T12:00:00Z");
+
+beforeEach(() => {
+  // Invoices are dated today: a fixed today keeps the period and the figures the same.
+  jest.useFakeTimers({ now: INVOICE_DATE, advanceTimers: true });
+});
+afterEach(() => jest.useRealTimers());
+
+function renderApp(host: MemoryHost) {
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime.bind(jest) });
+  render(<App host={host} dark={false} exportInvoice={jest.fn(() => Promise.resolve<Delivery>({ kind: "downloaded" }))} />);
+  return user;
+}
+
+describe("the pane's language from Office's display language", () => {
+  it.each([
+    ["de-DE", "de"], ["de-AT", "de"], ["de-CH", "de"], ["fr-FR", "fr"], ["fr-CA", "fr"], ["es-MX", "es"], ["nl-BE", "nl"], ["it-IT", "it"],
+    ["en-US", "en"], ["en-GB", "en"], ["pt-BR", "en"], ["ja-JP", "en"], ["DE-de", "de"], ["de_AT", "de"], ["", "en"], ["deutsch", "en"],
+  ])("%s reads in %s", (tag, language) => {
+    expect(paneLanguageOf(tag)).toBe(language);
+  });
+
+  it("formats in the whole tag, region and all, and in English when the tag is not one", () => {
+    expect(paneLocaleOf("de-AT")).toBe("de-AT");
+    expect(paneLocaleOf("fr_CA")).toBe("fr-CA");
+    expect(paneLocaleOf("not a tag")).toBe("en");
+  });
+});
+
+type Texts = Record<string, string>;
+const placeholders = (text: string): string[] => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1] as string).sort();
+/** A key's base, its plural suffix taken off: English "x_one"/"x_other" and French "x_many" are one key. */
+const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
+const englishBases = new Set(Object.keys(en).map(base));
+
+describe.each<[string, Texts]>([["de", de], ["fr", fr], ["es", es], ["nl", nl], ["it", italian]])("the %s pane catalog", (language, catalog) => {
+  it("has no key English lacks", () => {
+    expect(Object.keys(catalog).filter((key) => !englishBases.has(base(key)))).toEqual([]);
+  });
+
+  it("fills the same placeholders as English", () => {
+    const english = en as Texts;
+    const mismatches = Object.entries(catalog).flatMap(([key, text]) => {
+      const source = english[key] ?? english[`${base(key)}_other`] ?? "";
+      return placeholders(text).join() === placeholders(source).join() ? [] : [{ key, text, source }];
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it("lists the keys it lacks, shown in English", () => {
+    const lacking = [...englishBases].filter((key) => !Object.keys(catalog).some((own) => base(own) === key));
+    // Not a failure: "where a translation exists" (issue 18). German and French lack none.
+    if (language === "de" || language === "fr") expect(lacking).toEqual([]);
+    else console.info(`${language}: ${lacking.length} of ${englishBases.size} pane keys shown in English: ${lacking.join(", ")}`);
+  });
+});
+
+describe("the pane in German and French", () => {
+  it("shows a German host the pane in German, its amounts and dates in German formats", async () => {
+    const user = renderApp(new MemoryHost(await sampleWorkbook(), "de-DE"));
+    expect(await screen.findByRole("heading", { name: "Nächste Rechnung: INV-0001" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Rechnung" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Vertrag" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Rechnungsdatum")).toBeInTheDocument();
+    // The same figure as the English test's €94,999.75, in German: grouping by points, the euro after.
+    expect(screen.getByTestId("preview-total-due")).toHaveTextContent("94.999,75 €");
+    expect(screen.getByText("Leistungszeitraum 01.03.2026 bis 31.03.2026, Rechnungsdatum 31.03.2026.")).toBeInTheDocument();
+    expect(screen.getByRole("rowheader", { name: "Sicherheitseinbehalt" })).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Rechnung INV-0001 erstellen" }));
+    expect(await screen.findByText("INV-0001 ausgestellt")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Blatt öffnen" })).toBeInTheDocument();
+    const exports = screen.getByRole("group", { name: "INV-0001 exportieren" });
+    expect(within(exports).getByRole("button", { name: "INV-0001 als Excel-Datei exportieren" })).toBeInTheDocument();
+    expect(screen.getByTestId("announcement")).toHaveTextContent("INV-0001 ausgestellt. Zahlbetrag 94.999,75 €.");
+  });
+
+  it("shows a French host the pane in French", async () => {
+    renderApp(new MemoryHost(await sampleWorkbook(), "fr-FR"));
+    expect(await screen.findByRole("heading", { name: "Prochaine facture : INV-0001" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Historique" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Générer la facture INV-0001" })).toBeInTheDocument();
+    expect(screen.getByRole("rowheader", { name: "Retenue de garantie" })).toBeInTheDocument();
+    // French groups by a narrow no-break space and puts the euro after a no-break space.
+    expect(screen.getByTestId("preview-total-due").textContent).toBe("94\u202f999,75\u00a0€");
+    expect(screen.getByText("Période du 01/03/2026 au 31/03/2026, datée du 31/03/2026.")).toBeInTheDocument();
+  });
+
+  it("shows an Austrian host German words in Austrian formats", async () => {
+    renderApp(new MemoryHost(await sampleWorkbook(), "de-AT"));
+    expect(await screen.findByRole("heading", { name: "Nächste Rechnung: INV-0001" })).toBeInTheDocument();
+    // de-AT puts the euro first, where Germany's German puts it after.
+    expect(screen.getByTestId("preview-total-due").textContent).toBe("€\u00a094.999,75");
+  });
+
+  it("shows a Brazilian host the pane in English", async () => {
+    renderApp(new MemoryHost(await sampleWorkbook(), "pt-BR"));
+    expect(await screen.findByRole("heading", { name: "Next invoice: INV-0001" })).toBeInTheDocument();
+  });
+});
