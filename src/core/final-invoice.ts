@@ -5,6 +5,34 @@ import type { BillingRequest } from "./request";
 import type { BillingResult } from "./result";
 import { formatMoney, roundProduct } from "./rounding";
 
+/**
+ * What an invoice charged at each VAT rate: its tax base and tax, less the advance it recovered
+ * and the VAT already invoiced on that (see computeAdvanceTaxDeducted): the net and VAT a final
+ * invoice lists for it.
+ */
+export function chargedByRate(result: BillingResult): PrecedingInvoice["byRate"] {
+  const { minorUnits } = result;
+  const units = (text: string): bigint => {
+    const value = readUnits(text, minorUnits);
+    if (typeof value !== "bigint") throw new CoreInputError(`chargedByRate: ${text} is not an amount of ${result.currency}`);
+    return value;
+  };
+  const key = (rate: string): string => {
+    const value = readFixed(rate);
+    if (isReadProblem(value)) throw new CoreInputError(`chargedByRate: ${rate} is not a rate`);
+    return fixedText(value);
+  };
+  const deducted = new Map((result.advanceTaxDeducted ?? []).map((d) => [key(d.rate), d]));
+  return result.taxBreakdown.map((t) => {
+    const d = deducted.get(key(t.rate));
+    return {
+      rate: t.rate,
+      net: formatMoney(units(t.taxableAmount) - (d === undefined ? 0n : units(d.recovered)), minorUnits),
+      tax: formatMoney(units(t.tax) - (d === undefined ? 0n : units(d.tax)), minorUnits),
+    };
+  });
+}
+
 /** An earlier partial invoice in force (the advance invoice among them), as the final invoice lists and deducts it. */
 export interface PrecedingInvoice {
   number: string;
@@ -54,6 +82,8 @@ export interface FinalStatement {
   balance: string;
   /** balance − total due: what the balance holds back as retention, payable when released. */
   retentionWithheld: string;
+  /** The balance less the retention withheld: the invoice's total due. */
+  balanceDue: string;
 }
 
 export type FinalInvoiceOutcome = { ok: true; result: BillingResult; statement: FinalStatement } | { ok: false; errors: Issue[] };
@@ -135,6 +165,7 @@ export function computeFinalInvoice(request: BillingRequest, preceding: readonly
     tax: money(tax),
     balance: money(net + tax),
     retentionWithheld: money(net - currentPaymentDue),
+    balanceDue: money(totalDue),
   };
   // The statement replaces the per-invoice deduction of the advance's VAT: the advance invoice is one of the partial invoices deducted.
   return {

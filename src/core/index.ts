@@ -1,6 +1,6 @@
 export { computeInvoice } from "./compute";
 export { computeAdvanceInvoice, advanceRecoveredByRate, type AdvanceAtRate, type AdvanceInvoiceOutcome, type AdvancePayment } from "./advance-invoice";
-export { computeFinalInvoice, type FinalInvoiceOutcome, type FinalRate, type FinalStatement, type ListedInvoice, type PrecedingInvoice } from "./final-invoice";
+export { chargedByRate, computeFinalInvoice, type FinalInvoiceOutcome, type FinalRate, type FinalStatement, type ListedInvoice, type PrecedingInvoice } from "./final-invoice";
 export { allocateLargestRemainder } from "./allocate";
 export { minorUnitsOf, paperOf } from "./currency";
 export { moneyOf, earnedToDate, netDueThisPeriod, retentionHeld, balanceToFinish, taxOn, roundAmount } from "./line-figures";

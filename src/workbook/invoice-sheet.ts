@@ -1,5 +1,6 @@
 import { type BillingResult, Dec, cappedLinesShown, type IssuedInvoice, type TimeAppendixRow, addAmounts, groupDigits, paperOf, subtractAmount, timeRowLabel } from "../core";
 import { columnLetters } from "./a1";
+import { advanceDeductionRows, finalStatementBlocks, kindTitle } from "./kind-sheets";
 import { moneyFormat } from "./formats";
 import type { CellBlock, CellValue, SheetLayout } from "./port";
 import type { ContractSettings } from "./settings";
@@ -7,7 +8,7 @@ import type { ContractSettings } from "./settings";
 /** What an invoice sheet says besides the figures. */
 export interface InvoiceHeader {
   number: string;
-  kind: "invoice" | "credit note" | "draft";
+  kind: IssuedInvoice["kind"];
   /** For a credit note: the invoice it cancels. */
   credits: string | undefined;
   invoiceDate: string;
@@ -21,15 +22,15 @@ export const G703_HEADERS = [
   "Materials presently stored (F)", "Completed and stored to date (G)", "% (G ÷ C)", "Balance to finish (H)", "Retention (I)",
 ];
 
-const WIDTHS = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14];
+export const WIDTHS = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14];
 /** The description column's width, in characters. */
 const DESCRIPTION_WIDTH = WIDTHS[1] ?? 38;
 /** Points per line of text in the default font (Calibri 11): Excel's default row height. */
 const LINE_POINTS = 15;
 /** The tallest row Excel allows, in points. */
 const MAX_ROW_POINTS = 409;
-const COLUMNS = G703_HEADERS.length;
-const HEADER_ROWS = 11;
+export const COLUMNS = G703_HEADERS.length;
+export const HEADER_ROWS = 11;
 
 /** Excel's limit on the characters in one cell: a workbook with a longer text does not open. */
 const CELL_TEXT_LIMIT = 32_767;
@@ -52,11 +53,11 @@ export function cellTextProblem(what: string, length: number, label = ""): strin
   return `${what} is ${length.toLocaleString("en-US")} characters long${written}, over the ${CELL_TEXT_LIMIT.toLocaleString("en-US")} characters an Excel cell holds; shorten it to at most ${room.toLocaleString("en-US")}.`;
 }
 
-const row = (...cells: CellValue[]): CellValue[] => Array.from({ length: COLUMNS }, (_, c) => cells[c] ?? null);
+export const row = (...cells: CellValue[]): CellValue[] => Array.from({ length: COLUMNS }, (_, c) => cells[c] ?? null);
 
 /** The header block: title, supplier and client, number, dates, period, contract and purchase order. */
-function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, currency: string): CellBlock {
-  const title = header.kind === "credit note" ? "CREDIT NOTE" : header.kind === "draft" ? "DRAFT INVOICE" : "INVOICE";
+export function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, currency: string): CellBlock {
+  const title = header.kind === "credit note" ? "CREDIT NOTE" : header.kind === "draft" ? "DRAFT INVOICE" : header.kind === "invoice" ? "INVOICE" : kindTitle(header.kind);
   return {
     top: 0,
     left: 0,
@@ -65,7 +66,8 @@ function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, curren
       row(),
       row("From", settings.supplierName, null, null, null, null, "Number", null, header.number),
       row(null, settings.supplierAddress, null, null, null, null, "Date", null, header.invoiceDate),
-      row(null, settings.supplierTaxId === "" ? null : `${TAX_ID_LABEL}${settings.supplierTaxId}`, null, null, null, null, "Period", null, `${header.periodStart} to ${header.periodEnd}`),
+      // An advance invoice bills no period of work.
+      row(null, settings.supplierTaxId === "" ? null : `${TAX_ID_LABEL}${settings.supplierTaxId}`, null, null, null, null, ...(header.kind === "advance invoice" ? [] : ["Period", null, `${header.periodStart} to ${header.periodEnd}`])),
       // A credit note asks for no payment: it has no due date.
       header.kind === "credit note" ? row("To", settings.clientName) : row("To", settings.clientName, null, null, null, null, "Due date", null, header.dueDate),
       row(null, settings.clientAddress, null, null, null, null, "Contract", null, settings.contractReference),
@@ -95,6 +97,7 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
   const summaryRows: [string, string][] = [
     ["Current payment due credited", s.currentPaymentDue],
     ...cancelled.taxBreakdown.map((t): [string, string] => [`${taxLabel(t.rate, t.taxableAmount)}, credited`, t.tax]),
+    ...advanceDeductionRows(cancelled).map(([label, amount]): [string, string] => [`${label}, credited`, amount]),
     ["Tax credited", s.tax],
     [`Total credited (${cancelled.currency})`, s.totalDue],
   ];
@@ -126,7 +129,7 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
  * table header repeated on every page.
  */
 export function layoutInvoiceSheet(
-  sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult, time: Pick<IssuedInvoice, "timeAppendix" | "hoursNotBilled"> = {},
+  sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult, time: Pick<IssuedInvoice, "timeAppendix" | "hoursNotBilled" | "finalStatement"> = {},
 ): SheetLayout {
   const money = moneyFormat(result.minorUnits);
   const headerBlock = headerBlockOf(header, settings, result.currency);
@@ -177,6 +180,7 @@ export function layoutInvoiceSheet(
     ["8. Current payment due", s.currentPaymentDue],
     ["9. Balance to finish, including retention (3 − 6)", s.balanceToFinishIncludingRetention],
     ...result.taxBreakdown.map((t): [string, string] => [taxLabel(t.rate, t.taxableAmount), t.tax]),
+    ...advanceDeductionRows(result),
   ];
   const summary: CellBlock = {
     top: summaryTop,
@@ -187,13 +191,16 @@ export function layoutInvoiceSheet(
   const dueTop = summaryTop + summaryRows.length;
   const totalDue: CellBlock = { top: dueTop, left: 1, values: [[`Total due (${result.currency})`, Number(s.totalDue)]], numberFormat: ["@", money], bold: true, fill: "#DCE6F0" };
   const terms = settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`;
-  const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[`${PAYMENT_TERMS_LABEL}${terms}`]] };
+  // A final invoice's statement under the total due: the whole contract, less each partial invoice.
+  const statement = time.finalStatement === undefined ? { blocks: [], rows: 0 } : finalStatementBlocks(dueTop + 2, time.finalStatement, result.currency, result.minorUnits);
+  const footerTop = dueTop + 2 + (statement.rows === 0 ? 0 : statement.rows + 1);
+  const footer: CellBlock = { top: footerTop, left: 0, values: [[`${PAYMENT_TERMS_LABEL}${terms}`]] };
   const rows = time.timeAppendix ?? [];
-  const appendix = timeAppendixBlocks(dueTop + 4, rows, money);
-  const lastRow = appendix.length === 0 ? dueTop + 2 : dueTop + 4 + rows.length;
+  const appendix = timeAppendixBlocks(footerTop + 2, rows, money);
+  const lastRow = appendix.length === 0 ? footerTop : footerTop + 2 + rows.length;
   return {
     name: sheetName,
-    blocks: [headerBlock, tableHeader, ...lines, totals, ...cappedBlocks, summary, totalDue, footer, ...appendix],
+    blocks: [headerBlock, tableHeader, ...lines, totals, ...cappedBlocks, summary, totalDue, ...statement.blocks, footer, ...appendix],
     columnWidths: WIDTHS,
     printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
     orientation: "landscape",
@@ -231,7 +238,7 @@ function taxLabel(rate: string, taxableAmount: string): string {
  * description takes the same number of lines is one block, one range write, with the height
  * those lines need, as LibreOffice does not grow a row to fit wrapped text it reads from a file.
  */
-function wrappedRows(top: number, values: CellValue[][], numberFormat: string[]): CellBlock[] {
+export function wrappedRows(top: number, values: CellValue[][], numberFormat: string[]): CellBlock[] {
   const blocks: CellBlock[] = [];
   values.forEach((cells, r) => {
     const lines = String(cells[1] ?? "").split("\n").reduce((sum, paragraph) => sum + lineCount(paragraph, DESCRIPTION_WIDTH), 0);

@@ -168,7 +168,7 @@ describe("worked example: advance invoice, three progress invoices, final invoic
       preceding: preceding.map((p) => ({ ...p, net: p.byRate[0]?.net, tax: p.byRate[0]?.tax, total: (Number(p.byRate[0]?.net) + Number(p.byRate[0]?.tax)).toFixed(2) })),
       contractPrice: "300000.00", contractTax: "57000.00", contractTotal: "357000.00",
       precedingNet: "264999.99", precedingTax: "50350.00", precedingTotal: "315349.99",
-      net: "35000.01", tax: "6650.00", balance: "41650.01", retentionWithheld: "1944.44",
+      net: "35000.01", tax: "6650.00", balance: "41650.01", retentionWithheld: "1944.44", balanceDue: "39705.57",
     });
     expect(statement.preceding.map((p) => p.total)).toEqual(["35700.00", "132222.21", "63466.66", "83961.12"]);
   });
