@@ -1,5 +1,7 @@
 import { type IssuedInvoice, timeRowLabel } from "../core";
-import { G703_COLUMNS, HOURS_NOT_BILLED_LABEL, WORKED_NOT_BILLED_LABEL, cappedLinesOf, hoursNotBilledOf, summaryRowsOf, taxRowsOf, titleOf } from "./document";
+import { G703_COLUMNS, HOURS_NOT_BILLED_LABEL, WORKED_NOT_BILLED_LABEL, cappedLinesOf, hoursNotBilledOf, summaryRowsOf, taxRowsOf, textOf, titleOf } from "./document";
+import { invoiceTypeCodeOf } from "./en16931/invoice-type-code";
+import { type LabelledAmount, advanceDeductionsOf, finalStatementRowsOf } from "./kinds";
 import type { Exporter } from "./exporter";
 
 /**
@@ -76,7 +78,8 @@ export function toCsv(invoice: IssuedInvoice): string {
     document("contractReference", invoice.contractReference),
     document("purchaseOrder", invoice.purchaseOrder),
     ...(credit ? [] : [document("paymentTerms", invoice.paymentTerms)]),
-    document("invoiceTypeCode", invoice.invoiceTypeCode),
+    // The code the e-invoice is sent with: the setting as the document's kind and parties allow it.
+    document("invoiceTypeCode", invoiceTypeCodeOf(invoice)),
     document("precedingInvoices", invoice.precedingInvoices.join(" ")),
   );
   const optional = (amount: string | undefined): Cell => (amount === undefined ? "" : num(amount));
@@ -92,14 +95,40 @@ export function toCsv(invoice: IssuedInvoice): string {
       row.person ?? "", row.role ?? "", num(row.hours), optional(row.rate), row.per ?? "", row.late ? "yes" : "no",
     ]);
   }
-  for (const row of summaryRowsOf(invoice)) rows.push(["summary", row.line === "" ? row.key : row.line, row.label, ...amountAt(row.amount)]);
+  // An advance invoice bills no work: its summary is the advance, not the G702 lines.
+  if (invoice.kind === "advance invoice") rows.push(["summary", "advancePayment", textOf(invoice).t("advance.payment"), ...amountAt(invoice.result.summary.currentPaymentDue)]);
+  else for (const row of summaryRowsOf(invoice)) rows.push(["summary", row.line === "" ? row.key : row.line, row.label, ...amountAt(row.amount)]);
+  const atRate = (rate: string, amount: string): Cell[] => [...AMOUNT_COLUMNS.map(() => ""), num(rate), num(amount)];
   for (const tax of taxRowsOf(invoice)) {
-    rows.push(["summary", "taxableAmount", `Taxable amount at ${tax.rate}`, ...AMOUNT_COLUMNS.map(() => ""), num(tax.rate), num(tax.taxableAmount)]);
-    rows.push(["summary", "tax", tax.label, ...AMOUNT_COLUMNS.map(() => ""), num(tax.rate), num(tax.tax)]);
+    rows.push(["summary", "taxableAmount", `Taxable amount at ${tax.rate}`, ...atRate(tax.rate, tax.taxableAmount)]);
+    rows.push(["summary", "tax", tax.label, ...atRate(tax.rate, tax.tax)]);
   }
+  for (const deduction of advanceDeductionsOf(invoice)) rows.push(["summary", deduction.key, deduction.label, ...atRate(deduction.rate, deduction.amount)]);
   rows.push(["summary", "totalDue", `Total due (${invoice.result.currency})`, ...amountAt(invoice.result.summary.totalDue)]);
+  rows.push(...finalRecords(invoice, amountAt, atRate));
   const width = rows[0]?.length ?? 0;
   return rows.map((row) => padded(row, width).map(field).join(",")).join("\r\n") + "\r\n";
+}
+
+/**
+ * A final invoice's statement: "final" records for the contract, what is deducted and the balance
+ * due, and a "preceding" record for each partial invoice's net and its VAT at each rate (its date
+ * and what the amount is in Description); none for the other kinds.
+ */
+function finalRecords(invoice: IssuedInvoice, amountAt: (amount: string) => Cell[], atRate: (rate: string, amount: string) => Cell[]): Cell[][] {
+  const statement = finalStatementRowsOf(invoice);
+  if (statement === undefined) return [];
+  const record = (row: LabelledAmount): Cell[] => ["final", row.key, row.label, ...(row.rate === undefined ? amountAt(row.amount) : atRate(row.rate, row.amount))];
+  const [, , netHeading, ...vatHeadings] = statement.columns;
+  return [
+    ...statement.contract.map(record),
+    ...statement.listing.flatMap((p) => [
+      ["preceding", p.number, `${p.date}: ${netHeading ?? ""}`, ...amountAt(p.net)],
+      ...statement.rates.map((rate, i) => ["preceding", p.number, `${p.date}: ${vatHeadings[i] ?? ""}`, ...atRate(rate, p.taxes[i] ?? "0")]),
+    ]),
+    ...statement.deductions.map(record),
+    record(statement.due),
+  ];
 }
 
 function padded(row: Cell[], width: number): Cell[] {

@@ -1,4 +1,5 @@
 import { type CappedLine, Dec, addAmounts, cappedLinesShown, formatAmount, groupDigits, type IssuedInvoice, type InvoiceLine } from "../core";
+import { type DocumentText, documentText, formatDocumentAmount, formatDocumentPercent } from "../i18n";
 
 /**
  * What every exporter shows besides the raw figures: the title, the G703 column headings and
@@ -83,9 +84,31 @@ export function columnTotal(invoice: IssuedInvoice, column: SummedColumn): strin
   return formatAmount(addAmounts(invoice.result.lines.map((line) => line[column])), invoice.result.minorUnits);
 }
 
-/** "INVOICE", "CREDIT NOTE" or "DRAFT INVOICE": a draft and a credit note are never mistaken for an invoice. */
+/** "INVOICE", "CREDIT NOTE" or "DRAFT INVOICE": a draft and a credit note are never mistaken for an invoice; an advance and a final invoice say what they are. */
 export function titleOf(invoice: IssuedInvoice): string {
+  if (invoice.kind === "advance invoice") return textOf(invoice).t("title.advanceInvoice");
+  if (invoice.kind === "final invoice") return textOf(invoice).t("title.finalInvoice");
   return invoice.kind === "credit note" ? "CREDIT NOTE" : invoice.kind === "draft" ? "DRAFT INVOICE" : "INVOICE";
+}
+
+/** A document's labels, and its amounts, rates and dates as its language writes them. */
+export interface InvoiceText extends DocumentText {
+  amount: (amount: string) => string;
+  percent: (rate: string) => string;
+}
+
+/**
+ * The labels of an invoice's document language (src/i18n). The advance and final invoices' own
+ * labels come from here; every document is in English until the contract's language reaches
+ * the issued invoice.
+ */
+export function textOf(invoice: IssuedInvoice): InvoiceText {
+  const language = "en";
+  return {
+    ...documentText(language),
+    amount: (amount) => formatDocumentAmount(amount, language, invoice.result.minorUnits),
+    percent: (rate) => formatDocumentPercent(rate, language),
+  };
 }
 
 /** A fraction with 4 decimals ("0.6000") as a percentage with 2 ("60.00%"), by moving the point. */
