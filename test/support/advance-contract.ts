@@ -1,5 +1,8 @@
-import type { CellValue, WorkbookPort } from "../../src/workbook/port";
-import { NAMES } from "../../src/workbook/port";
+import type { IssuedInvoice } from "../../src/core";
+import { generateInvoice } from "../../src/workbook/generate-invoice";
+import { MemoryWorkbook, emptyState, findSheet, setCell } from "../../src/workbook/memory-workbook";
+import { issueAdvanceInvoice } from "../../src/workbook/plan-advance-invoice";
+import { NAMES, type CellValue, type WorkbookPort } from "../../src/workbook/port";
 import { SAMPLE_SETTINGS, settingsRows } from "../../src/workbook/sample";
 
 /**
@@ -58,3 +61,27 @@ export const PROGRESS: { date: string; percent: Record<"A" | "B" | "C", number> 
 ];
 export const FINAL = { date: "2026-11-30", percent: { A: 1, B: 1, C: 1 } };
 export const ADVANCE_DATE = "2026-07-01";
+
+/** The worked example issued through an in-memory workbook: the advance invoice, the three progress invoices and the final invoice. */
+export async function issueWorkedExample(settings: Record<string, CellValue> = {}): Promise<{ workbook: MemoryWorkbook; documents: IssuedInvoice[] }> {
+  const workbook = new MemoryWorkbook(emptyState());
+  await advanceContract(workbook, settings);
+  const advance = await issueAdvanceInvoice(workbook, { date: ADVANCE_DATE });
+  if (!advance.ok) throw new Error(JSON.stringify(advance.problems, null, 2));
+  const documents = [advance.issued];
+  for (const step of [...PROGRESS, FINAL]) {
+    for (const [id, percent] of Object.entries(step.percent)) setCellOfLine(workbook, id, percent);
+    const outcome = await generateInvoice(workbook, { invoiceDate: step.date, final: step === FINAL });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems, null, 2));
+    documents.push(outcome.issued);
+  }
+  return { workbook, documents };
+}
+
+/** A line's % complete, typed into the milestone table. */
+function setCellOfLine(workbook: MemoryWorkbook, id: string, percent: number): void {
+  const sheet = findSheet(workbook.state, NAMES.milestones);
+  const row = sheet?.cells.findIndex((cells) => cells[0] === id) ?? -1;
+  if (sheet === undefined || row < 0) throw new Error(`no line ${id}`);
+  setCell(sheet, row, 3, percent);
+}
