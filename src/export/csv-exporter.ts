@@ -14,6 +14,12 @@ import type { Exporter } from "./exporter";
  *   time,D1,Carl Wu (Developer),...,800.00,...   the time appendix, when the timesheet bills lines
  *   summary,8,Current payment due,...,80833.12   the G702 lines, tax per rate and the total due
  *
+ * An advance invoice's summary is the advance ("advancePayment"), not the G702 lines; a progress
+ * invoice after one adds an "advanceTaxDeducted" summary record per rate (the VAT already invoiced
+ * on the advance it recovered, negative); a final invoice ends with "final" records (the whole
+ * contract, what is deducted, the balance due) and a "preceding" record per partial invoice for
+ * its net and for its VAT at each rate (see docs/decisions/0036-advance-and-final-invoices.md).
+ *
  * When a line is capped, a column after Amount holds the amount each capped line worked but did
  * not bill, and the next one its hours when the timesheet bills it. With a time appendix, the last
  * columns (TIME_COLUMNS) hold each time record's person, role, hours, rate, per and lateness;
