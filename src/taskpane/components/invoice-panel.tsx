@@ -18,6 +18,7 @@ import { type IssuedInvoice, addAmounts } from "../../core";
 import { eInvoiceRefusals } from "../../export/en16931/en16931-checks";
 import type { ExportFormat } from "../../export/exporter";
 import { issueCreditNote } from "../../workbook/credit-note";
+import { issueAdvanceInvoice } from "../../workbook/plan-advance-invoice";
 import { DATE_RANGE } from "../../workbook/dates";
 import { generateInvoice } from "../../workbook/generate-invoice";
 import { type GenerateOptions, type PlanOutcome, planInvoice } from "../../workbook/plan-invoice";
@@ -26,6 +27,7 @@ import { type WorkbookProblem, problem } from "../../workbook/problems";
 import { displayMoney } from "../format";
 import type { Delivery, PaneHost } from "../host/host";
 import { failureMessage } from "../messages";
+import { AdvanceInvoiceAction, FinalInvoiceSwitch, FinalStatementPreview } from "./advance-final-controls";
 import { ExportButtons } from "./export-buttons";
 import { ProblemList } from "./problem-list";
 
@@ -84,9 +86,10 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
   const [invoiceDate, setInvoiceDate] = useState("");
   const [periodEnd, setPeriodEnd] = useState("");
   const [draft, setDraft] = useState(false);
+  const [final, setFinal] = useState(false);
   const options = useMemo<GenerateOptions>(
-    () => ({ invoiceDate: invoiceDate === "" ? undefined : invoiceDate, periodEnd: periodEnd === "" ? undefined : periodEnd, draft }),
-    [invoiceDate, periodEnd, draft],
+    () => ({ invoiceDate: invoiceDate === "" ? undefined : invoiceDate, periodEnd: periodEnd === "" ? undefined : periodEnd, draft, final }),
+    [invoiceDate, periodEnd, draft, final],
   );
   const plan = useMemo(() => planInvoice(snapshot, options), [snapshot, options]);
   // A draft is never sent as an e-invoice; an invoice is, after it is issued, so say first what would stop it.
@@ -134,6 +137,7 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
         // The dates chosen were this invoice's: the next one starts from the plan's own again.
         setInvoiceDate("");
         setPeriodEnd("");
+        setFinal(false);
       }
       const due = displayMoney(outcome.result.summary.totalDue, outcome.result.currency);
       return {
@@ -159,6 +163,21 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
           number: outcome.number, sheet: outcome.sheet, issued: outcome.issued, warnings: [],
           title: `${outcome.number} issued`,
           summary: `It cancels ${outcome.cancels}: ${displayMoney(outcome.totalCredited, outcome.issued.result.currency)}. Written to the sheet ${outcome.sheet} and the billing log.`,
+        },
+      };
+    });
+
+  const advance = () =>
+    write("Issuing the advance invoice", async () => {
+      const outcome = await issueAdvanceInvoice(host.workbook, invoiceDate === "" ? {} : { date: invoiceDate });
+      if (!outcome.ok) return outcome;
+      setInvoiceDate("");
+      return {
+        ok: true,
+        written: {
+          number: outcome.number, sheet: outcome.sheet, issued: outcome.issued, warnings: outcome.warnings,
+          title: `${outcome.number} issued`,
+          summary: `Advance invoice: amount due ${displayMoney(outcome.issued.result.summary.totalDue, outcome.issued.result.currency)}. Written to the sheet ${outcome.sheet} and the billing log.`,
         },
       };
     });
@@ -199,7 +218,9 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
         </Field>
       </div>
       <Switch checked={draft} onChange={(_, data) => setDraft(data.checked)} label="Draft (a sheet to check; nothing recorded)" />
+      <FinalInvoiceSwitch final={final} onChange={setFinal} plan={plan} />
       {plan.ok ? <Preview plan={plan} /> : null}
+      {plan.ok && plan.issued.finalStatement !== undefined ? <FinalStatementPreview statement={plan.issued.finalStatement} currency={plan.result.currency} /> : null}
       {/* The workbook's problems as they stand now; after a refused Generate, titled so. */}
       {plan.ok ? null : (
         <ProblemList
@@ -213,7 +234,7 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
       <ProblemList title="E-invoices this invoice cannot be sent as (fill in these settings first if you send them)" intent="info" problems={eInvoiceNotes} onSelect={select} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running !== undefined} onClick={() => void generate(false)}>
-          {`Generate ${draft ? "draft" : "invoice"}${plan.ok ? ` ${plan.number}` : ""}`}
+          {`Generate ${draft ? "draft" : final ? "final invoice" : "invoice"}${plan.ok ? ` ${plan.number}` : ""}`}
         </Button>
         {nothingBilled ? (
           <Button disabled={running !== undefined} onClick={() => void generate(true)}>
@@ -228,6 +249,7 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
         </div>
       ) : null}
       {plan.ok ? <ProblemList title="Nothing was written: fix these first" intent="error" problems={refused} onSelect={select} /> : null}
+      <AdvanceInvoiceAction snapshot={snapshot} date={invoiceDate} busy={running !== undefined} onIssue={() => void advance()} />
       {failure === undefined ? null : (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{failure}</MessageBarBody>
@@ -276,6 +298,8 @@ function Preview({ plan }: { plan: Extract<PlanOutcome, { ok: true }> }) {
     ["Current payment due", s.currentPaymentDue],
     ["Tax", s.tax],
   ];
+  // Already in the tax: the VAT the advance invoice charged on the advance this invoice recovers.
+  const advanceVat = addAmounts((result.advanceTaxDeducted ?? []).map((d) => d.tax));
   const lines = result.lines.slice(0, SHOWN_LINES);
   return (
     <>
@@ -317,6 +341,13 @@ function Preview({ plan }: { plan: Extract<PlanOutcome, { ok: true }> }) {
               <td className={`${styles.cell} ${styles.amount}`}>{money(amount)}</td>
             </tr>
           ))}
+          {advanceVat === "0" ? null : (
+            <tr>
+              <td colSpan={2} className={styles.cell}>
+                <Text size={200}>{`The tax is less ${money(advanceVat)} of VAT already invoiced on the advance recovered.`}</Text>
+              </td>
+            </tr>
+          )}
           <tr>
             <th scope="row" className={`${styles.cell} ${styles.label} ${styles.total}`}>Total due</th>
             <td className={`${styles.cell} ${styles.amount} ${styles.total}`} data-testid="preview-total-due">{money(s.totalDue)}</td>
