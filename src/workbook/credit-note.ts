@@ -3,7 +3,7 @@ import { checkOf, readBillingLog } from "./billing-log";
 import { dateTextProblem, isoToSerial, today } from "./dates";
 import { commitDocument } from "./generate-invoice";
 import { type InvoiceHeader, layoutCreditNote } from "./invoice-sheet";
-import { describeAdvance } from "./kind-sheets";
+import { describeAdvance } from "./kind-rows";
 import { documentsMissingFromLog, dueDateOf, issueDateProblem, issuedInvoice, namesTaken, numberingOf, overlongTexts, protectedByOwner, sheetToReplace } from "./plan-invoice";
 import { NAMES, type CellValue, type LogCommit, type SheetLayout, type WorkbookPort, type WorkbookSnapshot } from "./port";
 import { restateDocument } from "./restate";

@@ -1,6 +1,6 @@
 import { type BillingResult, Dec, cappedLinesShown, type IssuedInvoice, type TimeAppendixRow, addAmounts, groupDigits, paperOf, subtractAmount, timeRowLabel } from "../core";
 import { columnLetters } from "./a1";
-import { advanceDeductionRows, finalStatementBlocks, kindTitle } from "./kind-sheets";
+import { advanceDeductionRows, finalStatementBlocks, kindTitle } from "./kind-rows";
 import { moneyFormat } from "./formats";
 import type { CellBlock, CellValue, SheetLayout } from "./port";
 import type { ContractSettings } from "./settings";

@@ -3,7 +3,8 @@ import { ADVANCE_LINE, checkOf, readBillingLog } from "./billing-log";
 import { dateTextProblem, today } from "./dates";
 import { commitDocument } from "./generate-invoice";
 import type { InvoiceHeader } from "./invoice-sheet";
-import { describeAdvance, layoutAdvanceInvoice } from "./kind-sheets";
+import { layoutAdvanceInvoice } from "./advance-sheet";
+import { describeAdvance } from "./kind-rows";
 import {
   buildRequest, documentsMissingFromLog, dueDateOf, issueDateProblem, issuedInvoice, missingTableProblem, namesTaken, numberingOf, placeProblem, planSequence,
   protectedByOwner, sheetToReplace,

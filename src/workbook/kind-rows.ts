@@ -1,24 +1,23 @@
-import { type AdvancePayment, type BillingResult, type FinalStatement, paperOf, subtractAmount } from "../core";
+import { type AdvancePayment, type BillingResult, type FinalStatement, subtractAmount } from "../core";
 import { type DocumentText, documentText, formatDocumentAmount, formatDocumentPercent } from "../i18n";
-import { columnLetters } from "./a1";
 import { moneyFormat } from "./formats";
-import { COLUMNS, HEADER_ROWS, type InvoiceHeader, PAYMENT_TERMS_LABEL, WIDTHS, headerBlockOf, row, wrappedRows } from "./invoice-sheet";
-import type { CellBlock, CellValue, SheetLayout } from "./port";
-import type { ContractSettings } from "./settings";
+import type { CellBlock, CellValue } from "./port";
 
 /**
- * What the sheets of an advance and a final invoice say, and what a progress invoice adds when
- * an advance invoice charged VAT on the advance, in the document language's labels (src/i18n).
- * The sheets are in English until the contract's document language reaches them.
+ * What the invoice sheets of the advance and final invoices say beyond a progress invoice's, and
+ * what a progress invoice adds when an advance invoice charged VAT on the advance, in the
+ * document language's labels (src/i18n). The sheets are in English until the contract's document
+ * language reaches them: LANGUAGE is the one place to change.
  */
 const LANGUAGE = "en";
 
-function sheetText(): DocumentText {
+/** The labels of the sheets' document language. */
+export function sheetText(): DocumentText {
   return documentText(LANGUAGE);
 }
 
-const amountText = (amount: string, minorUnits: number): string => formatDocumentAmount(amount, LANGUAGE, minorUnits);
-const percentText = (rate: string): string => formatDocumentPercent(rate, LANGUAGE);
+export const amountText = (amount: string, minorUnits: number): string => formatDocumentAmount(amount, LANGUAGE, minorUnits);
+export const percentText = (rate: string): string => formatDocumentPercent(rate, LANGUAGE);
 const negated = (amount: string): string => subtractAmount("0", amount);
 
 /** The title of an advance or a final invoice. */
@@ -48,38 +47,6 @@ export function describeAdvance(result: BillingResult, advance: AdvancePayment):
 }
 
 /**
- * Lays out an advance invoice: the header block, one line per VAT rate (the advance at that
- * rate), the tax per rate, the total due, the payment terms, and how the advance is recovered.
- */
-export function layoutAdvanceInvoice(sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult): SheetLayout {
-  const { t } = sheetText();
-  const money = moneyFormat(result.minorUnits);
-  const tableHeader: CellBlock = {
-    top: HEADER_ROWS, left: 0, values: [row(t("g703.id"), t("csv.description"), t("g703.taxRate"), t("csv.amount"))], bold: true, fill: "#DCE6F0", borderBottom: true,
-  };
-  const lines = wrappedRows(HEADER_ROWS + 1, result.lines.map((l) => [l.id, l.description, Number(l.taxRate), Number(l.thisPeriod)]), ["@", "@", "0.00%", money]);
-  const summaryTop = HEADER_ROWS + result.lines.length + 2;
-  const taxes = result.taxBreakdown.map((tax) => [t("tax.atRateOn", { rate: percentText(tax.rate), base: amountText(tax.taxableAmount, result.minorUnits) }), Number(tax.tax)]);
-  const summary: CellBlock = { top: summaryTop, left: 1, values: taxes, numberFormat: ["@", money] };
-  const dueTop = summaryTop + taxes.length;
-  const totalDue: CellBlock = {
-    top: dueTop, left: 1, values: [[t("total.due", { currency: result.currency }), Number(result.summary.totalDue)]], numberFormat: ["@", money], bold: true, fill: "#DCE6F0",
-  };
-  const terms = settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`;
-  const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[`${PAYMENT_TERMS_LABEL}${terms}`], [t("advance.recoveredLater")]] };
-  return {
-    name: sheetName,
-    blocks: [headerBlockOf(header, settings, result.currency), tableHeader, ...lines, summary, totalDue, footer],
-    columnWidths: WIDTHS,
-    printArea: `A1:${columnLetters(COLUMNS - 1)}${dueTop + 4}`,
-    orientation: "landscape",
-    paper: paperOf(result.currency),
-    fitToPagesWide: 1,
-    printTitleRows: undefined,
-  };
-}
-
-/**
  * A final invoice's statement (§14(5) UStG), from row `top`: the whole contract's price, its VAT
  * per rate and its total; each partial invoice in force (number, date, net, VAT per rate); the
  * partial invoices and their VAT deducted; the balance, the retention it holds back, and the
@@ -98,12 +65,12 @@ export function finalStatementBlocks(top: number, statement: FinalStatement, cur
   const listTop = top + contract.length + 1;
   const heading: CellBlock = {
     top: listTop, left: 0,
-    values: [row(t("final.precedingNumber"), t("final.precedingDate"), t("final.precedingNet"), ...rates.map((rate) => t("final.precedingVatAt", { rate: percentText(rate) })))],
+    values: [[t("final.precedingNumber"), t("final.precedingDate"), t("final.precedingNet"), ...rates.map((rate) => t("final.precedingVatAt", { rate: percentText(rate) }))]],
     bold: true, fill: "#DCE6F0", borderBottom: true,
   };
   const listed: CellBlock = {
     top: listTop + 1, left: 0,
-    values: statement.preceding.map((p) => row(p.number, p.invoiceDate, n(p.net), ...rates.map((rate) => n(p.byRate.find((b) => b.rate === rate)?.tax ?? "0")))),
+    values: statement.preceding.map((p) => [p.number, p.invoiceDate, n(p.net), ...rates.map((rate) => n(p.byRate.find((b) => b.rate === rate)?.tax ?? "0"))]),
     numberFormat: ["@", "@", money, ...rates.map(() => money)],
   };
   const deductTop = listTop + 1 + statement.preceding.length + 1;
