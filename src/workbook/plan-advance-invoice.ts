@@ -86,9 +86,10 @@ export function planAdvanceInvoice(snapshot: WorkbookSnapshot, options: AdvanceI
   const tooLong = sheetNameProblem(`Draft ${number}`, "Invoice prefix", place);
   if (tooLong !== undefined) return { ok: false, problems: [tooLong] };
 
-  const { advance, lines, ...policy } = built.request;
+  // Only what the split needs of each line: its value, whether it is a change order, its VAT rate (not its progress).
+  const { currency, rounding, tax, lines } = built.request;
   const outcome = computeAdvanceInvoice({
-    currency: policy.currency, rounding: policy.rounding, tax: policy.tax, advance: { amount: advance?.amount ?? settings.advance.amount },
+    currency, rounding, tax, advance: { amount: settings.advance.amount },
     lines: lines.map((line) => ({ id: line.id, scheduledValue: line.scheduledValue, ...(line.changeOrder === undefined ? {} : { changeOrder: line.changeOrder }), ...(line.taxRate === undefined ? {} : { taxRate: line.taxRate }) })),
   });
   if (!outcome.ok) return { ok: false, problems: outcome.errors.map((e) => placeProblem(e, built, table, place)) };
