@@ -81,6 +81,21 @@ describe("the advance invoice", () => {
     expect(text).not.toContain("Scheduled value");
   });
 
+  test("a credit note cancelling it: 381, the advance and its VAT credited, valid", async () => {
+    const { MemoryWorkbook, emptyState } = await import("../../src/workbook/memory-workbook");
+    const { issueAdvanceInvoice } = await import("../../src/workbook/plan-advance-invoice");
+    const { advanceContract } = await import("../support/advance-contract");
+    const workbook = new MemoryWorkbook(emptyState());
+    await advanceContract(workbook);
+    expect(await issueAdvanceInvoice(workbook, { date: "2026-07-01" })).toMatchObject({ ok: true });
+    const credit = await issueCreditNote(workbook, { date: "2026-07-02" });
+    if (!credit.ok) throw new Error(JSON.stringify(credit.problems));
+    const xml = toUbl(credit.issued);
+    expect(xml).toContain("<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>");
+    expect(xml).toContain('<cbc:PayableAmount currencyID="EUR">35700.00</cbc:PayableAmount>');
+    expect(fatalLines(xml, "CN-advance.xml")).toEqual([]);
+  });
+
   test("its CSV: the advance, not the G702 lines", () => {
     const rows = parseCsv(toCsv(byNumber("INV-0001")));
     const summary = rows.filter((r) => r[0] === "summary").map((r) => [r[1], r.at(-1)]);

@@ -3,7 +3,9 @@ import { issueCreditNote } from "../../src/workbook/credit-note";
 import { MemoryWorkbook, emptyState, findSheet, findTable, tableValues } from "../../src/workbook/memory-workbook";
 import { issueAdvanceInvoice, planAdvanceInvoice } from "../../src/workbook/plan-advance-invoice";
 import { planInvoice } from "../../src/workbook/plan-invoice";
+import { OfficeWorkbook } from "../../src/workbook/office-workbook";
 import { NAMES } from "../../src/workbook/port";
+import { fakeExcelRun } from "../support/fake-excel";
 import { ADVANCE_DATE, FINAL, PROGRESS, advanceContract } from "../support/advance-contract";
 import { copyState, sampleWorkbook, setMilestone, setSetting } from "./helpers";
 
@@ -179,5 +181,22 @@ describe("the advance invoice, three progress invoices and the final invoice of 
     // Recovery 25 % of 85087.50 = 21271.875 → 21271.88, split 2672.61 : 27327.39 of what is left.
     expect(first.result.summary.advanceRecovery).toBe("21271.88");
     expect(first.result.advanceTaxDeducted?.map((d) => d.rate)).toEqual(["0.09", "0.19"]);
+  });
+
+  test("through Office.js: every sheet's block is a rectangle Excel takes, and the figures are the same", async () => {
+    const excel = emptyState();
+    const office = new OfficeWorkbook(fakeExcelRun(excel).run);
+    await advanceContract(office);
+    expect(await issueAdvanceInvoice(office, { date: ADVANCE_DATE })).toMatchObject({ ok: true, number: "INV-0001" });
+    const memory = new MemoryWorkbook(excel);
+    for (const step of PROGRESS) {
+      for (const [id, percent] of Object.entries(step.percent)) setMilestone(memory.state, id, "% complete", percent);
+      expect(await generateInvoice(office, { invoiceDate: step.date })).toMatchObject({ ok: true });
+    }
+    for (const [id, percent] of Object.entries(FINAL.percent)) setMilestone(memory.state, id, "% complete", percent);
+    const final = await generateInvoice(office, { invoiceDate: FINAL.date, final: true });
+    expect(final).toMatchObject({ ok: true, number: "INV-0005", result: { summary: { totalDue: "39705.57" } } });
+    expect(sheetRow(memory, "INV-0005", "Balance due")?.slice(1, 3)).toEqual(["Balance due (EUR)", 39705.57]);
+    expect((await office.read(NAMES.milestones)).protectedSheets).toEqual(["INV-0001", "INV-0002", "INV-0003", "INV-0004", "INV-0005"]);
   });
 });
