@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { type IssuedInvoice, addAmounts, timeRowLabel } from "../core";
 import {
   G703_COLUMNS, HOURS_NOT_BILLED_LABEL, SUMMED_COLUMNS, TIME_APPENDIX_HEADINGS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, type SummaryKey, columnTotal, hoursNotBilledOf,
-  percentOf, summaryRowsOf, taxRowsOf, titleOf,
+  percentOf, summaryRowsOf, taxRowsOf, textOf, titleOf,
 } from "./document";
 import type { Exporter } from "./exporter";
 import { advanceDeductionsOf, advanceHeadingsOf, advanceNoteOf, finalStatementRowsOf } from "./kinds";
@@ -193,6 +193,7 @@ type TextWriter = (row: number, column: number, value: string, bold?: boolean) =
  */
 function advanceBody(sheet: ExcelJS.Worksheet, invoice: IssuedInvoice, money: string, text: TextWriter): void {
   const { result } = invoice;
+  const words = textOf(invoice);
   const header = sheet.getRow(TABLE_TOP);
   header.values = advanceHeadingsOf(invoice);
   header.font = { bold: true };
@@ -210,19 +211,19 @@ function advanceBody(sheet: ExcelJS.Worksheet, invoice: IssuedInvoice, money: st
   result.taxBreakdown.forEach((tax, i) => {
     const r = taxTop + i;
     const lineRow = first + result.lines.findIndex((line) => line.taxRate === tax.rate);
-    sheet.getCell(r, 2).value = `Tax at ${percentOf(tax.rate)} on the taxable amount`;
+    sheet.getCell(r, 2).value = words.t("tax.atRateOnTaxableAmount", { rate: words.percent(tax.rate) });
     const cell = sheet.getCell(r, 4);
     cell.value = result.rounding === "half-up" ? { formula: `ROUND(C${lineRow}*D${lineRow},${result.minorUnits})`, result: cellNumber(tax.tax) } : cellNumber(tax.tax);
     cell.numFmt = money;
   });
   const dueRow = taxTop + result.taxBreakdown.length;
-  sheet.getCell(dueRow, 2).value = `Total due (${result.currency})`;
+  sheet.getCell(dueRow, 2).value = words.t("total.due", { currency: result.currency });
   const due = sheet.getCell(dueRow, 4);
   due.value = { formula: `SUM(D${first}:D${last})+SUM(D${taxTop}:D${dueRow - 1})`, result: cellNumber(result.summary.totalDue) };
   due.numFmt = money;
   sheet.getRow(dueRow).font = { bold: true };
   for (const c of [2, 3, 4]) sheet.getCell(dueRow, c).fill = FILL;
-  text(dueRow + 2, 1, `Payment terms: ${invoice.paymentTerms}`);
+  text(dueRow + 2, 1, words.t("payment.terms", { terms: invoice.paymentTerms }));
   text(dueRow + 3, 1, advanceNoteOf(invoice));
 }
 

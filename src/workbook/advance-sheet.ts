@@ -1,7 +1,7 @@
 import { type BillingResult, paperOf } from "../core";
 import { columnLetters } from "./a1";
 import { moneyFormat } from "./formats";
-import { COLUMNS, HEADER_ROWS, type InvoiceHeader, PAYMENT_TERMS_LABEL, WIDTHS, headerBlockOf, row, wrappedRows } from "./invoice-sheet";
+import { COLUMNS, HEADER_ROWS, type InvoiceHeader, WIDTHS, headerBlockOf, row, wrappedRows } from "./invoice-sheet";
 import { amountText, percentText, sheetText } from "./kind-rows";
 import type { CellBlock, SheetLayout } from "./port";
 import type { ContractSettings } from "./settings";
@@ -24,8 +24,8 @@ export function layoutAdvanceInvoice(sheetName: string, header: InvoiceHeader, s
   const totalDue: CellBlock = {
     top: dueTop, left: 1, values: [[t("total.due", { currency: result.currency }), Number(result.summary.totalDue)]], numberFormat: ["@", money], bold: true, fill: "#DCE6F0",
   };
-  const terms = settings.paymentTerms || `Payment within ${settings.paymentTermsDays} days of the invoice date.`;
-  const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[`${PAYMENT_TERMS_LABEL}${terms}`], [t("advance.recoveredLater")]] };
+  const terms = settings.paymentTerms || t("payment.withinDays", { count: settings.paymentTermsDays });
+  const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[t("payment.terms", { terms })], [t("advance.recoveredLater")]] };
   return {
     name: sheetName,
     blocks: [headerBlockOf(header, settings, result.currency), tableHeader, ...lines, summary, totalDue, footer],

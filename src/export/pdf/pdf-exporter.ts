@@ -1,7 +1,7 @@
 import { PDFDocument, type PDFPage, degrees, rgb } from "pdf-lib";
 import { type IssuedInvoice, formatAmount, groupDigits, paperOf, timeRowLabel } from "../../core";
 import {
-  G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, TIME_APPENDIX_HEADINGS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, columnTotal, hoursNotBilledOf, percentCompleteOf, percentOf, summaryRowsOf, taxRowsOf, titleOf,
+  G703_COLUMNS, SUMMED_COLUMNS, type SummedColumn, TIME_APPENDIX_HEADINGS, WORKED_NOT_BILLED_LABEL, cappedLinesOf, columnTotal, hoursNotBilledOf, percentCompleteOf, percentOf, summaryRowsOf, taxRowsOf, textOf, titleOf,
 } from "../document";
 import { ExportError } from "../export-error";
 import { advanceDeductionsOf, advanceHeadingsOf, advanceNoteOf, finalStatementRowsOf } from "../kinds";
@@ -373,10 +373,11 @@ class Layout {
     }
     this.page.drawRectangle({ x: rightX - 6, y: this.y - leading - 4, width: amountRight - rightX + 6, height: leading + 6, color: FILL });
     this.y -= 1;
-    this.line(`Total due (${invoice.result.currency})`, rightX, BODY + 2, INK, true);
+    const { t } = textOf(invoice);
+    this.line(t("total.due", { currency: invoice.result.currency }), rightX, BODY + 2, INK, true);
     this.amount(invoice.result.summary.totalDue, amountRight - 4, BODY + 2, true);
     this.y -= leading + 14;
-    const notes = [`Payment terms: ${invoice.paymentTerms}`, advanceNoteOf(invoice)].flatMap((note) => this.text.wrap(note, this.width - 2 * MARGIN, BODY));
+    const notes = [t("payment.terms", { terms: invoice.paymentTerms }), advanceNoteOf(invoice)].flatMap((note) => this.text.wrap(note, this.width - 2 * MARGIN, BODY));
     this.room(notes.length * leading);
     this.y -= this.block(notes, MARGIN, this.y, this.width - 2 * MARGIN, BODY, INK);
   }
