@@ -17,7 +17,7 @@ import { type FileOutcome, done, errorOutcome, openWorkbook, problemsOutcome, wa
 const BATCH_EXPORTS = "exports";
 
 export const INVOICE_HELP = `interim invoice BOOK.xlsx [--table NAME] [--date D] [--period-end D] [--out DIR]
-                [--format pdf,csv,xml,xrechnung,facturx,xlsx] [--dry-run] [--draft] [--allow-zero] [--timings]
+                [--format pdf,csv,xml,xrechnung,facturx,xlsx] [--dry-run] [--draft] [--allow-zero] [--final] [--timings]
 interim invoice --all DIR [same options]
 
 Generates the next interim invoice of the workbook exactly as the Excel add-in does: reads the
@@ -31,7 +31,11 @@ the period billed (never after the invoice date; default the month just ended, o
 invoice date on a month's last day or once that month is billed).
 --dry-run prints the invoice and writes nothing; --draft writes a draft sheet and records
 nothing in the billing log. An invoice that bills nothing (0.00) is refused unless
---allow-zero asks for it. --all DIR does every .xlsx in the folder, one line per file, and
+--allow-zero asks for it. --final issues the final invoice (Schlussrechnung, facture de solde):
+the period's figures as a progress invoice's, the whole contract's price and VAT per rate, and
+every earlier invoice in force (the advance invoice among them) listed and deducted; it recovers
+what is left of the advance, settles the VAT's rounding, and may bill nothing more. A progress
+invoice that completes every line says the final invoice may follow. --all DIR does every .xlsx in the folder, one line per file, and
 goes on past a file that fails (the reports interim report writes are not contracts and are left
 out); a workbook with nothing to bill is skipped; its exports are
 named after each workbook (BOOK-INV-0001.pdf) in DIR/exports unless --out says otherwise. --timings
@@ -50,7 +54,7 @@ password-protected or is open in a spreadsheet program is refused and left as it
 Exit status: 0 done; 2 bad input (problems in the workbook, each printed as Sheet!Cell:
 message, or a file refused); 1 any other failure. With --all, the worst status of any file.`;
 
-const SPEC = { values: ["table", "date", "period-end", "out", "format", "all"], flags: ["dry-run", "draft", "timings", "allow-zero"] } as const;
+const SPEC = { values: ["table", "date", "period-end", "out", "format", "all"], flags: ["dry-run", "draft", "timings", "allow-zero", "final"] } as const;
 
 interface InvoiceOptions {
   generate: GenerateOptions;
@@ -80,6 +84,7 @@ export async function runInvoice(args: string[]): Promise<CommandOutput> {
       ...(parsed.values.has("period-end") ? { periodEnd: parsed.values.get("period-end") } : {}),
       draft: parsed.flags.has("draft"),
       allowZeroInvoice: parsed.flags.has("allow-zero"),
+      final: parsed.flags.has("final"),
     },
     out: parsed.values.get("out"),
     formats,
@@ -113,7 +118,10 @@ export async function invoiceOne(file: string, options: InvoiceOptions): Promise
       // A dry run writes nothing, so a workbook in use is read as it was last saved, and said so.
       const busy = await inUseBy(file);
       const inUse = busy === undefined ? [] : [`  note: ${file} is ${busy}; the dry run read the version saved on disk.`];
-      return done([...printInvoice(plan.issued), ...printTimesheet(plan.time), "", `(dry run: ${file} was not changed)`], [...inUse, ...warningLines(plan.warnings), ...clock.report(options.timings)]);
+      return done(
+        [...printInvoice(plan.issued), ...printTimesheet(plan.time), ...finalNote(plan.suggestFinal, file), "", `(dry run: ${file} was not changed)`],
+        [...inUse, ...warningLines(plan.warnings), ...clock.report(options.timings)],
+      );
     }
     return await withHeldWorkbook(file, async (held, workbook) => {
       clock.lap("read");
@@ -134,7 +142,7 @@ export async function invoiceOne(file: string, options: InvoiceOptions): Promise
       const { note, err } = writtenNote(written);
       return {
         status: err.length === 0 ? EXIT.done : EXIT.failure,
-        out: [`${file}: ${what}, total due ${s.totalDue} ${outcome.result.currency} (payment due ${s.currentPaymentDue})${note}.`, ...printTimesheet(outcome.time)],
+        out: [`${file}: ${what}${outcome.issued.kind === "final invoice" ? ", final invoice" : ""}, total due ${s.totalDue} ${outcome.result.currency} (payment due ${s.currentPaymentDue})${note}.`, ...printTimesheet(outcome.time), ...finalNote(outcome.suggestFinal, file)],
         err: [...err, ...warningLines(outcome.warnings), ...clock.report(options.timings)],
       };
     });
@@ -171,6 +179,10 @@ async function invoiceAll(folder: string, options: InvoiceOptions): Promise<Comm
   return { status, stdout: lines(out), stderr: lines(err) };
 }
 
+/** Said when a progress invoice completes every line: the final invoice may follow (it is never chosen for the person). */
+function finalNote(suggest: boolean, file: string): string[] {
+  return suggest ? [`  every line is complete: the final invoice (interim invoice ${file} --final) states the whole contract and deducts the partial invoices.`] : [];
+}
 
 function timer(): { lap: (name: string) => void; report: (on: boolean) => string[] } {
   let last = performance.now();

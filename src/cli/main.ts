@@ -1,3 +1,4 @@
+import { ADVANCE_HELP, runAdvance } from "./advance-command";
 import { COMPUTE_HELP, runCompute } from "./compute-command";
 import { CREDIT_HELP, runCredit } from "./credit-command";
 import { INIT_HELP, runInit } from "./init-command";
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   compute: { summary: "compute an interim invoice from a JSON request", help: COMPUTE_HELP, run: runCompute },
   init: { summary: "create a workbook with a sample milestone table and settings", help: INIT_HELP, run: runInit },
   invoice: { summary: "generate the next invoice of a workbook (or of every workbook in a folder)", help: INVOICE_HELP, run: runInvoice },
+  advance: { summary: "issue the advance (down-payment) invoice of a workbook's contract", help: ADVANCE_HELP, run: runAdvance },
   credit: { summary: "issue a credit note cancelling a workbook's latest invoice", help: CREDIT_HELP, run: runCredit },
   payment: { summary: "record a payment received against an invoice of a workbook", help: PAYMENT_HELP, run: runPayment },
   report: { summary: "receivables, aging, WIP and margin of a workbook (or of every workbook in a folder)", help: REPORT_HELP, run: runReport },

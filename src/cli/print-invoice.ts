@@ -1,11 +1,24 @@
 import { type BillingResult, Dec, type IssuedInvoice, type TimesheetAggregate, addAmounts } from "../core";
+import { titleOf } from "../export/document";
 
-/** An issued (or planned) invoice as text for a terminal: the lines billed, then the G702 summary. */
+/** An issued (or planned) invoice as text for a terminal: the lines billed, then the G702 summary; an advance invoice's advance; a final invoice's statement. */
 export function printInvoice(invoice: IssuedInvoice): string[] {
   const r: BillingResult = invoice.result;
   const s = r.summary;
-  const title = invoice.kind === "draft" ? "DRAFT INVOICE" : invoice.kind === "credit note" ? "CREDIT NOTE" : "INVOICE";
+  const title = titleOf(invoice);
   const amount = (text: string): string => text.padStart(16);
+  if (invoice.kind === "advance invoice") {
+    return [
+      `${title} ${invoice.number}  ${invoice.invoiceDate}  due ${invoice.dueDate}`,
+      `From ${invoice.supplier.name} to ${invoice.client.name}${invoice.contractReference === "" ? "" : `, contract ${invoice.contractReference}`}`,
+      "",
+      ...r.lines.map((l) => `${l.id.padEnd(10)} ${l.description.padEnd(60).slice(0, 60)} ${`${new Dec(l.taxRate).times(100).toString()}%`.padStart(6)} ${amount(l.thisPeriod)}`),
+      "",
+      ...r.taxBreakdown.map((t) => `${`Tax at ${new Dec(t.rate).times(100).toString()}%`.padEnd(30)} ${amount(t.tax)}`),
+      `${`Total due (${r.currency})`.padEnd(30)} ${amount(s.totalDue)}`,
+    ];
+  }
+  const statement = invoice.finalStatement;
   const lines = [
     `${title} ${invoice.number}  ${invoice.invoiceDate}  period ${invoice.periodStart} to ${invoice.periodEnd}  due ${invoice.dueDate}`,
     `From ${invoice.supplier.name} to ${invoice.client.name}${invoice.contractReference === "" ? "" : `, contract ${invoice.contractReference}`}`,
@@ -28,6 +41,12 @@ export function printInvoice(invoice: IssuedInvoice): string[] {
         [`Total due (${r.currency})`, s.totalDue],
       ] as const
     ).map(([label, value]) => `${label.padEnd(30)} ${amount(value)}`),
+    ...(statement === undefined ? [] : [
+      "",
+      `${"Contract price".padEnd(30)} ${amount(statement.contractPrice)}  VAT ${statement.contractTax}`,
+      ...statement.preceding.map((p) => `${`  less ${p.number} ${p.invoiceDate}`.padEnd(30)} ${amount(p.net)}  VAT ${p.tax}`),
+      `${"This invoice".padEnd(30)} ${amount(statement.net)}  VAT ${statement.tax}`,
+    ]),
   ];
   return lines;
 }

@@ -1,4 +1,4 @@
-import { computeAdvanceRecovery, type AdvanceFigures } from "./advance";
+import { computeAdvanceRecovery, type AdvanceFigures, type AdvanceTaxDeducted } from "./advance";
 import { fixedText } from "./fixed";
 import { type Issue, type IssuePath, MESSAGES, describePath } from "./issues";
 import { computeLineWork, thisPeriodOf, type LineWork } from "./progress";
@@ -36,6 +36,8 @@ interface ApplicationFigures {
   advance: AdvanceFigures | undefined;
   currentPaymentDue: bigint;
   taxes: TaxGroup[];
+  /** Per rate, the advance recovered and the VAT an advance invoice already charged on it; undefined when none is deducted. */
+  advanceTaxDeducted: AdvanceTaxDeducted[] | undefined;
   errors: Issue[];
   warnings: Issue[];
 }
@@ -86,11 +88,15 @@ function computeApplication(contract: Contract): ApplicationFigures {
   const currentPaymentDue = totalEarnedLessRetention - previousCertificates - (advance?.recovery ?? 0n);
 
   const taxes = computeTax(taxBases, contract.tax, currentPaymentDue, minorUnits, rounding);
+  // The period base taxes the whole work of the period, the part the advance paid for included:
+  // the VAT an advance invoice charged on that part is deducted. The payment base (line 8) leaves
+  // the recovered advance out already, so its VAT is not charged twice and nothing is deducted.
+  const advanceTaxDeducted = contract.tax.base === "period" ? advance?.taxDeducted?.filter((d) => d.recovered !== 0n || d.tax !== 0n) : undefined;
 
   return {
     work, retention, retentionReleased, originalContractSum, netChangeByChangeOrders, contractSumToDate,
     totalCompletedAndStoredToDate, totalRetention, totalEarnedLessRetention, previousCertificates, advance,
-    currentPaymentDue, taxes, errors, warnings,
+    currentPaymentDue, taxes, advanceTaxDeducted, errors, warnings,
   };
 }
 
@@ -199,7 +205,9 @@ function toResult(contract: Contract, figures: ApplicationFigures): BillingResul
   const defaultTaxRate = fixedText(contract.tax.rate);
   const lines = contract.lines.map((line, i) => toInvoiceLine(line, figures, i, money, defaultTaxRate));
   const taxableAmount = figures.taxes.reduce((total, t) => total + t.taxableAmount, 0n);
-  const tax = figures.taxes.reduce((total, t) => total + t.tax, 0n);
+  const deducted = figures.advanceTaxDeducted ?? [];
+  // The VAT this document charges: per rate on its base, less what the advance invoice already charged.
+  const tax = figures.taxes.reduce((total, t) => total + t.tax, 0n) - deducted.reduce((total, d) => total + d.tax, 0n);
   const { retention } = figures;
   return {
     currency: contract.currency,
@@ -230,6 +238,9 @@ function toResult(contract: Contract, figures: ApplicationFigures): BillingResul
       tax: money(t.tax),
     })),
     warnings: figures.warnings,
+    ...(figures.advanceTaxDeducted === undefined
+      ? {}
+      : { advanceTaxDeducted: deducted.map((d) => ({ rate: fixedText(d.rate), recovered: money(d.recovered), tax: money(d.tax) })) }),
     advance:
       contract.advance === undefined || figures.advance === undefined
         ? undefined

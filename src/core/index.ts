@@ -1,4 +1,6 @@
 export { computeInvoice } from "./compute";
+export { computeAdvanceInvoice, advanceRecoveredByRate, type AdvanceAtRate, type AdvanceInvoiceOutcome, type AdvancePayment } from "./advance-invoice";
+export { chargedByRate, computeFinalInvoice, type FinalInvoiceOutcome, type FinalRate, type FinalStatement, type ListedInvoice, type PrecedingInvoice } from "./final-invoice";
 export { allocateLargestRemainder } from "./allocate";
 export { minorUnitsOf, paperOf } from "./currency";
 export { moneyOf, earnedToDate, netDueThisPeriod, retentionHeld, balanceToFinish, taxOn, roundAmount } from "./line-figures";
@@ -6,9 +8,9 @@ export { Dec, isDecimalText } from "./decimal";
 export { ROUNDING_MODES, type RoundingMode } from "./rounding";
 export { CoreInputError, MESSAGES, describePath, type Issue, type IssuePath, type ErrorCode, type WarningCode } from "./issues";
 export { PROGRESS_FIELDS } from "./request";
-export type { BillingRequest, MilestoneInput, RetentionInput, AdvanceInput, TaxInput, Contract, Milestone } from "./request";
+export type { BillingRequest, MilestoneInput, RetentionInput, AdvanceInput, AdvanceInvoicedInput, TaxInput, Contract, Milestone } from "./request";
 export { DOCUMENT_LANGUAGES, type DocumentLanguage, type IssuedInvoice, type Party, type VatTreatment } from "./issued-invoice";
-export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBreakdown, AdvanceState } from "./result";
+export type { BillingResult, ComputeOutcome, InvoiceLine, ContractSummary, TaxBreakdown, AdvanceState, AdvanceTaxDeducted } from "./result";
 export { numberToDecimalText, isBlankCell, cellToField, isAmbiguousNumberText } from "./cells";
 export { addAmounts, formatAmount, groupDigits, subtractAmount } from "./amounts";
 export { cappedLinesShown, type CappedLine } from "./capped-lines";

@@ -1,3 +1,5 @@
+import type { AdvancePayment } from "./advance-invoice";
+import type { FinalStatement } from "./final-invoice";
 import type { BillingResult } from "./result";
 import type { HoursNotBilled } from "./timesheet/hours-beyond-cap";
 import type { TimeAppendixRow } from "./timesheet/time-appendix";
@@ -46,7 +48,8 @@ export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
  */
 export interface IssuedInvoice {
   number: string;
-  kind: "invoice" | "credit note" | "draft";
+  /** "invoice" is a progress invoice; an advance and a final invoice are numbered in its series. */
+  kind: "invoice" | "advance invoice" | "final invoice" | "credit note" | "draft";
   /** The language of its labels, dates and numbers (the contract's Document language). */
   language: DocumentLanguage;
   /** For a credit note: the invoice it cancels. */
@@ -64,11 +67,19 @@ export interface IssuedInvoice {
   buyerReference: string;
   vatTreatment: VatTreatment;
   paymentTerms: string;
-  /** UNTDID 1001 invoice type code for the e-invoice: 380 commercial, 326 partial, 875/876/877 construction. */
+  /**
+   * The "E-invoice type code" setting: what the client accepts, 380 commercial, 326 partial,
+   * 875/876/877 construction; the code each kind of document is sent with follows from it (see
+   * invoiceTypeCodeOf in the export layer).
+   */
   invoiceTypeCode: string;
   /** Numbers of the contract's earlier invoices in force, oldest first. */
   precedingInvoices: string[];
   result: BillingResult;
+  /** An advance invoice's advance: its share of the contract, and its net and VAT per rate; absent on the other kinds. */
+  advancePayment?: AdvancePayment;
+  /** A final invoice's statement: the whole contract's price and VAT, the partial invoices it deducts; absent on the other kinds. */
+  finalStatement?: FinalStatement;
   /** The hours billed from the timesheet this period, per line and person (see computeTimeAppendix); absent without a timesheet. */
   timeAppendix?: TimeAppendixRow[];
   /** Each capped line billed from the timesheet with its hours past the cap to date, beside its workedNotBilled (see computeHoursNotBilled); absent without such a line. */

@@ -35,7 +35,8 @@ export type ErrorCode =
   | "DUPLICATE_ENTRY"
   | "UNKNOWN_FORMAT"
   | "UNMAPPED_PROJECT"
-  | "CSV_SYNTAX";
+  | "CSV_SYNTAX"
+  | "ADVANCE_MISMATCH";
 
 export type WarningCode =
   | "NEGATIVE_PERIOD" | "OVERBILLED" | "CAPPED" | "EXPECTED_LOSS" | "COST_OVER_ESTIMATE" | "COST_WITHOUT_ESTIMATE" | "BILLED_ENTRY_MISSING";
@@ -98,6 +99,8 @@ export const MESSAGES = {
     `${field} is not a field Interim knows; the fields here are ${known.join(", ")}.`,
   INVALID_OPTION: (field: string, value: string, allowed: string) => `${field} must be ${allowed}, not ${value}.`,
   NOT_A_LIST: (field: string, what: string) => `${field} must be ${what}.`,
+  ADVANCE_MISMATCH: (field: string, why: string) =>
+    `${field} does not agree with the advance: ${why}. It states what the advance invoice charged per VAT rate; give it as that invoice did.`,
   RELEASE_EXCEEDS_RETENTION: (field: string, release: string, held: string) =>
     `${field} releases ${release} but only ${held} of retention is held.`,
   NEGATIVE_PERIOD: (field: string, amount: string) =>

@@ -42,11 +42,26 @@ export interface RetentionInput {
   previouslyReleased?: string | number;
 }
 
+/** The net amount an advance invoice charged at one VAT rate, and how much of it earlier applications recovered. */
+export interface AdvanceInvoicedInput {
+  rate: string | number;
+  amount: string | number;
+  recovered?: string | number;
+}
+
 export interface AdvanceInput {
   amount: string | number;
   previouslyRecovered?: string | number;
   startsAt?: string | number;
   rate?: string | number;
+  /**
+   * The advance's net amount per VAT rate as an advance invoice (type 386) charged VAT on it, and
+   * what earlier applications recovered at each rate: each recovery then deducts the VAT already
+   * invoiced on it. Absent when no advance invoice was issued (the advance is then outside VAT).
+   */
+  invoiced?: AdvanceInvoicedInput[];
+  /** Recover all that is still outstanding on this application, whatever the rate and start: the final invoice. */
+  settle?: boolean;
 }
 
 export interface TaxInput {
@@ -112,11 +127,20 @@ export interface RetentionPolicy {
   previouslyReleased: bigint;
 }
 
+/** What an advance invoice charged at one VAT rate, in minor units, and what earlier applications recovered of it. */
+export interface AdvanceInvoiced {
+  rate: Fixed;
+  amount: bigint;
+  recovered: bigint;
+}
+
 export interface AdvancePolicy {
   amount: bigint;
   previouslyRecovered: bigint;
   startsAt: Fixed;
   rate: Fixed;
+  invoiced: AdvanceInvoiced[] | undefined;
+  settle: boolean;
 }
 
 export interface TaxPolicy {

@@ -61,6 +61,13 @@ export interface AdvanceState {
   outstanding: string;
 }
 
+/** The advance recovered at one VAT rate, and the VAT an advance invoice already charged on it: both deducted. */
+export interface AdvanceTaxDeducted {
+  rate: string;
+  recovered: string;
+  tax: string;
+}
+
 export interface BillingResult {
   currency: string;
   minorUnits: number;
@@ -68,6 +75,12 @@ export interface BillingResult {
   lines: InvoiceLine[];
   summary: ContractSummary;
   taxBreakdown: TaxBreakdown[];
+  /**
+   * Where an advance invoice charged VAT on the advance (and the tax base is the period's work):
+   * per rate, the advance this application recovers and the VAT already invoiced on it. The
+   * summary's tax is then the breakdown's tax less these, and the total due line 8 plus that.
+   */
+  advanceTaxDeducted?: AdvanceTaxDeducted[];
   advance?: AdvanceState;
   warnings: Issue[];
 }

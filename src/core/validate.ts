@@ -1,8 +1,9 @@
 import { Dec } from "./decimal";
-import { FIXED_ZERO, type Fixed, MAX_DECIMALS, type ReadProblem, compareFixed, fixedText, isFraction, isReadProblem, readFixed, readUnits } from "./fixed";
+import { FIXED_ZERO, type Fixed, MAX_DECIMALS, type ReadProblem, compareFixed, fixedText, isFraction, isReadProblem, readFixed, readUnits, scaledText } from "./fixed";
 import { MAX_MINOR_UNITS, minorUnitsOf } from "./currency";
 import { type Issue, type IssuePath, MESSAGES, describePath } from "./issues";
 import {
+  type AdvanceInvoiced,
   type AdvancePolicy,
   type Contract,
   type Milestone,
@@ -26,7 +27,8 @@ const RETENTION_FIELDS = [
   "rate", "storedMaterialsRate", "steps", "mode", "limit", "limitRate", "release", "previouslyReleased",
 ] as const;
 const STEP_FIELDS = ["from", "rate"] as const;
-const ADVANCE_FIELDS = ["amount", "previouslyRecovered", "startsAt", "rate"] as const;
+const ADVANCE_FIELDS = ["amount", "previouslyRecovered", "startsAt", "rate", "invoiced", "settle"] as const;
+const INVOICED_FIELDS = ["rate", "amount", "recovered"] as const;
 const TAX_FIELDS = ["rate", "base"] as const;
 /** FIDIC 14.2 defaults: recovery starts at 10 % of line 3, at 25 % of each gross. */
 const ADVANCE_STARTS_AT: Fixed = { units: 1n, scale: 1 };
@@ -420,7 +422,50 @@ function readAdvance(reader: Reader, raw: unknown): AdvancePolicy | undefined {
   const previouslyRecovered = reader.amount(fields, "previouslyRecovered", path, "not below zero") ?? 0n;
   const startsAt = reader.rate(fields, "startsAt", path) ?? ADVANCE_STARTS_AT;
   const rate = reader.rate(fields, "rate", path) ?? ADVANCE_RATE;
-  return amount === undefined ? undefined : { amount, previouslyRecovered, startsAt, rate };
+  const settle = reader.flag(fields, "settle", path);
+  const invoiced = amount === undefined ? undefined : readAdvanceInvoiced(reader, fields["invoiced"], amount, previouslyRecovered);
+  return amount === undefined ? undefined : { amount, previouslyRecovered, startsAt, rate, invoiced, settle };
+}
+
+/**
+ * The advance invoice's net amount per rate: the rates each once, adding up to the advance, and
+ * what was recovered at each adding up to what was recovered before, none past its amount.
+ */
+function readAdvanceInvoiced(reader: Reader, raw: unknown, amount: bigint, previouslyRecovered: bigint): AdvanceInvoiced[] | undefined {
+  const path = ["advance", "invoiced"];
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw) || raw.length === 0) {
+    return reader.problem("NOT_A_LIST", path, MESSAGES.NOT_A_LIST(describePath(path), "a list of {rate, amount, recovered}"));
+  }
+  const before = reader.issues.length;
+  const invoiced: AdvanceInvoiced[] = [];
+  raw.forEach((item, index) => {
+    const at = [...path, index];
+    const fields = reader.object(item, at, INVOICED_FIELDS);
+    if (fields === undefined) return;
+    if (fields["rate"] === undefined || fields["rate"] === null) reader.problem("REQUIRED", [...at, "rate"], MESSAGES.REQUIRED(describePath([...at, "rate"])));
+    if (fields["amount"] === undefined || fields["amount"] === null) reader.problem("REQUIRED", [...at, "amount"], MESSAGES.REQUIRED(describePath([...at, "amount"])));
+    const rate = reader.rate(fields, "rate", at);
+    const share = reader.amount(fields, "amount", at, "not below zero");
+    const recovered = reader.amount(fields, "recovered", at, "not below zero") ?? 0n;
+    if (rate === undefined || share === undefined) return;
+    if (invoiced.some((other) => compareFixed(other.rate, rate) === 0)) {
+      reader.problem("ADVANCE_MISMATCH", [...at, "rate"], MESSAGES.ADVANCE_MISMATCH(describePath([...at, "rate"]), `the rate ${fixedText(rate)} is listed twice`));
+    }
+    if (recovered > share) {
+      reader.problem("ADVANCE_MISMATCH", [...at, "recovered"], MESSAGES.ADVANCE_MISMATCH(describePath([...at, "recovered"]), `${scaledText(recovered, reader.minorUnits)} recovered is more than the ${scaledText(share, reader.minorUnits)} invoiced at that rate`));
+    }
+    invoiced.push({ rate, amount: share, recovered });
+  });
+  if (reader.issues.length > before) return undefined;
+  const sum = (part: (entry: AdvanceInvoiced) => bigint): bigint => invoiced.reduce((total, entry) => total + part(entry), 0n);
+  if (sum((entry) => entry.amount) !== amount) {
+    reader.problem("ADVANCE_MISMATCH", path, MESSAGES.ADVANCE_MISMATCH(describePath(path), `its amounts add up to ${scaledText(sum((entry) => entry.amount), reader.minorUnits)}, not the advance of ${scaledText(amount, reader.minorUnits)}`));
+  }
+  if (sum((entry) => entry.recovered) !== previouslyRecovered) {
+    reader.problem("ADVANCE_MISMATCH", path, MESSAGES.ADVANCE_MISMATCH(describePath(path), `what it says was recovered adds up to ${scaledText(sum((entry) => entry.recovered), reader.minorUnits)}, not advance.previouslyRecovered, ${scaledText(previouslyRecovered, reader.minorUnits)}`));
+  }
+  return invoiced;
 }
 
 function readTax(reader: Reader, raw: unknown): TaxPolicy {

@@ -1,6 +1,8 @@
 import type { IssuedInvoice } from "../core";
 import { type DocumentText, G703_FIELDS, formatDocumentPercent, g703Heading, timeRowLabel } from "../i18n";
 import { cappedLinesOf, hoursNotBilledOf, summaryRowsOf, taxRowsOf, textOf, titleOf } from "./document";
+import { invoiceTypeCodeOf } from "./en16931/invoice-type-code";
+import { type LabelledAmount, advanceDeductionsOf, finalStatementRowsOf } from "./kinds";
 import type { Exporter } from "./exporter";
 
 /**
@@ -13,9 +15,15 @@ import type { Exporter } from "./exporter";
  *   time,D1,Carl Wu (Developer),...,800.00,...   the time appendix, when the timesheet bills lines
  *   summary,8,Current payment due,...,80833.12   the G702 lines, tax per rate and the total due
  *
+ * An advance invoice's summary is the advance ("advancePayment"), not the G702 lines; a progress
+ * invoice after one adds an "advanceTaxDeducted" summary record per rate (the VAT already invoiced
+ * on the advance it recovered, negative); a final invoice ends with "final" records (the whole
+ * contract, what is deducted, the balance due) and a "preceding" record per partial invoice for
+ * its net and for its VAT at each rate (see docs/decisions/0036-advance-and-final-invoices.md).
+ *
  * When a line is capped, a column after Amount holds the amount each capped line worked but did
  * not bill, and the next one its hours when the timesheet bills it. With a time appendix, the last
- * columns (TIME_COLUMNS) hold each time record's person, role, hours, rate, per and lateness;
+ * columns (timeColumnsOf) hold each time record's person, role, hours, rate, per and lateness;
  * its amount is in Amount, as a summary record's.
  *
  * Amounts are the core's plain decimals ("-1234.50": no thousands separator, no currency sign),
@@ -91,7 +99,8 @@ export function toCsv(invoice: IssuedInvoice): string {
     document("contractReference", invoice.contractReference),
     document("purchaseOrder", invoice.purchaseOrder),
     ...(credit ? [] : [document("paymentTerms", invoice.paymentTerms)]),
-    document("invoiceTypeCode", invoice.invoiceTypeCode),
+    // The code the e-invoice is sent with: the setting as the document's kind and parties allow it.
+    document("invoiceTypeCode", invoiceTypeCodeOf(invoice)),
     document("precedingInvoices", invoice.precedingInvoices.join(" ")),
   );
   const optional = (amount: string | undefined): Cell => (amount === undefined ? "" : num(amount));
@@ -107,15 +116,41 @@ export function toCsv(invoice: IssuedInvoice): string {
       row.person ?? "", row.role ?? "", num(row.hours), optional(row.rate), row.per ?? "", row.late ? "yes" : "no",
     ]);
   }
-  for (const row of summaryRowsOf(invoice)) rows.push(["summary", row.line === "" ? row.key : row.line, row.label, ...amountAt(row.amount)]);
+  // An advance invoice bills no work: its summary is the advance, not the G702 lines.
+  if (invoice.kind === "advance invoice") rows.push(["summary", "advancePayment", t("advance.payment"), ...amountAt(invoice.result.summary.currentPaymentDue)]);
+  else for (const row of summaryRowsOf(invoice)) rows.push(["summary", row.line === "" ? row.key : row.line, row.label, ...amountAt(row.amount)]);
+  const atRate = (rate: string, amount: string): Cell[] => [...AMOUNT_COLUMNS.map(() => ""), num(rate), num(amount)];
   for (const tax of taxRowsOf(invoice)) {
     const rate = formatDocumentPercent(tax.rate, invoice.language);
-    rows.push(["summary", "taxableAmount", t("tax.taxableAmountAt", { rate }), ...AMOUNT_COLUMNS.map(() => ""), num(tax.rate), num(tax.taxableAmount)]);
-    rows.push(["summary", "tax", tax.label, ...AMOUNT_COLUMNS.map(() => ""), num(tax.rate), num(tax.tax)]);
+    rows.push(["summary", "taxableAmount", t("tax.taxableAmountAt", { rate }), ...atRate(tax.rate, tax.taxableAmount)]);
+    rows.push(["summary", "tax", tax.label, ...atRate(tax.rate, tax.tax)]);
   }
+  for (const deduction of advanceDeductionsOf(invoice)) rows.push(["summary", deduction.key, deduction.label, ...atRate(deduction.rate, deduction.amount)]);
   rows.push(["summary", "totalDue", t("total.due", { currency: invoice.result.currency }), ...amountAt(invoice.result.summary.totalDue)]);
+  rows.push(...finalRecords(invoice, amountAt, atRate));
   const width = rows[0]?.length ?? 0;
   return rows.map((row) => padded(row, width).map(field).join(",")).join("\r\n") + "\r\n";
+}
+
+/**
+ * A final invoice's statement: "final" records for the contract, what is deducted and the balance
+ * due, and a "preceding" record for each partial invoice's net and its VAT at each rate (its date
+ * and what the amount is in Description); none for the other kinds.
+ */
+function finalRecords(invoice: IssuedInvoice, amountAt: (amount: string) => Cell[], atRate: (rate: string, amount: string) => Cell[]): Cell[][] {
+  const statement = finalStatementRowsOf(invoice);
+  if (statement === undefined) return [];
+  const record = (row: LabelledAmount): Cell[] => ["final", row.key, row.label, ...(row.rate === undefined ? amountAt(row.amount) : atRate(row.rate, row.amount))];
+  const [, , netHeading, ...vatHeadings] = statement.columns;
+  return [
+    ...statement.contract.map(record),
+    ...statement.listing.flatMap((p) => [
+      ["preceding", p.number, `${p.date}: ${netHeading ?? ""}`, ...amountAt(p.net)],
+      ...statement.rates.map((rate, i) => ["preceding", p.number, `${p.date}: ${vatHeadings[i] ?? ""}`, ...atRate(rate, p.taxes[i] ?? "0")]),
+    ]),
+    ...statement.deductions.map(record),
+    record(statement.due),
+  ];
 }
 
 function padded(row: Cell[], width: number): Cell[] {

@@ -1,5 +1,5 @@
 import { type CappedLine, Dec, addAmounts, cappedLinesShown, formatAmount, type IssuedInvoice, type InvoiceLine } from "../core";
-import { type DocumentText, type SummaryLine, documentText, documentTitle, summaryLabel, taxLabel } from "../i18n";
+import { type DocumentText, type SummaryLine, documentText, documentTitle, formatDocumentAmount, formatDocumentPercent, summaryLabel, taxLabel } from "../i18n";
 
 /**
  * What every exporter shows besides the raw figures: the title, the G702 summary rows and the
@@ -8,9 +8,20 @@ import { type DocumentText, type SummaryLine, documentText, documentTitle, summa
  * labels are the catalogs' (src/i18n).
  */
 
-/** The labels of the invoice's language. */
-export function textOf(invoice: IssuedInvoice): DocumentText {
-  return documentText(invoice.language);
+/** A document's labels, and its amounts and rates as its language writes them. */
+export interface InvoiceText extends DocumentText {
+  amount: (amount: string) => string;
+  percent: (rate: string) => string;
+}
+
+/** The labels of the invoice's language (the contract's Document language), and its amounts and rates as that language writes them. */
+export function textOf(invoice: IssuedInvoice): InvoiceText {
+  const { language } = invoice;
+  return {
+    ...documentText(language),
+    amount: (amount) => formatDocumentAmount(amount, language, invoice.result.minorUnits),
+    percent: (rate) => formatDocumentPercent(rate, language),
+  };
 }
 
 /** The amount columns of G703 whose column total is a plain sum. */
@@ -70,7 +81,7 @@ export function columnTotal(invoice: IssuedInvoice, column: SummedColumn): strin
   return formatAmount(addAmounts(invoice.result.lines.map((line) => line[column])), invoice.result.minorUnits);
 }
 
-/** "INVOICE", "CREDIT NOTE" or "DRAFT INVOICE" in the invoice's language: a draft and a credit note are never mistaken for an invoice. */
+/** "INVOICE", "CREDIT NOTE" or "DRAFT INVOICE" in the invoice's language: a draft and a credit note are never mistaken for an invoice; an advance and a final invoice say what they are. */
 export function titleOf(invoice: IssuedInvoice): string {
   return documentTitle(invoice.kind, textOf(invoice));
 }

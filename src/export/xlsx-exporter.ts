@@ -3,6 +3,7 @@ import { type IssuedInvoice, addAmounts } from "../core";
 import { type DocumentText, G703_FIELDS, type SummaryLine, formatDocumentDate, formatDocumentPercent, g703Heading, perLabel, periodLabel, timeRowLabel } from "../i18n";
 import { SUMMED_COLUMNS, cappedLinesOf, columnTotal, hoursNotBilledOf, summaryRowsOf, taxRowsOf, textOf, titleOf } from "./document";
 import type { Exporter } from "./exporter";
+import { advanceDeductionsOf, advanceHeadingsOf, advanceNoteOf, finalStatementRowsOf } from "./kinds";
 
 /**
  * The invoice sheet as an .xlsx file: the figures of the lines as the core computed them, and
@@ -62,7 +63,8 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   // A credit note asks for no payment: no due date, no payment terms.
   const credit = invoice.kind === "credit note";
   const facts: [string, string][] = [
-    [t("fact.number"), invoice.number], [t("fact.date"), formatDocumentDate(invoice.invoiceDate, language)], [t("fact.period"), periodLabel(invoice.periodStart, invoice.periodEnd, text)],
+    // An advance invoice bills no period of work.
+    [t("fact.number"), invoice.number], [t("fact.date"), formatDocumentDate(invoice.invoiceDate, language)], ...(invoice.kind === "advance invoice" ? [] : [[t("fact.period"), periodLabel(invoice.periodStart, invoice.periodEnd, text)] as [string, string]]),
     ...(credit ? [] : [[t("fact.dueDate"), formatDocumentDate(invoice.dueDate, language)] as [string, string]]), [t("fact.contract"), invoice.contractReference],
     [t("fact.purchaseOrder"), invoice.purchaseOrder], [t("fact.currency"), result.currency], ...(invoice.credits === undefined ? [] : [[t("fact.cancels"), invoice.credits] as [string, string]]),
   ];
@@ -74,6 +76,10 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
     textCell(3 + i, 7, label, true);
     textCell(3 + i, 9, value);
   });
+  if (invoice.kind === "advance invoice") {
+    advanceBody(sheet, invoice, money, textCell);
+    return workbook;
+  }
 
   // The G703 table: the line figures as values, two helper columns for the formulas below.
   const header = sheet.getRow(TABLE_TOP);
@@ -158,20 +164,125 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
     rate.value = cellNumber(tax.rate);
     rate.numFmt = "0.00%";
     const cell = sheet.getCell(r, 3);
-    cell.value = result.rounding === "half-up" ? { formula: `ROUND(F${r}*E${r},${result.minorUnits})`, result: cellNumber(tax.tax) } : cellNumber(tax.tax);
+    // A final invoice's VAT is the VAT on the whole contract less the VAT already invoiced (its statement below), not its base's.
+    const computed = result.rounding === "half-up" && invoice.finalStatement === undefined;
+    cell.value = computed ? { formula: `ROUND(F${r}*E${r},${result.minorUnits})`, result: cellNumber(tax.tax) } : cellNumber(tax.tax);
     cell.numFmt = money;
   });
-  const dueRow = taxTop + taxes.length;
+  // The VAT an advance invoice already charged on the advance recovered: inside the sum of the tax rows.
+  const deductions = advanceDeductionsOf(invoice);
+  deductions.forEach((deduction, i) => {
+    const r = taxTop + taxes.length + i;
+    sheet.getCell(r, 2).value = deduction.label;
+    const cell = sheet.getCell(r, 3);
+    cell.value = cellNumber(deduction.amount);
+    cell.numFmt = money;
+  });
+  const dueRow = taxTop + taxes.length + deductions.length;
   sheet.getCell(dueRow, 2).value = t(credit ? "total.credited" : "total.due", { currency: result.currency });
   const due = sheet.getCell(dueRow, 3);
-  const taxSum = taxes.length === 0 ? "0" : `SUM(C${taxTop}:C${dueRow - 1})`;
+  const taxSum = dueRow === taxTop ? "0" : `SUM(C${taxTop}:C${dueRow - 1})`;
   due.value = { formula: `${ref("currentPaymentDue")}+${taxSum}`, result: cellNumber(result.summary.totalDue) };
   due.numFmt = money;
   sheet.getRow(dueRow).font = { bold: true };
   for (const c of [2, 3]) sheet.getCell(dueRow, c).fill = FILL;
-  if (!credit) textCell(dueRow + 2, 1, t("payment.terms", { terms: invoice.paymentTerms }));
+  const statementRows = finalStatement(sheet, invoice, dueRow + 2, money);
+  if (!credit) textCell(dueRow + 2 + statementRows, 1, t("payment.terms", { terms: invoice.paymentTerms }));
   addTimeSheet(workbook, invoice, money, text);
   return workbook;
+}
+
+type TextWriter = (row: number, column: number, value: string, bold?: boolean) => void;
+
+/**
+ * An advance invoice below its header: a line per VAT rate (the advance at it), the tax per rate
+ * as ROUND(rate × base), the total due as their sum, the payment terms and how the advance is
+ * recovered.
+ */
+function advanceBody(sheet: ExcelJS.Worksheet, invoice: IssuedInvoice, money: string, text: TextWriter): void {
+  const { result } = invoice;
+  const words = textOf(invoice);
+  const header = sheet.getRow(TABLE_TOP);
+  header.values = advanceHeadingsOf(invoice);
+  header.font = { bold: true };
+  header.eachCell((cell) => (cell.fill = FILL));
+  const first = TABLE_TOP + 1;
+  result.lines.forEach((line, i) => {
+    const row = sheet.getRow(first + i);
+    row.values = [line.id, line.description, cellNumber(line.taxRate), cellNumber(line.thisPeriod)];
+    row.getCell(1).numFmt = "@";
+    row.getCell(3).numFmt = "0.00%";
+    row.getCell(4).numFmt = money;
+  });
+  const last = first + result.lines.length - 1;
+  const taxTop = last + 2;
+  result.taxBreakdown.forEach((tax, i) => {
+    const r = taxTop + i;
+    const lineRow = first + result.lines.findIndex((line) => line.taxRate === tax.rate);
+    sheet.getCell(r, 2).value = words.t("tax.atRateOnTaxableAmount", { rate: words.percent(tax.rate) });
+    const cell = sheet.getCell(r, 4);
+    cell.value = result.rounding === "half-up" ? { formula: `ROUND(C${lineRow}*D${lineRow},${result.minorUnits})`, result: cellNumber(tax.tax) } : cellNumber(tax.tax);
+    cell.numFmt = money;
+  });
+  const dueRow = taxTop + result.taxBreakdown.length;
+  sheet.getCell(dueRow, 2).value = words.t("total.due", { currency: result.currency });
+  const due = sheet.getCell(dueRow, 4);
+  due.value = { formula: `SUM(D${first}:D${last})+SUM(D${taxTop}:D${dueRow - 1})`, result: cellNumber(result.summary.totalDue) };
+  due.numFmt = money;
+  sheet.getRow(dueRow).font = { bold: true };
+  for (const c of [2, 3, 4]) sheet.getCell(dueRow, c).fill = FILL;
+  text(dueRow + 2, 1, words.t("payment.terms", { terms: invoice.paymentTerms }));
+  text(dueRow + 3, 1, advanceNoteOf(invoice));
+}
+
+/**
+ * A final invoice's statement from row `top`, below the total due: the whole contract (its
+ * total a formula), each partial invoice in force, what is deducted, and the balance and the
+ * balance due as formulas (the core's figures cached). Returns the rows it takes, with a blank
+ * one after; none for the other kinds.
+ */
+function finalStatement(sheet: ExcelJS.Worksheet, invoice: IssuedInvoice, top: number, money: string): number {
+  const rows = finalStatementRowsOf(invoice);
+  if (rows === undefined) return 0;
+  const amountCell = (r: number, label: string, value: ExcelJS.CellValue): void => {
+    sheet.getCell(r, 2).value = label;
+    const cell = sheet.getCell(r, 3);
+    cell.value = value;
+    cell.numFmt = money;
+  };
+  const contractTop = top;
+  rows.contract.forEach((row, i) => {
+    const last = i === rows.contract.length - 1;
+    amountCell(top + i, row.label, last ? { formula: `SUM(C${contractTop}:C${top + i - 1})`, result: cellNumber(row.amount) } : cellNumber(row.amount));
+  });
+  const contractTotal = `C${top + rows.contract.length - 1}`;
+  const headingRow = top + rows.contract.length + 1;
+  sheet.getCell(headingRow, 1).value = rows.heading;
+  sheet.getCell(headingRow, 1).font = { bold: true };
+  const columnsRow = sheet.getRow(headingRow + 1);
+  columnsRow.values = rows.columns;
+  columnsRow.font = { bold: true };
+  columnsRow.eachCell((cell) => (cell.fill = FILL));
+  rows.listing.forEach((p, i) => {
+    const row = sheet.getRow(headingRow + 2 + i);
+    row.values = [p.number, formatDocumentDate(p.date, invoice.language), cellNumber(p.net), ...p.taxes.map(cellNumber)];
+    row.getCell(1).numFmt = "@";
+    row.getCell(2).numFmt = "@";
+    for (let c = 3; c <= 3 + p.taxes.length; c += 1) row.getCell(c).numFmt = money;
+  });
+  const deductTop = headingRow + 2 + rows.listing.length + 1;
+  rows.deductions.forEach((row, i) => {
+    const r = deductTop + i;
+    // The balance: the contract total and the deductions above it.
+    const value: ExcelJS.CellValue = row.key === "balance" ? { formula: `${contractTotal}+SUM(C${deductTop}:C${r - 1})`, result: cellNumber(row.amount) } : cellNumber(row.amount);
+    amountCell(r, row.label, value);
+  });
+  const balanceRow = deductTop + rows.deductions.findIndex((row) => row.key === "balance");
+  const dueRow = deductTop + rows.deductions.length;
+  amountCell(dueRow, rows.due.label, { formula: `SUM(C${balanceRow}:C${dueRow - 1})`, result: cellNumber(rows.due.amount) });
+  sheet.getRow(dueRow).font = { bold: true };
+  for (const c of [2, 3]) sheet.getCell(dueRow, c).fill = FILL;
+  return dueRow - top + 2;
 }
 
 /**

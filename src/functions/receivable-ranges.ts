@@ -85,10 +85,12 @@ function readInvoices(values: unknown[][], termsDays: number): { documents: Fina
     // An empty log is a header and one blank row.
     if (number === "") continue;
     const name = rowName("Document", documents.length, number);
-    const kind = textOf(cell("kind")).toLowerCase();
-    if (kind !== "invoice" && kind !== "credit note") {
-      throw cellError("value", MESSAGES.INVALID_OPTION(`${name}: the kind`, `"${kind}"`, `"invoice" or "credit note"`));
+    const typed = textOf(cell("kind")).toLowerCase();
+    if (typed !== "invoice" && typed !== "advance invoice" && typed !== "final invoice" && typed !== "credit note") {
+      throw cellError("value", MESSAGES.INVALID_OPTION(`${name}: the kind`, `"${typed}"`, `"invoice", "advance invoice", "final invoice" or "credit note"`));
     }
+    // Every kind of invoice is a receivable.
+    const kind = typed === "credit note" ? "credit note" : "invoice";
     const invoiceDate = dateOfCell(cell("invoiceDate"), `${name}: the invoice date`);
     const due = cell("dueDate");
     currency ??= textOf(cell("currency")) || undefined;

@@ -27,7 +27,8 @@ export interface Timeline {
 export function financeTimeline(snapshot: WorkbookSnapshot, history: readonly LoggedInvoice[], finances: ContractFinances): Timeline {
   const datedCosts = costsAreDated(snapshot);
   const points = history
-    .filter((invoice) => invoice.kind === "invoice" && invoice.invoiceDate <= finances.asOf)
+    // An advance invoice bills no work; a final invoice bills the last of it.
+    .filter((invoice) => (invoice.kind === "invoice" || invoice.kind === "final invoice") && invoice.invoiceDate <= finances.asOf)
     .map((invoice): TimelinePoint => {
       const billed = addAmounts(invoice.lines.map((line) => line.completedAndStoredToDate));
       if (!datedCosts) return { date: invoice.invoiceDate, billed, earned: null, cost: null };

@@ -1,4 +1,4 @@
-import { addAmounts, lineKey, numberToDecimalText, subtractAmount } from "../core";
+import { Dec, addAmounts, lineKey, numberToDecimalText, subtractAmount } from "../core";
 import { DATE_RANGE, addDays, isIsoDate, isSerialInRange, isoToSerial, serialText, serialToIso } from "./dates";
 import { INVOICE_LOG_HEADERS, LINE_LOG_HEADERS, type CellValue, type LogCommit, type LogTableData, type RowPlacement } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
@@ -14,11 +14,18 @@ export interface LoggedLine {
   retention: string;
 }
 
-/** One issued document of the billing log: an invoice or a credit note. */
+/**
+ * What the log's Kind column says a document is: a progress invoice ("invoice"), an advance or a
+ * final invoice (numbered in the invoices' series), or a credit note (numbered in its own).
+ */
+export const LOGGED_KINDS = ["invoice", "advance invoice", "final invoice", "credit note"] as const;
+export type LoggedKind = (typeof LOGGED_KINDS)[number];
+
+/** One issued document of the billing log: an invoice of any kind, or a credit note. */
 export interface LoggedInvoice {
   number: string;
   sequence: number;
-  kind: "invoice" | "credit note";
+  kind: LoggedKind;
   /** For a credit note: the invoice it cancels. */
   credits: string;
   invoiceDate: string;
@@ -28,6 +35,8 @@ export interface LoggedInvoice {
   periodEnd: string;
   currency: string;
   sheet: string;
+  /** Line 3 when the document was issued. */
+  contractSumToDate: string;
   /** Line 4. */
   completedAndStoredToDate: string;
   /** Line 5. */
@@ -41,10 +50,18 @@ export interface LoggedInvoice {
   lines: LoggedLine[];
 }
 
+/** The net amount an advance invoice charged at one VAT rate, as its line rows record it. */
+export interface LoggedAdvanceRate {
+  rate: string;
+  amount: string;
+}
+
 /** Where the next invoice starts: what the log carries forward. */
 export interface CarryForward {
   /** The invoices in force (issued and not cancelled by a credit note), oldest first. */
   active: LoggedInvoice[];
+  /** The advance invoice in force, with its net amount per VAT rate; undefined when there is none. */
+  advanceInvoice: { invoice: LoggedInvoice; byRate: LoggedAdvanceRate[] } | undefined;
   /** Every document, in the order issued (whatever order a sort left the rows in). */
   all: LoggedInvoice[];
   previousCertificates: string;
@@ -77,7 +94,7 @@ function ownColumns(headers: readonly string[]): { columns: number[]; width: num
 
 /** A log created empty (a header and one blank row in each table) takes its first rows into those blank rows. */
 export const EMPTY_LOG: CarryForward = {
-  active: [], all: [], previousCertificates: "0", previousByLine: new Map(), advanceRecovered: "0",
+  active: [], advanceInvoice: undefined, all: [], previousCertificates: "0", previousByLine: new Map(), advanceRecovered: "0",
   retentionReleased: "0", lastPeriodEnd: undefined, lastInvoiceSequence: 0, lastCreditSequence: 0,
   placement: {
     invoices: { discard: [], fillFirstRow: true, ...ownColumns(INVOICE_LOG_HEADERS) },
@@ -332,7 +349,7 @@ function toLogged(row: CellValue[], lineRows: CellValue[][], paymentTermsDays: n
   return {
     number,
     sequence: Number(/(\d+)$/.exec(number)?.[1] ?? 0),
-    kind: row[I.Kind] === "credit note" ? "credit note" : "invoice",
+    kind: LOGGED_KINDS.find((kind) => kind === row[I.Kind]) ?? "invoice",
     credits: text(row[I.Credits] ?? null),
     invoiceDate,
     dueDate: dueDate !== null && isLoggedDate(dueDate) ? date(dueDate) : addDays(invoiceDate, paymentTermsDays),
@@ -340,6 +357,7 @@ function toLogged(row: CellValue[], lineRows: CellValue[][], paymentTermsDays: n
     periodEnd: date(row[I["Period end"]] ?? null),
     currency: text(row[I.Currency] ?? null),
     sheet: text(row[I.Sheet] ?? null),
+    contractSumToDate: amount(row[I["Contract sum to date"]] ?? null),
     completedAndStoredToDate: amount(row[I["Completed and stored to date"]] ?? null),
     retentionHeld: amount(row[I["Retention held"]] ?? null),
     earnedLessRetention: amount(row[I["Earned less retention"]] ?? null),
@@ -369,7 +387,7 @@ function toLogged(row: CellValue[], lineRows: CellValue[][], paymentTermsDays: n
 function replay(documents: LoggedInvoice[]): { log: CarryForward; gaps: string[] } {
   const gaps: string[] = [];
   const bySequence = (a: LoggedInvoice, b: LoggedInvoice): number => a.sequence - b.sequence;
-  const invoices = documents.filter((entry) => entry.kind === "invoice").sort(bySequence);
+  const invoices = documents.filter((entry) => entry.kind !== "credit note").sort(bySequence);
   const credits = documents.filter((entry) => entry.kind === "credit note").sort(bySequence);
   const all: LoggedInvoice[] = [];
   const active: LoggedInvoice[] = [];
@@ -393,9 +411,13 @@ function replay(documents: LoggedInvoice[]): { log: CarryForward; gaps: string[]
     gaps.push(`Credit note ${credit.number} cancels ${credit.credits}, which is not the latest invoice in force in the billing log.`);
   }
   const lastCreditSequence = credits[credits.length - 1]?.sequence ?? 0;
-  const last = active[active.length - 1];
+  // An advance invoice bills no work: the next application starts from the last invoice that did.
+  const billingWork = active.filter((entry) => entry.kind !== "advance invoice");
+  const last = billingWork[billingWork.length - 1];
+  const advance = active.find((entry) => entry.kind === "advance invoice");
   const log: CarryForward = {
     active,
+    advanceInvoice: advance === undefined ? undefined : { invoice: advance, byRate: advanceRatesOf(advance) },
     all,
     previousCertificates: last?.earnedLessRetention ?? "0",
     previousByLine: new Map(
@@ -409,6 +431,19 @@ function replay(documents: LoggedInvoice[]): { log: CarryForward; gaps: string[]
     placement: EMPTY_LOG.placement,
   };
   return { log, gaps };
+}
+
+/**
+ * The line rows of an advance invoice are one per VAT rate: "Advance at 19%" and, as This period,
+ * the advance's net amount at that rate (see advanceLineRows in plan-advance-invoice.ts).
+ */
+export const ADVANCE_LINE = { label: (percent: string): string => `Advance at ${percent}%`, pattern: /^Advance at (\d+(?:\.\d+)?)%$/ };
+
+function advanceRatesOf(invoice: LoggedInvoice): LoggedAdvanceRate[] {
+  return invoice.lines.flatMap((line) => {
+    const percent = ADVANCE_LINE.pattern.exec(line.id)?.[1];
+    return percent === undefined ? [] : [{ rate: new Dec(percent).dividedBy(100).toString(), amount: line.thisPeriod }];
+  });
 }
 
 function pushTo<T>(groups: Map<string, T[]>, key: string, item: T): void {

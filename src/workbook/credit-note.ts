@@ -1,10 +1,13 @@
-import { type BillingRequest, type BillingResult, type IssuedInvoice, type MilestoneInput, addAmounts, computeInvoice, formatAmount, lineKey, minorUnitsOf, readMilestoneTable, subtractAmount } from "../core";
-import { type CarryForward, type LoggedInvoice, checkOf, readBillingLog } from "./billing-log";
+import { type IssuedInvoice, formatAmount, subtractAmount } from "../core";
+import { checkOf, readBillingLog } from "./billing-log";
 import { dateTextProblem, isoToSerial, today } from "./dates";
 import { commitDocument } from "./generate-invoice";
 import { type InvoiceHeader, layoutCreditNote } from "./invoice-sheet";
-import { documentsMissingFromLog, dueDateOf, issueDateProblem, issuedInvoice, namesTaken, numberingOf, overlongTexts, protectedByOwner, sameAmount, sheetToReplace } from "./plan-invoice";
-import { NAMES, type CellValue, type LogCommit, type SheetLayout, type TableData, type WorkbookPort, type WorkbookSnapshot } from "./port";
+import { documentText } from "../i18n";
+import { describeAdvance } from "./kind-rows";
+import { documentsMissingFromLog, dueDateOf, issueDateProblem, issuedInvoice, namesTaken, numberingOf, overlongTexts, protectedByOwner, sheetToReplace } from "./plan-invoice";
+import { NAMES, type CellValue, type LogCommit, type SheetLayout, type WorkbookPort, type WorkbookSnapshot } from "./port";
+import { restateDocument } from "./restate";
 import { type WorkbookProblem, problem } from "./problems";
 import { type ContractSettings, creditNoteNumber, readSettings, sheetNameProblem } from "./settings";
 
@@ -73,8 +76,9 @@ export function planCreditNote(snapshot: WorkbookSnapshot, options: CreditNoteOp
   if (typeof replace === "object") return { ok: false, problems: [replace] };
   const taken = [...namesTaken(snapshot, number, replace), ...protectedByOwner(snapshot)];
   if (taken.length > 0) return { ok: false, problems: taken };
-  const restated = restateInvoice(cancelled, log, snapshot.milestones, settings);
-  if (!("summary" in restated)) return { ok: false, problems: [restated] };
+  const last = restateDocument(log, log.active.length - 1, snapshot.milestones, settings, "Put back what it was issued with, issue the credit note, then make the change again.");
+  if ("code" in last) return { ok: false, problems: [last] };
+  const restated = last.advance === undefined ? last.result : describeAdvance(last.result, last.advance, documentText(settings.language));
 
   const header: InvoiceHeader = {
     number, kind: "credit note", credits: cancelled.number, invoiceDate: date,
@@ -94,63 +98,4 @@ export function planCreditNote(snapshot: WorkbookSnapshot, options: CreditNoteOp
     commit: { invoiceRow: [...invoiceRow, checkOf(invoiceRow, lineRows), isoToSerial(dueDate)], lineRows, createLog: false, placement: log.placement, settings: [], lockSheet: number, time: undefined },
     issued: issuedInvoice(header, settings, restated, []),
   };
-}
-
-/**
- * The cancelled invoice's full figures (descriptions, tax per rate, the G702 summary), computed
- * again by the core from what the billing log recorded for it (each line's C, D, E and F) and
- * what the invoice before it left, with the line details of the milestone table and the
- * contract settings. The log keeps the amounts but not the descriptions or the tax rates; the
- * restatement is used only when it gives back every amount the log recorded for the invoice,
- * so a credit note never states figures other than those it cancels.
- */
-function restateInvoice(cancelled: LoggedInvoice, log: CarryForward, table: TableData | undefined, settings: ContractSettings): BillingResult | WorkbookProblem {
-  const before = log.active.slice(0, -1);
-  const previous = before[before.length - 1];
-  const previousStored = new Map((previous?.lines ?? []).map((l) => [lineKey(l.id), l.storedMaterials]));
-  const details = new Map((table === undefined ? [] : readMilestoneTable(table.values).lines).map((line) => [lineKey(String(line.id)), line]));
-  const lines: MilestoneInput[] = cancelled.lines.map((l) => {
-    const detail = details.get(lineKey(l.id));
-    return {
-      id: l.id, scheduledValue: l.scheduledValue, previouslyCompleted: l.previouslyCompleted, thisPeriod: l.thisPeriod,
-      storedMaterials: l.storedMaterials, previousStoredMaterials: previousStored.get(lineKey(l.id)) ?? "0",
-      ...(detail?.description === undefined ? {} : { description: detail.description }),
-      ...(detail?.changeOrder === undefined ? {} : { changeOrder: detail.changeOrder }),
-      ...(detail?.retentionRate === undefined ? {} : { retentionRate: detail.retentionRate }),
-      ...(detail?.taxRate === undefined ? {} : { taxRate: detail.taxRate }),
-    };
-  });
-  // The release the invoice made is the logged amount; the setting that asked for it was cleared.
-  const retention = { ...settings.retention };
-  delete retention.release;
-  const released = addAmounts(before.map((i) => i.retentionReleased));
-  const request: BillingRequest = {
-    currency: cancelled.currency,
-    rounding: settings.rounding,
-    // The invoice is issued: a line billed past its scheduled value is restated, not judged again.
-    allowOverbilling: true,
-    retention: {
-      ...retention,
-      ...(sameAmount(cancelled.retentionReleased, "0") ? {} : { release: cancelled.retentionReleased }),
-      ...(sameAmount(released, "0") ? {} : { previouslyReleased: released }),
-    },
-    tax: settings.tax,
-    ...(settings.advance === undefined ? {} : { advance: { ...settings.advance, previouslyRecovered: addAmounts(before.map((i) => i.advanceRecovered)) } }),
-    ...(previous === undefined ? {} : { previousCertificates: previous.earnedLessRetention }),
-    lines,
-  };
-  const outcome = computeInvoice(request);
-  const s = outcome.ok ? outcome.result.summary : undefined;
-  const differs = s && ([
-    ["earned less retention", cancelled.earnedLessRetention, s.totalEarnedLessRetention],
-    ["current payment due", cancelled.currentPaymentDue, s.currentPaymentDue],
-    ["tax", cancelled.tax, s.tax],
-    ["total due", cancelled.totalDue, s.totalDue],
-  ] as const).find(([, was, now]) => !sameAmount(was, now));
-  if (outcome.ok && differs === undefined) return outcome.result;
-  const what = differs === undefined ? "" : ` (${differs[0]} ${formatAmount(differs[1], minorUnitsOf(cancelled.currency) ?? 2)} on ${cancelled.number}, ${differs[2]} now)`;
-  return problem(
-    "CANNOT_RESTATE",
-    `The credit note restates ${cancelled.number} from the billing log with the contract settings and the milestone table's line details (Tax %, Retention %, Change order), and they no longer give its figures${what}: one of them changed since ${cancelled.number} was issued. Put back what it was issued with, issue the credit note, then make the change again.`,
-  );
 }

@@ -200,11 +200,12 @@ function readContract(
 /** A logged document as the finance figures read it. */
 function documentOf(document: LoggedInvoice): FinanceDocumentInput {
   return {
-    number: document.number, kind: document.kind, credits: document.credits,
+    // Every kind of invoice is a receivable; an advance invoice bills no work, so no line was billed on it.
+    number: document.number, kind: document.kind === "credit note" ? "credit note" : "invoice", credits: document.credits,
     invoiceDate: document.invoiceDate, dueDate: document.dueDate, totalDue: document.totalDue,
     completedAndStoredToDate: document.completedAndStoredToDate, retentionHeld: document.retentionHeld,
     earnedLessRetention: document.earnedLessRetention, advanceRecovered: document.advanceRecovered,
-    lines: document.lines.map((line) => ({ id: line.id, completedAndStoredToDate: line.completedAndStoredToDate })),
+    lines: document.kind === "advance invoice" ? [] : document.lines.map((line) => ({ id: line.id, completedAndStoredToDate: line.completedAndStoredToDate })),
   };
 }
 

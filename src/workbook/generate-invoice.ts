@@ -9,6 +9,8 @@ export type GenerateOutcome =
       ok: true; number: string; sheet: string; draft: boolean; result: BillingResult; issued: IssuedInvoice; warnings: WorkbookProblem[];
       /** What the invoice billed from the Timesheet table (new and late entries among it); undefined without one. */
       time: TimesheetAggregate | undefined;
+      /** A progress invoice that brought every line to its scheduled value: the final invoice may follow. */
+      suggestFinal: boolean;
     }
   | { ok: false; problems: WorkbookProblem[] };
 
@@ -23,7 +25,7 @@ export async function generateInvoice(port: WorkbookPort, options: GenerateOptio
   if (!plan.ok) return plan;
   await port.writeInvoiceSheet(plan.layout, plan.replace);
   const incomplete = plan.draft ? [] : await commitDocument(port, plan.commit, plan.number, numberingOf(plan.settings));
-  return { ok: true, number: plan.number, sheet: plan.layout.name, draft: plan.draft, result: plan.result, issued: plan.issued, warnings: [...plan.warnings, ...incomplete], time: plan.time };
+  return { ok: true, number: plan.number, sheet: plan.layout.name, draft: plan.draft, result: plan.result, issued: plan.issued, warnings: [...plan.warnings, ...incomplete], time: plan.time, suggestFinal: plan.suggestFinal };
 }
 
 /**

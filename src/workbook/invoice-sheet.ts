@@ -3,6 +3,7 @@ import {
   type DocumentText, G703_FIELDS, type SummaryLine, documentText, documentTitle, formatDocumentDate, g703Heading, perLabel, periodLabel, summaryLabel, taxLabel, timeRowLabel,
 } from "../i18n";
 import { columnLetters } from "./a1";
+import { advanceDeductionRows, finalStatementBlocks } from "./kind-rows";
 import { moneyFormat } from "./formats";
 import type { CellBlock, CellValue, SheetLayout } from "./port";
 import type { ContractSettings } from "./settings";
@@ -10,7 +11,7 @@ import type { ContractSettings } from "./settings";
 /** What an invoice sheet says besides the figures. */
 export interface InvoiceHeader {
   number: string;
-  kind: "invoice" | "credit note" | "draft";
+  kind: IssuedInvoice["kind"];
   /** For a credit note: the invoice it cancels. */
   credits: string | undefined;
   invoiceDate: string;
@@ -19,15 +20,15 @@ export interface InvoiceHeader {
   dueDate: string;
 }
 
-const WIDTHS = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14];
+export const WIDTHS = [9, 38, 15, 15, 15, 15, 16, 9, 15, 14];
 /** The description column's width, in characters. */
 const DESCRIPTION_WIDTH = WIDTHS[1] ?? 38;
 /** Points per line of text in the default font (Calibri 11): Excel's default row height. */
 const LINE_POINTS = 15;
 /** The tallest row Excel allows, in points. */
 const MAX_ROW_POINTS = 409;
-const COLUMNS = G703_FIELDS.length;
-const HEADER_ROWS = 11;
+export const COLUMNS = G703_FIELDS.length;
+export const HEADER_ROWS = 11;
 
 /** Excel's limit on the characters in one cell: a workbook with a longer text does not open. */
 const CELL_TEXT_LIMIT = 32_767;
@@ -45,14 +46,14 @@ export function cellTextProblem(what: string, length: number, label = ""): strin
   return `${what} is ${length.toLocaleString("en-US")} characters long${written}, over the ${CELL_TEXT_LIMIT.toLocaleString("en-US")} characters an Excel cell holds; shorten it to at most ${room.toLocaleString("en-US")}.`;
 }
 
-const row = (...cells: CellValue[]): CellValue[] => Array.from({ length: COLUMNS }, (_, c) => cells[c] ?? null);
+export const row = (...cells: CellValue[]): CellValue[] => Array.from({ length: COLUMNS }, (_, c) => cells[c] ?? null);
 
 /**
  * The header block: title, supplier and client, number, dates, period, contract and purchase
  * order, in the document's language: its dates are text written as the language writes them,
  * as on the PDF.
  */
-function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, currency: string, text: DocumentText): CellBlock {
+export function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, currency: string, text: DocumentText): CellBlock {
   const { t, language } = text;
   const taxId = (id: string): string | null => (id === "" ? null : t("party.taxId", { taxId: id }));
   return {
@@ -63,7 +64,8 @@ function headerBlockOf(header: InvoiceHeader, settings: ContractSettings, curren
       row(),
       row(t("party.from"), settings.supplierName, null, null, null, null, t("fact.number"), null, header.number),
       row(null, settings.supplierAddress, null, null, null, null, t("fact.date"), null, formatDocumentDate(header.invoiceDate, language)),
-      row(null, taxId(settings.supplierTaxId), null, null, null, null, t("fact.period"), null, periodLabel(header.periodStart, header.periodEnd, text)),
+      // An advance invoice bills no period of work.
+      row(null, taxId(settings.supplierTaxId), null, null, null, null, ...(header.kind === "advance invoice" ? [] : [t("fact.period"), null, periodLabel(header.periodStart, header.periodEnd, text)])),
       // A credit note asks for no payment: it has no due date.
       header.kind === "credit note"
         ? row(t("party.to"), settings.clientName)
@@ -102,6 +104,7 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
   const summaryRows: [string, string][] = [
     [t("credit.currentPaymentDue"), s.currentPaymentDue],
     ...cancelled.taxBreakdown.map((tax): [string, string] => [t("credit.taxLine", { label: taxLabel(tax.rate, tax.taxableAmount, cancelled.minorUnits, text) }), tax.tax]),
+    ...advanceDeductionRows(cancelled, text).map(([label, amount]): [string, string] => [t("credit.taxLine", { label }), amount]),
     [t("credit.tax"), s.tax],
     [t("total.credited", { currency: cancelled.currency }), s.totalDue],
   ];
@@ -135,7 +138,7 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
  * table header repeated on every page.
  */
 export function layoutInvoiceSheet(
-  sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult, time: Pick<IssuedInvoice, "timeAppendix" | "hoursNotBilled"> = {},
+  sheetName: string, header: InvoiceHeader, settings: ContractSettings, result: BillingResult, time: Pick<IssuedInvoice, "timeAppendix" | "hoursNotBilled" | "finalStatement"> = {},
 ): SheetLayout {
   const text = documentText(settings.language);
   const { t } = text;
@@ -191,6 +194,7 @@ export function layoutInvoiceSheet(
     numbered("8", "currentPaymentDue"),
     numbered("9", "balanceToFinishIncludingRetention"),
     ...result.taxBreakdown.map((tax): [string, string] => [taxLabel(tax.rate, tax.taxableAmount, result.minorUnits, text), tax.tax]),
+    ...advanceDeductionRows(result, text),
   ];
   const summary: CellBlock = {
     top: summaryTop,
@@ -200,13 +204,16 @@ export function layoutInvoiceSheet(
   };
   const dueTop = summaryTop + summaryRows.length;
   const totalDue: CellBlock = { top: dueTop, left: 1, values: [[t("total.due", { currency: result.currency }), Number(s.totalDue)]], numberFormat: ["@", money], bold: true, fill: "#DCE6F0" };
-  const footer: CellBlock = { top: dueTop + 2, left: 0, values: [[t("payment.terms", { terms: paymentTermsOf(settings) })]] };
+  // A final invoice's statement under the total due: the whole contract, less each partial invoice.
+  const statement = time.finalStatement === undefined ? { blocks: [], rows: 0 } : finalStatementBlocks(dueTop + 2, time.finalStatement, result.currency, result.minorUnits, text);
+  const footerTop = dueTop + 2 + (statement.rows === 0 ? 0 : statement.rows + 1);
+  const footer: CellBlock = { top: footerTop, left: 0, values: [[t("payment.terms", { terms: paymentTermsOf(settings) })]] };
   const rows = time.timeAppendix ?? [];
-  const appendix = timeAppendixBlocks(dueTop + 4, rows, money, text);
-  const lastRow = appendix.length === 0 ? dueTop + 2 : dueTop + 4 + rows.length;
+  const appendix = timeAppendixBlocks(footerTop + 2, rows, money, text);
+  const lastRow = appendix.length === 0 ? footerTop : footerTop + 2 + rows.length;
   return {
     name: sheetName,
-    blocks: [headerBlock, tableHeader, ...lines, totals, ...cappedBlocks, summary, totalDue, footer, ...appendix],
+    blocks: [headerBlock, tableHeader, ...lines, totals, ...cappedBlocks, summary, totalDue, ...statement.blocks, footer, ...appendix],
     columnWidths: WIDTHS,
     printArea: `A1:${columnLetters(COLUMNS - 1)}${lastRow + 1}`,
     orientation: "landscape",
@@ -239,7 +246,7 @@ function sumOf(result: BillingResult, field: "previouslyCompleted" | "thisPeriod
  * description takes the same number of lines is one block, one range write, with the height
  * those lines need, as LibreOffice does not grow a row to fit wrapped text it reads from a file.
  */
-function wrappedRows(top: number, values: CellValue[][], numberFormat: string[]): CellBlock[] {
+export function wrappedRows(top: number, values: CellValue[][], numberFormat: string[]): CellBlock[] {
   const blocks: CellBlock[] = [];
   values.forEach((cells, r) => {
     const lines = String(cells[1] ?? "").split("\n").reduce((sum, paragraph) => sum + lineCount(paragraph, DESCRIPTION_WIDTH), 0);

@@ -10,7 +10,15 @@ import {
   type Issue,
   type MilestoneInput,
   Dec,
+  type AdvanceInput,
+  type FinalInvoiceOutcome,
+  type FinalStatement,
+  addAmounts,
+  advanceRecoveredByRate,
+  computeFinalInvoice,
   computeInvoice,
+  formatAmount,
+  minorUnitsOf,
   type TableField,
   isDecimalText,
   isFinanceField,
@@ -25,6 +33,7 @@ import { DATE_RANGE, addDays, dateTextProblem, isSerialInRange, isoToSerial, tod
 import { type InvoiceHeader, cellTextProblem, layoutInvoiceSheet, paymentTermsOf } from "./invoice-sheet";
 import { checkMilestoneCells } from "./milestone-cell-checks";
 import { markerName } from "./port-helpers";
+import { precedingOf, restateInForce } from "./restate";
 import { type TimesheetProgress, planTimesheetProgress } from "./timesheet-progress";
 import { NAMES, type CellValue, type LogCommit, type MilestoneData, type SheetLayout, type TableData, type WorkbookSnapshot } from "./port";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
@@ -40,6 +49,11 @@ export interface GenerateOptions {
   draft?: boolean;
   /** Issue the invoice even when it bills nothing (0.00), which uses up a number; refused otherwise. */
   allowZeroInvoice?: boolean;
+  /**
+   * Issue the final invoice (Schlussrechnung, facture de solde): the whole contract's price and VAT,
+   * less every partial invoice in force, listed. It may bill nothing more than they did.
+   */
+  final?: boolean;
 }
 
 /** Everything Generate will write, worked out before anything is written. */
@@ -59,6 +73,8 @@ export interface InvoicePlan {
   warnings: WorkbookProblem[];
   /** What the invoice bills from the Timesheet table (hours per line, new and late entries); undefined without one. */
   time: TimesheetAggregate | undefined;
+  /** A progress invoice that brings every line to its scheduled value: it could be issued as the final invoice instead. */
+  suggestFinal: boolean;
 }
 
 export type PlanOutcome = InvoicePlan | { ok: false; problems: WorkbookProblem[] };
@@ -95,15 +111,20 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   if (timesheet !== undefined && "problems" in timesheet) problems.push(...timesheet.problems);
   const progress = timesheet === undefined || "problems" in timesheet ? undefined : timesheet;
   const request = buildRequest(table, settings, log, problems, progress);
+  const advanceChanged = advanceSettingProblem(log, settings, place);
+  if (advanceChanged !== undefined) problems.push(advanceChanged);
   if (problems.length > 0 || request === undefined || dates === undefined || sequence === undefined) return { ok: false, problems };
   const number = invoiceNumber(settings, sequence);
 
-  const outcome = computeInvoice(request.request);
+  const final = options.final === true;
+  const outcome: Computed | { ok: false; problems: WorkbookProblem[] } = final ? computeFinal(request.request, snapshot, settings, log) : computeInvoice(request.request);
+  if ("problems" in outcome) return outcome;
   if (!outcome.ok) return { ok: false, problems: outcome.errors.map((e) => placeProblem(e, request, table, place)) };
   const warnings = [...outcome.result.warnings.map((w) => placeProblem(w, request, table, place)), ...(progress?.warnings ?? [])];
 
   const draft = options.draft === true;
-  if (!draft && options.allowZeroInvoice !== true && billsNothing(outcome.result, log)) {
+  // A final invoice may bill nothing more: it states the whole contract and settles its VAT and advance.
+  if (!draft && !final && options.allowZeroInvoice !== true && billsNothing(outcome.result, log)) {
     const since = log.active[log.active.length - 1];
     return {
       ok: false,
@@ -125,15 +146,17 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
   if (taken.length > 0) return { ok: false, problems: taken };
   const locked = draft ? [] : protectedByOwner(snapshot);
   if (locked.length > 0) return { ok: false, problems: locked };
-  const header: InvoiceHeader = { number, kind: draft ? "draft" : "invoice", credits: undefined, ...dates, dueDate };
+  const header: InvoiceHeader = { number, kind: draft ? "draft" : final ? "final invoice" : "invoice", credits: undefined, ...dates, dueDate };
   const timeFields = progress === undefined ? {} : timeFieldsOf(progress.aggregate, outcome.result, settings.rounding);
-  const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result, timeFields);
+  const finalStatement = outcome.statement;
+  const layout = layoutInvoiceSheet(sheetName, header, settings, outcome.result, { ...timeFields, ...(finalStatement === undefined ? {} : { finalStatement }) });
   const settingChanges: Record<string, CellValue> = { "Next invoice number": sequence + 1 };
   const time = progress?.time;
   if (request.request.retention?.release !== undefined) settingChanges["Release retention on next invoice"] = null;
   return {
     ok: true, number, draft, header, settings, result: outcome.result, layout, replace, warnings, time: progress?.aggregate,
-    issued: { ...issuedInvoice(header, settings, outcome.result, log.active.map((i) => i.number)), ...timeFields },
+    suggestFinal: !final && !log.active.some((i) => i.kind === "final invoice") && outcome.result.lines.every((l) => sameAmount(l.balanceToFinish, "0")),
+    issued: { ...issuedInvoice(header, settings, outcome.result, log.active.map((i) => i.number)), ...timeFields, ...(finalStatement === undefined ? {} : { finalStatement }) },
     commit: {
       ...logRows(number, sheetName, header, outcome.result),
       createLog: snapshot.invoices === undefined,
@@ -144,6 +167,24 @@ export function planInvoice(snapshot: WorkbookSnapshot, options: GenerateOptions
       time: time === undefined || (time.create && time.rows.length === 0) ? undefined : time,
     },
   };
+}
+
+/** The core's figures of the invoice, and a final invoice's statement. */
+type Computed = { ok: true; result: BillingResult; statement?: FinalStatement } | { ok: false; errors: Issue[] };
+
+/**
+ * The final invoice's figures: the partial invoices in force restated from the billing log, as
+ * each was issued, then deducted (see computeFinalInvoice). A final invoice in force already
+ * closes the contract.
+ */
+function computeFinal(request: BillingRequest, snapshot: WorkbookSnapshot, settings: ContractSettings, log: CarryForward): FinalInvoiceOutcome | { ok: false; problems: WorkbookProblem[] } {
+  const closed = log.active.find((i) => i.kind === "final invoice");
+  if (closed !== undefined) {
+    return { ok: false, problems: [problem("FINAL_ALREADY_ISSUED", `${closed.number} is the contract's final invoice and is in force: the contract has one. To issue it again, cancel ${closed.number} with a credit note first; a retention release after it is a progress invoice (leave the final option off).`)] };
+  }
+  const preceding = restateInForce(log, snapshot.milestones, settings, "The final invoice lists each partial invoice as it was issued: put back what it was issued with, issue the final invoice, then make the change again.");
+  if (!Array.isArray(preceding)) return { ok: false, problems: [preceding] };
+  return computeFinalInvoice(request, preceding.map(precedingOf));
 }
 
 export function missingTableProblem(tableName: string): WorkbookProblem {
@@ -341,7 +382,7 @@ export function protectedByOwner(snapshot: WorkbookSnapshot): WorkbookProblem[] 
  * series; afterwards it may lag behind (a commit that failed before updating it) but never
  * run ahead, which would leave a gap.
  */
-function planSequence(settings: ContractSettings, place: SettingsPlace, log: CarryForward, problems: WorkbookProblem[]): number | undefined {
+export function planSequence(settings: ContractSettings, place: SettingsPlace, log: CarryForward, problems: WorkbookProblem[]): number | undefined {
   if (log.lastInvoiceSequence === 0) return Math.max(1, settings.nextInvoiceNumber);
   const expected = log.lastInvoiceSequence + 1;
   if (settings.nextInvoiceNumber <= expected) return expected;
@@ -351,14 +392,14 @@ function planSequence(settings: ContractSettings, place: SettingsPlace, log: Car
   return undefined;
 }
 
-interface BuiltRequest {
+export interface BuiltRequest {
   request: BillingRequest;
   /** The table as the core reads it, to place the core's problems in cells. */
   milestones: ReturnType<typeof readMilestoneTable>;
 }
 
 /** The core's request: lines from the table, D and previous stored materials from the log, policy from the settings. */
-function buildRequest(table: MilestoneData, settings: ContractSettings, log: CarryForward, problems: WorkbookProblem[], time: TimesheetProgress | undefined): BuiltRequest | undefined {
+export function buildRequest(table: MilestoneData, settings: ContractSettings, log: CarryForward, problems: WorkbookProblem[], time: TimesheetProgress | undefined): BuiltRequest | undefined {
   const milestones = readMilestoneTable(table.values);
   const header = table.values[0] ?? [];
   const at = (row: number, column: number | undefined): { sheet: string; cell: string } => ({
@@ -380,7 +421,8 @@ function buildRequest(table: MilestoneData, settings: ContractSettings, log: Car
       }
     });
   }
-  const billed = log.active.length > 0;
+  // An advance invoice bills no work: the lines start from the last invoice that did.
+  const billed = log.active.some((entry) => entry.kind !== "advance invoice");
   const seen = new Set<string>();
   const lines: MilestoneInput[] = milestones.lines.map((typedLine, index) => {
     const key = lineKey(String(typedLine.id ?? ""));
@@ -428,11 +470,38 @@ function buildRequest(table: MilestoneData, settings: ContractSettings, log: Car
     allowOverbilling: settings.allowOverbilling,
     retention,
     tax: settings.tax,
-    ...(settings.advance === undefined ? {} : { advance: { ...settings.advance, previouslyRecovered: log.advanceRecovered } }),
+    ...(settings.advance === undefined ? {} : { advance: { ...settings.advance, previouslyRecovered: log.advanceRecovered, ...advanceInvoicedOf(log, settings) } }),
     ...(billed ? { previousCertificates: log.previousCertificates } : {}),
     lines,
   };
   return { request, milestones };
+}
+
+/**
+ * Once an advance invoice charged VAT on the advance, each recovery deducts the VAT already
+ * invoiced on it: the request carries the advance invoice's net per rate and what the invoices in
+ * force since recovered at each (see advanceRecoveredByRate).
+ */
+function advanceInvoicedOf(log: CarryForward, settings: ContractSettings): Pick<AdvanceInput, "invoiced"> {
+  if (log.advanceInvoice === undefined) return {};
+  const recoveries = log.active.filter((i) => i.kind !== "advance invoice").map((i) => i.advanceRecovered);
+  return { invoiced: advanceRecoveredByRate(log.advanceInvoice.byRate, recoveries, minorUnitsOf(settings.currency) ?? 2, settings.rounding) };
+}
+
+/**
+ * The advance an advance invoice in force charged VAT on is the one the invoices recover: an
+ * Advance payment setting changed or cleared since is a problem at its cell.
+ */
+function advanceSettingProblem(log: CarryForward, settings: ContractSettings, place: SettingsPlace): WorkbookProblem | undefined {
+  if (log.advanceInvoice === undefined) return undefined;
+  const minorUnits = minorUnitsOf(settings.currency) ?? 2;
+  const invoiced = formatAmount(addAmounts(log.advanceInvoice.byRate.map((r) => r.amount)), minorUnits);
+  if (settings.advance !== undefined && sameAmount(settings.advance.amount, invoiced)) return undefined;
+  const { number } = log.advanceInvoice.invoice;
+  return settingProblem(
+    place, "Advance payment", "ADVANCE_CHANGED",
+    `${number} invoiced an advance of ${invoiced}, with its VAT, but Advance payment is ${settings.advance === undefined ? "blank" : formatAmount(settings.advance.amount, minorUnits)}: the invoices recover the advance invoiced. Set Advance payment back to ${invoiced}, or cancel ${number} with a credit note and invoice the new advance.`,
+  );
 }
 
 /** The fields of a line that its timesheet hours, priced by the rate card, give instead. */
@@ -456,7 +525,7 @@ export function sameAmount(a: string, b: string): boolean {
 }
 
 /** A core problem placed at its cell: a line's field in the table, or a setting's value. */
-function placeProblem(issue: Issue, built: BuiltRequest, table: TableData, place: SettingsPlace): WorkbookProblem {
+export function placeProblem(issue: Issue, built: BuiltRequest, table: TableData, place: SettingsPlace): WorkbookProblem {
   if (issue.path[0] === "lines") {
     const placed = placeIssue(issue, built.milestones, table.values[0] ?? []);
     if (placed.row !== undefined) {
@@ -493,7 +562,7 @@ function logRows(number: string, sheet: string, header: InvoiceHeader, result: B
     Number(l.completedAndStoredToDate), Number(l.retention),
   ]);
   const invoiceRow: CellValue[] = [
-    number, header.kind === "credit note" ? "credit note" : "invoice", header.credits ?? null, isoToSerial(header.invoiceDate),
+    number, header.kind === "credit note" || header.kind === "advance invoice" || header.kind === "final invoice" ? header.kind : "invoice", header.credits ?? null, isoToSerial(header.invoiceDate),
     isoToSerial(header.periodStart), isoToSerial(header.periodEnd), result.currency, sheet,
     Number(s.contractSumToDate), Number(s.totalCompletedAndStoredToDate), Number(s.totalRetention), Number(s.retentionReleased),
     Number(s.totalEarnedLessRetention), Number(s.previousCertificates), Number(s.advanceRecovery), Number(s.currentPaymentDue),

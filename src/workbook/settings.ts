@@ -101,7 +101,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "Invoice prefix", kind: "text", help: "Such as INV-; the invoice number is the prefix and 4 digits." },
   { key: "Next invoice number", kind: "whole", help: "Set once; Interim keeps it in step with the billing log." },
   { key: "Credit note prefix", kind: "text", help: "Such as CN-; credit notes are numbered in their own series." },
-  { key: "E-invoice type code", kind: "text", help: "380 commercial invoice, 326 partial invoice, 875 partial construction invoice, 876 partial final construction invoice, 877 final construction invoice." },
+  { key: "E-invoice type code", kind: "text", help: "The codes the client accepts: 380 commercial invoice; 326 partial invoice (between German parties); 875, 876 or 877 construction invoices (progress invoices 875 or 876, the final invoice 877). An advance invoice is always 386, a credit note 381." },
   // Last, so that the settings before it keep the rows they had in the tables Interim made before it existed.
   { key: "Document language", kind: "language", help: "The language of the invoices and credit notes, their dates and amounts: English, German, French, Spanish, Dutch or Italian (or Deutsch, Français, de, fr, ...). Blank is English." },
 ];

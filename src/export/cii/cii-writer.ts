@@ -1,11 +1,15 @@
 import { formatAmount, type IssuedInvoice, type Party } from "../../core";
 import { checkEInvoice } from "../en16931/en16931-checks";
-import { applicationNoteOf, billingReferencesOf, en16931FiguresOf } from "../en16931/en16931-figures";
-import { type VatCategory, countryOf, electronicAddressOf, paymentMeansOf, postalAddressOf, typeCodeOf, vatCategoryOf } from "../en16931/en16931-parties";
+import { applicationNoteOf, billingReferencesOf, en16931FiguresOf, supportingDocumentOf } from "../en16931/en16931-figures";
+import { type VatCategory, countryOf, electronicAddressOf, paymentMeansOf, postalAddressOf, vatCategoryOf } from "../en16931/en16931-parties";
+import { invoiceTypeCodeOf } from "../en16931/invoice-type-code";
 import { type XmlElement, el, writeXml } from "../ubl/xml-writer";
 
 /** BT-24 of an EN 16931 invoice without a CIUS: Factur-X's and ZUGFeRD's "EN 16931" (COMFORT) profile. */
 export const CII_GUIDELINE_ID = "urn:cen.eu:en16931:2017";
+
+/** BT-26's date is CII's one qualified data type: declared where it is used, so documents without it are as before. */
+const QDT = "urn:un:unece:uncefact:data:standard:QualifiedDataType:100";
 
 const NS = {
   rsm: "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
@@ -37,6 +41,7 @@ export function toCii(issued: IssuedInvoice): string {
   ];
   const references = billingReferencesOf(invoice);
   const latestReference = references.at(-1);
+  const supporting = supportingDocumentOf(invoice);
   const means = isCredit ? undefined : paymentMeansOf(invoice.supplier);
 
   const doc = el(
@@ -46,10 +51,10 @@ export function toCii(issued: IssuedInvoice): string {
     el(
       "rsm:ExchangedDocument", undefined,
       el("ram:ID", undefined, invoice.number),
-      el("ram:TypeCode", undefined, typeCodeOf(invoice)),
+      el("ram:TypeCode", undefined, invoiceTypeCodeOf(invoice)),
       date("ram:IssueDateTime", invoice.invoiceDate),
       el("ram:IncludedNote", undefined, el("ram:Content", undefined, applicationNoteOf(figures))),
-      references.length < 2 ? undefined : el("ram:IncludedNote", undefined, el("ram:Content", undefined, `Earlier invoices in force: ${references.join(", ")}.`)),
+      references.length < 2 ? undefined : el("ram:IncludedNote", undefined, el("ram:Content", undefined, `Earlier invoices in force: ${references.map((ref) => ref.id).join(", ")}.`)),
     ),
     el(
       "rsm:SupplyChainTradeTransaction", undefined,
@@ -77,6 +82,14 @@ export function toCii(issued: IssuedInvoice): string {
         tradeParty("ram:BuyerTradeParty", invoice.client),
         invoice.purchaseOrder === "" ? undefined : el("ram:BuyerOrderReferencedDocument", undefined, el("ram:IssuerAssignedID", undefined, invoice.purchaseOrder)),
         invoice.contractReference === "" ? undefined : el("ram:ContractReferencedDocument", undefined, el("ram:IssuerAssignedID", undefined, invoice.contractReference)),
+        // BG-24: a final invoice's listing of the partial invoices it deducts (916: a reference document).
+        supporting === undefined ? undefined : el(
+          "ram:AdditionalReferencedDocument", undefined,
+          el("ram:IssuerAssignedID", undefined, supporting.id),
+          el("ram:TypeCode", undefined, "916"),
+          el("ram:Name", undefined, supporting.description),
+          el("ram:AttachmentBinaryObject", { mimeCode: supporting.mimeCode, filename: supporting.filename }, supporting.content),
+        ),
       ),
       el("ram:ApplicableHeaderTradeDelivery", undefined),
       el(
@@ -116,7 +129,11 @@ export function toCii(issued: IssuedInvoice): string {
           money("DuePayableAmount", figures.payable),
         ),
         // CII D16B holds one preceding invoice (BG-3): the latest; the note names them all.
-        latestReference === undefined ? undefined : el("ram:InvoiceReferencedDocument", undefined, el("ram:IssuerAssignedID", undefined, latestReference)),
+        latestReference === undefined ? undefined : el(
+          "ram:InvoiceReferencedDocument", undefined,
+          el("ram:IssuerAssignedID", undefined, latestReference.id),
+          latestReference.issueDate === undefined ? undefined : el("ram:FormattedIssueDateTime", undefined, el("qdt:DateTimeString", { "xmlns:qdt": QDT, format: "102" }, latestReference.issueDate.replace(/-/g, ""))),
+        ),
       ),
     ),
   );

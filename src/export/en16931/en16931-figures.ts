@@ -1,6 +1,7 @@
-import { Dec, addAmounts, formatAmount, subtractAmount, type ContractSummary, type IssuedInvoice } from "../../core";
+import { Dec, addAmounts, chargedByRate, formatAmount, subtractAmount, type ContractSummary, type IssuedInvoice } from "../../core";
 import { ExportError } from "../export-error";
-import { cappedLineNote } from "../document";
+import { cappedLineNote, textOf } from "../document";
+import { advanceDeductionsOf } from "../kinds";
 import { type VatCategory, vatCategoryOf } from "./en16931-parties";
 
 /**
@@ -55,13 +56,15 @@ export function en16931FiguresOf(issued: IssuedInvoice): En16931Figures {
   const invoice = statedPositive(issued);
   const { result } = invoice;
   const lines = en16931Lines(invoice);
+  // What the invoice charges per rate: a progress invoice's base and tax less the advance it recovered and the VAT already invoiced on that.
+  const charged = chargedByRate(result);
   const lineTotal = formatAmount(addAmounts(lines.map((l) => l.amount)), result.minorUnits);
-  const taxTotal = formatAmount(addAmounts(result.taxBreakdown.map((t) => t.tax)), result.minorUnits);
+  const taxTotal = formatAmount(addAmounts(charged.map((t) => t.tax)), result.minorUnits);
   const taxInclusive = formatAmount(addAmounts([lineTotal, taxTotal]), result.minorUnits);
   return {
     invoice,
     lines,
-    taxes: result.taxBreakdown.map((t) => ({ rate: t.rate, taxableAmount: t.taxableAmount, tax: t.tax, category: vatCategoryOf(invoice, t.rate) })),
+    taxes: charged.map((t) => ({ rate: t.rate, taxableAmount: t.net, tax: t.tax, category: vatCategoryOf(invoice, t.rate) })),
     lineTotal,
     taxTotal,
     taxInclusive,
@@ -71,34 +74,67 @@ export function en16931FiguresOf(issued: IssuedInvoice): En16931Figures {
 }
 
 /**
- * The invoice lines: each G703 line bills its work this period (E); where a rate's taxable
- * amount differs from its lines' E (materials stored or installed from store this period, or a
- * tax base on the payment), one more line per rate carries the difference, so that the lines add
- * up to the taxable amounts exactly as the core computed them (BR-CO-10, BR-S-08).
+ * The invoice lines: each G703 line bills its work this period (E), an advance invoice's line the
+ * advance at its rate; the advance a progress or final invoice recovers, once an advance invoice
+ * charged VAT on it, is a line per rate taking it back (its VAT is deducted with it). Where a
+ * rate's taxable amount still differs from its lines (materials stored or installed from store
+ * this period, or a tax base on the payment), one more line per rate carries the difference, so
+ * that the lines add up to the taxable amounts exactly as the core computed them (BR-CO-10, BR-S-08).
  */
 export function en16931Lines(invoice: IssuedInvoice): En16931Line[] {
   const { result } = invoice;
+  const advance = invoice.advancePayment;
   const lines: En16931Line[] = result.lines.map((line) => ({
     id: line.id,
-    name: line.description || line.id,
-    note: `Scheduled value ${line.scheduledValue}; completed and stored to date ${line.completedAndStoredToDate} (${new Dec(line.percentComplete).times(100).toFixed(2)}%); this period ${line.thisPeriod}.${cappedLineNote(invoice, line)}`,
+    name: line.description || (advance === undefined ? line.id : textOf(invoice).t("advance.payment")),
+    note: advance === undefined
+      ? `Scheduled value ${line.scheduledValue}; completed and stored to date ${line.completedAndStoredToDate} (${new Dec(line.percentComplete).times(100).toFixed(2)}%); this period ${line.thisPeriod}.${cappedLineNote(invoice, line)}`
+      : `Advance payment on the contract sum of ${advance.contractSumToDate}, at ${new Dec(line.taxRate).times(100).toString()}% VAT; recovered from the progress invoices, which deduct the VAT charged here.`,
     amount: line.thisPeriod,
     rate: line.taxRate,
   }));
-  for (const tax of result.taxBreakdown) {
-    const work = addAmounts(result.lines.filter((l) => new Dec(l.taxRate).equals(tax.rate)).map((l) => l.thisPeriod));
-    const difference = formatAmount(subtractAmount(tax.taxableAmount, work), result.minorUnits);
+  lines.push(...advanceRecoveryLines(invoice));
+  for (const tax of chargedByRate(result)) {
+    const work = addAmounts(lines.filter((l) => new Dec(l.rate).equals(tax.rate)).map((l) => l.amount));
+    const difference = formatAmount(subtractAmount(tax.net, work), result.minorUnits);
     if (new Dec(difference).isZero()) continue;
     const percent = new Dec(tax.rate).times(100).toString();
     lines.push({
       id: `ADJ-${percent}`,
       name: `Materials stored and other changes to the tax base this period, ${percent}%`,
-      note: `Taxable amount at ${percent}% (${tax.taxableAmount}) less the work completed this period at that rate (${work}).`,
+      note: `Taxable amount at ${percent}% (${tax.net}) less the lines above at that rate (${work}).`,
       amount: difference,
       rate: tax.rate,
     });
   }
   return lines;
+}
+
+/**
+ * The advance recovered per rate, as negative lines: a progress invoice's (advanceTaxDeducted),
+ * or a final invoice's, the rest of the advance (its statement), once an advance invoice charged
+ * VAT on the advance.
+ */
+function advanceRecoveryLines(invoice: IssuedInvoice): En16931Line[] {
+  const { minorUnits } = invoice.result;
+  const negated = (amount: string): string => formatAmount(subtractAmount("0", amount), minorUnits);
+  const progress = advanceDeductionsOf(invoice).map((d) => ({ rate: d.rate, recovered: d.recovered, name: d.label }));
+  const final = (invoice.finalStatement?.byRate ?? [])
+    .filter((r) => !new Dec(r.advanceRecovered).isZero())
+    .map((r) => {
+      const text = textOf(invoice);
+      return { rate: r.rate, recovered: r.advanceRecovered, name: `${text.t("summary.advanceRecovery")} (${text.percent(r.rate)})` };
+    });
+  return [...progress, ...final].filter((d) => !new Dec(d.recovered).isZero()).map((d) => {
+    const percent = new Dec(d.rate).times(100).toString();
+    return {
+      id: `ADV-${percent}`,
+      name: d.name,
+      note: `The advance recovered on this invoice at ${percent}%, ${d.recovered}: the advance invoice charged its VAT, which is not charged again.`,
+      amount: negated(d.recovered),
+      rate: d.rate,
+    };
+  });
 }
 
 /**
@@ -117,14 +153,66 @@ export function statedPositive(invoice: IssuedInvoice): IssuedInvoice {
       ...result, summary,
       lines: result.lines.map((line) => ({ ...line, thisPeriod: negate(line.thisPeriod) })),
       taxBreakdown: result.taxBreakdown.map((t) => ({ ...t, taxableAmount: negate(t.taxableAmount), tax: negate(t.tax) })),
+      ...(result.advanceTaxDeducted === undefined
+        ? {}
+        : { advanceTaxDeducted: result.advanceTaxDeducted.map((d) => ({ ...d, recovered: negate(d.recovered), tax: negate(d.tax) })) }),
     },
   };
 }
 
-/** BG-3: a credit note references the invoice it cancels; an invoice, the contract's earlier invoices in force. */
-export function billingReferencesOf(invoice: IssuedInvoice): string[] {
-  if (invoice.kind === "credit note") return invoice.credits === undefined ? [] : [invoice.credits];
-  return invoice.precedingInvoices.filter((n) => n !== invoice.number);
+/**
+ * BG-3: a credit note references the invoice it cancels; an invoice, the contract's earlier
+ * invoices in force; a final invoice, each partial invoice it deducts with its date (BT-26).
+ */
+export function billingReferencesOf(invoice: IssuedInvoice): { id: string; issueDate: string | undefined }[] {
+  if (invoice.kind === "credit note") return invoice.credits === undefined ? [] : [{ id: invoice.credits, issueDate: undefined }];
+  if (invoice.finalStatement !== undefined) return invoice.finalStatement.preceding.map((p) => ({ id: p.number, issueDate: p.invoiceDate }));
+  return invoice.precedingInvoices.filter((n) => n !== invoice.number).map((id) => ({ id, issueDate: undefined }));
+}
+
+/** BG-24: a supporting document, described and embedded. */
+export interface SupportingDocument {
+  id: string;
+  description: string;
+  mimeCode: string;
+  filename: string;
+  /** The file's bytes in base64. */
+  content: string;
+}
+
+/**
+ * A final invoice's listing of the partial invoices it deducts, as a supporting document (BG-24):
+ * described in words (BT-123) and embedded as CSV (BT-125), one row per invoice with its net and
+ * VAT per rate, in the statement's columns; none for the other kinds.
+ */
+export function supportingDocumentOf(invoice: IssuedInvoice): SupportingDocument | undefined {
+  const statement = invoice.finalStatement;
+  if (statement === undefined) return undefined;
+  const rates = statement.byRate.map((r) => r.rate);
+  const percent = (rate: string): string => `${new Dec(rate).times(100).toString()}%`;
+  const described = statement.preceding.map((p) => `${p.number} of ${p.invoiceDate}: net ${p.net}, VAT ${p.byRate.map((b) => `${b.tax} at ${percent(b.rate)}`).join(" and ")}`);
+  const csv = [
+    ["Number", "Date", "Net", ...rates.map((rate) => `VAT ${percent(rate)}`)],
+    ...statement.preceding.map((p) => [p.number, p.invoiceDate, p.net, ...rates.map((rate) => p.byRate.find((b) => b.rate === rate)?.tax ?? "0")]),
+    ["Total", "", statement.precedingNet, ...statement.byRate.map((r) => r.precedingTax)],
+  ].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return {
+    id: `${invoice.number}-partial-invoices`,
+    description: `Partial invoices deducted (${described.join("; ")}); together net ${statement.precedingNet}, VAT ${statement.precedingTax}.`,
+    mimeCode: "text/csv",
+    filename: `${invoice.number.replace(/[^\w.-]+/g, "_")}-partial-invoices.csv`,
+    content: base64Of(new TextEncoder().encode(csv)),
+  };
+}
+
+/** RFC 4180: quoted when it holds a comma, a quote or a line break. */
+const csvField = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+/** Base64 of bytes, in Node and in the browser alike (btoa takes one byte per character). */
+function base64Of(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 /** BT-22: how the amount due follows from the tax-inclusive total, in the application's own terms. */
@@ -132,11 +220,25 @@ export function applicationNoteOf(figures: En16931Figures): string {
   const { invoice, prepaid } = figures;
   const s = invoice.result.summary;
   const mu = invoice.result.minorUnits;
-  const retention = formatAmount(subtractAmount(prepaid, s.advanceRecovery), mu);
-  const kind = invoice.kind === "credit note" ? `Credit note cancelling ${invoice.credits ?? "an earlier invoice"}.` : "Interim (progress) application for payment.";
+  const advance = invoice.advancePayment;
+  if (advance !== undefined) {
+    return `Advance (down-payment) invoice: ${advance.amount}, ${new Dec(advance.shareOfContract).times(100).toFixed(2)}% of the contract sum of ${advance.contractSumToDate}, with the VAT on it. The progress invoices deduct it as they recover it, together with that VAT.`;
+  }
+  // Once an advance invoice charged VAT on the advance, the advance recovered is deducted in the lines, not paid.
+  const advanceInLines = advanceRecoveryLines(invoice).length > 0;
+  const retention = formatAmount(advanceInLines ? prepaid : subtractAmount(prepaid, s.advanceRecovery), mu);
+  const kind = invoice.kind === "credit note" ? `Credit note cancelling ${invoice.credits ?? "an earlier invoice"}.`
+    : invoice.kind === "final invoice" ? "Final invoice: the whole contract, less the partial invoices in force (listed in the supporting document)."
+    : "Interim (progress) application for payment.";
+  const statement = invoice.finalStatement;
   return [
     kind,
     `Contract sum to date ${s.contractSumToDate}; completed and stored to date ${s.totalCompletedAndStoredToDate}; total retention held ${s.totalRetention}; previous certificates ${s.previousCertificates}; current payment due ${s.currentPaymentDue}.`,
-    `Retention and advance recovery do not reduce the taxable amount: the paid amount (${prepaid}) is retention withheld this application net of retention released (${retention}) plus advance payment recovered (${s.advanceRecovery}).`,
+    ...(statement === undefined ? [] : [
+      `Contract price ${statement.contractPrice}, VAT ${statement.contractTax}; partial invoices in force net ${statement.precedingNet}, VAT ${statement.precedingTax}; this invoice net ${statement.net}, VAT ${statement.tax}.`,
+    ]),
+    advanceInLines
+      ? `Retention does not reduce the taxable amount: the paid amount (${prepaid}) is retention withheld this application net of retention released (${retention}). The advance recovered (${s.advanceRecovery}) is deducted in the lines, with the VAT the advance invoice charged on it.`
+      : `Retention and advance recovery do not reduce the taxable amount: the paid amount (${prepaid}) is retention withheld this application net of retention released (${retention}) plus advance payment recovered (${s.advanceRecovery}).`,
   ].join(" ");
 }

@@ -107,13 +107,3 @@ export function vatCategoryOf(invoice: Pick<IssuedInvoice, "vatTreatment" | "lan
 
 /** Both parties in Germany: where Peppol allows type code 326 and adds its German rules (DE-R-*). */
 export const bothGerman = (invoice: IssuedInvoice): boolean => countryOf(invoice.supplier) === "DE" && countryOf(invoice.client) === "DE";
-
-/**
- * BT-3: the type code of the setting; 326 (partial invoice) only between two German parties,
- * the one place Peppol allows it (PEPPOL-EN16931-P0112), elsewhere 380, the commercial
- * invoice that a progress invoice also is. A credit note is 381.
- */
-export function typeCodeOf(invoice: IssuedInvoice): string {
-  if (invoice.kind === "credit note") return "381";
-  return invoice.invoiceTypeCode === "326" && !bothGerman(invoice) ? "380" : invoice.invoiceTypeCode;
-}

@@ -5,6 +5,7 @@ import {
 } from "../../i18n";
 import { SUMMED_COLUMNS, type SummedColumn, cappedLinesOf, columnTotal, hoursNotBilledOf, summaryRowsOf, taxRowsOf, textOf, titleOf } from "../document";
 import { ExportError } from "../export-error";
+import { advanceDeductionsOf, advanceHeadingsOf, advanceNoteOf, finalStatementRowsOf } from "../kinds";
 import type { ExportOptions, Exporter } from "../exporter";
 import type { FontSource } from "./fonts";
 import { TextPainter } from "./text";
@@ -117,10 +118,15 @@ class Layout {
   render(): void {
     this.newPage();
     this.header();
-    this.table();
-    this.cappedLines();
-    this.summary();
-    this.timeAppendix();
+    if (this.invoice.kind === "advance invoice") {
+      this.advance();
+    } else {
+      this.table();
+      this.cappedLines();
+      this.summary();
+      this.finalStatement();
+      this.timeAppendix();
+    }
     this.footers();
   }
 
@@ -189,7 +195,8 @@ class Layout {
       { label: t("fact.number"), value: invoice.number, strong: true },
       { label: t("fact.date"), value: formatDocumentDate(invoice.invoiceDate, language) },
       ...(invoice.kind === "credit note" ? [] : [{ label: t("fact.dueDate"), value: formatDocumentDate(invoice.dueDate, language) }]),
-      { label: t("fact.period"), value: periodLabel(invoice.periodStart, invoice.periodEnd, labels) },
+      // An advance invoice bills no period of work.
+      ...(invoice.kind === "advance invoice" ? [] : [{ label: t("fact.period"), value: periodLabel(invoice.periodStart, invoice.periodEnd, labels) }]),
       { label: t("fact.contract"), value: invoice.contractReference },
       { label: t("fact.purchaseOrder"), value: invoice.purchaseOrder },
       { label: t("fact.currency"), value: invoice.result.currency },
@@ -319,8 +326,9 @@ class Layout {
     const terms = invoice.kind === "credit note" ? [] : this.text.wrap(t("payment.terms", { terms: invoice.paymentTerms }), half - 30, BODY);
     // Why no VAT is charged, under the tax it explains.
     const mentions = vatMentions(invoice).flatMap((mention) => this.text.wrap(mention, half - 30, BODY));
+    const deductions = advanceDeductionsOf(invoice);
     const leftLines = labelLines.reduce((sum, lines) => sum + lines.length, 0);
-    const height = Math.max(leftLines + 1, taxes.length + 3 + mentions.length + terms.length) * leading + 8;
+    const height = Math.max(leftLines + 1, taxes.length + deductions.length + 3 + mentions.length + terms.length) * leading + 8;
     this.room(height);
     const top = this.y;
     this.line(t("summary.heading"), MARGIN, BODY + 1, INK, true);
@@ -348,6 +356,12 @@ class Layout {
       this.amount(tax.tax, rightAmount, BODY, false);
       this.y -= leading;
     }
+    // The VAT an advance invoice already charged on the advance this invoice recovers.
+    for (const deduction of deductions) {
+      this.line(deduction.label, rightX, BODY, MUTED);
+      this.amount(deduction.amount, rightAmount, BODY, false);
+      this.y -= leading;
+    }
     for (const mention of mentions) {
       this.line(mention, rightX, BODY, INK);
       this.y -= leading;
@@ -360,6 +374,109 @@ class Layout {
     this.y -= leading + 14;
     this.y -= this.block(terms, rightX, this.y, half - 30, BODY, INK);
     this.y = Math.min(this.y, bottom);
+  }
+
+  /**
+   * An advance invoice's body: a line per VAT rate with the advance at it, the tax per rate, the
+   * total due, the payment terms, and how the advance is recovered.
+   */
+  private advance(): void {
+    const { invoice } = this;
+    const leading = BODY * LEADING + 2;
+    const half = (this.width - 2 * MARGIN) / 2;
+    const [idHeading, descriptionHeading, rateHeading, amountHeading] = advanceHeadingsOf(invoice);
+    const rateRight = MARGIN + half + 60;
+    const amountRight = this.width - MARGIN;
+    this.room(leading * 3);
+    this.page.drawRectangle({ x: MARGIN, y: this.y - leading - 2, width: this.width - 2 * MARGIN, height: leading + 2, color: FILL });
+    this.line(idHeading, MARGIN + 3, BODY, INK, true);
+    this.line(descriptionHeading, MARGIN + 50, BODY, INK, true);
+    this.line(rateHeading, rateRight - this.text.width(rateHeading, BODY, true), BODY, INK, true);
+    this.line(amountHeading, amountRight - 3 - this.text.width(amountHeading, BODY, true), BODY, INK, true);
+    this.y -= leading + 4;
+    for (const line of invoice.result.lines) {
+      const description = this.text.wrap(line.description, rateRight - 80 - MARGIN - 50, BODY);
+      this.room(description.length * leading);
+      this.line(line.id, MARGIN + 3, BODY);
+      this.block(description, MARGIN + 50, this.y, rateRight - 80 - MARGIN - 50, BODY);
+      const rate = formatDocumentPercent(line.taxRate, this.labels.language);
+      this.line(rate, rateRight - this.text.width(rate, BODY, false), BODY);
+      this.amount(line.thisPeriod, amountRight - 3, BODY, false);
+      this.y -= description.length * leading + 2;
+      this.page.drawLine({ start: { x: MARGIN, y: this.y + 1 }, end: { x: this.width - MARGIN, y: this.y + 1 }, thickness: 0.3, color: RULE });
+    }
+    this.y -= 10;
+    const rightX = MARGIN + half + 30;
+    const mentions = vatMentions(invoice).flatMap((mention) => this.text.wrap(mention, half - 30, BODY));
+    this.room((invoice.result.taxBreakdown.length + mentions.length + 4) * leading);
+    for (const tax of taxRowsOf(invoice)) {
+      this.line(tax.label, rightX, BODY, MUTED);
+      this.amount(tax.tax, amountRight, BODY, false);
+      this.y -= leading;
+    }
+    for (const mention of mentions) {
+      this.line(mention, rightX, BODY, INK);
+      this.y -= leading;
+    }
+    this.page.drawRectangle({ x: rightX - 6, y: this.y - leading - 4, width: amountRight - rightX + 6, height: leading + 6, color: FILL });
+    this.y -= 1;
+    const { t } = this.labels;
+    this.line(t("total.due", { currency: invoice.result.currency }), rightX, BODY + 2, INK, true);
+    this.amount(invoice.result.summary.totalDue, amountRight - 4, BODY + 2, true);
+    this.y -= leading + 14;
+    const notes = [t("payment.terms", { terms: invoice.paymentTerms }), advanceNoteOf(invoice)].flatMap((note) => this.text.wrap(note, this.width - 2 * MARGIN, BODY));
+    this.room(notes.length * leading);
+    this.y -= this.block(notes, MARGIN, this.y, this.width - 2 * MARGIN, BODY, INK);
+  }
+
+  /**
+   * A final invoice's statement under the summary (§14(5) UStG): the whole contract's price and
+   * VAT, each partial invoice in force with its net and VAT per rate, what is deducted, the
+   * balance, the retention it holds back, and the balance due.
+   */
+  private finalStatement(): void {
+    const rows = finalStatementRowsOf(this.invoice);
+    if (rows === undefined) return;
+    const leading = BODY * LEADING + 2;
+    const half = (this.width - 2 * MARGIN) / 2;
+    const amountRight = MARGIN + half - 10;
+    const labelled = (label: string, amount: string, strong = false): void => {
+      this.room(leading);
+      this.line(label, MARGIN + 20, BODY, strong ? INK : MUTED, strong);
+      this.amount(amount, amountRight, BODY, strong);
+      this.y -= leading;
+    };
+    this.y -= 6;
+    // Kept on one page when it fits one.
+    const height = (rows.contract.length + rows.listing.length + rows.deductions.length + 4) * leading + 40;
+    this.room(Math.min(height, this.height - 2 * MARGIN - FOOTER_SPACE - 40));
+    for (const [i, row] of rows.contract.entries()) labelled(row.label, row.amount, i === rows.contract.length - 1);
+    this.y -= 6;
+    // The listing: number and date on the left, net and each rate's VAT in columns to the right.
+    const columns = rows.columns.length;
+    const right = (c: number): number => MARGIN + 20 + 150 + c * 90;
+    const listRow = (cells: string[], bold: boolean): void => {
+      this.room(leading);
+      cells.forEach((cell, c) => {
+        if (c === 0) this.line(cell, MARGIN + 20, BODY, INK, bold);
+        else if (c === 1) this.line(cell, MARGIN + 100, BODY, INK, bold);
+        else this.line(cell, right(c - 1) - this.text.width(cell, BODY, bold), BODY, INK, bold);
+      });
+      this.y -= leading;
+    };
+    this.room(leading * 3);
+    this.line(rows.heading, MARGIN, BODY + 1, INK, true);
+    this.y -= leading + 2;
+    listRow(rows.columns, true);
+    for (const invoice of rows.listing) listRow([invoice.number, formatDocumentDate(invoice.date, this.labels.language), this.amountText(invoice.net), ...invoice.taxes.map((tax) => this.amountText(tax))].slice(0, columns), false);
+    this.y -= 6;
+    for (const row of rows.deductions) labelled(row.label, row.amount);
+    this.room(leading + 6);
+    this.page.drawRectangle({ x: MARGIN + 14, y: this.y - leading - 4, width: amountRight - MARGIN - 14 + 4, height: leading + 6, color: FILL });
+    this.y -= 1;
+    this.line(rows.due.label, MARGIN + 20, BODY + 1, INK, true);
+    this.amount(rows.due.amount, amountRight, BODY + 1, true);
+    this.y -= leading + 14;
   }
 
   /**

@@ -1,7 +1,8 @@
 import { Dec, formatAmount, type IssuedInvoice, type Party } from "../../core";
 import { type EInvoiceProfile, checkEInvoice } from "../en16931/en16931-checks";
-import { applicationNoteOf, billingReferencesOf, en16931FiguresOf } from "../en16931/en16931-figures";
-import { countryOf, electronicAddressOf, legalRegistrationOf, paymentMeansOf, postalAddressOf, typeCodeOf, vatCategoryOf } from "../en16931/en16931-parties";
+import { applicationNoteOf, billingReferencesOf, en16931FiguresOf, supportingDocumentOf } from "../en16931/en16931-figures";
+import { countryOf, electronicAddressOf, legalRegistrationOf, paymentMeansOf, postalAddressOf, vatCategoryOf } from "../en16931/en16931-parties";
+import { invoiceTypeCodeOf } from "../en16931/invoice-type-code";
 import type { Exporter } from "../exporter";
 import { type XmlElement, el, writeXml } from "./xml-writer";
 
@@ -49,6 +50,7 @@ export function toUbl(issued: IssuedInvoice, profile: Exclude<EInvoiceProfile, "
   const money = (name: string, value: string): XmlElement => el(`cbc:${name}`, { currencyID: currency }, amount(value));
 
   const hasPrepaid = !new Dec(prepaid).isZero();
+  const supporting = supportingDocumentOf(invoice);
   const root = isCredit ? "CreditNote" : "Invoice";
   const lineName = isCredit ? "CreditNoteLine" : "InvoiceLine";
 
@@ -60,14 +62,23 @@ export function toUbl(issued: IssuedInvoice, profile: Exclude<EInvoiceProfile, "
     el("cbc:ID", undefined, invoice.number),
     el("cbc:IssueDate", undefined, invoice.invoiceDate),
     isCredit ? undefined : el("cbc:DueDate", undefined, invoice.dueDate),
-    el(isCredit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", undefined, typeCodeOf(invoice)),
+    el(isCredit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", undefined, invoiceTypeCodeOf(invoice)),
     el("cbc:Note", undefined, applicationNoteOf(figures)),
     el("cbc:DocumentCurrencyCode", undefined, currency),
     el("cbc:BuyerReference", undefined, invoice.buyerReference || invoice.purchaseOrder || invoice.contractReference || invoice.number),
     el("cac:InvoicePeriod", undefined, el("cbc:StartDate", undefined, invoice.periodStart), el("cbc:EndDate", undefined, invoice.periodEnd)),
     invoice.purchaseOrder === "" ? undefined : el("cac:OrderReference", undefined, el("cbc:ID", undefined, invoice.purchaseOrder)),
-    ...billingReferencesOf(invoice).map((id) => el("cac:BillingReference", undefined, el("cac:InvoiceDocumentReference", undefined, el("cbc:ID", undefined, id)))),
+    ...billingReferencesOf(invoice).map((ref) => el(
+      "cac:BillingReference", undefined,
+      el("cac:InvoiceDocumentReference", undefined, el("cbc:ID", undefined, ref.id), ref.issueDate === undefined ? undefined : el("cbc:IssueDate", undefined, ref.issueDate)),
+    )),
     invoice.contractReference === "" ? undefined : el("cac:ContractDocumentReference", undefined, el("cbc:ID", undefined, invoice.contractReference)),
+    supporting === undefined ? undefined : el(
+      "cac:AdditionalDocumentReference", undefined,
+      el("cbc:ID", undefined, supporting.id),
+      el("cbc:DocumentDescription", undefined, supporting.description),
+      el("cac:Attachment", undefined, el("cbc:EmbeddedDocumentBinaryObject", { mimeCode: supporting.mimeCode, filename: supporting.filename }, supporting.content)),
+    ),
     el("cac:AccountingSupplierParty", undefined, party(invoice.supplier)),
     el("cac:AccountingCustomerParty", undefined, party(invoice.client)),
     paymentMeans(invoice),
@@ -75,7 +86,7 @@ export function toUbl(issued: IssuedInvoice, profile: Exclude<EInvoiceProfile, "
     el(
       "cac:TaxTotal", undefined,
       money("TaxAmount", taxTotal),
-      ...result.taxBreakdown.map((t) => el("cac:TaxSubtotal", undefined, money("TaxableAmount", t.taxableAmount), money("TaxAmount", t.tax), taxCategory("cac:TaxCategory", t.rate, true))),
+      ...figures.taxes.map((t) => el("cac:TaxSubtotal", undefined, money("TaxableAmount", t.taxableAmount), money("TaxAmount", t.tax), taxCategory("cac:TaxCategory", t.rate, true))),
     ),
     el(
       "cac:LegalMonetaryTotal", undefined,

@@ -93,6 +93,8 @@ export const de = {
   "advance.payment": "Anzahlung",
   "advance.shareOfContract": "{{percent}} der Auftragssumme von {{amount}}",
   "advance.lessVatInvoiced": "Abzüglich der auf die Anzahlung bereits berechneten Umsatzsteuer ({{rate}})",
+  "advance.lessRecovered": "Abzüglich verrechneter Anzahlung, netto {{net}}, USt {{tax}} ({{rate}})",
+  "advance.recoveredLater": "Die Anzahlung wird mit den folgenden Rechnungen verrechnet, zusammen mit der darauf berechneten Umsatzsteuer.",
 
   // §14(5) Satz 2 UStG: the final invoice deducts the payments received before and the tax on them.
   "final.contractPrice": "Gesamtleistung (netto)",
@@ -105,6 +107,8 @@ export const de = {
   "final.lessPartialInvoices": "Abzüglich Abschlagsrechnungen",
   "final.lessVatInvoiced": "Abzüglich bereits berechneter Umsatzsteuer ({{rate}})",
   "final.balanceDue": "Restforderung",
+  "final.balance": "Restbetrag",
+  "final.retentionWithheld": "Abzüglich Sicherheitseinbehalt",
 
   "payment.terms": "Zahlungsbedingungen: {{terms}}",
   "payment.withinDays_zero": "Zahlbar sofort nach Erhalt der Rechnung.",

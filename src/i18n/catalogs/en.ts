@@ -102,6 +102,8 @@ export const en = {
   "advance.payment": "Advance payment",
   "advance.shareOfContract": "{{percent}} of the contract sum of {{amount}}",
   "advance.lessVatInvoiced": "Less VAT already invoiced on the advance at {{rate}}",
+  "advance.lessRecovered": "Less advance recovered, net {{net}}, VAT {{tax}} at {{rate}}",
+  "advance.recoveredLater": "The advance is deducted from the later invoices as it is recovered, together with the VAT invoiced on it.",
 
   // The final invoice: the whole contract, less every partial invoice in force (§14(5) UStG).
   "final.contractPrice": "Total contract price",
@@ -114,6 +116,8 @@ export const en = {
   "final.lessPartialInvoices": "Less partial invoices",
   "final.lessVatInvoiced": "Less VAT already invoiced at {{rate}}",
   "final.balanceDue": "Balance due",
+  "final.balance": "Balance",
+  "final.retentionWithheld": "Less retention withheld",
 
   // Payment.
   "payment.terms": "Payment terms: {{terms}}",

@@ -92,6 +92,8 @@ export const es = {
   "advance.payment": "Anticipo",
   "advance.shareOfContract": "{{percent}} del importe del contrato de {{amount}}",
   "advance.lessVatInvoiced": "Menos IVA ya facturado sobre el anticipo al {{rate}}",
+  "advance.lessRecovered": "Menos anticipo descontado, base {{net}}, IVA {{tax}} al {{rate}}",
+  "advance.recoveredLater": "El anticipo se descuenta de las facturas siguientes a medida que se recupera, junto con el IVA facturado sobre él.",
 
   "final.contractPrice": "Importe total del contrato sin IVA",
   "final.totalWithVat": "Importe total del contrato con IVA",
@@ -103,6 +105,8 @@ export const es = {
   "final.lessPartialInvoices": "Menos facturas parciales",
   "final.lessVatInvoiced": "Menos IVA ya facturado al {{rate}}",
   "final.balanceDue": "Saldo a pagar",
+  "final.balance": "Saldo",
+  "final.retentionWithheld": "Menos retención de garantía",
 
   "payment.terms": "Condiciones de pago: {{terms}}",
   "payment.withinDays_zero": "Pago a la recepción de la factura.",

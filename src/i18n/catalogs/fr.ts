@@ -92,6 +92,8 @@ export const fr = {
   "advance.payment": "Acompte",
   "advance.shareOfContract": "{{percent}} du montant du marché de {{amount}}",
   "advance.lessVatInvoiced": "Moins TVA déjà facturée sur l’acompte à {{rate}}",
+  "advance.lessRecovered": "Moins acompte imputé, HT {{net}}, TVA {{tax}} à {{rate}}",
+  "advance.recoveredLater": "L’acompte est déduit des factures suivantes au fur et à mesure de son imputation, avec la TVA facturée sur celui-ci.",
 
   "final.contractPrice": "Montant total du marché HT",
   "final.totalWithVat": "Montant total du marché TTC",
@@ -103,6 +105,8 @@ export const fr = {
   "final.lessPartialInvoices": "Moins factures de situation et d’acompte",
   "final.lessVatInvoiced": "Moins TVA déjà facturée à {{rate}}",
   "final.balanceDue": "Solde à payer",
+  "final.balance": "Solde",
+  "final.retentionWithheld": "Moins retenue de garantie",
 
   "payment.terms": "Conditions de paiement\u00a0: {{terms}}",
   "payment.withinDays_zero": "Paiement à réception de la facture.",

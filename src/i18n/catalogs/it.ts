@@ -92,6 +92,8 @@ export const it = {
   "advance.payment": "Acconto",
   "advance.shareOfContract": "{{percent}} dell’importo contrattuale di {{amount}}",
   "advance.lessVatInvoiced": "Meno IVA già fatturata sull’acconto al {{rate}}",
+  "advance.lessRecovered": "Meno acconto recuperato, imponibile {{net}}, IVA {{tax}} al {{rate}}",
+  "advance.recoveredLater": "L’acconto è detratto dalle fatture successive man mano che viene recuperato, insieme all’IVA fatturata su di esso.",
 
   "final.contractPrice": "Importo complessivo del contratto, IVA esclusa",
   "final.totalWithVat": "Importo complessivo del contratto, IVA inclusa",
@@ -103,6 +105,8 @@ export const it = {
   "final.lessPartialInvoices": "Meno fatture di acconto",
   "final.lessVatInvoiced": "Meno IVA già fatturata al {{rate}}",
   "final.balanceDue": "Saldo da pagare",
+  "final.balance": "Saldo",
+  "final.retentionWithheld": "Meno ritenuta di garanzia",
 
   "payment.terms": "Condizioni di pagamento: {{terms}}",
   "payment.withinDays_zero": "Pagamento a vista fattura.",

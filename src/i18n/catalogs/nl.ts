@@ -92,6 +92,8 @@ export const nl = {
   "advance.payment": "Voorschot",
   "advance.shareOfContract": "{{percent}} van de aanneemsom van {{amount}}",
   "advance.lessVatInvoiced": "Minus reeds gefactureerde btw over het voorschot ({{rate}})",
+  "advance.lessRecovered": "Minus verrekend voorschot, excl. btw {{net}}, btw {{tax}} ({{rate}})",
+  "advance.recoveredLater": "Het voorschot wordt met de volgende facturen verrekend, samen met de daarover gefactureerde btw.",
 
   "final.contractPrice": "Totale aanneemsom excl. btw",
   "final.totalWithVat": "Totale aanneemsom incl. btw",
@@ -103,6 +105,8 @@ export const nl = {
   "final.lessPartialInvoices": "Minus eerdere termijnfacturen",
   "final.lessVatInvoiced": "Minus reeds gefactureerde btw ({{rate}})",
   "final.balanceDue": "Te betalen saldo",
+  "final.balance": "Saldo",
+  "final.retentionWithheld": "Minus garantie-inhouding",
 
   "payment.terms": "Betalingsvoorwaarden: {{terms}}",
   "payment.withinDays_zero": "Betaling direct na ontvangst van de factuur.",

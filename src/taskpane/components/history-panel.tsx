@@ -29,6 +29,8 @@ export interface Progress {
 }
 
 export function progressOf(invoice: LoggedInvoice): Progress {
+  // An advance invoice bills no work; its lines are the advance per VAT rate.
+  if (invoice.kind === "advance invoice") return { number: invoice.number, billedToDate: "0", contractSum: invoice.contractSumToDate };
   return {
     number: invoice.number,
     billedToDate: addAmounts(invoice.lines.map((line) => line.completedAndStoredToDate)),

@@ -19,6 +19,7 @@ import { type IssuedInvoice, addAmounts } from "../../core";
 import { eInvoiceRefusals } from "../../export/en16931/en16931-checks";
 import type { ExportFormat } from "../../export/exporter";
 import { issueCreditNote } from "../../workbook/credit-note";
+import { issueAdvanceInvoice } from "../../workbook/plan-advance-invoice";
 import { DATE_RANGE } from "../../workbook/dates";
 import { generateInvoice } from "../../workbook/generate-invoice";
 import { type GenerateOptions, type PlanOutcome, planInvoice } from "../../workbook/plan-invoice";
@@ -28,6 +29,7 @@ import { displayDate, displayMoney } from "../format";
 import type { Delivery, PaneHost } from "../host/host";
 import { usePaneText } from "../i18n/pane-text-context";
 import { failureMessage } from "../messages";
+import { AdvanceInvoiceAction, FinalInvoiceSwitch, FinalStatementPreview } from "./advance-final-controls";
 import { ExportButtons } from "./export-buttons";
 import { ProblemList } from "./problem-list";
 
@@ -93,9 +95,10 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
   const [invoiceDate, setInvoiceDate] = useState("");
   const [periodEnd, setPeriodEnd] = useState("");
   const [draft, setDraft] = useState(false);
+  const [final, setFinal] = useState(false);
   const options = useMemo<GenerateOptions>(
-    () => ({ invoiceDate: invoiceDate === "" ? undefined : invoiceDate, periodEnd: periodEnd === "" ? undefined : periodEnd, draft }),
-    [invoiceDate, periodEnd, draft],
+    () => ({ invoiceDate: invoiceDate === "" ? undefined : invoiceDate, periodEnd: periodEnd === "" ? undefined : periodEnd, draft, final }),
+    [invoiceDate, periodEnd, draft, final],
   );
   const plan = useMemo(() => planInvoice(snapshot, options), [snapshot, options]);
   // A draft is never sent as an e-invoice; an invoice is, after it is issued, so say first what would stop it.
@@ -112,7 +115,7 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
   const select = (sheet: string, cell: string) => void host.selectCell(sheet, cell).catch((e: unknown) => setFailure(failureMessage(e, t)));
 
   /** Runs a write: one at a time, the outcome shown and announced, the workbook read again after. */
-  const write = async (what: "invoice.generating" | "invoice.crediting", action: () => Promise<{ ok: true; written: Written } | { ok: false; problems: WorkbookProblem[] }>) => {
+  const write = async (what: "invoice.generating" | "invoice.crediting" | "advance.issuing", action: () => Promise<{ ok: true; written: Written } | { ok: false; problems: WorkbookProblem[] }>) => {
     setRunning(t(what));
     setWritten(undefined);
     setRefused([]);
@@ -145,6 +148,7 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
         // The dates chosen were this invoice's: the next one starts from the plan's own again.
         setInvoiceDate("");
         setPeriodEnd("");
+        setFinal(false);
       }
       const due = displayMoney(outcome.result.summary.totalDue, outcome.result.currency, locale);
       const where = { due, sheet: outcome.sheet };
@@ -171,6 +175,21 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
           summary: t("invoice.creditSummary", {
             cancels: outcome.cancels, amount: displayMoney(outcome.totalCredited, outcome.issued.result.currency, locale), sheet: outcome.sheet,
           }),
+        },
+      };
+    });
+
+  const advance = () =>
+    write("advance.issuing", async () => {
+      const outcome = await issueAdvanceInvoice(host.workbook, invoiceDate === "" ? {} : { date: invoiceDate });
+      if (!outcome.ok) return outcome;
+      setInvoiceDate("");
+      return {
+        ok: true,
+        written: {
+          number: outcome.number, sheet: outcome.sheet, issued: outcome.issued, warnings: outcome.warnings,
+          title: t("invoice.issued", { number: outcome.number }),
+          summary: t("advance.issuedSummary", { due: displayMoney(outcome.issued.result.summary.totalDue, outcome.issued.result.currency, locale), sheet: outcome.sheet }),
         },
       };
     });
@@ -211,7 +230,9 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
         </Field>
       </div>
       <Switch checked={draft} onChange={(_, data) => setDraft(data.checked)} label={t("invoice.draftSwitch")} />
+      <FinalInvoiceSwitch final={final} onChange={setFinal} plan={plan} />
       {plan.ok ? <Preview plan={plan} /> : null}
+      {plan.ok && plan.issued.finalStatement !== undefined ? <FinalStatementPreview statement={plan.issued.finalStatement} currency={plan.result.currency} /> : null}
       {/* The workbook's problems as they stand now; after a refused Generate, titled so. */}
       {plan.ok ? null : (
         <ProblemList
@@ -226,8 +247,8 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running !== undefined} onClick={() => void generate(false)}>
           {plan.ok
-            ? t(draft ? "invoice.generateDraftNumbered" : "invoice.generateInvoiceNumbered", { number: plan.number })
-            : t(draft ? "invoice.generateDraft" : "invoice.generateInvoice")}
+            ? t(draft ? "invoice.generateDraftNumbered" : final ? "invoice.generateFinalNumbered" : "invoice.generateInvoiceNumbered", { number: plan.number })
+            : t(draft ? "invoice.generateDraft" : final ? "invoice.generateFinal" : "invoice.generateInvoice")}
         </Button>
         {nothingBilled ? (
           <Button disabled={running !== undefined} onClick={() => void generate(true)}>
@@ -265,6 +286,7 @@ export function InvoicePanel({ host, snapshot, latestInvoice, refresh, announce,
         </div>
       ) : null}
       {plan.ok ? <ProblemList title={t("invoice.fixFirst")} intent="error" problems={refused} onSelect={select} /> : null}
+      <AdvanceInvoiceAction snapshot={snapshot} date={invoiceDate} busy={running !== undefined} onIssue={() => void advance()} />
       {failure === undefined ? null : (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{failure}</MessageBarBody>
@@ -316,6 +338,8 @@ function Preview({ plan }: { plan: Extract<PlanOutcome, { ok: true }> }) {
     ["invoice.currentDue", s.currentPaymentDue],
     ["invoice.tax", s.tax],
   ];
+  // Already in the tax: the VAT the advance invoice charged on the advance this invoice recovers.
+  const advanceVat = addAmounts((result.advanceTaxDeducted ?? []).map((d) => d.tax));
   const lines = result.lines.slice(0, SHOWN_LINES);
   return (
     <>
@@ -357,6 +381,13 @@ function Preview({ plan }: { plan: Extract<PlanOutcome, { ok: true }> }) {
               <td className={`${styles.cell} ${styles.amount}`}>{money(amount)}</td>
             </tr>
           ))}
+          {advanceVat === "0" ? null : (
+            <tr>
+              <td colSpan={2} className={styles.cell}>
+                <Text size={200}>{t("invoice.advanceVatDeducted", { amount: money(advanceVat) })}</Text>
+              </td>
+            </tr>
+          )}
           <tr>
             <th scope="row" className={`${styles.cell} ${styles.label} ${styles.total}`}>{t("invoice.totalDue")}</th>
             <td className={`${styles.cell} ${styles.amount} ${styles.total}`} data-testid="preview-total-due">{money(s.totalDue)}</td>
