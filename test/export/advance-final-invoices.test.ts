@@ -191,6 +191,50 @@ describe("the final invoice", () => {
   });
 });
 
+describe("in the contract's language: a German final invoice and a French advance invoice", () => {
+  /** pdftotext's words joined by single spaces (it reads a no-break space as a space). */
+  const words = (file: string): string => pdfText(file).replace(/\s+/g, " ");
+  const issuedIn = async (language: string, number: string): Promise<IssuedInvoice> => {
+    const found = (await issueWorkedExample({ "Document language": language })).documents.find((d) => d.number === number);
+    if (found === undefined) throw new Error(`no ${number}`);
+    return found;
+  };
+  const validated = async (invoice: IssuedInvoice, name: string): Promise<void> => {
+    expect({ name, fatal: fatalLines(toUbl(invoice), `${name}.xml`) }).toEqual({ name, fatal: [] });
+    expect({ name, fatal: fatalLines(toUbl(invoice, "xrechnung"), `${name}.xrechnung.xml`, ["--xrechnung"]) }).toEqual({ name, fatal: [] });
+    expect({ name, fatal: fatalLines(toCii(invoice), `${name}.cii.xml`, ["--facturx"]) }).toEqual({ name, fatal: [] });
+    const facturx = await (await exporterFor("facturx")).generate(invoice, { fonts });
+    expect({ name, fatal: fatalLines(facturx, `${name}.facturx.pdf`) }).toEqual({ name, fatal: [] });
+  };
+
+  test("the German final invoice: its statement in German on the PDF, and it passes Peppol BIS, XRechnung and Factur-X", async () => {
+    const invoice = await issuedIn("Deutsch", "INV-0005");
+    expect(invoice.language).toBe("de");
+    expect(invoice.result.summary.totalDue).toBe("39705.57");
+    const text = words(writeTemp(dir, "INV-0005.de.pdf", await toPdf(invoice, { fonts })));
+    for (const expected of [
+      "SCHLUSSRECHNUNG", "Gesamtleistung (netto) 300.000,00", "Umsatzsteuer 19 % auf 300.000,00 57.000,00",
+      "INV-0001 01.07.2026 30.000,00 5.700,00", "INV-0004 31.10.2026 70.555,56 13.405,56",
+      "Abzüglich Abschlagsrechnungen -264.999,99", "Restforderung (EUR) 39.705,57",
+    ]) expect(text).toContain(expected);
+    expect(text).not.toMatch(/FINAL INVOICE|Balance due|Total contract price/);
+    expect(toUbl(invoice)).toContain("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>");
+    await validated(invoice, "INV-0005.de");
+  });
+
+  test("the French advance invoice: in French on the PDF, 386, and it passes Peppol BIS, XRechnung and Factur-X", async () => {
+    const invoice = await issuedIn("Français", "INV-0001");
+    expect(invoice.language).toBe("fr");
+    const text = words(writeTemp(dir, "INV-0001.fr.pdf", await toPdf(invoice, { fonts })));
+    for (const expected of ["FACTURE D’ACOMPTE", "Acompte, 10,00 %", "TVA à 19 % sur 30 000,00 5 700,00", "Net à payer TTC (EUR) 35 700,00"]) expect(text).toContain(expected);
+    expect(text).not.toMatch(/ADVANCE INVOICE|Advance payment|Total due/);
+    const xml = toUbl(invoice);
+    expect(xml).toContain("<cbc:InvoiceTypeCode>386</cbc:InvoiceTypeCode>");
+    expect(xml).toContain('<cbc:PayableAmount currencyID="EUR">35700.00</cbc:PayableAmount>');
+    await validated(invoice, "INV-0001.fr");
+  });
+});
+
 describe("type codes: one function over the kinds, the setting and the parties", () => {
   const UK: Partial<Party> = { country: "GB", taxId: "GB123456789", electronicAddress: { id: "GB123456789", scheme: "9932" }, city: "Bristol", postCode: "BS1 4DJ" };
   const kinds = ["INV-0001", "INV-0002", "INV-0005"] as const;
