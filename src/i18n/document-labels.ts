@@ -32,7 +32,8 @@ type Kind = IssuedInvoice["kind"];
 
 /** Each kind of document's heading ("RECHNUNG") and its name inside a sentence ("Rechnung"). */
 const KIND_LABELS: Readonly<Record<Kind, { title: Extract<MessageKey, `title.${string}`>; name: Extract<MessageKey, `name.${string}`> }>> = {
-  invoice: { title: "title.invoice", name: "name.invoice" },
+  // A progress invoice, by the name each country gives it (Abschlagsrechnung, facture de situation...); English keeps INVOICE.
+  invoice: { title: "title.progressInvoice", name: "name.progressInvoice" },
   "advance invoice": { title: "title.advanceInvoice", name: "name.advanceInvoice" },
   "final invoice": { title: "title.finalInvoice", name: "name.finalInvoice" },
   "credit note": { title: "title.creditNote", name: "name.creditNote" },

@@ -49,7 +49,7 @@ describe("the PDF in German and in French, read back with pdftotext", () => {
   test("German: labels, dates as 31.03.2027, amounts as 65.087,50", async () => {
     const text = words(await pdfOf(await issuedIn("Deutsch"), "de.pdf"));
     for (const expected of [
-      "RECHNUNG", "Rechnungsnummer INV-0001", "Rechnungsdatum 31.03.2027", "Fällig am 30.04.2027", "Leistungszeitraum 01.03.2027 bis 31.03.2027",
+      "ABSCHLAGSRECHNUNG", "Rechnungsnummer INV-0001", "Rechnungsdatum 31.03.2027", "Fällig am 30.04.2027", "Leistungszeitraum 01.03.2027 bis 31.03.2027",
       "Vertrag CT-2026-014", "Bestellnummer PO-88412", "Beträge in EUR", "Rechnungsempfänger", "USt-IdNr. DE987654321",
       // The heading's longest word whole: its column is widened for it rather than the word broken.
       "Pos. Leistungsbeschreibung Auftragswert (C)", "Restleistung (H) Sicherheitseinbehalt",
@@ -60,7 +60,7 @@ describe("the PDF in German and in French, read back with pdftotext", () => {
       "Umsatzsteuer und Zahlbetrag", "Fälliger Nettobetrag (Zeile 8) 80.833,12",
       "Umsatzsteuer 9 % auf 20.000,00 1.800,00", "Umsatzsteuer 19 % auf 65.087,50 12.366,63", "Gesamtbetrag (EUR) 94.999,75",
       "Zahlungsbedingungen: Zahlbar innerhalb von 30 Tagen ab Rechnungsdatum.",
-      "Northwind Consulting Ltd · Rechnung INV-0001", "Seite 1 von 1",
+      "Northwind Consulting Ltd · Abschlagsrechnung INV-0001", "Seite 1 von 1",
     ]) expect(text).toContain(expected);
     expect(text).not.toMatch(/Invoice|Total due|Page \d/);
   });
@@ -69,7 +69,7 @@ describe("the PDF in German and in French, read back with pdftotext", () => {
     const invoice = await issuedIn("fr");
     const text = words(await pdfOf(invoice, "fr.pdf"));
     for (const expected of [
-      "FACTURE", "Numéro INV-0001", "Date 31/03/2027", "Échéance 30/04/2027", "Période du 01/03/2027 au 31/03/2027", "Marché CT-2026-014",
+      "FACTURE DE SITUATION", "Numéro INV-0001", "Date 31/03/2027", "Échéance 30/04/2027", "Période du 01/03/2027 au 31/03/2027", "Marché CT-2026-014",
       "Facturé à", "N° TVA DE987654321", "Désignation des travaux", "Approvisionnements",
       "Totaux 224 500,00 0,00 85 087,50 0,00 85 087,50 139 412,50 4 254,38",
       "Récapitulatif de la situation", "5a. Retenue de garantie sur travaux réalisés 4 254,38", "Montant dû HT (ligne 8) 80 833,12",
@@ -98,9 +98,9 @@ describe("the PDF in German and in French, read back with pdftotext", () => {
 
   test("Spanish, Dutch and Italian: the title, a date and an amount as each writes them", async () => {
     for (const [language, expected] of [
-      ["es", ["FACTURA", "Fecha de expedición 31/03/2027", "del 01/03/2027 al 31/03/2027", "IVA al 19 % sobre 65.087,50 12.366,63", "Página 1 de 1"]],
-      ["nl", ["FACTUUR", "Factuurdatum 31-03-2027", "01-03-2027 t/m 31-03-2027", "Btw 19% over 65.087,50 12.366,63", "Pagina 1 van 1"]],
-      ["it", ["FATTURA", "Data 31/03/2027", "dal 01/03/2027 al 31/03/2027", "IVA al 19% su 65.087,50 12.366,63", "Pagina 1 di 1"]],
+      ["es", ["FACTURA DE CERTIFICACIÓN DE OBRA", "Fecha de expedición 31/03/2027", "del 01/03/2027 al 31/03/2027", "IVA al 19 % sobre 65.087,50 12.366,63", "Página 1 de 1"]],
+      ["nl", ["TERMIJNFACTUUR", "Factuurdatum 31-03-2027", "01-03-2027 t/m 31-03-2027", "Btw 19% over 65.087,50 12.366,63", "Pagina 1 van 1"]],
+      ["it", ["FATTURA SU STATO DI AVANZAMENTO LAVORI", "Data 31/03/2027", "dal 01/03/2027 al 31/03/2027", "IVA al 19% su 65.087,50 12.366,63", "Pagina 1 di 1"]],
     ] as const) {
       const text = words(await pdfOf(await issuedIn(language), `${language}.pdf`, "letter"));
       for (const part of expected) expect({ language, text: text.includes(part) ? part : text }).toEqual({ language, text: part });
@@ -199,7 +199,7 @@ describe("the CSV in the document's language", () => {
       "Leistungsstand gesamt (G)", "% (G ÷ C)", "Restleistung (H)", "Sicherheitseinbehalt (I)", "Steuersatz", "Betrag",
     ]);
     const record = (kind: string, key: string): string[] | undefined => rows.find((r) => r[0] === kind && r[1] === key);
-    expect(record("document", "title")?.[2]).toBe("RECHNUNG");
+    expect(record("document", "title")?.[2]).toBe("ABSCHLAGSRECHNUNG");
     expect(record("document", "kind")?.[2]).toBe("invoice");
     expect(record("document", "invoiceDate")?.[2]).toBe("2027-03-31");
     expect(record("document", "paymentTerms")?.[2]).toBe("Zahlbar innerhalb von 30 Tagen ab Rechnungsdatum.");
@@ -228,7 +228,7 @@ describe("the CSV in the document's language", () => {
   });
 
   test("Spanish, Dutch and Italian: the headings and the title in the language", async () => {
-    for (const [language, record, title] of [["es", "Tipo de registro", "FACTURA"], ["nl", "Recordtype", "FACTUUR"], ["it", "Tipo record", "FATTURA"]] as const) {
+    for (const [language, record, title] of [["es", "Tipo de registro", "FACTURA DE CERTIFICACIÓN DE OBRA"], ["nl", "Recordtype", "TERMIJNFACTUUR"], ["it", "Tipo record", "FATTURA SU STATO DI AVANZAMENTO LAVORI"]] as const) {
       const rows = parseCsv(toCsv(await issuedIn(language)));
       expect([rows[0]?.[0], rows.find((r) => r[1] === "title")?.[2]]).toEqual([record, title]);
     }
@@ -243,7 +243,7 @@ describe("the xlsx in German", () => {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect([sheet.getCell("A1").value, sheet.getCell("G3").value, sheet.getCell("G4").value, sheet.getCell("I4").value, sheet.getCell("I5").value]).toEqual([
-      "RECHNUNG INV-0001", "Rechnungsnummer", "Rechnungsdatum", "31.03.2027", "01.03.2027 bis 31.03.2027",
+      "ABSCHLAGSRECHNUNG INV-0001", "Rechnungsnummer", "Rechnungsdatum", "31.03.2027", "01.03.2027 bis 31.03.2027",
     ]);
     expect(sheet.getRow(12).values).toEqual(expect.arrayContaining(["Nachtrag", "Steuersatz", "Sicherheitseinbehalt (I)"]));
     const changeOrders = invoice.result.lines.map((line, i) => [line.id, sheet.getCell(13 + i, 11).value]);

@@ -106,7 +106,7 @@ describe("the English catalog says what English documents print today", () => {
     for (const row of rows) expect(row.label).toBe(en[`summary.${row.key}`]);
     expect(new Set(rows.map((row) => row.key)).size).toBe(13);
     const invoice = await firstInvoice();
-    expect(titleOf(invoice)).toBe(en["title.invoice"]);
+    expect(titleOf(invoice)).toBe(en["title.progressInvoice"]);
     expect(titleOf({ ...invoice, kind: "credit note" })).toBe(en["title.creditNote"]);
     expect(titleOf({ ...invoice, kind: "draft" })).toBe(en["title.draftInvoice"]);
   });
@@ -124,7 +124,7 @@ describe("the English catalog says what English documents print today", () => {
 describe("the Catalog type", () => {
   test("refuses a catalog without every key, and one with a key English does not have", () => {
     // @ts-expect-error: a catalog missing labels is not a Catalog
-    const partial: Catalog = { "title.invoice": "RECHNUNG" };
+    const partial: Catalog = { "title.progressInvoice": "ABSCHLAGSRECHNUNG" };
     // @ts-expect-error: a misspelled key is not in the English catalog
     const misspelled: Catalog = { ...CATALOGS.de, "title.invoise": "RECHNUNG" };
     expect(Object.keys(partial)).toHaveLength(1);

@@ -18,7 +18,7 @@ describe("documentText", () => {
 
   test.each(DOCUMENT_LANGUAGES)("%s: every label is its own catalog's, never the key nor another language's", (language) => {
     const { t } = documentText(language);
-    expect(t("title.invoice")).toBe(CATALOGS[language]["title.invoice"]);
+    expect(t("title.progressInvoice")).toBe(CATALOGS[language]["title.progressInvoice"]);
     expect(t("g703.retention")).toBe(CATALOGS[language]["g703.retention"]);
     expect(t("vat.reverseCharge")).toBe(CATALOGS[language]["vat.reverseCharge"]);
   });
@@ -47,7 +47,7 @@ describe("documentText", () => {
   test("a value is printed as given: not escaped as HTML, and not read for placeholders or nesting", () => {
     const { t } = documentText("en");
     expect(t("party.taxId", { taxId: `Smith & Sons <b>"1"</b>` })).toBe(`Tax id Smith & Sons <b>"1"</b>`);
-    expect(t("credit.workCancelled", { invoice: "{{invoice}} $t(title.invoice)" })).toBe("Work billed on {{invoice}} $t(title.invoice), cancelled");
+    expect(t("credit.workCancelled", { invoice: "{{invoice}} $t(title.progressInvoice)" })).toBe("Work billed on {{invoice}} $t(title.progressInvoice), cancelled");
   });
 
   test("the types ask for exactly the placeholders a label has", () => {

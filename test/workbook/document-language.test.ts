@@ -77,7 +77,7 @@ describe("the invoice sheet in the document's language", () => {
     const { sheet } = await invoiceIn("Deutsch");
     const rows = rowsOf(sheet);
     expect(rows.slice(0, 9)).toEqual([
-      ["RECHNUNG INV-0001"],
+      ["ABSCHLAGSRECHNUNG INV-0001"],
       [],
       ["Rechnungssteller", "Northwind Consulting Ltd", "Rechnungsnummer", "INV-0001"],
       ["12 Harbour Street, Bristol BS1 4DJ, United Kingdom", "Rechnungsdatum", "30.09.2026"],
@@ -134,7 +134,7 @@ describe("the invoice sheet in the document's language", () => {
 
   test("French: the title, the facts and the tax with French punctuation", async () => {
     const { sheet } = await invoiceIn("fr");
-    expect(rowStarting(sheet, "FACTURE")).toEqual(["FACTURE INV-0001"]);
+    expect(rowStarting(sheet, "FACTURE")).toEqual(["FACTURE DE SITUATION INV-0001"]);
     expect(rowsOf(sheet)[4]).toEqual(["N° TVA GB123456789", "Période", "du 01/09/2026 au 30/09/2026"]);
     // French groups digits with a narrow no-break space (U+202F), and sets a no-break space before % and :.
     expect(rowStarting(sheet, "TVA à 19")).toEqual(["TVA à 19\u00a0% sur 65\u202f087,50", 12366.63]);

@@ -8,13 +8,11 @@ import type { Catalog } from "../catalog";
  * buyer issues (§14(2) UStG), not a correction.
  */
 export const de = {
-  "title.invoice": "RECHNUNG",
   "title.creditNote": "STORNORECHNUNG",
   "title.draftInvoice": "RECHNUNGSENTWURF",
   "title.progressInvoice": "ABSCHLAGSRECHNUNG",
   "title.advanceInvoice": "ANZAHLUNGSRECHNUNG",
   "title.finalInvoice": "SCHLUSSRECHNUNG",
-  "name.invoice": "Rechnung",
   "name.creditNote": "Stornorechnung",
   "name.draftInvoice": "Rechnungsentwurf",
   "name.progressInvoice": "Abschlagsrechnung",

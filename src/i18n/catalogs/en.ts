@@ -9,16 +9,14 @@
  */
 export const en = {
   // The document's heading, and its name inside a sentence (the footer, the PDF's title).
-  "title.invoice": "INVOICE",
   "title.creditNote": "CREDIT NOTE",
   "title.draftInvoice": "DRAFT INVOICE",
-  "title.progressInvoice": "PROGRESS INVOICE",
+  "title.progressInvoice": "INVOICE",
   "title.advanceInvoice": "ADVANCE INVOICE",
   "title.finalInvoice": "FINAL INVOICE",
-  "name.invoice": "invoice",
   "name.creditNote": "credit note",
   "name.draftInvoice": "draft invoice",
-  "name.progressInvoice": "progress invoice",
+  "name.progressInvoice": "invoice",
   "name.advanceInvoice": "advance invoice",
   "name.finalInvoice": "final invoice",
   "draft.watermark": "DRAFT",

@@ -7,13 +7,11 @@ import type { Catalog } from "../catalog";
  * IVA. A cancelling credit note is a factura rectificativa (Real Decreto 1619/2012, art. 15).
  */
 export const es = {
-  "title.invoice": "FACTURA",
   "title.creditNote": "FACTURA RECTIFICATIVA",
   "title.draftInvoice": "BORRADOR DE FACTURA",
   "title.progressInvoice": "FACTURA DE CERTIFICACIÓN DE OBRA",
   "title.advanceInvoice": "FACTURA DE ANTICIPO",
   "title.finalInvoice": "FACTURA FINAL DE LIQUIDACIÓN",
-  "name.invoice": "factura",
   "name.creditNote": "factura rectificativa",
   "name.draftInvoice": "borrador de factura",
   "name.progressInvoice": "factura de certificación de obra",

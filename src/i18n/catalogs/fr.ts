@@ -7,13 +7,11 @@ import type { Catalog } from "../catalog";
  * credit note is an avoir. Before a colon, French sets a no-break space (\u00a0).
  */
 export const fr = {
-  "title.invoice": "FACTURE",
   "title.creditNote": "AVOIR",
   "title.draftInvoice": "PROJET DE FACTURE",
   "title.progressInvoice": "FACTURE DE SITUATION",
   "title.advanceInvoice": "FACTURE D’ACOMPTE",
   "title.finalInvoice": "FACTURE DE SOLDE",
-  "name.invoice": "facture",
   "name.creditNote": "avoir",
   "name.draftInvoice": "projet de facture",
   "name.progressInvoice": "facture de situation",

@@ -7,13 +7,11 @@ import type { Catalog } from "../catalog";
  * cessionario/committente. A cancelling credit note is a nota di credito (art. 26).
  */
 export const it = {
-  "title.invoice": "FATTURA",
   "title.creditNote": "NOTA DI CREDITO",
   "title.draftInvoice": "BOZZA DI FATTURA",
   "title.progressInvoice": "FATTURA SU STATO DI AVANZAMENTO LAVORI",
   "title.advanceInvoice": "FATTURA DI ACCONTO",
   "title.finalInvoice": "FATTURA DI SALDO",
-  "name.invoice": "fattura",
   "name.creditNote": "nota di credito",
   "name.draftInvoice": "bozza di fattura",
   "name.progressInvoice": "fattura su stato di avanzamento lavori",

@@ -7,13 +7,11 @@ import type { Catalog } from "../catalog";
  * in running text). Export and intra-Community supplies are at the 0% rate in Dutch practice.
  */
 export const nl = {
-  "title.invoice": "FACTUUR",
   "title.creditNote": "CREDITNOTA",
   "title.draftInvoice": "CONCEPTFACTUUR",
   "title.progressInvoice": "TERMIJNFACTUUR",
   "title.advanceInvoice": "VOORSCHOTFACTUUR",
   "title.finalInvoice": "SLOTFACTUUR",
-  "name.invoice": "factuur",
   "name.creditNote": "creditnota",
   "name.draftInvoice": "conceptfactuur",
   "name.progressInvoice": "termijnfactuur",
