@@ -1,4 +1,8 @@
 import type { PaneCatalog } from "../pane-catalog";
+import { contract } from "./contract/de";
+import { history } from "./history/de";
+import { finances } from "./finances/de";
+import { timesheet } from "./timesheet/de";
 
 /**
  * The pane in German, in the words of German billing (Abschlagsrechnung, Sicherheitseinbehalt,
@@ -6,6 +10,10 @@ import type { PaneCatalog } from "../pane-catalog";
  * Speichern unter).
  */
 export const de = {
+  ...contract,
+  ...history,
+  ...finances,
+  ...timesheet,
   "app.loading": "Arbeitsmappe wird gelesen…",
   "app.cannotRead": "Die Arbeitsmappe kann nicht gelesen werden: {{reason}}",
   "app.cannotFollow": "Der Aufgabenbereich kann Änderungen an der Arbeitsmappe nicht verfolgen: {{reason}}",

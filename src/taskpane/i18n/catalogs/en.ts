@@ -1,9 +1,18 @@
+import { contract } from "./contract/en";
+import { history } from "./history/en";
+import { finances } from "./finances/en";
+import { timesheet } from "./timesheet/en";
+
 /**
  * The task pane's own text in English, the source every other language translates: its
  * buttons, labels, headings, help texts and announcements. The documents' labels are in
  * src/i18n, for another reader (the client); these are for the person at the pane.
  */
 export const en = {
+  ...contract,
+  ...history,
+  ...finances,
+  ...timesheet,
   "app.loading": "Reading the workbook…",
   "app.cannotRead": "Cannot read the workbook: {{reason}}",
   "app.cannotFollow": "The pane cannot follow changes to the workbook: {{reason}}",

@@ -1,7 +1,15 @@
 import type { PaneCatalog } from "../pane-catalog";
+import { contract } from "./contract/es";
+import { history } from "./history/es";
+import { finances } from "./finances/es";
+import { timesheet } from "./timesheet/es";
 
 /** The pane in Spanish (certificación de obra, retención de garantía, factura rectificativa: decision 0035); the rest falls back to English. */
 export const es = {
+  ...contract,
+  ...history,
+  ...finances,
+  ...timesheet,
   "app.loading": "Leyendo el libro…",
   "app.cannotRead": "No se puede leer el libro: {{reason}}",
   "app.insertSample": "Insertar una tabla de hitos de ejemplo",

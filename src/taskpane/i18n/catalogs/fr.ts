@@ -1,4 +1,8 @@
 import type { PaneCatalog } from "../pane-catalog";
+import { contract } from "./contract/fr";
+import { history } from "./history/fr";
+import { finances } from "./finances/fr";
+import { timesheet } from "./timesheet/fr";
 
 /**
  * The pane in French, in the words of French progress billing (facture de situation, retenue
@@ -6,6 +10,10 @@ import type { PaneCatalog } from "../pane-catalog";
  * Enregistrer sous); a no-break space before a colon, as French typography sets it.
  */
 export const fr = {
+  ...contract,
+  ...history,
+  ...finances,
+  ...timesheet,
   "app.loading": "Lecture du classeur…",
   "app.cannotRead": "Impossible de lire le classeur : {{reason}}",
   "app.cannotFollow": "Le volet ne peut pas suivre les modifications du classeur : {{reason}}",

@@ -1,7 +1,15 @@
 import type { PaneCatalog } from "../pane-catalog";
+import { contract } from "./contract/it";
+import { history } from "./history/it";
+import { finances } from "./finances/it";
+import { timesheet } from "./timesheet/it";
 
 /** The pane in Italian (stato di avanzamento lavori, ritenuta di garanzia, nota di credito: decision 0035); the rest falls back to English. */
 export const it = {
+  ...contract,
+  ...history,
+  ...finances,
+  ...timesheet,
   "app.loading": "Lettura della cartella di lavoro…",
   "app.cannotRead": "Impossibile leggere la cartella di lavoro: {{reason}}",
   "app.insertSample": "Inserisci una tabella di milestone di esempio",

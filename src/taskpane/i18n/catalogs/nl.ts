@@ -1,7 +1,15 @@
 import type { PaneCatalog } from "../pane-catalog";
+import { contract } from "./contract/nl";
+import { history } from "./history/nl";
+import { finances } from "./finances/nl";
+import { timesheet } from "./timesheet/nl";
 
 /** The pane in Dutch (termijnfactuur, garantie-inhouding, creditnota: decision 0035); the rest falls back to English. */
 export const nl = {
+  ...contract,
+  ...history,
+  ...finances,
+  ...timesheet,
   "app.loading": "Werkmap wordt gelezen…",
   "app.cannotRead": "Kan de werkmap niet lezen: {{reason}}",
   "app.insertSample": "Voorbeeldtabel met mijlpalen invoegen",

@@ -1,0 +1,4 @@
+import type { PaneCatalog } from "../../pane-catalog";
+
+/** The pane's history text in this language (see ../nl.ts). */
+export const history = {} as const satisfies PaneCatalog;

@@ -1,0 +1,2 @@
+/** The pane's timesheet text in English (see ../en.ts). */
+export const timesheet = {} as const;
