@@ -137,10 +137,11 @@ describe("the final invoice", () => {
     const xml = toUbl(byNumber("INV-0005"));
     const references = [...xml.matchAll(/<cac:InvoiceDocumentReference>\s*<cbc:ID>([^<]*)<\/cbc:ID>\s*<cbc:IssueDate>([^<]*)</g)].map((m) => [m[1], m[2]]);
     expect(references).toEqual([["INV-0001", "2026-07-01"], ["INV-0002", "2026-08-31"], ["INV-0003", "2026-09-30"], ["INV-0004", "2026-10-31"]]);
-    expect(xml).toMatch(/<cac:AdditionalDocumentReference>\s*<cbc:ID>INV-0005-partial-invoices<\/cbc:ID>\s*<cbc:DocumentDescription>Partial invoices deducted \(INV-0001 of 2026-07-01: net 30000.00, VAT 5700.00 at 19%;/);
+    expect(xml).toMatch(/<cac:AdditionalDocumentReference>\s*<cbc:ID>INV-0005-partial-invoices<\/cbc:ID>\s*<cbc:DocumentDescription>Partial invoices already issued: INV-0001, 2026-07-01: Net 30,000.00, VAT 19% 5,700.00; INV-0002, 2026-08-31: /);
+    expect(xml).toContain("INV-0004, 2026-10-31: Net 70,555.56, VAT 19% 13,405.56. Total: Net 264,999.99, VAT 19% 50,350.00.</cbc:DocumentDescription>");
     const embedded = /<cbc:EmbeddedDocumentBinaryObject mimeCode="text\/csv" filename="INV-0005-partial-invoices.csv">([^<]*)</.exec(xml)?.[1] ?? "";
     expect(parseCsv(Buffer.from(embedded, "base64").toString("utf8"))).toEqual([
-      ["Number", "Date", "Net", "VAT 19%"],
+      ["Invoice number", "Invoice date", "Net", "VAT 19%"],
       ["INV-0001", "2026-07-01", "30000.00", "5700.00"],
       ["INV-0002", "2026-08-31", "111111.10", "21111.11"],
       ["INV-0003", "2026-09-30", "53333.33", "10133.33"],
@@ -218,7 +219,14 @@ describe("in the contract's language: a German final invoice and a French advanc
       "Abzüglich Abschlagsrechnungen -264.999,99", "Restforderung (EUR) 39.705,57",
     ]) expect(text).toContain(expected);
     expect(text).not.toMatch(/FINAL INVOICE|Balance due|Total contract price/);
-    expect(toUbl(invoice)).toContain("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>");
+    const xml = toUbl(invoice);
+    expect(xml).toContain("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>");
+    // The supporting document's listing is for people too: its description and its CSV's headings in German, its figures plain.
+    expect(xml).toContain("<cbc:DocumentDescription>Bereits gestellte Abschlagsrechnungen: INV-0001, 01.07.2026: Netto 30.000,00, USt 19\u00a0% 5.700,00; ");
+    expect(xml).toContain("Summe: Netto 264.999,99, USt 19\u00a0% 50.350,00.</cbc:DocumentDescription>");
+    const embedded = /<cbc:EmbeddedDocumentBinaryObject mimeCode="text\/csv"[^>]*>([^<]*)</.exec(xml)?.[1] ?? "";
+    expect(parseCsv(Buffer.from(embedded, "base64").toString("utf8"))[0]).toEqual(["Rechnungsnummer", "Rechnungsdatum", "Netto", "USt 19\u00a0%"]);
+    expect(parseCsv(Buffer.from(embedded, "base64").toString("utf8"))[1]).toEqual(["INV-0001", "2026-07-01", "30000.00", "5700.00"]);
     await validated(invoice, "INV-0005.de");
   });
 

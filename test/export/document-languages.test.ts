@@ -90,7 +90,7 @@ describe("the PDF in German and in French, read back with pdftotext", () => {
     const outcome = await issueCreditNote(workbook, { date: "2027-04-02" });
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems, null, 2));
     const text = words(await pdfOf(outcome.issued, "de-credit.pdf"));
-    for (const expected of ["STORNORECHNUNG", "Rechnungsnummer CN-0001", "Rechnungsdatum 02.04.2027", "Storniert Rechnung INV-0001", "Gesamtbetrag storniert (EUR) 94.999,75", "Stornorechnung CN-0001"]) {
+    for (const expected of ["STORNORECHNUNG", "Rechnungsnummer CN-0001", "Rechnungsdatum 02.04.2027", "Stornierte Rechnung INV-0001", "Gesamtbetrag storniert (EUR) 94.999,75", "Stornorechnung CN-0001"]) {
       expect(text).toContain(expected);
     }
     expect(text).not.toMatch(/Fällig am|Zahlungsbedingungen/);
@@ -264,9 +264,13 @@ describe("the legal mentions by the document's language and the supplier's count
   };
 
   test("the directive's reverse charge in the document's language; a national one in its law's language, whatever the document's", async () => {
-    expect(await mentions("de", { kind: "reverse-charge" }, "NL")).toEqual([CATALOGS.de["vat.reverseCharge"]]);
+    expect(await mentions("de", { kind: "reverse-charge" }, "BE")).toEqual([CATALOGS.de["vat.reverseCharge"]]);
     expect(await mentions("de", { kind: "reverse-charge" }, "DE")).toEqual([CATALOGS.de["vat.reverseCharge"], "Steuerschuldnerschaft des Leistungsempfängers (§13b UStG)"]);
     expect(await mentions("it", { kind: "reverse-charge" }, "FR")).toEqual([CATALOGS.it["vat.reverseCharge"], "Autoliquidation (article 283-2 du CGI)"]);
+    // Spain's, the Netherlands' and Italy's, each in its own language, whatever the document's.
+    expect(await mentions("en", { kind: "reverse-charge" }, "ES")).toEqual([CATALOGS.en["vat.reverseCharge"], "Inversión del sujeto pasivo (artículo 84.Uno.2.º de la Ley 37/1992 del IVA)"]);
+    expect(await mentions("de", { kind: "reverse-charge" }, "NL")).toEqual([CATALOGS.de["vat.reverseCharge"], "Btw verlegd (artikel 12 Wet op de omzetbelasting 1968)"]);
+    expect(await mentions("it", { kind: "reverse-charge" }, "IT")).toEqual([CATALOGS.it["vat.reverseCharge"], "Inversione contabile (art. 17 del DPR 633/1972)"]);
     // The United Kingdom's is HMRC's wording alone, in English.
     expect(await mentions("fr", { kind: "reverse-charge" }, "GB")).toEqual(["Reverse charge: customer to account to HMRC for the VAT (VAT Act 1994 section 55A)"]);
   });

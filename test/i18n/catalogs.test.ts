@@ -114,7 +114,7 @@ describe("the English catalog says what English documents print today", () => {
   test("the legal mentions: the directive's reverse charge, the United Kingdom's, zero rating and export", async () => {
     const invoice = await firstInvoice();
     const supplier = { ...invoice.supplier, country: "GB" };
-    expect(vatMentions({ ...invoice, vatTreatment: { kind: "reverse-charge" }, supplier: { ...supplier, country: "NL" } })).toEqual([en["vat.reverseCharge"]]);
+    expect(vatMentions({ ...invoice, vatTreatment: { kind: "reverse-charge" }, supplier: { ...supplier, country: "BE" } })).toEqual([en["vat.reverseCharge"]]);
     expect(vatMentions({ ...invoice, vatTreatment: { kind: "reverse-charge" }, supplier })).toEqual([en["vat.reverseChargeNational"]]);
     expect(vatMentions({ ...invoice, vatTreatment: { kind: "zero-rated" } })).toEqual([en["vat.zeroRated"]]);
     expect(vatMentions({ ...invoice, vatTreatment: { kind: "export" } })).toEqual([en["vat.export"]]);

@@ -153,7 +153,7 @@ describe("the invoice sheet in the document's language", () => {
     expect(rows[3]).toEqual(["12 Harbour Street, Bristol BS1 4DJ, United Kingdom", "Date", "02/10/2026"]);
     // A credit note has no due date.
     expect(rows[5]).toEqual(["Destinataire", "Contoso Logistics GmbH"]);
-    expect(rows[9]).toEqual(["Annule la facture", "INV-0001"]);
+    expect(rows[9]).toEqual(["Facture annulée", "INV-0001"]);
     expect(rows[11]).toEqual(["Poste", "Travaux facturés sur INV-0001, annulés", "Taux de TVA", "Situation en cours (E)"]);
     expect(rows.find((row) => row[0] === "M3")).toEqual(["M3", "Build and integration", 0.19, -24000]);
     expect(rows.slice(-5)).toEqual([

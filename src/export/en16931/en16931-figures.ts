@@ -1,6 +1,7 @@
 import { Dec, addAmounts, chargedByRate, formatAmount, subtractAmount, type ContractSummary, type IssuedInvoice } from "../../core";
 import { ExportError } from "../export-error";
 import { cappedLineNote, textOf } from "../document";
+import { formatDocumentDate } from "../../i18n";
 import { advanceDeductionsOf } from "../kinds";
 import { type VatCategory, vatCategoryOf } from "./en16931-parties";
 
@@ -183,22 +184,30 @@ export interface SupportingDocument {
 /**
  * A final invoice's listing of the partial invoices it deducts, as a supporting document (BG-24):
  * described in words (BT-123) and embedded as CSV (BT-125), one row per invoice with its net and
- * VAT per rate, in the statement's columns; none for the other kinds.
+ * VAT per rate, in the statement's columns; none for the other kinds. Both are for people, so
+ * their words are the document's language, as the PDF's listing is; the description writes
+ * dates and amounts as the language does, the CSV's figures and dates stay as a program reads
+ * them (plain decimals, ISO dates), as the CSV export's do.
  */
 export function supportingDocumentOf(invoice: IssuedInvoice): SupportingDocument | undefined {
   const statement = invoice.finalStatement;
   if (statement === undefined) return undefined;
+  const text = textOf(invoice);
+  const { t } = text;
   const rates = statement.byRate.map((r) => r.rate);
-  const percent = (rate: string): string => `${new Dec(rate).times(100).toString()}%`;
-  const described = statement.preceding.map((p) => `${p.number} of ${p.invoiceDate}: net ${p.net}, VAT ${p.byRate.map((b) => `${b.tax} at ${percent(b.rate)}`).join(" and ")}`);
+  const vatAt = (rate: string): string => t("final.precedingVatAt", { rate: text.percent(rate) });
+  const figures = (net: string, byRate: readonly { rate: string; tax: string }[]): string =>
+    [`${t("final.precedingNet")} ${text.amount(net)}`, ...byRate.map((b) => `${vatAt(b.rate)} ${text.amount(b.tax)}`)].join(", ");
+  const described = statement.preceding.map((p) => `${p.number}, ${formatDocumentDate(p.invoiceDate, invoice.language)}: ${figures(p.net, p.byRate)}`);
+  const total = figures(statement.precedingNet, statement.byRate.map((r) => ({ rate: r.rate, tax: r.precedingTax })));
   const csv = [
-    ["Number", "Date", "Net", ...rates.map((rate) => `VAT ${percent(rate)}`)],
+    [t("final.precedingNumber"), t("final.precedingDate"), t("final.precedingNet"), ...rates.map(vatAt)],
     ...statement.preceding.map((p) => [p.number, p.invoiceDate, p.net, ...rates.map((rate) => p.byRate.find((b) => b.rate === rate)?.tax ?? "0")]),
-    ["Total", "", statement.precedingNet, ...statement.byRate.map((r) => r.precedingTax)],
+    [t("time.total"), "", statement.precedingNet, ...statement.byRate.map((r) => r.precedingTax)],
   ].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
   return {
     id: `${invoice.number}-partial-invoices`,
-    description: `Partial invoices deducted (${described.join("; ")}); together net ${statement.precedingNet}, VAT ${statement.precedingTax}.`,
+    description: `${t("final.precedingHeading")}: ${described.join("; ")}. ${t("time.total")}: ${total}.`,
     mimeCode: "text/csv",
     filename: `${invoice.number.replace(/[^\w.-]+/g, "_")}-partial-invoices.csv`,
     content: base64Of(new TextEncoder().encode(csv)),

@@ -4,13 +4,18 @@ import { documentText } from "../../i18n";
 /**
  * The supplier countries whose law asks for a reverse-charge wording of its own beside the EU
  * one, and the language that law is written in: Germany (§14a(5) UStG asks for these words),
- * France, and the United Kingdom, whose domestic reverse charge is no longer the EU's, so its
+ * France (CGI annexe II art. 242 nonies A), Spain (Real Decreto 1619/2012 art. 6.1.m), the
+ * Netherlands (Wet OB art. 35a: "btw verlegd"), Italy (DPR 633/1972 art. 17 and 21: "inversione
+ * contabile"), and the United Kingdom, whose domestic reverse charge is no longer the EU's, so its
  * invoices carry HMRC's wording alone. Each catalog's `vat.reverseChargeNational` cites its
  * language's country.
  */
 const NATIONAL_REVERSE_CHARGE: Readonly<Record<string, { language: DocumentLanguage; alone: boolean }>> = {
   DE: { language: "de", alone: false },
   FR: { language: "fr", alone: false },
+  ES: { language: "es", alone: false },
+  NL: { language: "nl", alone: false },
+  IT: { language: "it", alone: false },
   GB: { language: "en", alone: true },
 };
 

@@ -34,7 +34,7 @@ export const de = {
   "fact.contract": "Vertrag",
   "fact.purchaseOrder": "Bestellnummer",
   "fact.currency": "Beträge in",
-  "fact.cancels": "Storniert Rechnung",
+  "fact.cancels": "Stornierte Rechnung",
   "fact.status": "Status",
 
   "g703.id": "Pos.",

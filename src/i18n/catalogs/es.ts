@@ -33,7 +33,7 @@ export const es = {
   "fact.contract": "Contrato",
   "fact.purchaseOrder": "Pedido",
   "fact.currency": "Importes en",
-  "fact.cancels": "Rectifica la factura",
+  "fact.cancels": "Factura rectificada",
   "fact.status": "Estado",
 
   "g703.id": "Partida",

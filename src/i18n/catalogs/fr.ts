@@ -33,7 +33,7 @@ export const fr = {
   "fact.contract": "Marché",
   "fact.purchaseOrder": "Bon de commande",
   "fact.currency": "Montants en",
-  "fact.cancels": "Annule la facture",
+  "fact.cancels": "Facture annulée",
   "fact.status": "Statut",
 
   "g703.id": "Poste",

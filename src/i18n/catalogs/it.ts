@@ -33,7 +33,7 @@ export const it = {
   "fact.contract": "Contratto",
   "fact.purchaseOrder": "Ordine d’acquisto",
   "fact.currency": "Importi in",
-  "fact.cancels": "Storna la fattura",
+  "fact.cancels": "Fattura stornata",
   "fact.status": "Stato",
 
   "g703.id": "Voce",

@@ -33,7 +33,7 @@ export const nl = {
   "fact.contract": "Overeenkomst",
   "fact.purchaseOrder": "Inkooporder",
   "fact.currency": "Bedragen in",
-  "fact.cancels": "Crediteert factuur",
+  "fact.cancels": "Gecrediteerde factuur",
   "fact.status": "Status",
 
   "g703.id": "Post",
