@@ -15,11 +15,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { Dec, type ProjectMapping } from "../../core";
+import type { ProjectMapping } from "../../core";
 import { readCsvRows } from "../../import/timesheet-csv";
 import { NAMES } from "../../workbook/port";
 import { type TimesheetImportPlan, type TimesheetImportRequest, type UnmappedProject, importTimesheet } from "../../workbook/timesheet-import";
 import type { PaneHost } from "../host/host";
+import type { PaneText } from "../i18n/pane-text";
 import { usePaneText } from "../i18n/pane-text-context";
 import { failureMessage } from "../messages";
 import { ProblemList } from "./problem-list";
@@ -69,8 +70,9 @@ export interface TimesheetImportProps {
  */
 export default function TimesheetImport({ host, timesheetSheet, disabled, refresh, announce, onSelect, onClose }: TimesheetImportProps) {
   const styles = useStyles();
-  // The panel's own words are English yet; the failure sentence the pane shares is in its language.
-  const { t } = usePaneText();
+  // The pane's language throughout; the tables' and sheets' names (Timesheet, Timesheet mapping) are the workbook's own, so values in it.
+  const text = usePaneText();
+  const { t } = text;
   const input = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<ChosenFile>();
   const [dayFirst, setDayFirst] = useState(false);
@@ -101,7 +103,7 @@ export default function TimesheetImport({ host, timesheetSheet, disabled, refres
       setChosen(undefined);
       // The browser's words (NotReadableError) would not help a person; the console keeps them for whoever diagnoses it.
       console.error(caught);
-      setFailure(`${file.name} could not be read. Check that the file is still there, then choose it again.`);
+      setFailure(t("timesheet.unreadable", { file: file.name }));
     }
   };
 
@@ -113,7 +115,7 @@ export default function TimesheetImport({ host, timesheetSheet, disabled, refres
     });
     if (mappings.some((mapping) => mapping === undefined)) {
       setIncomplete(true);
-      announce("Choose a line for each project first.");
+      announce(t("timesheet.chooseEachFirst"));
       return;
     }
     setRunning(true);
@@ -126,23 +128,23 @@ export default function TimesheetImport({ host, timesheetSheet, disabled, refres
       };
       const plan = await importTimesheet(host.workbook, request, { table: NAMES.milestones });
       if (plan.ok) {
-        const text = importedText(chosen.name, plan);
-        setImported(text);
+        const outcome = importedText(chosen.name, plan, text);
+        setImported(outcome);
         setRefusal(undefined);
         setAsked([]);
         setChoices({});
         setIncomplete(false);
-        announce(text);
+        announce(outcome);
       } else {
         setRefusal(plan);
         const known = new Set(asked.map(mappingKey));
         setAsked([...asked, ...plan.unmapped.filter((project) => !known.has(mappingKey(project)))]);
-        announce(plan.unmapped.length > 0 ? `Nothing was imported: choose a line for ${count(plan.unmapped.length, "project")}.` : `Nothing was imported: ${count(plan.problems.length, "problem")} to fix.`);
+        announce(plan.unmapped.length > 0 ? t("timesheet.refusedUnmapped", { count: plan.unmapped.length }) : t("timesheet.refusedProblems", { count: plan.problems.length }));
       }
     } catch (caught) {
       const message = failureMessage(caught, t);
       setFailure(message);
-      announce(`Importing the timesheet failed: ${message}`);
+      announce(t("timesheet.failed", { reason: message }));
     } finally {
       setRunning(false);
       await refresh();
@@ -156,11 +158,9 @@ export default function TimesheetImport({ host, timesheetSheet, disabled, refres
   return (
     <section className={styles.panel} aria-labelledby="timesheet-import">
       <Subtitle2 as="h3" id="timesheet-import" className={styles.title}>
-        Import timesheet
+        {t("timesheet.heading")}
       </Subtitle2>
-      <Text size={200}>
-        A detailed-report CSV export of Harvest, Toggl Track, Clockify or Kimai. Its hours go into the Timesheet table; entries already there are not added again, and nothing is imported while anything in the file is wrong.
-      </Text>
+      <Text size={200}>{t("timesheet.explained", { table: NAMES.timesheetTable })}</Text>
       <div className={styles.file}>
         <input
           ref={input}
@@ -175,17 +175,17 @@ export default function TimesheetImport({ host, timesheetSheet, disabled, refres
           }}
         />
         <Button disabled={running} onClick={() => input.current?.click()}>
-          {chosen === undefined ? "Choose CSV file…" : "Choose another file…"}
+          {chosen === undefined ? t("timesheet.chooseFile") : t("timesheet.chooseAnother")}
         </Button>
         {chosen === undefined ? null : <Text className={styles.fileName} weight="semibold">{chosen.name}</Text>}
       </div>
-      <Checkbox checked={dayFirst} onChange={(_, data) => setDayFirst(data.checked === true)} label="Dates are day first (31/03/2027)" />
+      <Checkbox checked={dayFirst} onChange={(_, data) => setDayFirst(data.checked === true)} label={t("timesheet.dayFirst")} />
       {asked.length > 0 && refusal !== undefined ? (
         <div className={styles.mapping} role="group" aria-labelledby="timesheet-mapping">
           <Text weight="semibold" id="timesheet-mapping">
-            Which line of the contract do these hours go to?
+            {t("timesheet.mappingQuestion")}
           </Text>
-          <Text size={200}>{`Interim keeps your choice on the ${NAMES.mappingSheet} sheet for the next import.`}</Text>
+          <Text size={200}>{t("timesheet.mappingKept", { sheet: NAMES.mappingSheet })}</Text>
           {asked.map((project) => {
             const key = mappingKey(project);
             const line = refusal.lines.find((candidate) => candidate.id === choices[key]);
@@ -193,12 +193,12 @@ export default function TimesheetImport({ host, timesheetSheet, disabled, refres
               <Field
                 key={key}
                 label={project.task === "" ? project.project : `${project.project} / ${project.task}`}
-                hint={`${count(project.rows, "row")}, ${hoursText(project.hours)} h`}
-                {...(incomplete && line === undefined ? { validationState: "error" as const, validationMessage: "Choose the line its hours go to." } : {})}
+                hint={t("timesheet.rows", { count: project.rows, hours: hoursText(project.hours, text) })}
+                {...(incomplete && line === undefined ? { validationState: "error" as const, validationMessage: t("timesheet.lineMissing") } : {})}
               >
                 <Dropdown
                   className={styles.dropdown}
-                  placeholder="Choose a line"
+                  placeholder={t("timesheet.chooseLine")}
                   value={line === undefined ? "" : lineText(line)}
                   selectedOptions={line === undefined ? [] : [line.id]}
                   onOptionSelect={(_, data) => {
@@ -217,8 +217,8 @@ export default function TimesheetImport({ host, timesheetSheet, disabled, refres
           })}
         </div>
       ) : null}
-      <ProblemList title="Nothing was imported: fix these first" intent="error" problems={shown} onSelect={onSelect} />
-      {problems.length > shown.length ? <Text size={200}>{`and ${problems.length - shown.length} more of the same file`}</Text> : null}
+      <ProblemList title={t("timesheet.fixFirst")} intent="error" problems={shown} onSelect={onSelect} />
+      {problems.length > shown.length ? <Text size={200}>{t("timesheet.moreProblems", { count: problems.length - shown.length })}</Text> : null}
       {failure === undefined ? null : (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{failure}</MessageBarBody>
@@ -227,23 +227,23 @@ export default function TimesheetImport({ host, timesheetSheet, disabled, refres
       {imported === undefined ? null : (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Timesheet imported</MessageBarTitle>
+            <MessageBarTitle>{t("timesheet.importedTitle")}</MessageBarTitle>
             {imported}
           </MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={() => void host.showSheet(timesheetSheet ?? NAMES.timesheetSheet).catch((e: unknown) => setFailure(failureMessage(e, t)))}>
-              Open sheet
+              {t("invoice.openSheet")}
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      {running ? <ProgressBar aria-label="Importing the timesheet" /> : null}
+      {running ? <ProgressBar aria-label={t("timesheet.importing")} /> : null}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={chosen === undefined || running || disabled} onClick={() => void run()}>
-          {chosen === undefined ? "Import" : `Import ${chosen.name}`}
+          {chosen === undefined ? t("timesheet.import") : t("timesheet.importFile", { file: chosen.name })}
         </Button>
         <Button disabled={running} onClick={onClose}>
-          Close
+          {t("timesheet.close")}
         </Button>
       </div>
     </section>
@@ -258,24 +258,24 @@ function lineText(line: { id: string; description: string }): string {
   return line.description === "" ? line.id : `${line.id} — ${line.description}`;
 }
 
-/** Hours as a person writes them: 120.5, not 120.50. */
-function hoursText(hours: string): string {
-  return new Dec(hours).toFixed();
+/** Hours as a person writes them in the pane's locale, with their unit: "120.5 h", "120,5 h", never 120.50. */
+function hoursText(hours: string, { t, locale }: PaneText): string {
+  // Display only: the file's hours have six decimals at most, which survive the trip through a double.
+  return t("timesheet.hours", { hours: new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(Number(hours)) });
 }
 
-function count(n: number, noun: string): string {
-  if (noun === "entry") return n === 1 ? "1 entry" : `${n} entries`;
-  return n === 1 ? `1 ${noun}` : `${n} ${noun}s`;
-}
-
-/** What an import did, in one sentence: "Imported 124 entries from harvest.csv (Harvest): L1 120.5 h, L2 3 h; 3 already in the Timesheet table." */
-function importedText(fileName: string, plan: Extract<TimesheetImportPlan, { ok: true }>): string {
+/** What an import did, in a sentence or two: "Imported 124 entries from harvest.csv (Harvest): L1 120.5 h, L2 3 h; 3 already in the Timesheet table." */
+function importedText(fileName: string, plan: Extract<TimesheetImportPlan, { ok: true }>, text: PaneText): string {
+  const { t } = text;
   const source = `${fileName} (${plan.formatName})`;
-  const remembered = plan.mapped.length > 0 ? ` The mapping is kept on the ${NAMES.mappingSheet} sheet.` : "";
+  const table = NAMES.timesheetTable;
   if (plan.imported.length === 0) {
-    return plan.skipped === 0 ? `${source} holds no entries.` : `Nothing new in ${source}: its ${count(plan.skipped, "entry")} ${plan.skipped === 1 ? "is" : "are"} in the Timesheet table already.`;
+    return plan.skipped === 0 ? t("timesheet.noEntries", { source }) : t("timesheet.nothingNew", { source, count: plan.skipped, table });
   }
-  const byLine = plan.byLine.map((line) => `${line.line} ${hoursText(line.hours)} h`).join(", ");
-  const skipped = plan.skipped === 0 ? "" : `; ${plan.skipped} already in the Timesheet table`;
-  return `Imported ${count(plan.imported.length, "entry")} from ${source}: ${byLine}${skipped}.${remembered}`;
+  const byLine = plan.byLine.map((line) => `${line.line} ${hoursText(line.hours, text)}`).join(", ");
+  const imported =
+    plan.skipped === 0
+      ? t("timesheet.imported", { count: plan.imported.length, source, byLine })
+      : t("timesheet.importedSkipped", { count: plan.imported.length, source, byLine, skipped: t("timesheet.skipped", { count: plan.skipped, table }) });
+  return plan.mapped.length > 0 ? `${imported} ${t("timesheet.mappingRemembered", { sheet: NAMES.mappingSheet })}` : imported;
 }
