@@ -1,9 +1,11 @@
 import { Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type InvoiceReceivable, addAmounts } from "../../core";
-import type { LoggedInvoice } from "../../workbook/billing-log";
+import type { LoggedInvoice, LoggedKind } from "../../workbook/billing-log";
 import type { FinanceReadOutcome } from "../../workbook/finances";
 import { paymentStatus } from "../finance-status";
-import { displayMoney } from "../format";
+import { displayDate, displayMoney } from "../format";
+import type { PaneKey } from "../i18n/pane-catalog";
+import type { PaneText } from "../i18n/pane-text";
 import { usePaneText } from "../i18n/pane-text-context";
 
 const useStyles = makeStyles({
@@ -38,6 +40,14 @@ export function progressOf(invoice: LoggedInvoice): Progress {
   };
 }
 
+/** The name of each kind of the billing log's Kind column, as the pane shows it. */
+const KIND_NAMES = {
+  invoice: "history.kind.progress",
+  "advance invoice": "history.kind.advance",
+  "final invoice": "history.kind.final",
+  "credit note": "history.kind.creditNote",
+} as const satisfies Record<LoggedKind, PaneKey>;
+
 export interface HistoryPanelProps {
   invoices: LoggedInvoice[];
   /** The finances as of today: each invoice's payment status and outstanding. */
@@ -47,12 +57,12 @@ export interface HistoryPanelProps {
 /** The issued invoices, how far the project has been billed, and what the client has paid of each. */
 export function HistoryPanel({ invoices, finances }: HistoryPanelProps) {
   const styles = useStyles();
-  const { locale } = usePaneText();
+  const { t, locale, language } = usePaneText();
   if (invoices.length === 0) {
     return (
       <section className={styles.panel} aria-labelledby="history">
-        <Subtitle2 as="h2" id="history">History</Subtitle2>
-        <Text>No invoice has been issued yet. Each invoice you generate is listed here.</Text>
+        <Subtitle2 as="h2" id="history">{t("history.heading")}</Subtitle2>
+        <Text>{t("history.empty")}</Text>
       </section>
     );
   }
@@ -61,44 +71,47 @@ export function HistoryPanel({ invoices, finances }: HistoryPanelProps) {
   const receivables = new Map<string, InvoiceReceivable>(finances.ok ? finances.finances.invoices.map((r) => [r.number, r]) : []);
   return (
     <section className={styles.panel} aria-labelledby="history">
-      <Subtitle2 as="h2" id="history">History</Subtitle2>
+      <Subtitle2 as="h2" id="history">{t("history.heading")}</Subtitle2>
       <ProgressChart progress={invoices.map(progressOf)} money={money} />
       <table className={styles.table}>
         <caption className={styles.cell}>
-          <Text weight="semibold">Issued invoices</Text>
+          <Text weight="semibold">{t("history.issued")}</Text>
         </caption>
         <thead>
           <tr>
-            <th scope="col" className={styles.cell}>Invoice</th>
-            <th scope="col" className={styles.cell}>Period end</th>
-            <th scope="col" className={`${styles.cell} ${styles.amount}`}>Total due</th>
-            <th scope="col" className={`${styles.cell} ${styles.amount}`}>Outstanding</th>
+            <th scope="col" className={styles.cell}>{t("history.invoice")}</th>
+            <th scope="col" className={styles.cell}>{t("history.periodEnd")}</th>
+            <th scope="col" className={`${styles.cell} ${styles.amount}`}>{t("history.totalDue")}</th>
+            <th scope="col" className={`${styles.cell} ${styles.amount}`}>{t("history.outstanding")}</th>
           </tr>
         </thead>
         <tbody>
           {invoices.map((invoice) => (
             <tr key={invoice.number}>
-              <th scope="row" className={styles.cell}>{invoice.number}</th>
-              <td className={styles.cell}>{invoice.periodEnd}</td>
+              <th scope="row" className={styles.cell}>
+                {invoice.number}
+                <span className={styles.status}>{t(KIND_NAMES[invoice.kind])}</span>
+              </th>
+              <td className={styles.cell}>{displayDate(invoice.periodEnd, locale, language === "en")}</td>
               <td className={`${styles.cell} ${styles.amount}`}>{money(invoice.totalDue)}</td>
-              <Outstanding receivable={receivables.get(invoice.number)} money={money} />
+              <Outstanding receivable={receivables.get(invoice.number)} money={money} t={t} />
             </tr>
           ))}
         </tbody>
       </table>
-      {finances.ok ? null : <Text size={200}>Payment status shows once the Finances tab can read the workbook: see its problems there.</Text>}
+      {finances.ok ? null : <Text size={200}>{t("history.noStatus")}</Text>}
     </section>
   );
 }
 
 /** What the client still owes on an invoice, and its status in words; blank for an invoice dated after today. */
-function Outstanding({ receivable, money }: { receivable: InvoiceReceivable | undefined; money: (amount: string) => string }) {
+function Outstanding({ receivable, money, t }: { receivable: InvoiceReceivable | undefined; money: (amount: string) => string; t: PaneText["t"] }) {
   const styles = useStyles();
   if (receivable === undefined) return <td className={`${styles.cell} ${styles.amount}`} />;
   return (
     <td className={`${styles.cell} ${styles.amount}`}>
       {money(receivable.outstanding)}
-      <span className={mergeClasses(styles.status, receivable.daysOverdue > 0 && styles.overdue)}>{paymentStatus(receivable)}</span>
+      <span className={mergeClasses(styles.status, receivable.daysOverdue > 0 && styles.overdue)}>{paymentStatus(receivable, t)}</span>
     </td>
   );
 }
@@ -111,15 +124,22 @@ const BOTTOM = 18;
 /** Bars of billed to date per invoice under the contract sum's dashed line: a small inline chart. */
 function ProgressChart({ progress, money }: { progress: Progress[]; money: (amount: string) => string }) {
   const styles = useStyles();
+  const { t, locale } = usePaneText();
   const last = progress[progress.length - 1] as Progress;
   // Screen positions only: the amounts themselves stay decimal text.
   const top = Math.max(...progress.map((p) => Math.max(Number(p.contractSum), Number(p.billedToDate))), 1);
   const y = (amount: string) => TOP + (HEIGHT - TOP - BOTTOM) * (1 - Number(amount) / top);
   const slot = WIDTH / progress.length;
   const barWidth = Math.min(36, slot * 0.6);
-  const share = Number(last.contractSum) === 0 ? 0 : Math.round((Number(last.billedToDate) / Number(last.contractSum)) * 100);
+  const share = Number(last.contractSum) === 0 ? 0 : Number(last.billedToDate) / Number(last.contractSum);
   const sumPath = progress.map((p, i) => `${i === 0 ? "M" : "L"}${i * slot},${y(p.contractSum)} H${(i + 1) * slot}`).join(" ");
-  const summary = `Billed to date ${money(last.billedToDate)} of the contract sum ${money(last.contractSum)} (${share}%) after ${last.number}.`;
+  const summary = t("history.progress", {
+    billed: money(last.billedToDate),
+    contractSum: money(last.contractSum),
+    // A whole percentage, as a glance at the chart reads it: 38%, 38 %.
+    share: new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share),
+    number: last.number,
+  });
   return (
     <figure className={styles.figure}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className={styles.chart} role="img" aria-label={summary}>
@@ -131,7 +151,7 @@ function ProgressChart({ progress, money }: { progress: Progress[]; money: (amou
           </g>
         ))}
         <path d={sumPath} className={styles.sum} />
-        <text x={WIDTH} y={TOP - 4} textAnchor="end" className={styles.label}>{`Contract sum ${money(last.contractSum)}`}</text>
+        <text x={WIDTH} y={TOP - 4} textAnchor="end" className={styles.label}>{t("history.contractSum", { amount: money(last.contractSum) })}</text>
       </svg>
       <Text as="p" size={200} className={styles.figure}>{summary}</Text>
     </figure>

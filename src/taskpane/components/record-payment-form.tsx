@@ -4,9 +4,10 @@ import type { InvoiceReceivable } from "../../core";
 import { DATE_RANGE, today } from "../../workbook/dates";
 import { recordPayment } from "../../workbook/finances";
 import { NAMES, PAYMENT_HEADERS } from "../../workbook/port";
-import type { WorkbookProblem } from "../../workbook/problems";
+import { type WorkbookProblem, problem } from "../../workbook/problems";
 import { isUnpaid } from "../finance-status";
 import { displayMoney } from "../format";
+import type { PaneText } from "../i18n/pane-text";
 import { usePaneText } from "../i18n/pane-text-context";
 import type { PaneHost } from "../host/host";
 import { failureMessage } from "../messages";
@@ -30,6 +31,28 @@ const FIELD_OF: Readonly<Record<string, PaymentField>> = {
   OVERPAID: "amount", REFUND_EXCEEDS_PAID: "amount", NOT_A_NUMBER: "amount", AMBIGUOUS_NUMBER: "amount",
   TOO_MANY_DECIMALS: "amount", AMOUNT_TOO_LARGE: "amount",
 };
+
+/** The decimal separator a person types in `locale`: "." in English, "," in German and French. */
+function decimalSeparatorOf(locale: string): string {
+  return new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === "decimal")?.value ?? ".";
+}
+
+/**
+ * An amount as typed in the pane's locale ("1250,50" in German) as the decimal text the workbook
+ * reads ("1250.50"), or what is wrong with it. No thousands separators, as the workbook's own
+ * rule: "1.250" would be 1250 to a German and 1.25 to an Englishman.
+ */
+function readAmount(typed: string, separator: string, t: PaneText["t"]): { ok: true; amount: string } | { ok: false; problem: WorkbookProblem } {
+  const text = typed.trim();
+  if (text === "") return { ok: false, problem: problem("NOT_A_NUMBER", t("payment.enterAmount")) };
+  const [whole = "", fraction = "", ...more] = text.replace(/^-/, "").split(separator);
+  const digits = /^\d*$/;
+  if (more.length > 0 || !digits.test(whole) || !digits.test(fraction) || whole + fraction === "") {
+    const example = (amount: string) => amount.replace(".", separator);
+    return { ok: false, problem: problem("NOT_A_NUMBER", t("payment.notAnAmount", { amount: text, example: example("1250.50"), refund: example("-1250.50") })) };
+  }
+  return { ok: true, amount: text.replace(separator, ".") };
+}
 
 /** What the Record payment form holds; kept by the Finances tab so that an invoice's own button can fill it. */
 export interface PaymentForm {
@@ -82,31 +105,42 @@ export function RecordPaymentForm({ host, form, invoices, currency, refresh, ann
   const [failure, setFailure] = useState<string>();
   const { t, locale } = usePaneText();
   const money = (amount: string) => displayMoney(amount, currency, locale);
+  const separator = decimalSeparatorOf(locale);
   const chosen = invoices.find((invoice) => invoice.number === form.document);
-  const amount = form.amount ?? (chosen && isUnpaid(chosen) ? chosen.outstanding : "");
+  // Prefilled as the person would type it: 22359,75 in German.
+  const amount = form.amount ?? (chosen && isUnpaid(chosen) ? chosen.outstanding.replace(".", separator) : "");
+
+  const refuse = (problems: WorkbookProblem[]) => {
+    setRefused(problems);
+    announce(t("invoice.nothingWritten", { count: problems.length }));
+  };
 
   const submit = async () => {
-    setRunning(true);
     setRecorded(undefined);
     setRefused([]);
     setFailure(undefined);
+    const read = readAmount(amount, separator, t);
+    if (!read.ok) {
+      refuse([read.problem]);
+      return;
+    }
+    setRunning(true);
     try {
-      const plan = await recordPayment(host.workbook, { document: form.document, amount: amount.trim(), date: form.date === "" ? today() : form.date, reference: form.reference.trim() }, { table: NAMES.milestones });
+      const plan = await recordPayment(host.workbook, { document: form.document, amount: read.amount, date: form.date === "" ? today() : form.date, reference: form.reference.trim() }, { table: NAMES.milestones });
       if (plan.ok) {
-        // The amount as written to the cell, whatever the separators typed.
+        // The amount as written to the cell, not as typed.
         const written = plan.write.rows[0]?.[PAYMENT_HEADERS.indexOf("Amount")];
-        const text = `${money(String(written))} recorded against ${plan.receivable.number}. Outstanding on it now ${money(plan.receivable.outstanding)}.`;
-        setRecorded(text);
-        announce(`Payment recorded: ${text}`);
+        const summary = t("payment.recorded", { amount: money(String(written)), number: plan.receivable.number, outstanding: money(plan.receivable.outstanding) });
+        setRecorded(summary);
+        announce(t("payment.recordedAnnouncement", { summary }));
         form.set({ amount: undefined, reference: "", date: "" });
       } else {
-        setRefused(plan.problems);
-        announce(`Nothing was written: ${plan.problems.length === 1 ? "1 problem" : `${plan.problems.length} problems`} to fix.`);
+        refuse(plan.problems);
       }
     } catch (caught) {
       const message = failureMessage(caught, t);
       setFailure(message);
-      announce(`Recording the payment failed: ${message}`);
+      announce(t("payment.failed", { reason: message }));
     } finally {
       setRunning(false);
       await refresh();
@@ -128,39 +162,39 @@ export function RecordPaymentForm({ host, form, invoices, currency, refresh, ann
         void submit();
       }}
     >
-      <Subtitle2 as="h3" id="record-payment">Record payment</Subtitle2>
+      <Subtitle2 as="h3" id="record-payment">{t("payment.heading")}</Subtitle2>
       {recorded === undefined ? null : (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Payment recorded</MessageBarTitle>
+            <MessageBarTitle>{t("payment.recordedTitle")}</MessageBarTitle>
             {recorded}
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label="Invoice" {...atField("document")}>
+      <Field label={t("payment.invoice")} {...atField("document")}>
         <Select value={form.document} onChange={(_, data) => form.set({ document: data.value, amount: undefined })}>
           {invoices.map((invoice) => (
             <option key={invoice.number} value={invoice.number}>
-              {`${invoice.number}: ${money(invoice.outstanding)} outstanding`}
+              {t("payment.choice", { number: invoice.number, outstanding: money(invoice.outstanding) })}
             </option>
           ))}
         </Select>
       </Field>
       <div className={styles.pair}>
-        <Field label={`Amount (${currency})`} hint="A refund is negative." {...atField("amount")}>
+        <Field label={t("payment.amount", { currency })} hint={t("payment.amountHint")} {...atField("amount")}>
           <Input ref={form.amountInput} inputMode="decimal" value={amount} onChange={(_, data) => form.set({ amount: data.value })} />
         </Field>
-        <Field label="Payment date" hint={form.date === "" ? "Today" : undefined} {...atField("date")}>
+        <Field label={t("payment.date")} hint={form.date === "" ? t("invoice.today") : undefined} {...atField("date")}>
           <Input type="date" min={DATE_RANGE.first} max={DATE_RANGE.last} value={form.date === "" ? today() : form.date} onChange={(_, data) => form.set({ date: data.value })} />
         </Field>
       </div>
-      <Field label="Reference" hint="The bank's reference or the client's remittance, for finding it later.">
+      <Field label={t("payment.reference")} hint={t("payment.referenceHint")}>
         <Input value={form.reference} onChange={(_, data) => form.set({ reference: data.value })} />
       </Field>
-      <ProblemList title="Nothing was written: fix these first" intent="error" problems={elsewhere} onSelect={onSelect} />
+      <ProblemList title={t("invoice.fixFirst")} intent="error" problems={elsewhere} onSelect={onSelect} />
       {refused.length > 0 && elsewhere.length === 0 ? (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>Nothing was written: fix the fields marked above.</MessageBarBody>
+          <MessageBarBody>{t("payment.fixFields")}</MessageBarBody>
         </MessageBar>
       ) : null}
       {failure === undefined ? null : (
@@ -170,7 +204,7 @@ export function RecordPaymentForm({ host, form, invoices, currency, refresh, ann
       )}
       <div>
         <Button type="submit" appearance="primary" disabled={running || form.document === ""}>
-          {running ? "Recording…" : "Record payment"}
+          {running ? t("payment.recording") : t("payment.record")}
         </Button>
       </div>
     </form>

@@ -1,4 +1,37 @@
 import type { PaneCatalog } from "../../pane-catalog";
 
-/** The pane's history text in this language (see ../de.ts). */
-export const history = {} as const satisfies PaneCatalog;
+/** The History tab and the Record payment form in German, in the words of German billing and accounts receivable (Abschlagsrechnung, Stornorechnung, Zahlung, offen; see ../de.ts). */
+export const history = {
+  "history.heading": "Verlauf",
+  "history.empty": "Es wurde noch keine Rechnung ausgestellt. Jede Rechnung, die Sie erstellen, wird hier aufgeführt.",
+  "history.issued": "Ausgestellte Rechnungen",
+  "history.invoice": "Rechnung",
+  "history.periodEnd": "Ende des Leistungszeitraums",
+  "history.totalDue": "Zahlbetrag",
+  "history.outstanding": "Offen",
+  "history.kind.progress": "Abschlagsrechnung",
+  "history.kind.advance": "Anzahlungsrechnung",
+  "history.kind.final": "Schlussrechnung",
+  "history.kind.creditNote": "Stornorechnung",
+  "history.progress": "Abgerechnet bis {{number}}: {{billed}} der Auftragssumme von {{contractSum}} ({{share}}).",
+  "history.contractSum": "Auftragssumme {{amount}}",
+  "history.noStatus": "Der Zahlungsstatus erscheint, sobald die Registerkarte Finanzen die Arbeitsmappe lesen kann: Die Probleme dazu finden Sie dort.",
+
+  "payment.heading": "Zahlung erfassen",
+  "payment.recordedTitle": "Zahlung erfasst",
+  "payment.recorded": "{{amount}} für {{number}} erfasst. Noch offen: {{outstanding}}.",
+  "payment.recordedAnnouncement": "Zahlung erfasst: {{summary}}",
+  "payment.failed": "Erfassen der Zahlung fehlgeschlagen: {{reason}}",
+  "payment.invoice": "Rechnung",
+  "payment.choice": "{{number}}: {{outstanding}} offen",
+  "payment.amount": "Betrag ({{currency}})",
+  "payment.amountHint": "Eine Erstattung ist negativ.",
+  "payment.enterAmount": "Geben Sie den erhaltenen Betrag ein.",
+  "payment.notAnAmount": "„{{amount}}“ ist kein Betrag: Geben Sie ihn ohne Tausendertrennzeichen ein, etwa {{example}} (eine Erstattung als {{refund}}).",
+  "payment.date": "Zahlungsdatum",
+  "payment.reference": "Referenz",
+  "payment.referenceHint": "Die Referenz der Bank oder der Verwendungszweck des Kunden, um die Zahlung später wiederzufinden.",
+  "payment.fixFields": "Es wurde nichts geschrieben: Korrigieren Sie die oben markierten Felder.",
+  "payment.record": "Zahlung erfassen",
+  "payment.recording": "Wird erfasst…",
+} as const satisfies PaneCatalog;

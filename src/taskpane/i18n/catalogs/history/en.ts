@@ -1,2 +1,36 @@
-/** The pane's history text in English (see ../en.ts). */
-export const history = {} as const;
+/** The History tab's and the Record payment form's words in English, as a contractor's finance team says them (see ../en.ts). */
+export const history = {
+  "history.heading": "History",
+  "history.empty": "No invoice has been issued yet. Each invoice you generate is listed here.",
+  "history.issued": "Issued invoices",
+  "history.invoice": "Invoice",
+  "history.periodEnd": "Period end",
+  "history.totalDue": "Total due",
+  "history.outstanding": "Outstanding",
+  // The kinds of the billing log's Kind column (LoggedKind), as the documents are titled.
+  "history.kind.progress": "Progress invoice",
+  "history.kind.advance": "Advance invoice",
+  "history.kind.final": "Final invoice",
+  "history.kind.creditNote": "Credit note",
+  "history.progress": "Billed to date {{billed}} of the contract sum {{contractSum}} ({{share}}) after {{number}}.",
+  "history.contractSum": "Contract sum {{amount}}",
+  "history.noStatus": "Payment status shows once the Finances tab can read the workbook: see its problems there.",
+
+  "payment.heading": "Record payment",
+  "payment.recordedTitle": "Payment recorded",
+  "payment.recorded": "{{amount}} recorded against {{number}}. Outstanding on it now {{outstanding}}.",
+  "payment.recordedAnnouncement": "Payment recorded: {{summary}}",
+  "payment.failed": "Recording the payment failed: {{reason}}",
+  "payment.invoice": "Invoice",
+  "payment.choice": "{{number}}: {{outstanding}} outstanding",
+  "payment.amount": "Amount ({{currency}})",
+  "payment.amountHint": "A refund is negative.",
+  "payment.enterAmount": "Enter the amount received.",
+  "payment.notAnAmount": "\"{{amount}}\" is not an amount: type it without thousands separators, such as {{example}} (a refund as {{refund}}).",
+  "payment.date": "Payment date",
+  "payment.reference": "Reference",
+  "payment.referenceHint": "The bank's reference or the client's remittance, for finding it later.",
+  "payment.fixFields": "Nothing was written: fix the fields marked above.",
+  "payment.record": "Record payment",
+  "payment.recording": "Recording…",
+} as const;

@@ -1,4 +1,37 @@
 import type { PaneCatalog } from "../../pane-catalog";
 
-/** The pane's history text in this language (see ../es.ts). */
-export const history = {} as const satisfies PaneCatalog;
+/** The History tab and the Record payment form in Spanish, in the words of Spanish progress billing and collections (certificación de obra, factura rectificativa, cobro, pendiente; see ../es.ts). */
+export const history = {
+  "history.heading": "Historial",
+  "history.empty": "Todavía no se ha emitido ninguna factura. Cada factura que genere aparece aquí.",
+  "history.issued": "Facturas emitidas",
+  "history.invoice": "Factura",
+  "history.periodEnd": "Fin del periodo",
+  "history.totalDue": "Total a pagar",
+  "history.outstanding": "Pendiente",
+  "history.kind.progress": "Factura de certificación de obra",
+  "history.kind.advance": "Factura de anticipo",
+  "history.kind.final": "Factura final de liquidación",
+  "history.kind.creditNote": "Factura rectificativa",
+  "history.progress": "Facturado hasta {{number}}: {{billed}} del importe del contrato de {{contractSum}} ({{share}}).",
+  "history.contractSum": "Importe del contrato {{amount}}",
+  "history.noStatus": "El estado de cobro aparece cuando la pestaña Finanzas puede leer el libro: consulte allí los problemas.",
+
+  "payment.heading": "Registrar cobro",
+  "payment.recordedTitle": "Cobro registrado",
+  "payment.recorded": "{{amount}} registrado en {{number}}. Pendiente ahora: {{outstanding}}.",
+  "payment.recordedAnnouncement": "Cobro registrado: {{summary}}",
+  "payment.failed": "No se pudo registrar el cobro: {{reason}}",
+  "payment.invoice": "Factura",
+  "payment.choice": "{{number}}: {{outstanding}} pendiente",
+  "payment.amount": "Importe ({{currency}})",
+  "payment.amountHint": "Una devolución es negativa.",
+  "payment.enterAmount": "Introduzca el importe recibido.",
+  "payment.notAnAmount": "«{{amount}}» no es un importe: escríbalo sin separadores de miles, por ejemplo {{example}} (una devolución, {{refund}}).",
+  "payment.date": "Fecha de cobro",
+  "payment.reference": "Referencia",
+  "payment.referenceHint": "La referencia del banco o del aviso de pago del cliente, para encontrarlo más adelante.",
+  "payment.fixFields": "No se ha escrito nada: corrija los campos marcados arriba.",
+  "payment.record": "Registrar cobro",
+  "payment.recording": "Registrando…",
+} as const satisfies PaneCatalog;

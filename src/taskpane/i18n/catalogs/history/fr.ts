@@ -1,4 +1,37 @@
 import type { PaneCatalog } from "../../pane-catalog";
 
-/** The pane's history text in this language (see ../fr.ts). */
-export const history = {} as const satisfies PaneCatalog;
+/** The History tab and the Record payment form in French, in the words of French progress billing and cash collection (facture de situation, avoir, encaissement, restant dû; see ../fr.ts). */
+export const history = {
+  "history.heading": "Historique",
+  "history.empty": "Aucune facture n’a encore été émise. Chaque facture que vous générez apparaît ici.",
+  "history.issued": "Factures émises",
+  "history.invoice": "Facture",
+  "history.periodEnd": "Fin de la période",
+  "history.totalDue": "Net à payer",
+  "history.outstanding": "Restant dû",
+  "history.kind.progress": "Facture de situation",
+  "history.kind.advance": "Facture d’acompte",
+  "history.kind.final": "Facture finale",
+  "history.kind.creditNote": "Avoir",
+  "history.progress": "Facturé jusqu’à {{number}}\u00a0: {{billed}} du montant du marché de {{contractSum}} ({{share}}).",
+  "history.contractSum": "Montant du marché {{amount}}",
+  "history.noStatus": "L’état des paiements s’affiche dès que l’onglet Finances peut lire le classeur\u00a0: consultez-y les problèmes signalés.",
+
+  "payment.heading": "Enregistrer un encaissement",
+  "payment.recordedTitle": "Encaissement enregistré",
+  "payment.recorded": "{{amount}} enregistré sur {{number}}. Restant dû sur cette facture\u00a0: {{outstanding}}.",
+  "payment.recordedAnnouncement": "Encaissement enregistré\u00a0: {{summary}}",
+  "payment.failed": "L’enregistrement de l’encaissement a échoué\u00a0: {{reason}}",
+  "payment.invoice": "Facture",
+  "payment.choice": "{{number}}\u00a0: {{outstanding}} restant dû",
+  "payment.amount": "Montant ({{currency}})",
+  "payment.amountHint": "Un remboursement est négatif.",
+  "payment.enterAmount": "Saisissez le montant reçu.",
+  "payment.notAnAmount": "«\u00a0{{amount}}\u00a0» n’est pas un montant\u00a0: saisissez-le sans séparateur de milliers, par exemple {{example}} (un remboursement\u00a0: {{refund}}).",
+  "payment.date": "Date de l’encaissement",
+  "payment.reference": "Référence",
+  "payment.referenceHint": "La référence de la banque ou de l’avis de paiement du client, pour le retrouver plus tard.",
+  "payment.fixFields": "Rien n’a été écrit\u00a0: corrigez les champs signalés ci-dessus.",
+  "payment.record": "Enregistrer l’encaissement",
+  "payment.recording": "Enregistrement…",
+} as const satisfies PaneCatalog;

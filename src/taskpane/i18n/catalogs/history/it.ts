@@ -1,4 +1,37 @@
 import type { PaneCatalog } from "../../pane-catalog";
 
-/** The pane's history text in this language (see ../it.ts). */
-export const history = {} as const satisfies PaneCatalog;
+/** The History tab and the Record payment form in Italian, in the words of Italian progress billing and collections (stato di avanzamento lavori, nota di credito, incasso, residuo; see ../it.ts). */
+export const history = {
+  "history.heading": "Cronologia",
+  "history.empty": "Non è stata ancora emessa nessuna fattura. Ogni fattura che generi viene elencata qui.",
+  "history.issued": "Fatture emesse",
+  "history.invoice": "Fattura",
+  "history.periodEnd": "Fine periodo",
+  "history.totalDue": "Totale da pagare",
+  "history.outstanding": "Residuo",
+  "history.kind.progress": "Fattura su stato di avanzamento lavori",
+  "history.kind.advance": "Fattura di acconto",
+  "history.kind.final": "Fattura di saldo",
+  "history.kind.creditNote": "Nota di credito",
+  "history.progress": "Fatturato fino a {{number}}: {{billed}} dell’importo contrattuale di {{contractSum}} ({{share}}).",
+  "history.contractSum": "Importo contrattuale {{amount}}",
+  "history.noStatus": "Lo stato degli incassi compare quando la scheda Finanze riesce a leggere la cartella di lavoro: lì trovi i problemi.",
+
+  "payment.heading": "Registra incasso",
+  "payment.recordedTitle": "Incasso registrato",
+  "payment.recorded": "{{amount}} registrato su {{number}}. Residuo ora: {{outstanding}}.",
+  "payment.recordedAnnouncement": "Incasso registrato: {{summary}}",
+  "payment.failed": "Registrazione dell’incasso non riuscita: {{reason}}",
+  "payment.invoice": "Fattura",
+  "payment.choice": "{{number}}: {{outstanding}} da incassare",
+  "payment.amount": "Importo ({{currency}})",
+  "payment.amountHint": "Un rimborso è negativo.",
+  "payment.enterAmount": "Inserisci l’importo ricevuto.",
+  "payment.notAnAmount": "«{{amount}}» non è un importo: digitalo senza separatori delle migliaia, ad esempio {{example}} (un rimborso come {{refund}}).",
+  "payment.date": "Data dell’incasso",
+  "payment.reference": "Riferimento",
+  "payment.referenceHint": "Il riferimento della banca o la causale del cliente, per ritrovarlo in seguito.",
+  "payment.fixFields": "Non è stato scritto nulla: correggi i campi segnalati sopra.",
+  "payment.record": "Registra incasso",
+  "payment.recording": "Registrazione…",
+} as const satisfies PaneCatalog;

@@ -1,4 +1,37 @@
 import type { PaneCatalog } from "../../pane-catalog";
 
-/** The pane's history text in this language (see ../nl.ts). */
-export const history = {} as const satisfies PaneCatalog;
+/** The History tab and the Record payment form in Dutch, in the words of Dutch progress billing and debtor management (termijnfactuur, creditnota, betaling, openstaand; see ../nl.ts). */
+export const history = {
+  "history.heading": "Geschiedenis",
+  "history.empty": "Er is nog geen factuur uitgereikt. Elke factuur die u maakt, wordt hier vermeld.",
+  "history.issued": "Uitgereikte facturen",
+  "history.invoice": "Factuur",
+  "history.periodEnd": "Einde periode",
+  "history.totalDue": "Te betalen",
+  "history.outstanding": "Openstaand",
+  "history.kind.progress": "Termijnfactuur",
+  "history.kind.advance": "Voorschotfactuur",
+  "history.kind.final": "Slotfactuur",
+  "history.kind.creditNote": "Creditnota",
+  "history.progress": "Gefactureerd tot en met {{number}}: {{billed}} van de aanneemsom van {{contractSum}} ({{share}}).",
+  "history.contractSum": "Aanneemsom {{amount}}",
+  "history.noStatus": "De betaalstatus verschijnt zodra het tabblad Financiën de werkmap kan lezen: daar staan de problemen.",
+
+  "payment.heading": "Betaling registreren",
+  "payment.recordedTitle": "Betaling geregistreerd",
+  "payment.recorded": "{{amount}} geregistreerd op {{number}}. Nu nog openstaand: {{outstanding}}.",
+  "payment.recordedAnnouncement": "Betaling geregistreerd: {{summary}}",
+  "payment.failed": "Het registreren van de betaling is mislukt: {{reason}}",
+  "payment.invoice": "Factuur",
+  "payment.choice": "{{number}}: {{outstanding}} openstaand",
+  "payment.amount": "Bedrag ({{currency}})",
+  "payment.amountHint": "Een terugbetaling is negatief.",
+  "payment.enterAmount": "Voer het ontvangen bedrag in.",
+  "payment.notAnAmount": "„{{amount}}” is geen bedrag: typ het zonder scheidingstekens voor duizendtallen, zoals {{example}} (een terugbetaling als {{refund}}).",
+  "payment.date": "Betaaldatum",
+  "payment.reference": "Kenmerk",
+  "payment.referenceHint": "Het kenmerk van de bank of de omschrijving van de klant, om de betaling later terug te vinden.",
+  "payment.fixFields": "Er is niets geschreven: corrigeer de hierboven gemarkeerde velden.",
+  "payment.record": "Betaling registreren",
+  "payment.recording": "Bezig met registreren…",
+} as const satisfies PaneCatalog;
