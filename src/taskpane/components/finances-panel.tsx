@@ -7,7 +7,8 @@ import { type FinanceReadOutcome, readFinances } from "../../workbook/finances";
 import { NAMES, type WorkbookSnapshot } from "../../workbook/port";
 import { financeTimeline } from "../finance-timeline";
 import { isAboveZero, isUnpaid, paymentStatus } from "../finance-status";
-import { displayMoney, fractionText } from "../format";
+import { displayDate, displayMoney, fractionText } from "../format";
+import type { PaneText } from "../i18n/pane-text";
 import { usePaneText } from "../i18n/pane-text-context";
 import type { PaneHost } from "../host/host";
 import { failureMessage } from "../messages";
@@ -61,12 +62,12 @@ export function FinancesPanel({ host, snapshot, today, history, refresh, announc
   return (
     <section className={styles.panel} aria-labelledby="finances">
       <Subtitle2 as="h2" id="finances">
-        Finances
+        {t("finances.heading")}
       </Subtitle2>
       {outcome.ok && (outcome.contract !== "" || outcome.client !== "") ? (
         <Text size={200}>{[outcome.contract, outcome.client].filter((part) => part !== "").join(", ")}</Text>
       ) : null}
-      <Field label="As of" hint={asOf === "" ? "Today" : undefined}>
+      <Field label={t("finances.asOf")} hint={asOf === "" ? t("finances.today") : undefined}>
         <Input
           type="date"
           min={DATE_RANGE.first}
@@ -77,17 +78,17 @@ export function FinancesPanel({ host, snapshot, today, history, refresh, announc
       </Field>
       {outcome.ok ? (
         <>
-          <ProblemList title="Check these" intent="warning" problems={outcome.warnings} onSelect={select} />
+          <ProblemList title={t("finances.checkThese")} intent="warning" problems={outcome.warnings} onSelect={select} />
           <Figures finances={outcome.finances} />
           {timeline === undefined ? null : (
-            <Suspense fallback={<Spinner size="tiny" label="Drawing the charts…" />}>
+            <Suspense fallback={<Spinner size="tiny" label={t("finances.drawingCharts")} />}>
               <FinanceCharts finances={outcome.finances} timeline={timeline} />
             </Suspense>
           )}
           <Invoices finances={outcome.finances} payable={unpaidToday} onPay={form.choose} />
         </>
       ) : (
-        <ProblemList title="Fix these to see the finances" intent="warning" problems={outcome.problems} onSelect={select} />
+        <ProblemList title={t("finances.fixToSee")} intent="warning" problems={outcome.problems} onSelect={select} />
       )}
       {today.ok && payable.length > 0 ? (
         <RecordPaymentForm host={host} form={form} invoices={payable} currency={today.finances.currency} refresh={refresh} announce={announce} onSelect={select} />
@@ -106,35 +107,35 @@ type Row = [label: string, value: string, alarm?: boolean];
 
 function Figures({ finances: f }: { finances: ContractFinances }) {
   const styles = useStyles();
-  const { locale } = usePaneText();
+  const { t, locale, language } = usePaneText();
   const money = (amount: string) => displayMoney(amount, f.currency, locale);
   const receivables: Row[] = [
-    ["Invoiced to date (with tax)", money(f.invoicedToDate)],
-    ["Paid", money(f.paidToDate)],
-    ["Outstanding", money(f.outstanding)],
-    ["Overdue", money(f.overdue), isAboveZero(f.overdue)],
-    ["Retention held by the client", money(f.retentionHeld)],
-    ["Advance not yet recovered", money(f.advanceOutstanding)],
+    [t("finances.invoicedToDate"), money(f.invoicedToDate)],
+    [t("finances.paid"), money(f.paidToDate)],
+    [t("finances.outstanding"), money(f.outstanding)],
+    [t("finances.overdue"), money(f.overdue), isAboveZero(f.overdue)],
+    [t("finances.retentionHeld"), money(f.retentionHeld)],
+    [t("finances.advanceOutstanding"), money(f.advanceOutstanding)],
   ];
   const work: Row[] = [
-    ["Contract sum to date", money(f.contractSumToDate)],
-    ["Billed to date (work, before retention)", money(f.billedToDate)],
-    ...(f.estimatedCost === null ? [] : [["Estimated cost", money(f.estimatedCost)] as Row]),
-    ["Cost to date", money(f.costToDate)],
-    ...(f.percentCompleteByCost === null ? [] : [["Complete by cost", fractionText(f.percentCompleteByCost, locale)] as Row]),
-    ...(f.earnedRevenue === null ? [] : [["Earned revenue", money(f.earnedRevenue)] as Row]),
-    ...(f.overUnderBilling === null ? [] : [billingRow(f.overUnderBilling, money)]),
-    ...(f.estimatedGrossProfit === null ? [] : [["Estimated gross profit", money(f.estimatedGrossProfit), new Dec(f.estimatedGrossProfit).isNeg()] as Row]),
-    ...(f.estimatedMargin === null ? [] : [["Estimated margin", fractionText(f.estimatedMargin, locale), new Dec(f.estimatedMargin).isNeg()] as Row]),
-    ...(f.grossProfitToDate === null ? [] : [["Gross profit to date", money(f.grossProfitToDate), new Dec(f.grossProfitToDate).isNeg()] as Row]),
+    [t("finances.contractSumToDate"), money(f.contractSumToDate)],
+    [t("finances.billedToDate"), money(f.billedToDate)],
+    ...(f.estimatedCost === null ? [] : [[t("finances.estimatedCost"), money(f.estimatedCost)] as Row]),
+    [t("finances.costToDate"), money(f.costToDate)],
+    ...(f.percentCompleteByCost === null ? [] : [[t("finances.completeByCost"), fractionText(f.percentCompleteByCost, locale)] as Row]),
+    ...(f.earnedRevenue === null ? [] : [[t("finances.earnedRevenue"), money(f.earnedRevenue)] as Row]),
+    ...(f.overUnderBilling === null ? [] : [billingRow(f.overUnderBilling, money, t)]),
+    ...(f.estimatedGrossProfit === null ? [] : [[t("finances.estimatedGrossProfit"), money(f.estimatedGrossProfit), new Dec(f.estimatedGrossProfit).isNeg()] as Row]),
+    ...(f.estimatedMargin === null ? [] : [[t("finances.estimatedMargin"), fractionText(f.estimatedMargin, locale), new Dec(f.estimatedMargin).isNeg()] as Row]),
+    ...(f.grossProfitToDate === null ? [] : [[t("finances.grossProfitToDate"), money(f.grossProfitToDate), new Dec(f.grossProfitToDate).isNeg()] as Row]),
   ];
   return (
     <>
-      <FigureTable title={`Receivables as of ${f.asOf}`} rows={receivables} />
-      <FigureTable title="Work in progress and margin" rows={work} />
+      <FigureTable title={t("finances.receivables", { date: displayDate(f.asOf, locale, language === "en") })} rows={receivables} />
+      <FigureTable title={t("finances.work")} rows={work} />
       {f.estimatedCost === null ? (
         <Text size={200} className={styles.note}>
-          Add an Estimated cost column to the milestone table (each line&apos;s cost at completion) to see the work earned by cost, over- or underbilling and the margin.
+          {t("finances.addEstimatedCost")}
         </Text>
       ) : null}
     </>
@@ -142,10 +143,10 @@ function Figures({ finances: f }: { finances: ContractFinances }) {
 }
 
 /** Over/under billing in words, as a WIP schedule says it: the sign alone is easy to misread. */
-function billingRow(overUnder: string, money: (amount: string) => string): Row {
+function billingRow(overUnder: string, money: (amount: string) => string, t: PaneText["t"]): Row {
   const amount = new Dec(overUnder);
-  if (amount.isZero()) return ["Billed as earned", money("0")];
-  return amount.isPos() ? ["Overbilled (billed ahead of the work)", money(overUnder)] : ["Underbilled: invoice it", money(amount.abs().toString()), true];
+  if (amount.isZero()) return [t("finances.billedAsEarned"), money("0")];
+  return amount.isPos() ? [t("finances.overbilled"), money(overUnder)] : [t("finances.underbilled"), money(amount.abs().toString()), true];
 }
 
 function FigureTable({ title, rows }: { title: string; rows: Row[] }) {
@@ -170,19 +171,21 @@ function FigureTable({ title, rows }: { title: string; rows: Row[] }) {
 /** The invoices in force as of the date, what is outstanding on each, and a Record payment button where the client still owes. */
 function Invoices({ finances: f, payable, onPay }: { finances: ContractFinances; payable: ReadonlySet<string>; onPay: (number: string) => void }) {
   const styles = useStyles();
-  const { locale } = usePaneText();
-  if (f.invoices.length === 0) return <Text size={200}>{`No invoice dated on or before ${f.asOf}.`}</Text>;
+  const text = usePaneText();
+  const { t, locale } = text;
+  const date = (iso: string) => displayDate(iso, locale, text.language === "en");
+  if (f.invoices.length === 0) return <Text size={200}>{t("finances.noInvoice", { date: date(f.asOf) })}</Text>;
   return (
     <table className={styles.table}>
       <caption className={styles.caption}>
-        <Text weight="semibold">Invoices</Text>
+        <Text weight="semibold">{t("finances.invoices")}</Text>
       </caption>
       <thead>
         <tr>
-          <th scope="col" className={styles.cell}>Invoice</th>
-          <th scope="col" className={mergeClasses(styles.cell, styles.amount)}>Outstanding</th>
+          <th scope="col" className={styles.cell}>{t("finances.invoice")}</th>
+          <th scope="col" className={mergeClasses(styles.cell, styles.amount)}>{t("finances.outstanding")}</th>
           <th scope="col" className={styles.cell}>
-            <span className={styles.note}>Action</span>
+            <span className={styles.note}>{t("finances.action")}</span>
           </th>
         </tr>
       </thead>
@@ -191,16 +194,16 @@ function Invoices({ finances: f, payable, onPay }: { finances: ContractFinances;
           <tr key={invoice.number}>
             <th scope="row" className={styles.cell}>
               <span className={styles.strong}>{invoice.number}</span>
-              <span className={styles.note}>{`due ${invoice.dueDate}`}</span>
+              <span className={styles.note}>{t("finances.due", { date: date(invoice.dueDate) })}</span>
             </th>
             <td className={mergeClasses(styles.cell, styles.amount)}>
               {displayMoney(invoice.outstanding, f.currency, locale)}
-              <span className={mergeClasses(styles.note, invoice.daysOverdue > 0 && styles.danger)}>{paymentStatus(invoice)}</span>
+              <span className={mergeClasses(styles.note, invoice.daysOverdue > 0 && styles.danger)}>{paymentStatus(invoice, t)}</span>
             </td>
             <td className={styles.cell}>
               {payable.has(invoice.number) ? (
-                <Button size="small" aria-label={`Record payment for ${invoice.number}`} onClick={() => onPay(invoice.number)}>
-                  Record payment
+                <Button size="small" aria-label={t("finances.recordPaymentFor", { number: invoice.number })} onClick={() => onPay(invoice.number)}>
+                  {t("finances.recordPayment")}
                 </Button>
               ) : null}
             </td>
