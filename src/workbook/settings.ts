@@ -1,5 +1,5 @@
 import { Dec, type DocumentLanguage, type Party, type RetentionInput, type TaxInput, type VatTreatment, cellToField, isBlankCell, isDecimalText, minorUnitsOf } from "../core";
-import { documentText, parseDocumentLanguage } from "../i18n";
+import { DOCUMENT_LOCALES, documentText, parseDocumentLanguage } from "../i18n";
 import { NAMES, type CellValue, type SettingWrite, type TableData } from "./port";
 import { cellTextProblem } from "./invoice-sheet";
 import { type WorkbookProblem, problem, problemAt } from "./problems";
@@ -186,11 +186,11 @@ export function readSettings(table: TableData | undefined): {
   const client = read.party("Client");
   const settings: ContractSettings = {
     supplierName: read.cellText("Supplier name"),
-    supplierAddress: addressOf(supplier, read.cellText("Supplier address")),
+    supplierAddress: addressOf(supplier, read.cellText("Supplier address"), language),
     supplierTaxId: read.cellText("Supplier tax id", taxIdLabel),
     supplier,
     clientName: read.cellText("Client name"),
-    clientAddress: addressOf(client, read.cellText("Client address")),
+    clientAddress: addressOf(client, read.cellText("Client address"), language),
     clientTaxId: read.cellText("Client tax id", taxIdLabel),
     client,
     buyerReference: read.cellText("Buyer reference"),
@@ -453,14 +453,18 @@ class SettingsReader {
 
 /** Where the city goes before the post code ("Bristol BS1 4DJ"); elsewhere the post code comes first ("20457 Hamburg"). */
 const CITY_FIRST = new Set(["GB", "IE", "US", "CA", "AU", "NZ", "IM", "JE", "GG"]);
-const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
 
-/** The address the invoice prints: the structured rows in one line where any is given, else the one-text address. */
-function addressOf(details: PartyDetails, oneText: string): string {
+/**
+ * The address the invoice prints: the structured rows in one line where any is given, else the
+ * one-text address. The country is named in the document's language by CLDR (Deutschland,
+ * Allemagne, Alemania), as a letter's reader names it; the e-invoice sends its code.
+ */
+function addressOf(details: PartyDetails, oneText: string, language: DocumentLanguage): string {
   const { street, city, postCode, country } = details;
   if (street === "" && city === "" && postCode === "") return oneText;
   const place = (CITY_FIRST.has(country) ? `${city} ${postCode}` : `${postCode} ${city}`).trim();
-  return [street, place, country === "" ? "" : (COUNTRY_NAMES.of(country) ?? country)].filter((part) => part !== "").join(", ");
+  const countryName = country === "" ? "" : (new Intl.DisplayNames([DOCUMENT_LOCALES[language]], { type: "region" }).of(country) ?? country);
+  return [street, place, countryName].filter((part) => part !== "").join(", ");
 }
 
 /**

@@ -80,10 +80,10 @@ describe("the invoice sheet in the document's language", () => {
       ["ABSCHLAGSRECHNUNG INV-0001"],
       [],
       ["Rechnungssteller", "Northwind Consulting Ltd", "Rechnungsnummer", "INV-0001"],
-      ["12 Harbour Street, Bristol BS1 4DJ, United Kingdom", "Rechnungsdatum", "30.09.2026"],
+      ["12 Harbour Street, Bristol BS1 4DJ, Vereinigtes Königreich", "Rechnungsdatum", "30.09.2026"],
       ["USt-IdNr. GB123456789", "Leistungszeitraum", "01.09.2026 bis 30.09.2026"],
       ["Rechnungsempfänger", "Contoso Logistics GmbH", "Fällig am", "30.10.2026"],
-      ["Hafenstraße 8, 20457 Hamburg, Germany", "Vertrag", "CT-2026-014"],
+      ["Hafenstraße 8, 20457 Hamburg, Deutschland", "Vertrag", "CT-2026-014"],
       ["USt-IdNr. DE987654321", "Bestellnummer", "PO-88412"],
       ["Beträge in", "EUR"],
     ]);
@@ -150,7 +150,7 @@ describe("the invoice sheet in the document's language", () => {
     const sheet = findSheet(workbook.state, "CN-0001")!;
     const rows = rowsOf(sheet);
     expect(rows[0]).toEqual(["AVOIR CN-0001"]);
-    expect(rows[3]).toEqual(["12 Harbour Street, Bristol BS1 4DJ, United Kingdom", "Date", "02/10/2026"]);
+    expect(rows[3]).toEqual(["12 Harbour Street, Bristol BS1 4DJ, Royaume-Uni", "Date", "02/10/2026"]);
     // A credit note has no due date.
     expect(rows[5]).toEqual(["Destinataire", "Contoso Logistics GmbH"]);
     expect(rows[9]).toEqual(["Facture annulée", "INV-0001"]);
