@@ -2,11 +2,17 @@ import type { CatalogOf, MessageArgumentsOf, MessageKeyOf } from "../../i18n";
 import type { en } from "./catalogs/en";
 
 /**
- * A language's pane catalog: any of the English keys, none of its own. Unlike the documents'
- * catalogs, a key may be missing: the pane shows it in English, which issue 18 allows ("where a
- * translation exists"), and the catalog test lists what each language lacks.
+ * A part of a language's pane catalog (one tab's file, catalogs/<area>/<language>.ts): any of
+ * the English keys, none of its own.
  */
 export type PaneCatalog = Partial<CatalogOf<typeof en>>;
+
+/**
+ * A language's whole pane catalog (catalogs/<language>.ts, its parts spread in): every English
+ * key, so a label left untranslated does not compile. Should a catalog fail to load, the pane
+ * still falls back to English (pane-text.ts).
+ */
+export type WholePaneCatalog = CatalogOf<typeof en>;
 
 /** A key of the pane's text, as `t()` takes it. */
 export type PaneKey = MessageKeyOf<typeof en>;

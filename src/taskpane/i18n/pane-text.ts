@@ -1,6 +1,6 @@
 import i18next, { type TFunction, type i18n } from "i18next";
 import { en } from "./catalogs/en";
-import type { PaneArguments, PaneCatalog, PaneKey } from "./pane-catalog";
+import type { PaneArguments, PaneKey, WholePaneCatalog } from "./pane-catalog";
 import { type PaneLanguage, paneLanguageOf, paneLocaleOf } from "./pane-language";
 
 /** The pane's own text in one language, and the locale it formats numbers and dates in. */
@@ -16,7 +16,7 @@ export interface PaneText {
  * The other languages' catalogs load when the pane opens in that language, each its own
  * chunk: the pane's first load carries English alone (test/build.test.ts holds its budget).
  */
-const LOADERS: Readonly<Record<Exclude<PaneLanguage, "en">, () => Promise<PaneCatalog>>> = {
+const LOADERS: Readonly<Record<Exclude<PaneLanguage, "en">, () => Promise<WholePaneCatalog>>> = {
   de: () => import(/* webpackChunkName: "pane-de" */ "./catalogs/de").then((module) => module.de),
   fr: () => import(/* webpackChunkName: "pane-fr" */ "./catalogs/fr").then((module) => module.fr),
   es: () => import(/* webpackChunkName: "pane-es" */ "./catalogs/es").then((module) => module.es),
@@ -26,7 +26,9 @@ const LOADERS: Readonly<Record<Exclude<PaneLanguage, "en">, () => Promise<PaneCa
 
 /**
  * The pane's i18next instance, its own as the documents' is theirs (src/i18n/document-text.ts):
- * other readers, another fallback. A key a language lacks falls back to English.
+ * other readers, another fallback. Every language has every key (WholePaneCatalog); English is
+ * the fallback all the same, as the pane is when a catalog cannot load: a person at the pane is
+ * better served by an English word than by a key, where a document must never print either.
  */
 function createPaneI18n(): i18n {
   const created = i18next.createInstance();

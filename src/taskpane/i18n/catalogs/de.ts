@@ -1,4 +1,4 @@
-import type { PaneCatalog } from "../pane-catalog";
+import type { WholePaneCatalog } from "../pane-catalog";
 import { contract } from "./contract/de";
 import { history } from "./history/de";
 import { finances } from "./finances/de";
@@ -120,4 +120,4 @@ export const de = {
   "export.downloaded": "{{number}} als {{format}}: in Ihren Downloads gespeichert.",
 
   "problems.select": "{{cell}} auswählen",
-} as const satisfies PaneCatalog;
+} as const satisfies WholePaneCatalog;

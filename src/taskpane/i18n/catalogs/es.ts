@@ -1,4 +1,4 @@
-import type { PaneCatalog } from "../pane-catalog";
+import type { WholePaneCatalog } from "../pane-catalog";
 import { contract } from "./contract/es";
 import { history } from "./history/es";
 import { finances } from "./finances/es";
@@ -123,4 +123,4 @@ export const es = {
   "export.downloaded": "{{number}} como {{format}}: guardado en la carpeta Descargas.",
 
   "problems.select": "Seleccionar {{cell}}",
-} as const satisfies PaneCatalog;
+} as const satisfies WholePaneCatalog;

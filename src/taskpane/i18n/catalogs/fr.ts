@@ -1,4 +1,4 @@
-import type { PaneCatalog } from "../pane-catalog";
+import type { WholePaneCatalog } from "../pane-catalog";
 import { contract } from "./contract/fr";
 import { history } from "./history/fr";
 import { finances } from "./finances/fr";
@@ -122,4 +122,4 @@ export const fr = {
   "export.downloaded": "{{number}} en {{format}} : enregistré dans vos téléchargements.",
 
   "problems.select": "Sélectionner {{cell}}",
-} as const satisfies PaneCatalog;
+} as const satisfies WholePaneCatalog;

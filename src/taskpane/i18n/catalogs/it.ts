@@ -1,4 +1,4 @@
-import type { PaneCatalog } from "../pane-catalog";
+import type { WholePaneCatalog } from "../pane-catalog";
 import { contract } from "./contract/it";
 import { history } from "./history/it";
 import { finances } from "./finances/it";
@@ -123,4 +123,4 @@ export const it = {
   "export.downloaded": "{{number}} come {{format}}: salvato nella cartella Download.",
 
   "problems.select": "Seleziona {{cell}}",
-} as const satisfies PaneCatalog;
+} as const satisfies WholePaneCatalog;

@@ -1,4 +1,4 @@
-import type { PaneCatalog } from "../pane-catalog";
+import type { WholePaneCatalog } from "../pane-catalog";
 import { contract } from "./contract/nl";
 import { history } from "./history/nl";
 import { finances } from "./finances/nl";
@@ -121,4 +121,4 @@ export const nl = {
   "export.downloaded": "{{number}} als {{format}}: opgeslagen in de map Downloads.",
 
   "problems.select": "{{cell}} selecteren",
-} as const satisfies PaneCatalog;
+} as const satisfies WholePaneCatalog;
