@@ -227,6 +227,9 @@ describe("in the contract's language: a German final invoice and a French advanc
     const embedded = /<cbc:EmbeddedDocumentBinaryObject mimeCode="text\/csv"[^>]*>([^<]*)</.exec(xml)?.[1] ?? "";
     expect(parseCsv(Buffer.from(embedded, "base64").toString("utf8"))[0]).toEqual(["Rechnungsnummer", "Rechnungsdatum", "Netto", "USt 19\u00a0%"]);
     expect(parseCsv(Buffer.from(embedded, "base64").toString("utf8"))[1]).toEqual(["INV-0001", "2026-07-01", "30000.00", "5700.00"]);
+    // The notes for people (BT-22) in German too, their figures plain as the e-invoice's data.
+    expect(xml).toContain("<cbc:Note>Schlussrechnung: der ganze Auftrag, abzüglich der geltenden Abschlagsrechnungen (aufgeführt im beigefügten Dokument). Auftragssumme bisher 300000.00;");
+    expect(toCii(invoice)).toContain("<ram:Content>Geltende frühere Rechnungen: INV-0001, INV-0002, INV-0003, INV-0004.</ram:Content>");
     await validated(invoice, "INV-0005.de");
   });
 
@@ -239,6 +242,7 @@ describe("in the contract's language: a German final invoice and a French advanc
     const xml = toUbl(invoice);
     expect(xml).toContain("<cbc:InvoiceTypeCode>386</cbc:InvoiceTypeCode>");
     expect(xml).toContain('<cbc:PayableAmount currencyID="EUR">35700.00</cbc:PayableAmount>');
+    expect(xml).toContain("<cbc:Note>Facture d’acompte\u00a0: 30000.00, soit 10.00% du montant du marché de 300000.00, TVA en sus.");
     await validated(invoice, "INV-0001.fr");
   });
 });

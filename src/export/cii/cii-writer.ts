@@ -1,4 +1,5 @@
 import { formatAmount, type IssuedInvoice, type Party } from "../../core";
+import { documentText } from "../../i18n";
 import { checkEInvoice } from "../en16931/en16931-checks";
 import { applicationNoteOf, billingReferencesOf, en16931FiguresOf, supportingDocumentOf } from "../en16931/en16931-figures";
 import { type VatCategory, countryOf, electronicAddressOf, paymentMeansOf, postalAddressOf, vatCategoryOf } from "../en16931/en16931-parties";
@@ -54,7 +55,7 @@ export function toCii(issued: IssuedInvoice): string {
       el("ram:TypeCode", undefined, invoiceTypeCodeOf(invoice)),
       date("ram:IssueDateTime", invoice.invoiceDate),
       el("ram:IncludedNote", undefined, el("ram:Content", undefined, applicationNoteOf(figures))),
-      references.length < 2 ? undefined : el("ram:IncludedNote", undefined, el("ram:Content", undefined, `Earlier invoices in force: ${references.map((ref) => ref.id).join(", ")}.`)),
+      references.length < 2 ? undefined : el("ram:IncludedNote", undefined, el("ram:Content", undefined, documentText(invoice.language).t("note.earlierInvoices", { invoices: references.map((ref) => ref.id).join(", ") }))),
     ),
     el(
       "rsm:SupplyChainTradeTransaction", undefined,

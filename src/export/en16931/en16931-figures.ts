@@ -1,7 +1,7 @@
 import { Dec, addAmounts, chargedByRate, formatAmount, subtractAmount, type ContractSummary, type IssuedInvoice } from "../../core";
 import { ExportError } from "../export-error";
 import { cappedLineNote, textOf } from "../document";
-import { formatDocumentDate } from "../../i18n";
+import { documentText, formatDocumentDate } from "../../i18n";
 import { advanceDeductionsOf } from "../kinds";
 import { type VatCategory, vatCategoryOf } from "./en16931-parties";
 
@@ -224,30 +224,38 @@ function base64Of(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** BT-22: how the amount due follows from the tax-inclusive total, in the application's own terms. */
+/**
+ * BT-22: how the amount due follows from the tax-inclusive total, in the application's own terms,
+ * in the document's language (a note is for the people who read the e-invoice); its figures stay
+ * plain decimals, as the e-invoice's data are.
+ */
 export function applicationNoteOf(figures: En16931Figures): string {
   const { invoice, prepaid } = figures;
+  const { t } = documentText(invoice.language);
   const s = invoice.result.summary;
   const mu = invoice.result.minorUnits;
   const advance = invoice.advancePayment;
   if (advance !== undefined) {
-    return `Advance (down-payment) invoice: ${advance.amount}, ${new Dec(advance.shareOfContract).times(100).toFixed(2)}% of the contract sum of ${advance.contractSumToDate}, with the VAT on it. The progress invoices deduct it as they recover it, together with that VAT.`;
+    const share = `${new Dec(advance.shareOfContract).times(100).toFixed(2)}%`;
+    return t("note.advance", { amount: advance.amount, share, contractSum: advance.contractSumToDate });
   }
   // Once an advance invoice charged VAT on the advance, the advance recovered is deducted in the lines, not paid.
   const advanceInLines = advanceRecoveryLines(invoice).length > 0;
   const retention = formatAmount(advanceInLines ? prepaid : subtractAmount(prepaid, s.advanceRecovery), mu);
-  const kind = invoice.kind === "credit note" ? `Credit note cancelling ${invoice.credits ?? "an earlier invoice"}.`
-    : invoice.kind === "final invoice" ? "Final invoice: the whole contract, less the partial invoices in force (listed in the supporting document)."
-    : "Interim (progress) application for payment.";
+  const kind = invoice.kind === "credit note" ? t("note.creditNote", { invoice: invoice.credits ?? "" })
+    : invoice.kind === "final invoice" ? t("note.finalInvoice")
+    : t("note.progress");
   const statement = invoice.finalStatement;
   return [
     kind,
-    `Contract sum to date ${s.contractSumToDate}; completed and stored to date ${s.totalCompletedAndStoredToDate}; total retention held ${s.totalRetention}; previous certificates ${s.previousCertificates}; current payment due ${s.currentPaymentDue}.`,
-    ...(statement === undefined ? [] : [
-      `Contract price ${statement.contractPrice}, VAT ${statement.contractTax}; partial invoices in force net ${statement.precedingNet}, VAT ${statement.precedingTax}; this invoice net ${statement.net}, VAT ${statement.tax}.`,
-    ]),
+    t("note.figures", {
+      contractSum: s.contractSumToDate, completed: s.totalCompletedAndStoredToDate, retention: s.totalRetention, previous: s.previousCertificates, due: s.currentPaymentDue,
+    }),
+    ...(statement === undefined ? [] : [t("note.finalFigures", {
+      price: statement.contractPrice, tax: statement.contractTax, precedingNet: statement.precedingNet, precedingTax: statement.precedingTax, net: statement.net, thisTax: statement.tax,
+    })]),
     advanceInLines
-      ? `Retention does not reduce the taxable amount: the paid amount (${prepaid}) is retention withheld this application net of retention released (${retention}). The advance recovered (${s.advanceRecovery}) is deducted in the lines, with the VAT the advance invoice charged on it.`
-      : `Retention and advance recovery do not reduce the taxable amount: the paid amount (${prepaid}) is retention withheld this application net of retention released (${retention}) plus advance payment recovered (${s.advanceRecovery}).`,
+      ? t("note.retentionAdvanceInLines", { paid: prepaid, retention, advance: s.advanceRecovery })
+      : t("note.retentionAndAdvance", { paid: prepaid, retention, advance: s.advanceRecovery }),
   ].join(" ");
 }

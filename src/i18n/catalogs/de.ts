@@ -147,4 +147,13 @@ export const de = {
   "vat.intraCommunitySupply": "Steuerfreie innergemeinschaftliche Lieferung (§4 Nr. 1 Buchst. b, §6a UStG; Artikel 138, Richtlinie 2006/112/EG)",
   "vat.reasonReverseCharge": "Steuerschuldnerschaft des Leistungsempfängers",
   "vat.reasonExport": "Steuerfreie Ausfuhrlieferung",
+  "note.progress": "Abschlagsrechnung nach Leistungsstand.",
+  "note.creditNote": "Stornorechnung zur Rechnung {{invoice}}.",
+  "note.finalInvoice": "Schlussrechnung: der ganze Auftrag, abzüglich der geltenden Abschlagsrechnungen (aufgeführt im beigefügten Dokument).",
+  "note.advance": "Anzahlungsrechnung: {{amount}}, {{share}} der Auftragssumme von {{contractSum}}, zuzüglich Umsatzsteuer. Die Abschlagsrechnungen ziehen die Anzahlung mit dieser Umsatzsteuer ab, soweit sie verrechnet wird.",
+  "note.figures": "Auftragssumme bisher {{contractSum}}; bis heute erbracht und angeliefert {{completed}}; Sicherheitseinbehalt gesamt {{retention}}; bisherige Abschlagsrechnungen {{previous}}; jetzt fälliger Nettobetrag {{due}}.",
+  "note.finalFigures": "Gesamtleistung {{price}}, Umsatzsteuer {{tax}}; geltende Abschlagsrechnungen netto {{precedingNet}}, Umsatzsteuer {{precedingTax}}; diese Rechnung netto {{net}}, Umsatzsteuer {{thisTax}}.",
+  "note.retentionAdvanceInLines": "Der Sicherheitseinbehalt mindert die Bemessungsgrundlage nicht: der bereits gezahlte Betrag ({{paid}}) ist der in dieser Rechnung einbehaltene abzüglich des freigegebenen Einbehalts ({{retention}}). Die verrechnete Anzahlung ({{advance}}) wird in den Positionen abgezogen, mit der Umsatzsteuer, die die Anzahlungsrechnung darauf berechnet hat.",
+  "note.retentionAndAdvance": "Sicherheitseinbehalt und Verrechnung der Anzahlung mindern die Bemessungsgrundlage nicht: der bereits gezahlte Betrag ({{paid}}) ist der in dieser Rechnung einbehaltene abzüglich des freigegebenen Einbehalts ({{retention}}) zuzüglich der verrechneten Anzahlung ({{advance}}).",
+  "note.earlierInvoices": "Geltende frühere Rechnungen: {{invoices}}.",
 } satisfies Catalog;

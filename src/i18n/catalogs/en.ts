@@ -162,4 +162,14 @@ export const en = {
   // The short reason an e-invoice states for a category without VAT (EN 16931 BT-120), beside its code.
   "vat.reasonReverseCharge": "Reverse charge",
   "vat.reasonExport": "Export outside the EU",
+  // The e-invoice's notes for people (BT-22): the application's figures in words, as plain decimals.
+  "note.progress": "Interim (progress) application for payment.",
+  "note.creditNote": "Credit note cancelling {{invoice}}.",
+  "note.finalInvoice": "Final invoice: the whole contract, less the partial invoices in force (listed in the supporting document).",
+  "note.advance": "Advance (down-payment) invoice: {{amount}}, {{share}} of the contract sum of {{contractSum}}, with the VAT on it. The progress invoices deduct it as they recover it, together with that VAT.",
+  "note.figures": "Contract sum to date {{contractSum}}; completed and stored to date {{completed}}; total retention held {{retention}}; previous certificates {{previous}}; current payment due {{due}}.",
+  "note.finalFigures": "Contract price {{price}}, VAT {{tax}}; partial invoices in force net {{precedingNet}}, VAT {{precedingTax}}; this invoice net {{net}}, VAT {{thisTax}}.",
+  "note.retentionAdvanceInLines": "Retention does not reduce the taxable amount: the paid amount ({{paid}}) is retention withheld this application net of retention released ({{retention}}). The advance recovered ({{advance}}) is deducted in the lines, with the VAT the advance invoice charged on it.",
+  "note.retentionAndAdvance": "Retention and advance recovery do not reduce the taxable amount: the paid amount ({{paid}}) is retention withheld this application net of retention released ({{retention}}) plus advance payment recovered ({{advance}}).",
+  "note.earlierInvoices": "Earlier invoices in force: {{invoices}}.",
 } as const;

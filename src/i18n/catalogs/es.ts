@@ -146,4 +146,13 @@ export const es = {
   "vat.intraCommunitySupply": "Entrega intracomunitaria exenta de IVA (artículo 25 de la Ley 37/1992 del IVA)",
   "vat.reasonReverseCharge": "Inversión del sujeto pasivo",
   "vat.reasonExport": "Exportación exenta de IVA",
+  "note.progress": "Certificación de obra a cuenta.",
+  "note.creditNote": "Factura rectificativa que anula la factura {{invoice}}.",
+  "note.finalInvoice": "Factura final de liquidación: todo el contrato, menos las facturas parciales vigentes (relacionadas en el documento adjunto).",
+  "note.advance": "Factura de anticipo: {{amount}}, {{share}} del importe del contrato de {{contractSum}}, más el IVA. Las certificaciones lo deducen, con ese IVA, a medida que lo recuperan.",
+  "note.figures": "Importe del contrato a la fecha {{contractSum}}; ejecutado y acopiado a origen {{completed}}; retención de garantía total {{retention}}; certificaciones anteriores {{previous}}; importe de esta certificación sin IVA {{due}}.",
+  "note.finalFigures": "Importe del contrato {{price}}, IVA {{tax}}; facturas parciales vigentes, base {{precedingNet}}, IVA {{precedingTax}}; esta factura, base {{net}}, IVA {{thisTax}}.",
+  "note.retentionAdvanceInLines": "La retención de garantía no reduce la base imponible: el importe ya pagado ({{paid}}) es la retención de esta certificación, neta de la retención liberada ({{retention}}). El anticipo recuperado ({{advance}}) se deduce en las líneas, con el IVA que le aplicó la factura de anticipo.",
+  "note.retentionAndAdvance": "La retención de garantía y la recuperación del anticipo no reducen la base imponible: el importe ya pagado ({{paid}}) es la retención de esta certificación, neta de la retención liberada ({{retention}}), más el anticipo recuperado ({{advance}}).",
+  "note.earlierInvoices": "Facturas anteriores vigentes: {{invoices}}.",
 } satisfies Catalog;

@@ -146,4 +146,13 @@ export const fr = {
   "vat.intraCommunitySupply": "Exonération de TVA, article 262 ter I du CGI (livraison intracommunautaire)",
   "vat.reasonReverseCharge": "Autoliquidation",
   "vat.reasonExport": "Exportation hors de l’Union européenne",
+  "note.progress": "Facture de situation de travaux.",
+  "note.creditNote": "Avoir annulant la facture {{invoice}}.",
+  "note.finalInvoice": "Facture de solde\u00a0: l’ensemble du marché, moins les factures partielles en vigueur (listées dans le document joint).",
+  "note.advance": "Facture d’acompte\u00a0: {{amount}}, soit {{share}} du montant du marché de {{contractSum}}, TVA en sus. Les factures de situation la déduisent, avec cette TVA, au fur et à mesure de son remboursement.",
+  "note.figures": "Montant du marché à date {{contractSum}}\u00a0; travaux exécutés et approvisionnements à date {{completed}}\u00a0; retenue de garantie totale {{retention}}\u00a0; situations précédentes {{previous}}\u00a0; montant HT dû {{due}}.",
+  "note.finalFigures": "Prix du marché {{price}}, TVA {{tax}}\u00a0; factures partielles en vigueur HT {{precedingNet}}, TVA {{precedingTax}}\u00a0; cette facture HT {{net}}, TVA {{thisTax}}.",
+  "note.retentionAdvanceInLines": "La retenue de garantie ne réduit pas la base imposable\u00a0: le montant déjà payé ({{paid}}) est la retenue de cette situation, nette de la retenue libérée ({{retention}}). L’acompte remboursé ({{advance}}) est déduit dans les lignes, avec la TVA facturée sur la facture d’acompte.",
+  "note.retentionAndAdvance": "La retenue de garantie et le remboursement de l’acompte ne réduisent pas la base imposable\u00a0: le montant déjà payé ({{paid}}) est la retenue de cette situation, nette de la retenue libérée ({{retention}}), plus l’acompte remboursé ({{advance}}).",
+  "note.earlierInvoices": "Factures antérieures en vigueur\u00a0: {{invoices}}.",
 } satisfies Catalog;

@@ -146,4 +146,13 @@ export const it = {
   "vat.intraCommunitySupply": "Cessione intracomunitaria non imponibile, art. 41 del D.L. 331/1993",
   "vat.reasonReverseCharge": "Inversione contabile",
   "vat.reasonExport": "Operazione non imponibile (esportazione)",
+  "note.progress": "Fattura su stato di avanzamento lavori.",
+  "note.creditNote": "Nota di credito che storna la fattura {{invoice}}.",
+  "note.finalInvoice": "Fattura di saldo: l’intero contratto, meno le fatture parziali in vigore (elencate nel documento allegato).",
+  "note.advance": "Fattura di acconto: {{amount}}, {{share}} dell’importo contrattuale di {{contractSum}}, più IVA. Le fatture su SAL la detraggono, con quell’IVA, man mano che la recuperano.",
+  "note.figures": "Importo contrattuale a oggi {{contractSum}}; eseguito e a piè d’opera a oggi {{completed}}; ritenuta di garanzia totale {{retention}}; SAL precedenti {{previous}}; importo netto dovuto {{due}}.",
+  "note.finalFigures": "Prezzo del contratto {{price}}, IVA {{tax}}; fatture parziali in vigore imponibile {{precedingNet}}, IVA {{precedingTax}}; questa fattura imponibile {{net}}, IVA {{thisTax}}.",
+  "note.retentionAdvanceInLines": "La ritenuta di garanzia non riduce la base imponibile: l’importo già pagato ({{paid}}) è la ritenuta di questo SAL, al netto della ritenuta svincolata ({{retention}}). L’acconto recuperato ({{advance}}) è detratto nelle righe, con l’IVA addebitata dalla fattura di acconto.",
+  "note.retentionAndAdvance": "La ritenuta di garanzia e il recupero dell’acconto non riducono la base imponibile: l’importo già pagato ({{paid}}) è la ritenuta di questo SAL, al netto della ritenuta svincolata ({{retention}}), più l’acconto recuperato ({{advance}}).",
+  "note.earlierInvoices": "Fatture precedenti in vigore: {{invoices}}.",
 } satisfies Catalog;

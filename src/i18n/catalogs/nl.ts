@@ -145,4 +145,13 @@ export const nl = {
   "vat.intraCommunitySupply": "Intracommunautaire levering: 0% btw (artikel 138, Richtlijn 2006/112/EG)",
   "vat.reasonReverseCharge": "Btw verlegd",
   "vat.reasonExport": "Uitvoer buiten de EU",
+  "note.progress": "Termijnfactuur naar voortgang van het werk.",
+  "note.creditNote": "Creditnota die factuur {{invoice}} crediteert.",
+  "note.finalInvoice": "Slotfactuur: de hele opdracht, minus de geldende deelfacturen (vermeld in het bijgevoegde document).",
+  "note.advance": "Voorschotfactuur: {{amount}}, {{share}} van de aanneemsom van {{contractSum}}, vermeerderd met btw. De termijnfacturen brengen het voorschot met die btw in mindering naarmate het wordt verrekend.",
+  "note.figures": "Aanneemsom tot heden {{contractSum}}; uitgevoerd en op de bouwplaats tot heden {{completed}}; totale garantie-inhouding {{retention}}; vorige termijnen {{previous}}; te betalen deze termijn excl. btw {{due}}.",
+  "note.finalFigures": "Aanneemsom {{price}}, btw {{tax}}; geldende deelfacturen excl. btw {{precedingNet}}, btw {{precedingTax}}; deze factuur excl. btw {{net}}, btw {{thisTax}}.",
+  "note.retentionAdvanceInLines": "De garantie-inhouding verlaagt de maatstaf van heffing niet: het al betaalde bedrag ({{paid}}) is de inhouding van deze termijn, na aftrek van de vrijgegeven inhouding ({{retention}}). Het verrekende voorschot ({{advance}}) staat in mindering in de regels, met de btw die de voorschotfactuur erover berekende.",
+  "note.retentionAndAdvance": "De garantie-inhouding en de verrekening van het voorschot verlagen de maatstaf van heffing niet: het al betaalde bedrag ({{paid}}) is de inhouding van deze termijn, na aftrek van de vrijgegeven inhouding ({{retention}}), plus het verrekende voorschot ({{advance}}).",
+  "note.earlierInvoices": "Eerdere geldende facturen: {{invoices}}.",
 } satisfies Catalog;
