@@ -67,6 +67,8 @@ export interface IssuedInvoice {
   buyerReference: string;
   vatTreatment: VatTreatment;
   paymentTerms: string;
+  /** The contract's yearly rate of the penalties for paying late, as a fraction ("0.12"); absent for the law's own rate. Printed where the supplier's law asks for it (France). */
+  latePaymentInterest?: string;
   /**
    * The "E-invoice type code" setting: what the client accepts, 380 commercial, 326 partial,
    * 875/876/877 construction; the code each kind of document is sent with follows from it (see

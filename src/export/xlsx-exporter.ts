@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { type IssuedInvoice, addAmounts } from "../core";
-import { type DocumentText, G703_FIELDS, type SummaryLine, formatDocumentDate, formatDocumentPercent, g703Heading, perLabel, periodLabel, timeRowLabel } from "../i18n";
+import {
+  type DocumentText, G703_FIELDS, type SummaryLine, formatDocumentDate, formatDocumentPercent, g703Heading, latePaymentMentions, perLabel, periodLabel, timeRowLabel,
+} from "../i18n";
 import { SUMMED_COLUMNS, cappedLinesOf, columnTotal, hoursNotBilledOf, summaryRowsOf, taxRowsOf, textOf, titleOf } from "./document";
 import type { Exporter } from "./exporter";
 import { advanceDeductionsOf, advanceHeadingsOf, advanceNoteOf, finalStatementRowsOf } from "./kinds";
@@ -187,7 +189,8 @@ export function toXlsx(invoice: IssuedInvoice): ExcelJS.Workbook {
   sheet.getRow(dueRow).font = { bold: true };
   for (const c of [2, 3]) sheet.getCell(dueRow, c).fill = FILL;
   const statementRows = finalStatement(sheet, invoice, dueRow + 2, money);
-  if (!credit) textCell(dueRow + 2 + statementRows, 1, t("payment.terms", { terms: invoice.paymentTerms }));
+  // What paying late costs under the payment terms, where the supplier's law asks it said.
+  if (!credit) [t("payment.terms", { terms: invoice.paymentTerms }), ...latePaymentMentions(invoice)].forEach((note, i) => textCell(dueRow + 2 + statementRows + i, 1, note));
   addTimeSheet(workbook, invoice, money, text);
   return workbook;
 }
@@ -196,8 +199,8 @@ type TextWriter = (row: number, column: number, value: string, bold?: boolean) =
 
 /**
  * An advance invoice below its header: a line per VAT rate (the advance at it), the tax per rate
- * as ROUND(rate × base), the total due as their sum, the payment terms and how the advance is
- * recovered.
+ * as ROUND(rate × base), the total due as their sum, the payment terms (with what paying late
+ * costs, where the supplier's law asks it said) and how the advance is recovered.
  */
 function advanceBody(sheet: ExcelJS.Worksheet, invoice: IssuedInvoice, money: string, text: TextWriter): void {
   const { result } = invoice;
@@ -231,8 +234,8 @@ function advanceBody(sheet: ExcelJS.Worksheet, invoice: IssuedInvoice, money: st
   due.numFmt = money;
   sheet.getRow(dueRow).font = { bold: true };
   for (const c of [2, 3, 4]) sheet.getCell(dueRow, c).fill = FILL;
-  text(dueRow + 2, 1, words.t("payment.terms", { terms: invoice.paymentTerms }));
-  text(dueRow + 3, 1, advanceNoteOf(invoice));
+  const notes = [words.t("payment.terms", { terms: invoice.paymentTerms }), ...latePaymentMentions(invoice), advanceNoteOf(invoice)];
+  notes.forEach((note, i) => text(dueRow + 2 + i, 1, note));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type BillingResult, cappedLinesShown, type IssuedInvoice, type TimeAppendixRow, addAmounts, paperOf, subtractAmount } from "../core";
 import {
-  type DocumentText, G703_FIELDS, type SummaryLine, documentText, documentTitle, formatDocumentDate, g703Heading, perLabel, periodLabel, summaryLabel, taxLabel, timeRowLabel,
+  type DocumentText, G703_FIELDS, type SummaryLine, documentText, documentTitle, formatDocumentDate, g703Heading, latePaymentMentions, perLabel, periodLabel, summaryLabel, taxLabel,
+  timeRowLabel,
 } from "../i18n";
 import { columnLetters } from "./a1";
 import { advanceDeductionRows, finalStatementBlocks } from "./kind-rows";
@@ -87,6 +88,16 @@ export function paymentTermsOf(settings: ContractSettings): string {
 }
 
 /**
+ * What a document of `kind` says under its payment terms about paying late, one mention a row:
+ * what the supplier's law asks (France's penalties, indemnity and discount), none for a credit
+ * note or a supplier whose law asks for none.
+ */
+export function latePaymentRowsOf(kind: InvoiceHeader["kind"], settings: ContractSettings): CellValue[][] {
+  const supplier = { country: settings.supplier.country, taxId: settings.supplierTaxId };
+  return latePaymentMentions({ kind, supplier, latePaymentInterest: settings.latePaymentInterest }).map((mention) => [mention]);
+}
+
+/**
  * Lays out a credit note: the header block, then what it cancels: each line's description, tax
  * rate and period amount, the payment, the tax per rate and the total, all with the opposite
  * sign. `cancelled` is the cancelled invoice's figures as the core restated them.
@@ -132,7 +143,8 @@ export function layoutCreditNote(sheetName: string, header: InvoiceHeader, setti
 /**
  * Lays out an invoice sheet: a header block (supplier, client, number, dates, period, contract),
  * the G703 lines with their totals, the G702 summary with tax and the total due, and the payment
- * terms, labelled in the contract's document language. The figures are numbers with number
+ * terms (with what paying late costs, where the supplier's law asks it said), labelled in the
+ * contract's document language. The figures are numbers with number
  * formats, which Excel shows in its user's own locale; only the text is in the document's
  * language. Each block is one range write; the page prints landscape, one page wide, with the
  * table header repeated on every page.
@@ -207,10 +219,11 @@ export function layoutInvoiceSheet(
   // A final invoice's statement under the total due: the whole contract, less each partial invoice.
   const statement = time.finalStatement === undefined ? { blocks: [], rows: 0 } : finalStatementBlocks(dueTop + 2, time.finalStatement, result.currency, result.minorUnits, text);
   const footerTop = dueTop + 2 + (statement.rows === 0 ? 0 : statement.rows + 1);
-  const footer: CellBlock = { top: footerTop, left: 0, values: [[t("payment.terms", { terms: paymentTermsOf(settings) })]] };
+  const footer: CellBlock = { top: footerTop, left: 0, values: [[t("payment.terms", { terms: paymentTermsOf(settings) })], ...latePaymentRowsOf(header.kind, settings)] };
   const rows = time.timeAppendix ?? [];
-  const appendix = timeAppendixBlocks(footerTop + 2, rows, money, text);
-  const lastRow = appendix.length === 0 ? footerTop : footerTop + 2 + rows.length;
+  const appendixTop = footerTop + footer.values.length + 1;
+  const appendix = timeAppendixBlocks(appendixTop, rows, money, text);
+  const lastRow = appendix.length === 0 ? appendixTop - 2 : appendixTop + rows.length;
   return {
     name: sheetName,
     blocks: [headerBlock, tableHeader, ...lines, totals, ...cappedBlocks, summary, totalDue, ...statement.blocks, footer, ...appendix],

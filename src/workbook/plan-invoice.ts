@@ -205,6 +205,7 @@ export function issuedInvoice(header: InvoiceHeader, settings: ContractSettings,
     contractReference: settings.contractReference, purchaseOrder: settings.purchaseOrder,
     buyerReference: settings.buyerReference, vatTreatment: settings.vatTreatment,
     paymentTerms: paymentTermsOf(settings),
+    ...(settings.latePaymentInterest === undefined ? {} : { latePaymentInterest: settings.latePaymentInterest }),
     invoiceTypeCode: settings.invoiceTypeCode, precedingInvoices, result,
   };
 }

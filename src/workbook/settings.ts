@@ -39,6 +39,8 @@ export interface ContractSettings {
   invoiceTypeCode: string;
   /** The language of the contract's documents: their labels, dates and numbers. */
   language: DocumentLanguage;
+  /** The yearly rate of the penalties for paying late, as a fraction ("0.12"), that a French supplier's invoices state; undefined for the law's own rate. */
+  latePaymentInterest: string | undefined;
 }
 
 type Kind =
@@ -104,6 +106,8 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "E-invoice type code", kind: "text", help: "The codes the client accepts: 380 commercial invoice; 326 partial invoice (between German parties); 875, 876 or 877 construction invoices (progress invoices 875 or 876, the final invoice 877). An advance invoice is always 386, a credit note 381." },
   // Last, so that the settings before it keep the rows they had in the tables Interim made before it existed.
   { key: "Document language", kind: "language", help: "The language of the invoices and credit notes, their dates and amounts: English, German, French, Spanish, Dutch or Italian (or Deutsch, Français, de, fr, ...). Blank is English." },
+  // After the document language, for the same reason: every setting before it keeps its row.
+  { key: "Late payment interest", kind: "rate", help: "For a supplier in France: the yearly rate of the penalties for paying late that its invoices state, such as 12%; at least three times the French legal interest rate. Blank states the law's own rate, the ECB's refinancing rate plus 10 points." },
 ];
 
 export const DEFAULT_SETTINGS: Record<string, CellValue> = {
@@ -210,6 +214,7 @@ export function readSettings(table: TableData | undefined): {
     creditNotePrefix: read.prefix("Credit note prefix"),
     invoiceTypeCode: read.choice("E-invoice type code", INVOICE_TYPE_CODES) ?? "380",
     language,
+    latePaymentInterest: read.rate("Late payment interest"),
   };
   for (const required of ["Supplier name", "Client name"]) {
     if (read.text(required) === "") read.fail(required, "REQUIRED", `${required} is required on an invoice; fill it in.`);

@@ -1,7 +1,8 @@
 import { PDFDocument, type PDFPage, degrees, rgb } from "pdf-lib";
 import { type IssuedInvoice, formatAmount, paperOf } from "../../core";
 import {
-  type DocumentText, G703_FIELDS, documentName, formatDocumentAmount, formatDocumentDate, formatDocumentPercent, g703Heading, perLabel, periodLabel, timeRowLabel,
+  type DocumentText, G703_FIELDS, documentName, formatDocumentAmount, formatDocumentDate, formatDocumentPercent, g703Heading, latePaymentMentions, perLabel, periodLabel,
+  timeRowLabel,
 } from "../../i18n";
 import { SUMMED_COLUMNS, type SummedColumn, cappedLinesOf, columnTotal, hoursNotBilledOf, summaryRowsOf, taxRowsOf, textOf, titleOf } from "../document";
 import { ExportError } from "../export-error";
@@ -29,7 +30,8 @@ export interface PdfOptions extends ExportOptions {
 /**
  * The invoice as a PDF: supplier and client blocks, number, dates and period, contract and
  * purchase order, the G703 continuation table (its header repeated on every page), the column
- * totals, the G702 summary, tax per rate, the amount due and the payment terms; "Page i of N"
+ * totals, the G702 summary, tax per rate, the amount due and the payment terms (with what
+ * paying late costs, where the supplier's law asks it said: latePaymentMentions); "Page i of N"
  * on every page. Every label is in the invoice's language, and every date, amount and rate is
  * written as that language writes it (src/i18n): each amount is the core's text, only
  * regrouped and punctuated for reading, never rounded.
@@ -67,7 +69,7 @@ function allTextOf(invoice: IssuedInvoice): string {
   const { supplier, client } = invoice;
   return [
     supplier.name, supplier.address, supplier.taxId, client.name, client.address, client.taxId, invoice.number,
-    invoice.contractReference, invoice.purchaseOrder, invoice.paymentTerms, invoice.credits ?? "", ...vatMentions(invoice),
+    invoice.contractReference, invoice.purchaseOrder, invoice.paymentTerms, invoice.credits ?? "", ...vatMentions(invoice), ...latePaymentMentions(invoice),
     ...invoice.result.lines.flatMap((line) => [line.id, line.description]),
     ...(invoice.timeAppendix ?? []).map((row) => `${row.person ?? ""} ${row.role ?? ""}`),
   ].join("\n");
@@ -374,6 +376,21 @@ class Layout {
     this.y -= leading + 14;
     this.y -= this.block(terms, rightX, this.y, half - 30, BODY, INK);
     this.y = Math.min(this.y, bottom);
+    this.latePayment();
+  }
+
+  /**
+   * Under the summary and its payment terms, what paying late costs where the supplier's law asks
+   * it said (latePaymentMentions): across the page, as three sentences of law read better there
+   * than in the terms' half column.
+   */
+  private latePayment(): void {
+    const width = this.width - 2 * MARGIN;
+    const lines = latePaymentMentions(this.invoice).flatMap((mention) => this.text.wrap(mention, width, BODY));
+    if (lines.length === 0) return;
+    this.y -= 8;
+    this.room(lines.length * BODY * LEADING);
+    this.y -= this.block(lines, MARGIN, this.y, width, BODY, INK);
   }
 
   /**
@@ -424,7 +441,7 @@ class Layout {
     this.line(t("total.due", { currency: invoice.result.currency }), rightX, BODY + 2, INK, true);
     this.amount(invoice.result.summary.totalDue, amountRight - 4, BODY + 2, true);
     this.y -= leading + 14;
-    const notes = [t("payment.terms", { terms: invoice.paymentTerms }), advanceNoteOf(invoice)].flatMap((note) => this.text.wrap(note, this.width - 2 * MARGIN, BODY));
+    const notes = [t("payment.terms", { terms: invoice.paymentTerms }), ...latePaymentMentions(invoice), advanceNoteOf(invoice)].flatMap((note) => this.text.wrap(note, this.width - 2 * MARGIN, BODY));
     this.room(notes.length * leading);
     this.y -= this.block(notes, MARGIN, this.y, this.width - 2 * MARGIN, BODY, INK);
   }

@@ -1,5 +1,5 @@
 import type { DocumentLanguage, IssuedInvoice } from "../../core";
-import { documentText } from "../../i18n";
+import { documentText, supplierCountryOf } from "../../i18n";
 
 /**
  * The supplier countries whose law asks for a reverse-charge wording of its own beside the EU
@@ -34,8 +34,7 @@ export function vatMentions(invoice: IssuedInvoice): string[] {
     case "standard":
       return [];
     case "reverse-charge": {
-      const { country, taxId } = invoice.supplier;
-      const national = NATIONAL_REVERSE_CHARGE[country !== "" ? country : taxId.slice(0, 2).toUpperCase()];
+      const national = NATIONAL_REVERSE_CHARGE[supplierCountryOf(invoice.supplier)];
       if (national === undefined) return [t("vat.reverseCharge")];
       const mention = documentText(national.language).t("vat.reverseChargeNational");
       return national.alone ? [mention] : [t("vat.reverseCharge"), mention];

@@ -112,6 +112,13 @@ export const de = {
   "payment.withinDays_zero": "Zahlbar sofort nach Erhalt der Rechnung.",
   "payment.withinDays_one": "Zahlbar innerhalb von {{count}} Tag ab Rechnungsdatum.",
   "payment.withinDays_other": "Zahlbar innerhalb von {{count}} Tagen ab Rechnungsdatum.",
+  // French law's late-payment mentions (Code de commerce L441-9 I, L441-10 II, D441-5). Only French is printed today, for a French
+  // supplier whatever the document's language (decision 0037); this catalog holds a faithful translation all the same.
+  "payment.latePaymentPenalties": "Verzugszinsen: {{rate}} (Artikel L441-10 des französischen Code de commerce).",
+  "payment.latePaymentStatutoryRate": "Zinssatz der EZB für ihr jüngstes Hauptrefinanzierungsgeschäft zuzüglich 10 Prozentpunkten",
+  "payment.latePaymentRatePerYear": "{{rate}} pro Jahr",
+  "payment.latePaymentRecoveryIndemnity": "Pauschale Entschädigung für Beitreibungskosten: 40 € (Artikel D441-5 des französischen Code de commerce).",
+  "payment.latePaymentNoDiscount": "Kein Skonto bei vorzeitiger Zahlung.",
   "bank.heading": "Bankverbindung",
   "bank.iban": "IBAN",
   "bank.bic": "BIC",

@@ -122,6 +122,13 @@ export const en = {
   "payment.withinDays_zero": "Payment on receipt of the invoice.",
   "payment.withinDays_one": "Payment within {{count}} day of the invoice date.",
   "payment.withinDays_other": "Payment within {{count}} days of the invoice date.",
+  // French law's late-payment mentions (Code de commerce L441-9 I, L441-10 II, D441-5). Only French is printed today, for a French
+  // supplier whatever the document's language (decision 0037); this catalog holds a faithful translation all the same.
+  "payment.latePaymentPenalties": "Late payment penalties: {{rate}} (article L441-10 of the French Commercial Code).",
+  "payment.latePaymentStatutoryRate": "the interest rate applied by the ECB to its most recent refinancing operation, plus 10 percentage points",
+  "payment.latePaymentRatePerYear": "{{rate}} a year",
+  "payment.latePaymentRecoveryIndemnity": "Fixed compensation for recovery costs: €40 (article D441-5 of the French Commercial Code).",
+  "payment.latePaymentNoDiscount": "No discount for early payment.",
   "bank.heading": "Bank details",
   "bank.iban": "IBAN",
   "bank.bic": "BIC",

@@ -111,6 +111,13 @@ export const es = {
   "payment.withinDays_one": "Pago a {{count}} día desde la fecha de la factura.",
   "payment.withinDays_many": "Pago a {{count}} días desde la fecha de la factura.",
   "payment.withinDays_other": "Pago a {{count}} días desde la fecha de la factura.",
+  // French law's late-payment mentions (Code de commerce L441-9 I, L441-10 II, D441-5). Only French is printed today, for a French
+  // supplier whatever the document's language (decision 0037); this catalog holds a faithful translation all the same.
+  "payment.latePaymentPenalties": "Intereses de demora: {{rate}} (artículo L441-10 del Código de Comercio francés).",
+  "payment.latePaymentStatutoryRate": "tipo de interés aplicado por el BCE a su operación de refinanciación más reciente, incrementado en 10 puntos porcentuales",
+  "payment.latePaymentRatePerYear": "{{rate}} anual",
+  "payment.latePaymentRecoveryIndemnity": "Indemnización fija por costes de cobro: 40 € (artículo D441-5 del Código de Comercio francés).",
+  "payment.latePaymentNoDiscount": "Sin descuento por pronto pago.",
   "bank.heading": "Datos bancarios",
   "bank.iban": "IBAN",
   "bank.bic": "BIC",

@@ -111,6 +111,13 @@ export const fr = {
   "payment.withinDays_one": "Paiement à {{count}} jour à compter de la date de facture.",
   "payment.withinDays_many": "Paiement à {{count}} jours à compter de la date de facture.",
   "payment.withinDays_other": "Paiement à {{count}} jours à compter de la date de facture.",
+  // French law's late-payment mentions (Code de commerce L441-9 I, L441-10 II, D441-5), in its own words: printed for a French
+  // supplier whatever the document's language (decision 0037); the other catalogs hold faithful translations.
+  "payment.latePaymentPenalties": "Pénalités de retard\u00a0: {{rate}} (article L441-10 du Code de commerce).",
+  "payment.latePaymentStatutoryRate": "taux d’intérêt appliqué par la BCE à son opération de refinancement la plus récente, majoré de 10 points de pourcentage",
+  "payment.latePaymentRatePerYear": "{{rate}} par an",
+  "payment.latePaymentRecoveryIndemnity": "Indemnité forfaitaire pour frais de recouvrement\u00a0: 40\u00a0€ (article D441-5 du Code de commerce).",
+  "payment.latePaymentNoDiscount": "Pas d’escompte pour paiement anticipé.",
   "bank.heading": "Coordonnées bancaires",
   "bank.iban": "IBAN",
   "bank.bic": "BIC",

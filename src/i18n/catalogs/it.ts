@@ -111,6 +111,13 @@ export const it = {
   "payment.withinDays_one": "Pagamento a {{count}} giorno data fattura.",
   "payment.withinDays_many": "Pagamento a {{count}} giorni data fattura.",
   "payment.withinDays_other": "Pagamento a {{count}} giorni data fattura.",
+  // French law's late-payment mentions (Code de commerce L441-9 I, L441-10 II, D441-5). Only French is printed today, for a French
+  // supplier whatever the document's language (decision 0037); this catalog holds a faithful translation all the same.
+  "payment.latePaymentPenalties": "Interessi di mora: {{rate}} (articolo L441-10 del Codice di commercio francese).",
+  "payment.latePaymentStatutoryRate": "tasso di interesse applicato dalla BCE alla sua più recente operazione di rifinanziamento, maggiorato di 10 punti percentuali",
+  "payment.latePaymentRatePerYear": "{{rate}} annuo",
+  "payment.latePaymentRecoveryIndemnity": "Importo forfettario per i costi di recupero: 40 € (articolo D441-5 del Codice di commercio francese).",
+  "payment.latePaymentNoDiscount": "Nessuno sconto per pagamento anticipato.",
   "bank.heading": "Coordinate bancarie",
   "bank.iban": "IBAN",
   "bank.bic": "BIC",

@@ -110,6 +110,13 @@ export const nl = {
   "payment.withinDays_zero": "Betaling direct na ontvangst van de factuur.",
   "payment.withinDays_one": "Betaling binnen {{count}} dag na factuurdatum.",
   "payment.withinDays_other": "Betaling binnen {{count}} dagen na factuurdatum.",
+  // French law's late-payment mentions (Code de commerce L441-9 I, L441-10 II, D441-5). Only French is printed today, for a French
+  // supplier whatever the document's language (decision 0037); this catalog holds a faithful translation all the same.
+  "payment.latePaymentPenalties": "Vertragingsrente: {{rate}} (artikel L441-10 van het Franse Wetboek van Koophandel).",
+  "payment.latePaymentStatutoryRate": "rentevoet die de ECB toepast op haar meest recente herfinancieringstransactie, vermeerderd met 10 procentpunten",
+  "payment.latePaymentRatePerYear": "{{rate}} per jaar",
+  "payment.latePaymentRecoveryIndemnity": "Forfaitaire vergoeding voor invorderingskosten: € 40 (artikel D441-5 van het Franse Wetboek van Koophandel).",
+  "payment.latePaymentNoDiscount": "Geen korting bij vervroegde betaling.",
   "bank.heading": "Bankgegevens",
   "bank.iban": "IBAN",
   "bank.bic": "BIC",

@@ -84,6 +84,7 @@ export const contract = {
   "contract.setting.Credit note prefix": "Präfix der Stornorechnungsnummern",
   "contract.setting.E-invoice type code": "Rechnungsartcode der E-Rechnung",
   "contract.setting.Document language": "Sprache der Dokumente",
+  "contract.setting.Late payment interest": "Verzugszinssatz",
   "contract.help.Supplier name": "Ihr Unternehmen, wie es auf den Rechnungen steht.",
   "contract.help.Supplier street": "Straße und Hausnummer. Mit Ort, Postleitzahl und Land ist das die Anschrift auf Rechnungen und E-Rechnungen.",
   "contract.help.Supplier country": "ISO-Ländercode aus zwei Buchstaben, z. B. DE, FR, GB.",
@@ -122,4 +123,5 @@ export const contract = {
   "contract.help.Credit note prefix": "Z. B. CN-; Stornorechnungen haben einen eigenen Nummernkreis.",
   "contract.help.E-invoice type code": "Die Codes, die der Auftraggeber annimmt: 380 Handelsrechnung; 326 Teilrechnung (zwischen deutschen Parteien); 875, 876 oder 877 Bauleistungsrechnungen (Abschlagsrechnungen 875 oder 876, die Schlussrechnung 877). Eine Anzahlungsrechnung ist immer 386, eine Stornorechnung 381.",
   "contract.help.Document language": "Die Sprache der Rechnungen und Stornorechnungen, ihrer Daten und Beträge. Leer bedeutet Englisch.",
+  "contract.help.Late payment interest": "Für einen Auftragnehmer in Frankreich: der jährliche Satz der Verzugszinsen, den seine Rechnungen angeben, z. B. 12%; mindestens das Dreifache des französischen gesetzlichen Zinssatzes. Leer: der gesetzliche Satz, der Refinanzierungssatz der EZB zuzüglich 10 Prozentpunkten.",
 } as const satisfies PaneCatalog;

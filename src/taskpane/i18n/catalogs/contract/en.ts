@@ -85,6 +85,7 @@ export const contract = {
   "contract.setting.Credit note prefix": "Credit note prefix",
   "contract.setting.E-invoice type code": "E-invoice type code",
   "contract.setting.Document language": "Document language",
+  "contract.setting.Late payment interest": "Late payment interest",
   "contract.help.Supplier name": "Your company, as it appears on invoices.",
   "contract.help.Supplier street": "Street and number. With city, post code and country, this is the address invoices and e-invoices carry.",
   "contract.help.Supplier country": "ISO two-letter code such as DE, FR, GB.",
@@ -123,4 +124,5 @@ export const contract = {
   "contract.help.Credit note prefix": "Such as CN-; credit notes are numbered in their own series.",
   "contract.help.E-invoice type code": "The codes the client accepts: 380 commercial invoice; 326 partial invoice (between German parties); 875, 876 or 877 construction invoices (progress invoices 875 or 876, the final invoice 877). An advance invoice is always 386, a credit note 381.",
   "contract.help.Document language": "The language of the invoices and credit notes, their dates and amounts: English, German, French, Spanish, Dutch or Italian (or Deutsch, Français, de, fr, ...). Blank is English.",
+  "contract.help.Late payment interest": "For a supplier in France: the yearly rate of the penalties for paying late that its invoices state, such as 12%; at least three times the French legal interest rate. Blank states the law's own rate, the ECB's refinancing rate plus 10 points.",
 } as const;

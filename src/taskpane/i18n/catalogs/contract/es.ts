@@ -85,6 +85,7 @@ export const contract = {
   "contract.setting.Credit note prefix": "Prefijo de las facturas rectificativas",
   "contract.setting.E-invoice type code": "Código de tipo de la factura electrónica",
   "contract.setting.Document language": "Idioma de los documentos",
+  "contract.setting.Late payment interest": "Tipo de interés de demora",
   "contract.help.Supplier name": "Su empresa, tal como figura en las facturas.",
   "contract.help.Supplier street": "Calle y número. Con la localidad, el código postal y el país, es la dirección que llevan las facturas y las facturas electrónicas.",
   "contract.help.Supplier country": "Código ISO de dos letras, como DE, FR, GB.",
@@ -123,4 +124,5 @@ export const contract = {
   "contract.help.Credit note prefix": "Como CN-; las facturas rectificativas se numeran en su propia serie.",
   "contract.help.E-invoice type code": "Los códigos que acepta el cliente: 380 factura comercial; 326 factura parcial (entre partes alemanas); 875, 876 o 877 facturas de obra (certificaciones 875 o 876, la factura final 877). Una factura de anticipo es siempre 386 y una factura rectificativa, 381.",
   "contract.help.Document language": "El idioma de las facturas y las facturas rectificativas, de sus fechas y sus importes. Vacío es inglés.",
+  "contract.help.Late payment interest": "Para un proveedor establecido en Francia: el tipo anual de los intereses de demora que indican sus facturas, como 12%; al menos tres veces el tipo de interés legal francés. Vacío indica el tipo de la ley, el de refinanciación del BCE más 10 puntos.",
 } as const satisfies PaneCatalog;

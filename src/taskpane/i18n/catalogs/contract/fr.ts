@@ -85,6 +85,7 @@ export const contract = {
   "contract.setting.Credit note prefix": "Préfixe des avoirs",
   "contract.setting.E-invoice type code": "Code de type de la facture électronique",
   "contract.setting.Document language": "Langue des documents",
+  "contract.setting.Late payment interest": "Taux des pénalités de retard",
   "contract.help.Supplier name": "Votre entreprise, telle qu’elle figure sur les factures.",
   "contract.help.Supplier street": "Numéro et rue. Avec la ville, le code postal et le pays, c’est l’adresse que portent les factures et les factures électroniques.",
   "contract.help.Supplier country": "Code ISO à deux lettres, par exemple DE, FR, GB.",
@@ -123,4 +124,5 @@ export const contract = {
   "contract.help.Credit note prefix": "Par exemple CN-\u00a0; les avoirs sont numérotés dans leur propre série.",
   "contract.help.E-invoice type code": "Les codes que le client accepte\u00a0: 380 facture commerciale\u00a0; 326 facture partielle (entre parties allemandes)\u00a0; 875, 876 ou 877 factures de travaux (factures de situation 875 ou 876, facture finale 877). Une facture d’acompte est toujours 386, un avoir 381.",
   "contract.help.Document language": "La langue des factures et des avoirs, de leurs dates et de leurs montants. Vide\u00a0: anglais.",
+  "contract.help.Late payment interest": "Pour un fournisseur établi en France\u00a0: le taux annuel des pénalités de retard indiqué sur ses factures, par exemple 12%\u00a0; au moins trois fois le taux d’intérêt légal. Vide\u00a0: le taux de la loi, celui de la BCE à son opération de refinancement la plus récente majoré de 10 points.",
 } as const satisfies PaneCatalog;

@@ -85,6 +85,7 @@ export const contract = {
   "contract.setting.Credit note prefix": "Prefisso delle note di credito",
   "contract.setting.E-invoice type code": "Codice del tipo di fattura elettronica",
   "contract.setting.Document language": "Lingua dei documenti",
+  "contract.setting.Late payment interest": "Tasso degli interessi di mora",
   "contract.help.Supplier name": "La propria azienda, come compare sulle fatture.",
   "contract.help.Supplier street": "Via e numero civico. Con comune, CAP e paese, è l’indirizzo riportato su fatture e fatture elettroniche.",
   "contract.help.Supplier country": "Codice ISO di due lettere, come DE, FR, GB.",
@@ -123,4 +124,5 @@ export const contract = {
   "contract.help.Credit note prefix": "Come CN-; le note di credito hanno una propria numerazione.",
   "contract.help.E-invoice type code": "I codici accettati dal committente: 380 fattura commerciale; 326 fattura parziale (tra parti tedesche); 875, 876 o 877 fatture di lavori edili (stati di avanzamento lavori 875 o 876, fattura finale 877). Una fattura di acconto è sempre 386, una nota di credito 381.",
   "contract.help.Document language": "La lingua delle fatture e delle note di credito, delle loro date e dei loro importi. Vuoto è inglese.",
+  "contract.help.Late payment interest": "Per un fornitore stabilito in Francia: il tasso annuo degli interessi di mora indicato sulle sue fatture, come 12%; almeno tre volte il tasso di interesse legale francese. Vuoto indica il tasso di legge, quello di rifinanziamento della BCE maggiorato di 10 punti.",
 } as const satisfies PaneCatalog;

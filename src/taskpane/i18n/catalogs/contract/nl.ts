@@ -84,6 +84,7 @@ export const contract = {
   "contract.setting.Credit note prefix": "Voorvoegsel creditnotanummers",
   "contract.setting.E-invoice type code": "Typecode e-factuur",
   "contract.setting.Document language": "Taal van de documenten",
+  "contract.setting.Late payment interest": "Vertragingsrente",
   "contract.help.Supplier name": "Uw bedrijf, zoals het op de facturen staat.",
   "contract.help.Supplier street": "Straat en huisnummer. Met plaats, postcode en land is dit het adres op facturen en e-facturen.",
   "contract.help.Supplier country": "ISO-landcode van twee letters, zoals DE, FR, GB.",
@@ -122,4 +123,5 @@ export const contract = {
   "contract.help.Credit note prefix": "Zoals CN-; creditnota's worden in een eigen reeks genummerd.",
   "contract.help.E-invoice type code": "De codes die de opdrachtgever accepteert: 380 handelsfactuur; 326 deelfactuur (tussen Duitse partijen); 875, 876 of 877 bouwfacturen (termijnfacturen 875 of 876, de slotfactuur 877). Een voorschotfactuur is altijd 386, een creditnota 381.",
   "contract.help.Document language": "De taal van de facturen en creditnota's, hun datums en bedragen. Leeg is Engels.",
+  "contract.help.Late payment interest": "Voor een opdrachtnemer in Frankrijk: het jaarlijkse percentage van de vertragingsrente dat de facturen vermelden, zoals 12%; ten minste driemaal de Franse wettelijke rente. Leeg vermeldt het wettelijke percentage, de herfinancieringsrente van de ECB plus 10 procentpunten.",
 } as const satisfies PaneCatalog;
