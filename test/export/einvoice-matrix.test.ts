@@ -276,7 +276,7 @@ describe("E-invoices of documents in another language: the notes for people in i
     const capped = withParties(await cappedInvoice(), BRISTOL, HAMBURG, { language: "fr" });
     const xml = toUbl(capped);
     // The note's figures are written as its other figures are, for a program as much as a person.
-    expect(xml).toContain("this period 15000.00. Réalisé mais non facturé (plafonné)\u00a0: 1100.00.</cbc:Note>");
+    expect(xml).toContain("cette période 15000.00. Réalisé mais non facturé (plafonné)\u00a0: 1100.00.</cbc:Note>");
     expectValid(xml, "french-capped.xml");
     const exported = withParties(await firstWith(untaxed), BRISTOL, HAMBURG, { vatTreatment: { kind: "export" }, language: "fr" });
     const reason = "Exportation hors de l’Union européenne";

@@ -85,12 +85,15 @@ export function en16931FiguresOf(issued: IssuedInvoice): En16931Figures {
 export function en16931Lines(invoice: IssuedInvoice): En16931Line[] {
   const { result } = invoice;
   const advance = invoice.advancePayment;
+  const { t } = textOf(invoice);
   const lines: En16931Line[] = result.lines.map((line) => ({
     id: line.id,
-    name: line.description || (advance === undefined ? line.id : textOf(invoice).t("advance.payment")),
+    name: line.description || (advance === undefined ? line.id : t("advance.payment")),
     note: advance === undefined
-      ? `Scheduled value ${line.scheduledValue}; completed and stored to date ${line.completedAndStoredToDate} (${new Dec(line.percentComplete).times(100).toFixed(2)}%); this period ${line.thisPeriod}.${cappedLineNote(invoice, line)}`
-      : `Advance payment on the contract sum of ${advance.contractSumToDate}, at ${new Dec(line.taxRate).times(100).toString()}% VAT; recovered from the progress invoices, which deduct the VAT charged here.`,
+      ? `${t("note.line", {
+        scheduled: line.scheduledValue, completed: line.completedAndStoredToDate, percent: `${new Dec(line.percentComplete).times(100).toFixed(2)}%`, thisPeriod: line.thisPeriod,
+      })}${cappedLineNote(invoice, line)}`
+      : t("note.advanceLine", { contractSum: advance.contractSumToDate, rate: plainPercent(line.taxRate) }),
     amount: line.thisPeriod,
     rate: line.taxRate,
   }));
@@ -99,17 +102,20 @@ export function en16931Lines(invoice: IssuedInvoice): En16931Line[] {
     const work = addAmounts(lines.filter((l) => new Dec(l.rate).equals(tax.rate)).map((l) => l.amount));
     const difference = formatAmount(subtractAmount(tax.net, work), result.minorUnits);
     if (new Dec(difference).isZero()) continue;
-    const percent = new Dec(tax.rate).times(100).toString();
+    const rate = plainPercent(tax.rate);
     lines.push({
-      id: `ADJ-${percent}`,
-      name: `Materials stored and other changes to the tax base this period, ${percent}%`,
-      note: `Taxable amount at ${percent}% (${tax.net}) less the lines above at that rate (${work}).`,
+      id: `ADJ-${new Dec(tax.rate).times(100).toString()}`,
+      name: t("note.adjustmentName", { rate }),
+      note: t("note.adjustment", { rate, net: tax.net, work }),
       amount: difference,
       rate: tax.rate,
     });
   }
   return lines;
 }
+
+/** A VAT rate as the e-invoice's notes write it: plain, as their figures are ("19%", "5.5%"). */
+const plainPercent = (rate: string): string => `${new Dec(rate).times(100).toString()}%`;
 
 /**
  * The advance recovered per rate, as negative lines: a progress invoice's (advanceTaxDeducted),
@@ -119,23 +125,18 @@ export function en16931Lines(invoice: IssuedInvoice): En16931Line[] {
 function advanceRecoveryLines(invoice: IssuedInvoice): En16931Line[] {
   const { minorUnits } = invoice.result;
   const negated = (amount: string): string => formatAmount(subtractAmount("0", amount), minorUnits);
+  const text = textOf(invoice);
   const progress = advanceDeductionsOf(invoice).map((d) => ({ rate: d.rate, recovered: d.recovered, name: d.label }));
   const final = (invoice.finalStatement?.byRate ?? [])
     .filter((r) => !new Dec(r.advanceRecovered).isZero())
-    .map((r) => {
-      const text = textOf(invoice);
-      return { rate: r.rate, recovered: r.advanceRecovered, name: `${text.t("summary.advanceRecovery")} (${text.percent(r.rate)})` };
-    });
-  return [...progress, ...final].filter((d) => !new Dec(d.recovered).isZero()).map((d) => {
-    const percent = new Dec(d.rate).times(100).toString();
-    return {
-      id: `ADV-${percent}`,
-      name: d.name,
-      note: `The advance recovered on this invoice at ${percent}%, ${d.recovered}: the advance invoice charged its VAT, which is not charged again.`,
-      amount: negated(d.recovered),
-      rate: d.rate,
-    };
-  });
+    .map((r) => ({ rate: r.rate, recovered: r.advanceRecovered, name: `${text.t("summary.advanceRecovery")} (${text.percent(r.rate)})` }));
+  return [...progress, ...final].filter((d) => !new Dec(d.recovered).isZero()).map((d) => ({
+    id: `ADV-${new Dec(d.rate).times(100).toString()}`,
+    name: d.name,
+    note: text.t("note.advanceRecoveredLine", { rate: plainPercent(d.rate), recovered: d.recovered }),
+    amount: negated(d.recovered),
+    rate: d.rate,
+  }));
 }
 
 /**

@@ -163,4 +163,9 @@ export const de = {
   "note.retentionAdvanceInLines": "Der Sicherheitseinbehalt mindert die Bemessungsgrundlage nicht: der bereits gezahlte Betrag ({{paid}}) ist der in dieser Rechnung einbehaltene abzüglich des freigegebenen Einbehalts ({{retention}}). Die verrechnete Anzahlung ({{advance}}) wird in den Positionen abgezogen, mit der Umsatzsteuer, die die Anzahlungsrechnung darauf berechnet hat.",
   "note.retentionAndAdvance": "Sicherheitseinbehalt und Verrechnung der Anzahlung mindern die Bemessungsgrundlage nicht: der bereits gezahlte Betrag ({{paid}}) ist der in dieser Rechnung einbehaltene abzüglich des freigegebenen Einbehalts ({{retention}}) zuzüglich der verrechneten Anzahlung ({{advance}}).",
   "note.earlierInvoices": "Geltende frühere Rechnungen: {{invoices}}.",
+  "note.line": "Auftragswert {{scheduled}}; bis heute erbracht und angeliefert {{completed}} ({{percent}}); in diesem Zeitraum {{thisPeriod}}.",
+  "note.advanceLine": "Anzahlung auf die Auftragssumme von {{contractSum}}, zu {{rate}} Umsatzsteuer; verrechnet mit den Abschlagsrechnungen, die die hier berechnete Umsatzsteuer abziehen.",
+  "note.adjustmentName": "Angelieferte Stoffe und andere Änderungen der Bemessungsgrundlage in diesem Zeitraum, {{rate}}",
+  "note.adjustment": "Bemessungsgrundlage zu {{rate}} ({{net}}) abzüglich der obigen Positionen zu diesem Satz ({{work}}).",
+  "note.advanceRecoveredLine": "Mit dieser Rechnung verrechnete Anzahlung zu {{rate}}, {{recovered}}: die Umsatzsteuer darauf hat die Anzahlungsrechnung berechnet, sie wird nicht erneut berechnet.",
 } satisfies Catalog;

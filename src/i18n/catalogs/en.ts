@@ -179,4 +179,9 @@ export const en = {
   "note.retentionAdvanceInLines": "Retention does not reduce the taxable amount: the paid amount ({{paid}}) is retention withheld this application net of retention released ({{retention}}). The advance recovered ({{advance}}) is deducted in the lines, with the VAT the advance invoice charged on it.",
   "note.retentionAndAdvance": "Retention and advance recovery do not reduce the taxable amount: the paid amount ({{paid}}) is retention withheld this application net of retention released ({{retention}}) plus advance payment recovered ({{advance}}).",
   "note.earlierInvoices": "Earlier invoices in force: {{invoices}}.",
+  "note.line": "Scheduled value {{scheduled}}; completed and stored to date {{completed}} ({{percent}}); this period {{thisPeriod}}.",
+  "note.advanceLine": "Advance payment on the contract sum of {{contractSum}}, at {{rate}} VAT; recovered from the progress invoices, which deduct the VAT charged here.",
+  "note.adjustmentName": "Materials stored and other changes to the tax base this period, {{rate}}",
+  "note.adjustment": "Taxable amount at {{rate}} ({{net}}) less the lines above at that rate ({{work}}).",
+  "note.advanceRecoveredLine": "The advance recovered on this invoice at {{rate}}, {{recovered}}: the advance invoice charged its VAT, which is not charged again.",
 } as const;

@@ -162,4 +162,9 @@ export const es = {
   "note.retentionAdvanceInLines": "La retención de garantía no reduce la base imponible: el importe ya pagado ({{paid}}) es la retención de esta certificación, neta de la retención liberada ({{retention}}). El anticipo recuperado ({{advance}}) se deduce en las líneas, con el IVA que le aplicó la factura de anticipo.",
   "note.retentionAndAdvance": "La retención de garantía y la recuperación del anticipo no reducen la base imponible: el importe ya pagado ({{paid}}) es la retención de esta certificación, neta de la retención liberada ({{retention}}), más el anticipo recuperado ({{advance}}).",
   "note.earlierInvoices": "Facturas anteriores vigentes: {{invoices}}.",
+  "note.line": "Presupuesto {{scheduled}}; ejecutado y acopiado a origen {{completed}} ({{percent}}); este periodo {{thisPeriod}}.",
+  "note.advanceLine": "Anticipo sobre el importe del contrato de {{contractSum}}, con IVA al {{rate}}; se recupera en las certificaciones, que deducen el IVA aquí repercutido.",
+  "note.adjustmentName": "Materiales acopiados y otras variaciones de la base imponible del periodo, {{rate}}",
+  "note.adjustment": "Base imponible al {{rate}} ({{net}}) menos las líneas anteriores a ese tipo ({{work}}).",
+  "note.advanceRecoveredLine": "Anticipo recuperado en esta factura al {{rate}}, {{recovered}}: la factura de anticipo repercutió su IVA, que no se repercute de nuevo.",
 } satisfies Catalog;

@@ -162,4 +162,9 @@ export const fr = {
   "note.retentionAdvanceInLines": "La retenue de garantie ne réduit pas la base imposable\u00a0: le montant déjà payé ({{paid}}) est la retenue de cette situation, nette de la retenue libérée ({{retention}}). L’acompte remboursé ({{advance}}) est déduit dans les lignes, avec la TVA facturée sur la facture d’acompte.",
   "note.retentionAndAdvance": "La retenue de garantie et le remboursement de l’acompte ne réduisent pas la base imposable\u00a0: le montant déjà payé ({{paid}}) est la retenue de cette situation, nette de la retenue libérée ({{retention}}), plus l’acompte remboursé ({{advance}}).",
   "note.earlierInvoices": "Factures antérieures en vigueur\u00a0: {{invoices}}.",
+  "note.line": "Montant prévu {{scheduled}}\u00a0; exécuté et approvisionné à date {{completed}} ({{percent}})\u00a0; cette période {{thisPeriod}}.",
+  "note.advanceLine": "Acompte sur le montant du marché de {{contractSum}}, TVA à {{rate}}\u00a0; remboursé par les factures de situation, qui déduisent la TVA facturée ici.",
+  "note.adjustmentName": "Approvisionnements et autres variations de la base imposable de la période, {{rate}}",
+  "note.adjustment": "Base imposable à {{rate}} ({{net}}) moins les lignes ci-dessus à ce taux ({{work}}).",
+  "note.advanceRecoveredLine": "Acompte remboursé sur cette facture à {{rate}}, {{recovered}}\u00a0: la facture d’acompte a facturé sa TVA, qui n’est pas facturée à nouveau.",
 } satisfies Catalog;

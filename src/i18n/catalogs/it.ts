@@ -162,4 +162,9 @@ export const it = {
   "note.retentionAdvanceInLines": "La ritenuta di garanzia non riduce la base imponibile: l’importo già pagato ({{paid}}) è la ritenuta di questo SAL, al netto della ritenuta svincolata ({{retention}}). L’acconto recuperato ({{advance}}) è detratto nelle righe, con l’IVA addebitata dalla fattura di acconto.",
   "note.retentionAndAdvance": "La ritenuta di garanzia e il recupero dell’acconto non riducono la base imponibile: l’importo già pagato ({{paid}}) è la ritenuta di questo SAL, al netto della ritenuta svincolata ({{retention}}), più l’acconto recuperato ({{advance}}).",
   "note.earlierInvoices": "Fatture precedenti in vigore: {{invoices}}.",
+  "note.line": "Importo previsto {{scheduled}}; eseguito e a piè d’opera a oggi {{completed}} ({{percent}}); questo periodo {{thisPeriod}}.",
+  "note.advanceLine": "Acconto sull’importo contrattuale di {{contractSum}}, con IVA al {{rate}}; recuperato dalle fatture su SAL, che detraggono l’IVA qui addebitata.",
+  "note.adjustmentName": "Materiali a piè d’opera e altre variazioni della base imponibile del periodo, {{rate}}",
+  "note.adjustment": "Imponibile al {{rate}} ({{net}}) meno le righe precedenti a quell’aliquota ({{work}}).",
+  "note.advanceRecoveredLine": "Acconto recuperato su questa fattura al {{rate}}, {{recovered}}: la fattura di acconto ha addebitato la sua IVA, che non viene addebitata di nuovo.",
 } satisfies Catalog;

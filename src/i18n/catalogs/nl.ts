@@ -161,4 +161,9 @@ export const nl = {
   "note.retentionAdvanceInLines": "De garantie-inhouding verlaagt de maatstaf van heffing niet: het al betaalde bedrag ({{paid}}) is de inhouding van deze termijn, na aftrek van de vrijgegeven inhouding ({{retention}}). Het verrekende voorschot ({{advance}}) staat in mindering in de regels, met de btw die de voorschotfactuur erover berekende.",
   "note.retentionAndAdvance": "De garantie-inhouding en de verrekening van het voorschot verlagen de maatstaf van heffing niet: het al betaalde bedrag ({{paid}}) is de inhouding van deze termijn, na aftrek van de vrijgegeven inhouding ({{retention}}), plus het verrekende voorschot ({{advance}}).",
   "note.earlierInvoices": "Eerdere geldende facturen: {{invoices}}.",
+  "note.line": "Aanneemsom {{scheduled}}; uitgevoerd en op de bouwplaats tot heden {{completed}} ({{percent}}); deze termijn {{thisPeriod}}.",
+  "note.advanceLine": "Voorschot op de aanneemsom van {{contractSum}}, tegen {{rate}} btw; verrekend met de termijnfacturen, die de hier berekende btw in mindering brengen.",
+  "note.adjustmentName": "Materialen op de bouwplaats en andere wijzigingen van de maatstaf van heffing deze termijn, {{rate}}",
+  "note.adjustment": "Maatstaf van heffing tegen {{rate}} ({{net}}) minus de regels hierboven tegen dat tarief ({{work}}).",
+  "note.advanceRecoveredLine": "Op deze factuur verrekend voorschot tegen {{rate}}, {{recovered}}: de voorschotfactuur berekende de btw erover, die niet opnieuw wordt berekend.",
 } satisfies Catalog;
