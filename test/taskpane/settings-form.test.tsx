@@ -34,6 +34,13 @@ describe("contract settings form", () => {
     expect(screen.getByRole("combobox", { name: "Tax base" })).toHaveValue("period");
   });
 
+  it("shows a setting appended to the table with its group: Late payment interest with the payment terms", async () => {
+    await openContract(new MemoryHost(await sampleWorkbook()));
+    const payment = screen.getByRole("group", { name: "Payment and numbering" });
+    expect(within(payment).getByRole("textbox", { name: "Late payment interest" })).toBeInTheDocument();
+    expect(within(screen.getByRole("group", { name: "Documents" })).queryByRole("textbox", { name: "Late payment interest" })).toBeNull();
+  });
+
   it("checks a value as it is typed, in the words the workbook check uses", async () => {
     const host = new MemoryHost(await sampleWorkbook());
     const user = await openContract(host);

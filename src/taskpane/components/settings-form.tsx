@@ -28,6 +28,15 @@ const GROUPS: Readonly<Record<string, GroupKey>> = {
   "Document language": "contract.group.documents",
 };
 
+/**
+ * Settings the table holds after their group (a new setting is appended, so that no setting's row
+ * moves: see SETTINGS), and the setting the form shows each after, in its group.
+ */
+const SHOWN_AFTER: Readonly<Record<string, string>> = { "Late payment interest": "Payment terms" };
+const SHOWN: readonly Spec[] = SETTINGS
+  .filter((spec) => SHOWN_AFTER[spec.key] === undefined)
+  .flatMap((spec) => [spec, ...SETTINGS.filter((moved) => SHOWN_AFTER[moved.key] === spec.key)]);
+
 const VAT_TREATMENT_LABELS: Readonly<Record<(typeof VAT_TREATMENTS)[number], ChoiceKey>> = {
   standard: "contract.choice.standard",
   "reverse charge": "contract.choice.reverseCharge",
@@ -220,7 +229,7 @@ export function SettingsForm({ workbook, table, place, onSaved, announce }: Sett
   };
 
   const groups: { title: string; specs: Spec[] }[] = [];
-  for (const spec of SETTINGS) {
+  for (const spec of SHOWN) {
     const title = GROUPS[spec.key];
     if (title !== undefined || groups.length === 0) groups.push({ title: t(title ?? "contract.group.settings"), specs: [] });
     groups[groups.length - 1]?.specs.push(spec);
