@@ -6,7 +6,7 @@ import type { Row } from "./measure";
 /** Bundle sizes of the production build (also checked in test/build.test.ts, where CI fails on them). */
 export function benchBundles(): Row[] {
   return [
-    ["taskpane.js", 275],
+    ["taskpane.js", 290],
     ["functions.js", 60],
   ].map(([file, budget]) => {
     const kb = gzipSync(readFileSync(resolve(__dirname, "../dist", String(file))), { level: 9 }).length / 1024;

@@ -200,9 +200,10 @@ describe("production build", () => {
 
   // Sizes are stable from build to build, so their budgets are checked here; timings are only
   // reported by npm run bench. The pane lays out the invoice sheet it previews, in the contract's
-  // document language: i18next and the six catalogs (about 22 KB gzip) are in its first load.
+  // document language: i18next and the six catalogs (about 22 KB gzip) are in its first load, and
+  // so is the pane's own English text, whole (about 8 KB gzip), the fallback of every language (decision 0035).
   it.each([
-    ["taskpane.js", 275],
+    ["taskpane.js", 290],
     ["functions.js", 60],
   ])("keeps %s within its size budget (%i KB gzip)", (file, budgetKb) => {
     const gzipKb = gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length / 1024;
