@@ -11,6 +11,7 @@ import { issueCreditNote } from "../../src/workbook/credit-note";
 import { generateInvoice } from "../../src/workbook/generate-invoice";
 import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { sampleWorkbook, setSetting } from "../workbook/helpers";
+import { issueWorkedExample } from "../support/advance-contract";
 import { cappedTimesheetInvoices } from "./fixtures";
 import { fonts, parseCsv, pdfInfo, pdfText, recalculatedCsv, tempDir, tool, withoutCachedResults, writeTemp } from "./tools";
 
@@ -128,12 +129,14 @@ describe("nothing overflows its column, in any language, on A4 or Letter", () =>
     return found;
   }
 
-  test.each(DOCUMENT_LANGUAGES)("%s: the table's headings, the summary's labels, the legal mentions, the capped lines and the time appendix", async (language) => {
+  test.each(DOCUMENT_LANGUAGES)("%s: the table's headings, the summary's labels, the legal mentions, the capped lines, the time appendix, and the advance, a progress invoice deducting it and the final invoice's listing", async (language) => {
     const { february } = await cappedTimesheetInvoices();
     const first = await issuedIn(language);
+    const worked = (await issueWorkedExample({ "Document language": language, "Supplier country": "FR" })).documents;
     const documents = [
       { ...february, language },
       { ...first, vatTreatment: { kind: "reverse-charge" as const }, supplier: { ...first.supplier, country: "DE" } },
+      ...worked.filter((d) => ["INV-0001", "INV-0002", "INV-0005"].includes(d.number)),
     ];
     for (const [n, invoice] of documents.entries()) {
       for (const paper of ["a4", "letter"] as const) {

@@ -469,15 +469,31 @@ class Layout {
     this.room(Math.min(height, this.height - 2 * MARGIN - FOOTER_SPACE - 40));
     for (const [i, row] of rows.contract.entries()) labelled(row.label, row.amount, i === rows.contract.length - 1);
     this.y -= 6;
-    // The listing: number and date on the left, net and each rate's VAT in columns to the right.
+    // The listing: number and date on the left, net and each rate's VAT in columns to the right,
+    // each column as wide as its widest cell (German's "Rechnungsnummer" is wider than a number).
     const columns = rows.columns.length;
-    const right = (c: number): number => MARGIN + 20 + 150 + c * 90;
+    const listed = rows.listing.map((invoice) =>
+      [invoice.number, formatDocumentDate(invoice.date, this.labels.language), this.amountText(invoice.net), ...invoice.taxes.map((tax) => this.amountText(tax))].slice(0, columns));
+    const widths = rows.columns.map((heading, c) => Math.max(this.text.width(heading, BODY, true), ...listed.map((cells) => this.text.width(cells[c] ?? "", BODY, false))));
+    const gap = 16;
+    // The number's and the date's left edges, then each amount's right edge.
+    let x = MARGIN + 20;
+    const edges = widths.map((width, c) => {
+      if (c <= 1) {
+        const left = x;
+        x += width + gap;
+        return left;
+      }
+      x += Math.max(width, 60);
+      const right = x;
+      x += gap;
+      return right;
+    });
     const listRow = (cells: string[], bold: boolean): void => {
       this.room(leading);
       cells.forEach((cell, c) => {
-        if (c === 0) this.line(cell, MARGIN + 20, BODY, INK, bold);
-        else if (c === 1) this.line(cell, MARGIN + 100, BODY, INK, bold);
-        else this.line(cell, right(c - 1) - this.text.width(cell, BODY, bold), BODY, INK, bold);
+        const edge = edges[c] ?? 0;
+        this.line(cell, c <= 1 ? edge : edge - this.text.width(cell, BODY, bold), BODY, INK, bold);
       });
       this.y -= leading;
     };
@@ -485,7 +501,7 @@ class Layout {
     this.line(rows.heading, MARGIN, BODY + 1, INK, true);
     this.y -= leading + 2;
     listRow(rows.columns, true);
-    for (const invoice of rows.listing) listRow([invoice.number, formatDocumentDate(invoice.date, this.labels.language), this.amountText(invoice.net), ...invoice.taxes.map((tax) => this.amountText(tax))].slice(0, columns), false);
+    for (const cells of listed) listRow(cells, false);
     this.y -= 6;
     for (const row of rows.deductions) labelled(row.label, row.amount);
     this.room(leading + 6);
