@@ -27,18 +27,36 @@ export interface LatePaymentTerms {
 }
 
 /**
+ * One late-payment mention with the subject code (UNTDID 4451, BT-21) France's e-invoicing rules
+ * give it: PMD the penalties, PMT the fixed indemnity for recovery costs, AAB the discount.
+ */
+export interface LatePaymentNote {
+  subjectCode: "PMD" | "PMT" | "AAB";
+  text: string;
+}
+
+/**
  * The late-payment mentions a document asking for payment must carry by its supplier's law, in
  * that law's language whatever the document's (as decision 0029's national VAT mentions): the
  * penalties' rate (the contract's, else the statutory one), the fixed indemnity for recovery
  * costs, and that there is no discount for early payment. None for a credit note, which asks
  * for no payment, nor for a supplier whose country's law asks for none.
  */
-export function latePaymentMentions({ kind, supplier, latePaymentInterest }: LatePaymentTerms): string[] {
+export function latePaymentMentions(terms: LatePaymentTerms): string[] {
+  return latePaymentNotes(terms).map((note) => note.text);
+}
+
+/** The same mentions, each with its subject code, as an e-invoice states them as notes (decision 0037). */
+export function latePaymentNotes({ kind, supplier, latePaymentInterest }: LatePaymentTerms): LatePaymentNote[] {
   const language = LATE_PAYMENT_LAW[supplierCountryOf(supplier)];
   if (language === undefined || kind === "credit note") return [];
   const { t } = documentText(language);
   const rate = latePaymentInterest === undefined
     ? t("payment.latePaymentStatutoryRate")
     : t("payment.latePaymentRatePerYear", { rate: formatDocumentPercent(latePaymentInterest, language) });
-  return [t("payment.latePaymentPenalties", { rate }), t("payment.latePaymentRecoveryIndemnity"), t("payment.latePaymentNoDiscount")];
+  return [
+    { subjectCode: "PMD", text: t("payment.latePaymentPenalties", { rate }) },
+    { subjectCode: "PMT", text: t("payment.latePaymentRecoveryIndemnity") },
+    { subjectCode: "AAB", text: t("payment.latePaymentNoDiscount") },
+  ];
 }

@@ -56,6 +56,8 @@ export function toCii(issued: IssuedInvoice): string {
       date("ram:IssueDateTime", invoice.invoiceDate),
       el("ram:IncludedNote", undefined, el("ram:Content", undefined, applicationNoteOf(figures))),
       references.length < 2 ? undefined : el("ram:IncludedNote", undefined, el("ram:Content", undefined, documentText(invoice.language).t("note.earlierInvoices", { invoices: references.map((ref) => ref.id).join(", ") }))),
+      // What paying late costs, as the supplier's law asks it said, each with its subject code (BT-21; decision 0037).
+      ...figures.latePaymentNotes.map((note) => el("ram:IncludedNote", undefined, el("ram:Content", undefined, note.text), el("ram:SubjectCode", undefined, note.subjectCode))),
     ),
     el(
       "rsm:SupplyChainTradeTransaction", undefined,

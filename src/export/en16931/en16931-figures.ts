@@ -2,6 +2,7 @@ import { Dec, addAmounts, chargedByRate, formatAmount, subtractAmount, type Cont
 import { ExportError } from "../export-error";
 import { cappedLineNote, textOf } from "../document";
 import { documentText, formatDocumentDate } from "../../i18n";
+import { type LatePaymentNote, latePaymentNotes } from "../../i18n/late-payment";
 import { advanceDeductionsOf } from "../kinds";
 import { type VatCategory, vatCategoryOf } from "./en16931-parties";
 
@@ -44,6 +45,8 @@ export interface En16931Figures {
   prepaid: string;
   /** BT-115: the core's total due. */
   payable: string;
+  /** BG-1: what paying late costs, as the supplier's law asks it said, each with its subject code (BT-21; decision 0037). */
+  latePaymentNotes: LatePaymentNote[];
 }
 
 /**
@@ -71,6 +74,7 @@ export function en16931FiguresOf(issued: IssuedInvoice): En16931Figures {
     taxInclusive,
     prepaid: formatAmount(subtractAmount(taxInclusive, result.summary.totalDue), result.minorUnits),
     payable: result.summary.totalDue,
+    latePaymentNotes: latePaymentNotes(invoice),
   };
 }
 

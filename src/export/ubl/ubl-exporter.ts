@@ -53,6 +53,13 @@ export function toUbl(issued: IssuedInvoice, profile: Exclude<EInvoiceProfile, "
   const supporting = supportingDocumentOf(invoice);
   const root = isCredit ? "CreditNote" : "Invoice";
   const lineName = isCredit ? "CreditNoteLine" : "InvoiceLine";
+  // The late-payment mentions (decision 0037): BT-21 has no element in UBL, so the CEN binding
+  // writes the subject code before the note's text, "#PMD#…". Peppol BIS allows one note
+  // (PEPPOL-EN16931-R002, fatal unless both parties are German): there they go into the payment
+  // terms instead (BT-20, "including description of possible penalties"), a line each.
+  const notesInTerms = profile === "peppol";
+  const codedNotes = notesInTerms ? [] : figures.latePaymentNotes;
+  const paymentTerms = isCredit ? [] : [invoice.paymentTerms, ...(notesInTerms ? figures.latePaymentNotes.map((note) => note.text) : [])].filter((text) => text !== "");
 
   const doc = el(
     root,
@@ -64,6 +71,7 @@ export function toUbl(issued: IssuedInvoice, profile: Exclude<EInvoiceProfile, "
     isCredit ? undefined : el("cbc:DueDate", undefined, invoice.dueDate),
     el(isCredit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", undefined, invoiceTypeCodeOf(invoice)),
     el("cbc:Note", undefined, applicationNoteOf(figures)),
+    ...codedNotes.map((note) => el("cbc:Note", undefined, `#${note.subjectCode}#${note.text}`)),
     el("cbc:DocumentCurrencyCode", undefined, currency),
     el("cbc:BuyerReference", undefined, invoice.buyerReference || invoice.purchaseOrder || invoice.contractReference || invoice.number),
     el("cac:InvoicePeriod", undefined, el("cbc:StartDate", undefined, invoice.periodStart), el("cbc:EndDate", undefined, invoice.periodEnd)),
@@ -82,7 +90,7 @@ export function toUbl(issued: IssuedInvoice, profile: Exclude<EInvoiceProfile, "
     el("cac:AccountingSupplierParty", undefined, party(invoice.supplier)),
     el("cac:AccountingCustomerParty", undefined, party(invoice.client)),
     paymentMeans(invoice),
-    isCredit || invoice.paymentTerms === "" ? undefined : el("cac:PaymentTerms", undefined, el("cbc:Note", undefined, invoice.paymentTerms)),
+    paymentTerms.length === 0 ? undefined : el("cac:PaymentTerms", undefined, el("cbc:Note", undefined, paymentTerms.join("\n"))),
     el(
       "cac:TaxTotal", undefined,
       money("TaxAmount", taxTotal),
