@@ -4,4 +4,4 @@ export { formatDocumentAmount, formatDocumentDate, formatDocumentPercent } from 
 export { DocumentFormatError, type DocumentFormatErrorCode } from "./document-format-error";
 export { PLURAL_CATEGORIES, type CatalogOf, type MessageArgumentsOf, type MessageKey, type MessageKeyOf, type MessageValues, type PluralCategory } from "./catalog";
 export { G703_FIELDS, type G703Field, documentName, documentTitle, g703Heading, perLabel, periodLabel, summaryLabel, taxLabel, timeRowLabel, type SummaryLine } from "./document-labels";
-export { type LatePaymentTerms, latePaymentMentions, supplierCountryOf } from "./late-payment";
+export { type LatePaymentNote, type LatePaymentTerms, latePaymentMentions, latePaymentNotes, supplierCountryOf } from "./late-payment";

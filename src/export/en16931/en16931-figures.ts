@@ -1,8 +1,7 @@
 import { Dec, addAmounts, chargedByRate, formatAmount, subtractAmount, type ContractSummary, type IssuedInvoice } from "../../core";
 import { ExportError } from "../export-error";
 import { cappedLineNote, textOf } from "../document";
-import { documentText, formatDocumentDate } from "../../i18n";
-import { type LatePaymentNote, latePaymentNotes } from "../../i18n/late-payment";
+import { type LatePaymentNote, documentText, formatDocumentDate, latePaymentNotes } from "../../i18n";
 import { advanceDeductionsOf } from "../kinds";
 import { type VatCategory, vatCategoryOf } from "./en16931-parties";
 
