@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import type { IssuedInvoice, Party } from "../../src/core";
 import { exporterFor } from "../../src/export";
 import { toCii } from "../../src/export/cii/cii-writer";
@@ -10,7 +8,7 @@ import { toUbl } from "../../src/export/ubl/ubl-exporter";
 import { toXlsx } from "../../src/export/xlsx-exporter";
 import { issueCreditNote } from "../../src/workbook/credit-note";
 import { issueWorkedExample } from "../support/advance-contract";
-import { fonts, parseCsv, pdfText, recalculatedCsv, tempDir, withoutCachedResults, writeTemp } from "./tools";
+import { fonts, parseCsv, pdfText, recalculatedCsv, tempDir, validatorFatalLines, withoutCachedResults, writeTemp } from "./tools";
 
 /**
  * The documents of the worked example (an advance of 30,000.00 + 19 %, three progress invoices
@@ -20,21 +18,12 @@ import { fonts, parseCsv, pdfText, recalculatedCsv, tempDir, withoutCachedResult
  */
 
 jest.setTimeout(300_000);
-const VALIDATE = path.join(__dirname, "../../../shared/einvoice-validate/validate.sh");
 const dir = tempDir("advance-final");
 
 /** The validator's fatal lines; an XRechnung's Peppol R004 (its BT-24 is not Peppol BIS's) is not one that applies. */
-function fatalLines(content: string | Uint8Array, name: string, flags: string[] = []): string[] {
-  const file = writeTemp(dir, name, content);
-  const run = spawnSync(VALIDATE, [...flags, file], { encoding: "utf8", timeout: 120_000 });
-  if (run.status === 2 || run.error !== undefined) throw new Error(`the validator could not run: ${run.stderr} ${String(run.error)}`);
-  const report = `${run.stdout}${run.stderr}`;
-  const fatal = /(\d+) fatal, \d+ warnings/.exec(report)?.[1];
-  if (fatal === undefined) throw new Error(`no summary from the validator: ${report}`);
-  const lines = report.split("\n").filter((line) => / fatal /.test(line));
-  expect(lines).toHaveLength(Number(fatal));
-  return lines.filter((line) => !(flags.includes("--xrechnung") && line.startsWith("PEPPOL fatal PEPPOL-EN16931-R004 ")));
-}
+const fatalLines = (content: string | Uint8Array, name: string, flags: string[] = []): string[] =>
+  validatorFatalLines(dir, content, name, flags, flags.includes("--xrechnung") ? /^PEPPOL fatal PEPPOL-EN16931-R004 / : undefined);
+
 
 let documents: IssuedInvoice[] = [];
 beforeAll(async () => {

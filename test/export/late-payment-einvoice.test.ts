@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import type { IssuedInvoice } from "../../src/core";
 import { exporterFor } from "../../src/export";
 import { toCii } from "../../src/export/cii/cii-writer";
@@ -7,8 +5,8 @@ import { applicationNoteOf, en16931FiguresOf } from "../../src/export/en16931/en
 import { toUbl } from "../../src/export/ubl/ubl-exporter";
 import { issueCreditNote } from "../../src/workbook/credit-note";
 import type { CellValue } from "../../src/workbook/port";
-import { issueWorkedExample } from "../support/advance-contract";
-import { fonts, tempDir, writeTemp } from "./tools";
+import { SUPPLIER_IN_LYON, issueWorkedExample } from "../support/advance-contract";
+import { fonts, tempDir, validatorFatalLines } from "./tools";
 
 /**
  * A French supplier's e-invoice states what paying late costs (decision 0037, "In the
@@ -19,24 +17,14 @@ import { fonts, tempDir, writeTemp } from "./tools";
  */
 
 jest.setTimeout(300_000);
-const VALIDATE = path.join(__dirname, "../../../shared/einvoice-validate/validate.sh");
 const dir = tempDir("late-payment-einvoice");
 
+/** The validator's fatal lines; Peppol BIS's own rules (R002 one note, R004 its BT-24) are not an XRechnung's. */
+const fatalLines = (content: string | Uint8Array, name: string, flags: string[] = []): string[] =>
+  validatorFatalLines(dir, content, name, flags, flags.includes("--xrechnung") ? /^PEPPOL fatal PEPPOL-EN16931-R00[24] / : undefined);
+
 /** The worked example's German supplier moved to Lyon, its documents in French. */
-const FRENCH_SUPPLIER: Record<string, CellValue> = {
-  "Supplier name": "Bâtiments du Rhône SAS",
-  "Supplier street": "12 quai Saint-Antoine",
-  "Supplier city": "Lyon",
-  "Supplier post code": "69002",
-  "Supplier country": "FR",
-  // SIREN 303265045 (Luhn), key 40 = (12 + 3 × (SIREN mod 97)) mod 97.
-  "Supplier tax id": "FR40303265045",
-  "Supplier electronic address": "FR40303265045",
-  "Supplier electronic address scheme": "9957",
-  "Supplier IBAN": "FR14 2004 1010 0505 0001 3M02 606",
-  "Supplier BIC": "PSSTFRPPLIL",
-  "Document language": "Français",
-};
+const FRENCH_SUPPLIER: Record<string, CellValue> = { ...SUPPLIER_IN_LYON, "Document language": "Français" };
 
 const TERMS = "Zahlbar innerhalb von 30 Tagen ohne Abzug.";
 const MENTIONS = [
@@ -74,18 +62,6 @@ function ciiNotes(xml: string): { content: string; subjectCode?: string }[] {
   });
 }
 
-/** The validator's fatal lines; Peppol BIS's own rules (R002 one note, R004 its BT-24) are not an XRechnung's. */
-function fatalLines(content: string | Uint8Array, name: string, flags: string[] = []): string[] {
-  const file = writeTemp(dir, name, content);
-  const run = spawnSync(VALIDATE, [...flags, file], { encoding: "utf8", timeout: 120_000 });
-  if (run.status === 2 || run.error !== undefined) throw new Error(`the validator could not run: ${run.stderr} ${String(run.error)}`);
-  const report = `${run.stdout}${run.stderr}`;
-  const fatal = /(\d+) fatal, \d+ warnings/.exec(report)?.[1];
-  if (fatal === undefined) throw new Error(`no summary from the validator: ${report}`);
-  const lines = report.split("\n").filter((line) => / fatal /.test(line));
-  expect(lines).toHaveLength(Number(fatal));
-  return lines.filter((line) => !(flags.includes("--xrechnung") && /^PEPPOL fatal PEPPOL-EN16931-R00[24] /.test(line)));
-}
 
 describe("a French supplier's e-invoices", () => {
   let documents: IssuedInvoice[] = [];

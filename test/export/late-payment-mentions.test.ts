@@ -8,7 +8,7 @@ import { generateInvoice } from "../../src/workbook/generate-invoice";
 import { type MemoryWorkbook, findSheet } from "../../src/workbook/memory-workbook";
 import type { CellValue } from "../../src/workbook/port";
 import { SETTINGS, readSettings } from "../../src/workbook/settings";
-import { issueWorkedExample } from "../support/advance-contract";
+import { SUPPLIER_IN_LYON, issueWorkedExample } from "../support/advance-contract";
 import { sampleWorkbook } from "../workbook/helpers";
 import { fonts, pdfText, tempDir, writeTemp } from "./tools";
 
@@ -21,18 +21,6 @@ import { fonts, pdfText, tempDir, writeTemp } from "./tools";
 jest.setTimeout(180_000);
 const dir = tempDir("late-payment");
 
-const FRENCH_SUPPLIER: Record<string, CellValue> = {
-  "Supplier name": "Bâtiments du Rhône SAS",
-  "Supplier street": "12 quai Saint-Antoine",
-  "Supplier city": "Lyon",
-  "Supplier post code": "69002",
-  "Supplier country": "FR",
-  "Supplier tax id": "FR40303265045",
-  "Supplier electronic address": "FR40303265045",
-  "Supplier electronic address scheme": "9957",
-  "Supplier IBAN": "FR14 2004 1010 0505 0001 3M02 606",
-  "Supplier BIC": "PSSTFRPPLIL",
-};
 
 const STATUTORY = "Pénalités de retard : taux d’intérêt appliqué par la BCE à son opération de refinancement la plus récente, majoré de 10 points de pourcentage (article L441-10 du Code de commerce).";
 const INDEMNITY = "Indemnité forfaitaire pour frais de recouvrement : 40 € (article D441-5 du Code de commerce).";
@@ -69,7 +57,7 @@ async function xlsxTexts(invoice: IssuedInvoice): Promise<string[]> {
 describe("a French supplier's invoices", () => {
   let french: Awaited<ReturnType<typeof issueWorkedExample>>;
   beforeAll(async () => {
-    french = await issueWorkedExample(FRENCH_SUPPLIER);
+    french = await issueWorkedExample(SUPPLIER_IN_LYON);
   });
   const numbered = (number: string): IssuedInvoice => {
     const found = french.documents.find((d) => d.number === number);
@@ -122,7 +110,7 @@ describe("a French supplier's invoices", () => {
 
 describe("the Late payment interest setting", () => {
   test("a French supplier's rate prints as the yearly rate in French: « 12 % par an »", async () => {
-    const { workbook, documents } = await issueWorkedExample({ ...FRENCH_SUPPLIER, "Late payment interest": 0.12 });
+    const { workbook, documents } = await issueWorkedExample({ ...SUPPLIER_IN_LYON, "Late payment interest": 0.12 });
     const progress = documents.find((d) => d.kind === "invoice");
     if (progress === undefined) throw new Error("no progress invoice");
     expect(progress.latePaymentInterest).toBe("0.12");

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -130,4 +130,23 @@ export function parseCsv(text: string): string[][] {
     records.push(record);
   }
   return records;
+}
+
+const VALIDATE = path.join(__dirname, "../../../shared/einvoice-validate/validate.sh");
+
+/**
+ * The official validators' fatal lines for an e-invoice (../shared/einvoice-validate/validate.sh
+ * with `flags`), written to `dir` as `name`; less those `ignored` matches: the rules of a layer
+ * the document does not claim to follow (validate.sh runs Peppol BIS's on any UBL, an XRechnung's too).
+ */
+export function validatorFatalLines(dir: string, content: string | Uint8Array, name: string, flags: string[] = [], ignored?: RegExp): string[] {
+  const file = writeTemp(dir, name, content);
+  const run = spawnSync(VALIDATE, [...flags, file], { encoding: "utf8", timeout: 120_000 });
+  if (run.status === 2 || run.error !== undefined) throw new Error(`the validator could not run: ${run.stderr} ${String(run.error)}`);
+  const report = `${run.stdout}${run.stderr}`;
+  const fatal = /(\d+) fatal, \d+ warnings/.exec(report)?.[1];
+  if (fatal === undefined) throw new Error(`no summary from the validator: ${report}`);
+  const lines = report.split("\n").filter((line) => / fatal /.test(line));
+  expect(lines).toHaveLength(Number(fatal));
+  return lines.filter((line) => ignored === undefined || !ignored.test(line));
 }

@@ -62,6 +62,21 @@ export const PROGRESS: { date: string; percent: Record<"A" | "B" | "C", number> 
 export const FINAL = { date: "2026-11-30", percent: { A: 1, B: 1, C: 1 } };
 export const ADVANCE_DATE = "2026-07-01";
 
+/** The worked example's German supplier moved to Lyon: a French supplier, for French law's mentions (decision 0037). */
+export const SUPPLIER_IN_LYON: Readonly<Record<string, CellValue>> = {
+  "Supplier name": "Bâtiments du Rhône SAS",
+  "Supplier street": "12 quai Saint-Antoine",
+  "Supplier city": "Lyon",
+  "Supplier post code": "69002",
+  "Supplier country": "FR",
+  // SIREN 303265045 (Luhn), key 40 = (12 + 3 × (SIREN mod 97)) mod 97.
+  "Supplier tax id": "FR40303265045",
+  "Supplier electronic address": "FR40303265045",
+  "Supplier electronic address scheme": "9957",
+  "Supplier IBAN": "FR14 2004 1010 0505 0001 3M02 606",
+  "Supplier BIC": "PSSTFRPPLIL",
+};
+
 /** The worked example issued through an in-memory workbook: the advance invoice, the three progress invoices and the final invoice. */
 export async function issueWorkedExample(settings: Record<string, CellValue> = {}): Promise<{ workbook: MemoryWorkbook; documents: IssuedInvoice[] }> {
   const workbook = new MemoryWorkbook(emptyState());
