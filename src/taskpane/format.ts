@@ -1,5 +1,6 @@
 import { Dec } from "../core";
 import type { CellValue } from "../workbook/port";
+import type { PaneText } from "./i18n/pane-text";
 
 // The figures the pane shows are in the locale of Office's display language (PaneText.locale),
 // through Intl: a German Excel reads 1.234,50 €, an American one €1,234.50.
@@ -39,10 +40,10 @@ export function compactMoney(amount: number, currency: string, locale: string): 
 
 /**
  * A calendar date (ISO text) as the pane shows it: ISO in English, as the English documents
- * and the date fields write it (decision 0035), and `locale`'s short date otherwise (31.03.2027).
+ * and the date fields write it (decision 0035), and the locale's short date otherwise (31.03.2027).
  */
-export function displayDate(iso: string, locale: string, english: boolean): string {
-  if (english || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+export function displayDate(iso: string, { language, locale }: Pick<PaneText, "language" | "locale">): string {
+  if (language === "en" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   // A calendar date, not an instant: formatted in UTC so no time zone moves it a day.
   return new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 }

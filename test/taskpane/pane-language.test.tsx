@@ -3,7 +3,11 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/app";
 import type { Delivery } from "../../src/taskpane/host/host";
 import { MemoryHost } from "../../src/taskpane/host/memory-host";
+import { contract } from "../../src/taskpane/i18n/catalogs/contract/en";
 import { en } from "../../src/taskpane/i18n/catalogs/en";
+import { finances } from "../../src/taskpane/i18n/catalogs/finances/en";
+import { history } from "../../src/taskpane/i18n/catalogs/history/en";
+import { timesheet } from "../../src/taskpane/i18n/catalogs/timesheet/en";
 import { de } from "../../src/taskpane/i18n/catalogs/de";
 import { es } from "../../src/taskpane/i18n/catalogs/es";
 import { fr } from "../../src/taskpane/i18n/catalogs/fr";
@@ -11,6 +15,9 @@ import { it as italian } from "../../src/taskpane/i18n/catalogs/it";
 import { nl } from "../../src/taskpane/i18n/catalogs/nl";
 import { paneLanguageOf, paneLocaleOf } from "../../src/taskpane/i18n/pane-language";
 import { sampleWorkbook } from "../workbook/helpers";
+
+// Rendering the whole App and writing an invoice takes seconds under a busy machine, as in the other pane tests.
+jest.setTimeout(30_000);
 
 const INVOICE_DATE = new Date("2026-03-31T12:00:00Z");
 
@@ -108,5 +115,112 @@ describe("the pane in German and French", () => {
   it("shows a Brazilian host the pane in English", async () => {
     renderApp(new MemoryHost(await sampleWorkbook(), "pt-BR"));
     expect(await screen.findByRole("heading", { name: "Next invoice: INV-0001" })).toBeInTheDocument();
+  });
+});
+
+/** What a display language shows of the sample's first invoice: the English test's figures (€94,999.75 due) in its words and formats. */
+interface Expected {
+  tag: string;
+  heading: string;
+  tab: string;
+  invoiceDate: string;
+  /** The preview's total due, exactly as the locale writes it (no-break spaces and all). */
+  totalDue: string;
+  period: string;
+  retention: string;
+  generate: string;
+  issued: string;
+  openSheet: string;
+  exportGroup: string;
+  exportXlsx: string;
+  announcement: string;
+}
+
+const languages: Expected[] = [
+  {
+    tag: "es-ES",
+    heading: "Próxima factura: INV-0001",
+    tab: "Historial",
+    invoiceDate: "Fecha de factura",
+    totalDue: "94.999,75\u00a0€",
+    period: "Periodo del 01/03/2026 al 31/03/2026, con fecha 31/03/2026.",
+    retention: "Retención de garantía",
+    generate: "Generar factura INV-0001",
+    issued: "INV-0001 emitida",
+    openSheet: "Abrir hoja",
+    exportGroup: "Exportar INV-0001",
+    exportXlsx: "Exportar INV-0001 como Archivo de Excel",
+    announcement: "INV-0001 emitida. Importe a pagar: 94.999,75 €. Se ha escrito en la hoja INV-0001 y en el registro de facturación.",
+  },
+  {
+    tag: "nl-NL",
+    heading: "Volgende factuur: INV-0001",
+    tab: "Geschiedenis",
+    invoiceDate: "Factuurdatum",
+    // Dutch puts the euro first, then a no-break space.
+    totalDue: "€\u00a094.999,75",
+    period: "Periode 01-03-2026 t/m 31-03-2026, factuurdatum 31-03-2026.",
+    retention: "Garantie-inhouding",
+    generate: "Factuur INV-0001 maken",
+    issued: "INV-0001 uitgereikt",
+    openSheet: "Blad openen",
+    exportGroup: "INV-0001 exporteren",
+    exportXlsx: "INV-0001 exporteren als Excel-bestand",
+    announcement: "INV-0001 uitgereikt. Te betalen: € 94.999,75. Geschreven op het werkblad INV-0001 en in het factuurlogboek.",
+  },
+  {
+    tag: "it-IT",
+    heading: "Prossima fattura: INV-0001",
+    tab: "Cronologia",
+    invoiceDate: "Data fattura",
+    totalDue: "94.999,75\u00a0€",
+    period: "Periodo dal 01/03/2026 al 31/03/2026, data fattura 31/03/2026.",
+    retention: "Ritenuta di garanzia",
+    generate: "Genera fattura INV-0001",
+    issued: "INV-0001 emessa",
+    openSheet: "Apri foglio",
+    exportGroup: "Esporta INV-0001",
+    exportXlsx: "Esporta INV-0001 come File di Excel",
+    announcement: "INV-0001 emessa. Importo da pagare: 94.999,75 €. Scritta nel foglio INV-0001 e nel registro di fatturazione.",
+  },
+];
+
+describe.each(languages)("the pane for a $tag host", (expected) => {
+  it("previews, generates and announces the invoice in its words and formats", async () => {
+    const user = renderApp(new MemoryHost(await sampleWorkbook(), expected.tag));
+    expect(await screen.findByRole("heading", { name: expected.heading })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: expected.tab })).toBeInTheDocument();
+    expect(screen.getByLabelText(expected.invoiceDate)).toBeInTheDocument();
+    expect(screen.getByTestId("preview-total-due").textContent).toBe(expected.totalDue);
+    expect(screen.getByText(expected.period)).toBeInTheDocument();
+    expect(screen.getByRole("rowheader", { name: expected.retention })).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: expected.generate }));
+    expect(await screen.findByText(expected.issued)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: expected.openSheet })).toBeInTheDocument();
+    const exports = screen.getByRole("group", { name: expected.exportGroup });
+    expect(within(exports).getByRole("button", { name: expected.exportXlsx })).toBeInTheDocument();
+    // toHaveTextContent reads the locale's no-break spaces as plain ones.
+    expect(screen.getByTestId("announcement")).toHaveTextContent(expected.announcement);
+  });
+});
+
+/** The keys en.ts writes itself, not those its tabs' area files spread into it (their helpers translate those). */
+const areaKeys = new Set(Object.keys({ ...contract, ...history, ...finances, ...timesheet }));
+const ownKeys = Object.keys(en).filter((key) => !areaKeys.has(key));
+const ownBases = [...new Set(ownKeys.map(base))];
+const pluralBases = new Set(ownKeys.filter((key) => key.endsWith("_other")).map(base));
+
+describe.each<[string, Record<string, string>]>([["es", es], ["nl", nl], ["it", italian]])("the %s pane catalog", (language, catalog) => {
+  it("translates every key of the shell, the Invoice tab, the exports and the problem list", () => {
+    const lacking = ownBases.filter((key) => !Object.keys(catalog).some((own) => base(own) === key));
+    expect(lacking).toEqual([]);
+  });
+
+  it("gives each count the plural forms its language has", () => {
+    // Spanish and Italian have one, many (a million and up: "1 millón de") and other; Dutch one and other.
+    const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+    const missing = [...pluralBases].flatMap((key) => forms.filter((form) => catalog[`${key}_${form}`] === undefined).map((form) => `${key}_${form}`));
+    expect(missing).toEqual([]);
   });
 });

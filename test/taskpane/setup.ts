@@ -20,3 +20,19 @@ if (typeof globalThis.TextEncoder !== "function") {
 
 // jsdom has no TextDecoder, which every browser and web view has.
 if (typeof globalThis.TextDecoder !== "function") Object.defineProperty(globalThis, "TextDecoder", { value: NodeTextDecoder });
+
+// jsdom's File has no text(), which every browser Excel runs in has (and the pane reads a file with).
+if (typeof File.prototype.text !== "function") {
+  Object.defineProperty(File.prototype, "text", {
+    writable: true,
+    value(this: File): Promise<string> {
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        // readAsText always gives a string.
+        reader.onload = () => resolve(reader.result as string);
+        reader.onerror = () => reject(reader.error ?? new Error("unreadable"));
+        reader.readAsText(this);
+      });
+    },
+  });
+}

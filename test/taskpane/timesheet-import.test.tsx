@@ -17,22 +17,6 @@ const TODAY = new Date("2026-12-02T12:00:00Z");
 // Each test clicks through reads and writes; on a loaded machine that takes more than jest's 5 s.
 jest.setTimeout(30_000);
 
-// jsdom's File has no text(), which every browser Excel runs in has (and the pane reads a file with).
-if (typeof File.prototype.text !== "function") {
-  Object.defineProperty(File.prototype, "text", {
-    writable: true,
-    value(this: File): Promise<string> {
-      return new Promise((resolve, reject) => {
-        const reader = new FileReader();
-        // readAsText always gives a string.
-        reader.onload = () => resolve(reader.result as string);
-        reader.onerror = () => reject(reader.error ?? new Error("unreadable"));
-        reader.readAsText(this);
-      });
-    },
-  });
-}
-
 beforeEach(() => jest.useFakeTimers({ now: TODAY, advanceTimers: true }));
 afterEach(() => {
   jest.useRealTimers();

@@ -89,7 +89,7 @@ export function FinalStatementPreview({ statement, currency }: { statement: Fina
   const money = (amount: string) => displayMoney(amount, currency, locale);
   const rows: [string, string][] = [
     [t("final.contractTotal"), statement.contractTotal],
-    ...statement.preceding.map((p): [string, string] => [t("final.lessInvoice", { number: p.number, date: displayDate(p.invoiceDate, locale, language === "en") }), p.total]),
+    ...statement.preceding.map((p): [string, string] => [t("final.lessInvoice", { number: p.number, date: displayDate(p.invoiceDate, { language, locale }) }), p.total]),
     [t("final.balance"), statement.balance],
     [t("final.balanceDue"), statement.balanceDue],
   ];

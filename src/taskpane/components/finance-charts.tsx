@@ -64,7 +64,7 @@ export default function FinanceCharts({ finances, timeline }: FinanceChartsProps
   // Screen positions only: the amounts themselves stay decimal text.
   const axis = (value: number) => compactMoney(value, currency, locale);
   const tip = (value: unknown) => (typeof value === "number" ? displayMoney(String(value), currency, locale) : String(value));
-  const date = (iso: string) => displayDate(iso, locale, language === "en");
+  const date = (iso: string) => displayDate(iso, { language, locale });
   const figures = (items: { name: string; amount: string }[]) => items.map(({ name, amount }) => t("finances.chart.figure", { name, amount: money(amount) })).join(t("finances.chart.figureSeparator"));
   const last = timeline.points.at(-1);
 

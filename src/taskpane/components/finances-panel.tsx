@@ -131,7 +131,7 @@ function Figures({ finances: f }: { finances: ContractFinances }) {
   ];
   return (
     <>
-      <FigureTable title={t("finances.receivables", { date: displayDate(f.asOf, locale, language === "en") })} rows={receivables} />
+      <FigureTable title={t("finances.receivables", { date: displayDate(f.asOf, { language, locale }) })} rows={receivables} />
       <FigureTable title={t("finances.work")} rows={work} />
       {f.estimatedCost === null ? (
         <Text size={200} className={styles.note}>
@@ -173,7 +173,7 @@ function Invoices({ finances: f, payable, onPay }: { finances: ContractFinances;
   const styles = useStyles();
   const text = usePaneText();
   const { t, locale } = text;
-  const date = (iso: string) => displayDate(iso, locale, text.language === "en");
+  const date = (iso: string) => displayDate(iso, text);
   if (f.invoices.length === 0) return <Text size={200}>{t("finances.noInvoice", { date: date(f.asOf) })}</Text>;
   return (
     <table className={styles.table}>

@@ -92,7 +92,7 @@ export function HistoryPanel({ invoices, finances }: HistoryPanelProps) {
                 {invoice.number}
                 <span className={styles.status}>{t(KIND_NAMES[invoice.kind])}</span>
               </th>
-              <td className={styles.cell}>{displayDate(invoice.periodEnd, locale, language === "en")}</td>
+              <td className={styles.cell}>{displayDate(invoice.periodEnd, { language, locale })}</td>
               <td className={`${styles.cell} ${styles.amount}`}>{money(invoice.totalDue)}</td>
               <Outstanding receivable={receivables.get(invoice.number)} money={money} t={t} />
             </tr>

@@ -327,7 +327,7 @@ function Preview({ plan }: { plan: Extract<PlanOutcome, { ok: true }> }) {
   const { t, locale, language } = usePaneText();
   const { result, header } = plan;
   const money = (amount: string) => displayMoney(amount, result.currency, locale);
-  const date = (iso: string) => displayDate(iso, locale, language === "en");
+  const date = (iso: string) => displayDate(iso, { language, locale });
   const s = result.summary;
   type TotalKey = "invoice.completedToDate" | "invoice.retentionHeld" | "invoice.lessPrevious" | "invoice.lessAdvance" | "invoice.currentDue" | "invoice.tax";
   const totals: [TotalKey, string][] = [
